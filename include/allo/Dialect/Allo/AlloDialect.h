@@ -1,0 +1,10 @@
+//===- AlloDialect.h - The allo dialect --------------------------*- C++ -*-===//
+#ifndef ALLO_DIALECT_ALLO_ALLODIALECT_H
+#define ALLO_DIALECT_ALLO_ALLODIALECT_H
+
+#include "mlir/IR/Dialect.h"
+#include <string>
+
+#include "allo/Dialect/Allo/AlloDialect.h.inc"
+
+#endif

@@ -1,0 +1,68 @@
+//===- AlloDialect.td - The allo dialect -------------------*- tablegen -*-===//
+//
+// Allo keeps upstream dialects (func, affine, scf, memref, arith, math) for
+// the computation and records hardware customizations as discardable `allo.*`
+// attributes with builtin values, so raised IR without Allo ops still parses
+// with plain mlir-opt. The dialect verifies those attributes; later it holds
+// the stream and PE-grid operations.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ALLO_DIALECT_TD
+#define ALLO_DIALECT_TD
+
+include "mlir/IR/OpBase.td"
+
+def Allo_Dialect : Dialect {
+  let name = "allo";
+  let cppNamespace = "::allo";
+  let summary = "Hardware customizations for Allo C++";
+  let description = [{
+    Discardable attributes (all with builtin attribute values):
+
+    * on `func.func`: `allo.kernel` (unit), `allo.region` (unit),
+      `allo.mapping` (`array<i64>`, PE grid shape), `allo.top` (unit),
+      `allo.pipeline_ii`, `allo.dataflow`, `allo.inline` (0 = off),
+      `allo.source_name` (the C++ name of a template instantiation),
+      `allo.static` (unit), `allo.result_ctype` (the C++ return type);
+    * on loops (`affine.for`, `scf.for`, `scf.while`): `allo.name` (string,
+      unique within the function), `allo.pipeline_ii` (i64 >= 1),
+      `allo.pipeline_rewind` (unit), `allo.unroll` (i64, 0 = full),
+      `allo.flatten` (unit), `allo.dataflow` (unit);
+    * on arrays (function arguments as argument attributes, and
+      `memref.alloca`): `allo.name` (string), `allo.partition` (array of
+      dictionaries `{type = "cyclic", factor = 4, dim = 1}`), `allo.layout`
+      (array of i64: grid axis per dimension, -1 = replicate), and
+      `allo.fixed_scale` (i64: fractional bits of an `ap_fixed` element type),
+      `allo.ctype` (string: the C++ type as written);
+    * on values of `ap_uint`/unsigned C++ type: `allo.unsigned` (unit) on the
+      defining alloca or function argument.
+  }];
+  let hasOperationAttrVerify = 1;
+  let hasRegionArgAttrVerify = 1;
+  let extraClassDeclaration = [{
+    static constexpr llvm::StringLiteral kName = "allo.name";
+    static constexpr llvm::StringLiteral kKernel = "allo.kernel";
+    static constexpr llvm::StringLiteral kRegion = "allo.region";
+    static constexpr llvm::StringLiteral kTop = "allo.top";
+    static constexpr llvm::StringLiteral kMapping = "allo.mapping";
+    static constexpr llvm::StringLiteral kPipelineII = "allo.pipeline_ii";
+    static constexpr llvm::StringLiteral kPipelineRewind = "allo.pipeline_rewind";
+    static constexpr llvm::StringLiteral kUnroll = "allo.unroll";
+    static constexpr llvm::StringLiteral kFlatten = "allo.flatten";
+    static constexpr llvm::StringLiteral kDataflow = "allo.dataflow";
+    static constexpr llvm::StringLiteral kInline = "allo.inline";
+    static constexpr llvm::StringLiteral kPartition = "allo.partition";
+    static constexpr llvm::StringLiteral kLayout = "allo.layout";
+    static constexpr llvm::StringLiteral kFixedScale = "allo.fixed_scale";
+    static constexpr llvm::StringLiteral kUnsigned = "allo.unsigned";
+    static constexpr llvm::StringLiteral kSourceName = "allo.source_name";
+    static constexpr llvm::StringLiteral kStatic = "allo.static";
+    static constexpr llvm::StringLiteral kCType = "allo.ctype";
+    static constexpr llvm::StringLiteral kResultCType = "allo.result_ctype";
+
+    /// Checks the value of one allo.* attribute; null result = valid.
+    static std::string checkAttribute(llvm::StringRef name, mlir::Attribute value);
+  }];
+}
+
+#endif

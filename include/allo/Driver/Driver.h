@@ -1,0 +1,46 @@
+//===- Driver.h - What the plugin and allo-rewrite share ---------*- C++ -*-===//
+//
+// Both drivers parse with Clang and hand the translation unit to the same
+// AST consumer: check the allo:: attributes, raise, verify, and write the
+// requested target atomically (temporary file, then rename).
+//
+//===----------------------------------------------------------------------===//
+#ifndef ALLO_DRIVER_DRIVER_H
+#define ALLO_DRIVER_DRIVER_H
+
+#include "clang/AST/ASTConsumer.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+class CompilerInstance;
+}
+
+namespace allo {
+
+struct DriverOptions {
+  /// "" = only check attributes; "mlir" = write the raised module.
+  std::string target;
+  /// Output path; "-" = standard output.
+  std::string output = "-";
+  /// --top names; empty = every [[allo::kernel]] / [[allo::region]].
+  std::vector<std::string> tops;
+  /// Print every loop name with its location instead of a target.
+  bool listLoops = false;
+};
+
+/// Targets accepted by --target / -fplugin-arg-allo-target.
+llvm::ArrayRef<llvm::StringRef> knownTargets();
+
+std::unique_ptr<clang::ASTConsumer> createAlloConsumer(const DriverOptions &options);
+
+/// Directory holding allo/allo.h (and allo/csim/), for -I.
+std::string userIncludeDir();
+
+} // namespace allo
+
+#endif

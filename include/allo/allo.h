@@ -1,0 +1,65 @@
+//===- allo/allo.h - The one header Allo C++ users include -------*- C++ -*-===//
+//
+// Annotated code compiles with any C++17 compiler, with or without the Allo
+// plugin. Without the plugin the attributes are ignored (compilers may warn
+// about unknown attributes; pass -Wno-attributes (GCC) or
+// -Wno-unknown-attributes (Clang) to silence them).
+//
+// Attributes (see docs/user-guide/attributes.md, generated from
+// attrs/AlloAttrs.def):
+//   [[allo::kernel]], [[allo::kernel(mapping(P0, P1, ...))]], [[allo::region]]
+//       on functions;
+//   [[allo::stream(depth=N)]] on stream variables;
+//   [[allo::layout(shard(k) | replicate, ...)]] on array parameters;
+//   [[allo::partition(type=cyclic, factor=4, dim=1)]] on arrays;
+//   [[allo::pipeline(ii=1)]], [[allo::unroll(factor=4)]], [[allo::name("row")]],
+//   [[allo::flatten]], [[allo::dataflow]] on loops;
+//   [[allo::inline]], [[allo::pipeline(ii=N)]], [[allo::dataflow]] on functions.
+// Every number is an integer constant expression (literal, constexpr variable,
+// enumerator, template parameter, or arithmetic on them).
+//
+//===----------------------------------------------------------------------===//
+#ifndef ALLO_ALLO_H
+#define ALLO_ALLO_H
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+
+namespace allo {
+
+/// A FIFO between kernels. Natively an unbounded queue, like Vitis HLS
+/// C simulation; `get` on an empty stream is a deadlock in hardware and
+/// aborts here.
+template <typename T> class stream {
+public:
+  stream() = default;
+  stream(const stream &) = delete;
+  stream &operator=(const stream &) = delete;
+
+  void put(const T &v) { q_.push_back(v); }
+  T get() {
+    if (q_.empty())
+      emptyRead();
+    T v = q_.front();
+    q_.pop_front();
+    return v;
+  }
+  bool empty() const { return q_.empty(); }
+  std::size_t size() const { return q_.size(); }
+
+private:
+  [[noreturn]] static void emptyRead();
+  std::deque<T> q_;
+};
+
+} // namespace allo
+
+#include <cstdio>
+#include <cstdlib>
+template <typename T> void allo::stream<T>::emptyRead() {
+  std::fprintf(stderr, "allo::stream: get() on an empty stream (a deadlock in hardware)\n");
+  std::abort();
+}
+
+#endif

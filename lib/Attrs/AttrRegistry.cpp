@@ -1,0 +1,243 @@
+//===- AttrRegistry.cpp - Registers the allo:: attributes with Clang ------===//
+//
+// One ParsedAttrInfo per row of attrs/AlloAttrs.def. Each handler re-reads
+// the argument text Clang skipped, parses and checks it, and records the
+// attribute as an AnnotateAttr ("allo::<name>" + argument text).
+//
+//===----------------------------------------------------------------------===//
+#include "allo/Attrs/ClangAttrs.h"
+#include "allo/Support/Diagnostics.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/ParsedAttrInfo.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Sema/Lookup.h"
+#include "clang/Sema/ParsedAttr.h"
+#include "clang/Sema/Sema.h"
+
+using namespace clang;
+using namespace allo;
+
+namespace {
+
+/// Resolves identifiers of attribute arguments at parse time, in the scope
+/// where the attribute is written.
+IdentValue resolveInSema(Sema &s, SourceLocation loc, llvm::StringRef name) {
+  llvm::SmallVector<llvm::StringRef, 4> parts;
+  name.split(parts, "::");
+  NamedDecl *found = nullptr;
+  if (parts.size() == 1) {
+    LookupResult r(s, DeclarationName(&s.Context.Idents.get(name)), loc,
+                   Sema::LookupOrdinaryName);
+    if (s.LookupName(r, s.getCurScope()) && r.isSingleResult())
+      found = r.getFoundDecl();
+  } else {
+    DeclContext *dc = s.Context.getTranslationUnitDecl();
+    for (size_t i = parts[0].empty() ? 1 : 0; i < parts.size() && dc; ++i) {
+      auto res = dc->lookup(DeclarationName(&s.Context.Idents.get(parts[i])));
+      if (res.empty())
+        return {};
+      NamedDecl *d = res.front();
+      if (i + 1 == parts.size())
+        found = d;
+      else
+        dc = dyn_cast<DeclContext>(d);
+    }
+  }
+  if (!found)
+    return {};
+  IdentValue v;
+  if (isa<NonTypeTemplateParmDecl>(found)) {
+    v.state = IdentValue::Dependent;
+  } else if (auto *ec = dyn_cast<EnumConstantDecl>(found)) {
+    v.state = IdentValue::Value;
+    v.value = ec->getInitVal().getSExtValue();
+  } else if (auto *vd = dyn_cast<VarDecl>(found)) {
+    const Expr *init = vd->getAnyInitializer();
+    bool constant = vd->isConstexpr() || vd->getType().isConstQualified();
+    if (!vd->getType()->isIntegralOrEnumerationType() || !constant || !init) {
+      v.state = IdentValue::NotConstant;
+      v.note = "it is a variable that is not constexpr";
+    } else if (init->isValueDependent()) {
+      v.state = IdentValue::Dependent;
+    } else if (const APValue *val = vd->evaluateValue(); val && val->isInt()) {
+      v.state = IdentValue::Value;
+      v.value = val->getInt().getSExtValue();
+    } else {
+      v.state = IdentValue::NotConstant;
+      v.note = "its initializer is not a constant";
+    }
+  } else {
+    v.state = IdentValue::NotConstant;
+    v.note = "it does not name a constant";
+  }
+  return v;
+}
+
+/// Number of array dimensions of a parameter's declared type.
+unsigned arrayRank(QualType t) {
+  unsigned rank = 0;
+  while (const ArrayType *at = t->getAsArrayTypeUnsafe()) {
+    ++rank;
+    t = at->getElementType();
+  }
+  return rank;
+}
+
+class AlloAttrInfo : public ParsedAttrInfo {
+public:
+  explicit AlloAttrInfo(unsigned index) : spec(allAttrSpecs()[index]) {
+    fullName = "allo::" + std::string(spec.name);
+    spellings[0] = {AttributeCommonInfo::AS_CXX11, fullName.c_str()};
+    spellings[1] = {AttributeCommonInfo::AS_C23, fullName.c_str()};
+    Spellings = spellings;
+    OptArgs = 15; // arguments are parsed from the source by us
+    IsStmt = (spec.subjects & Loop) != 0;
+  }
+
+  bool diagAppertainsToDecl(Sema &s, const ParsedAttr &attr, const Decl *d) const override {
+    bool ok = false;
+    if (spec.subjects & Function)
+      ok |= isa<FunctionDecl>(d) || isa<FunctionTemplateDecl>(d);
+    if (spec.subjects & Param)
+      ok |= isa<ParmVarDecl>(d);
+    if (spec.subjects & Variable)
+      ok |= isa<VarDecl>(d) || isa<FieldDecl>(d);
+    if (!ok)
+      wrongSubject(s, attr);
+    return ok;
+  }
+
+  bool diagAppertainsToStmt(Sema &s, const ParsedAttr &attr, const Stmt *st) const override {
+    bool ok = (spec.subjects & Loop) && (isa<ForStmt>(st) || isa<WhileStmt>(st) ||
+                                         isa<DoStmt>(st) || isa<CXXForRangeStmt>(st));
+    if (!ok)
+      wrongSubject(s, attr);
+    return ok;
+  }
+
+  AttrHandling handleDeclAttribute(Sema &s, Decl *d, const ParsedAttr &attr) const override {
+    AnnotateAttr *a = check(s, attr, d);
+    if (!a)
+      return AttributeNotApplied;
+    d->addAttr(a);
+    return AttributeApplied;
+  }
+
+  AttrHandling handleStmtAttribute(Sema &s, Stmt *st, const ParsedAttr &attr,
+                                   class Attr *&result) const override {
+    AnnotateAttr *a = check(s, attr, nullptr);
+    if (!a)
+      return AttributeNotApplied;
+    result = a;
+    return AttributeApplied;
+  }
+
+private:
+  void wrongSubject(Sema &s, const ParsedAttr &attr) const {
+    allo::error(s.getDiagnostics(), attr.getLoc(),
+                "'allo::" + std::string(spec.name) + "' can only be written on " +
+                    spec.describeSubjects());
+  }
+
+  AnnotateAttr *check(Sema &s, const ParsedAttr &attr, Decl *d) const {
+    SourceManager &sm = s.getSourceManager();
+    SourceLocation textLoc;
+    llvm::StringRef text = readAttrArgText(sm, s.getLangOpts(), attr.getLoc(), textLoc);
+    DiagnosticsEngine &diags = s.getDiagnostics();
+    ParsedAlloAttr parsed;
+    AttrArgError err;
+    if (!parseAttrArgs(spec, text, parsed, err)) {
+      allo::error(diags, textLoc.getLocWithOffset(err.offset), err.message);
+      return nullptr;
+    }
+    EvaluatedAttr evaluated;
+    EvalStatus status = evaluateAttr(
+        parsed, [&](llvm::StringRef n) { return resolveInSema(s, attr.getLoc(), n); }, evaluated,
+        err);
+    if (status == EvalStatus::Error) {
+      allo::error(diags, textLoc.getLocWithOffset(err.offset), err.message);
+      return nullptr;
+    }
+    if (!checkAgainstDecl(s, parsed, evaluated, status, d, textLoc))
+      return nullptr;
+    std::string annotation = "allo::" + std::string(spec.name) + text.str();
+    return AnnotateAttr::Create(s.Context, annotation, nullptr, 0,
+                                SourceRange(attr.getLoc(), attr.getRange().getEnd()));
+  }
+
+  /// Checks that need the declaration: layout/partition against the rank.
+  bool checkAgainstDecl(Sema &s, const ParsedAlloAttr &parsed, const EvaluatedAttr &ev,
+                        EvalStatus status, Decl *d, SourceLocation textLoc) const {
+    DiagnosticsEngine &diags = s.getDiagnostics();
+    auto *vd = dyn_cast_or_null<ValueDecl>(d);
+    if (spec.name == llvm::StringRef("partition")) {
+      std::string type = ev.getString("type");
+      const ParsedArg *factor = parsed.find("factor");
+      if (type == "complete" && factor) {
+        allo::error(diags, textLoc.getLocWithOffset(factor->offset),
+                    "'factor' does not apply to type=complete (every element gets its own "
+                    "register); remove it or use type=cyclic/block");
+        return false;
+      }
+      if (type != "complete" && !factor) {
+        allo::error(diags, textLoc,
+                    "type=" + type + " partitioning needs a factor, e.g. factor=4");
+        return false;
+      }
+      if (vd && !vd->getType()->isDependentType()) {
+        QualType t = isa<ParmVarDecl>(vd) ? cast<ParmVarDecl>(vd)->getOriginalType()
+                                          : vd->getType();
+        unsigned rank = arrayRank(t);
+        if (rank == 0) {
+          allo::error(diags, vd->getLocation(), "'allo::partition' applies to arrays; '" +
+                                                    vd->getName() + "' is not an array");
+          return false;
+        }
+        auto dim = ev.getInt("dim");
+        if (status == EvalStatus::Ok && dim && *dim > (int64_t)rank) {
+          const ParsedArg *da = parsed.find("dim");
+          allo::error(diags, textLoc.getLocWithOffset(da ? da->offset : 0),
+                      "dim=" + std::to_string(*dim) + " is out of range: '" + vd->getName() +
+                          "' has " + std::to_string(rank) + " dimension(s) (dim is 1-based, 0 = all)");
+          return false;
+        }
+      }
+    }
+    if (spec.name == llvm::StringRef("layout") && vd && !vd->getType()->isDependentType()) {
+      unsigned rank = arrayRank(cast<ParmVarDecl>(vd)->getOriginalType());
+      if (ev.layout.size() != rank) {
+        allo::error(diags, textLoc,
+                    "'allo::layout' needs one entry per dimension of '" + vd->getName() +
+                        "': expected " + std::to_string(rank) + ", got " +
+                        std::to_string(ev.layout.size()));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  const AttrSpec &spec;
+  std::string fullName;
+  Spelling spellings[2];
+};
+
+template <unsigned I> struct AlloAttrInfoAt : AlloAttrInfo {
+  AlloAttrInfoAt() : AlloAttrInfo(I) {}
+};
+
+enum : unsigned {
+#define ALLO_ATTR(Name, Subjects, Summary) AttrIndex_##Name,
+#include "../../attrs/AlloAttrs.def"
+};
+
+#define ALLO_ATTR(Name, Subjects, Summary)                                     \
+  static ParsedAttrInfoRegistry::Add<AlloAttrInfoAt<AttrIndex_##Name>> Register_##Name(      \
+      "allo-" #Name, "[[allo::" #Name "]]");
+#include "../../attrs/AlloAttrs.def"
+
+} // namespace
+
+void allo::linkAlloAttributeRegistry() {}

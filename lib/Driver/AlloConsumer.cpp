@@ -1,0 +1,179 @@
+//===- AlloConsumer.cpp - The AST consumer both drivers use ---------------===//
+#include "allo/Driver/Driver.h"
+#include "allo/Attrs/ClangAttrs.h"
+#include "allo/Dialect/Allo/AlloDialect.h"
+#include "allo/Frontend/Raise.h"
+#include "allo/Support/Diagnostics.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/Verifier.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+
+#ifndef ALLO_USER_INCLUDE_DIR
+#define ALLO_USER_INCLUDE_DIR ""
+#endif
+
+using namespace clang;
+using namespace allo;
+
+llvm::ArrayRef<llvm::StringRef> allo::knownTargets() {
+  static const llvm::StringRef targets[] = {"mlir"};
+  return targets;
+}
+
+std::string allo::userIncludeDir() { return ALLO_USER_INCLUDE_DIR; }
+
+namespace {
+
+/// Maps an MLIR location back into the user's source.
+SourceLocation toClangLoc(ASTContext &ast, mlir::Location loc) {
+  mlir::FileLineColLoc flc;
+  loc->walk([&](mlir::Location l) {
+    if (auto f = llvm::dyn_cast<mlir::FileLineColLoc>(l)) {
+      flc = f;
+      return mlir::WalkResult::interrupt();
+    }
+    return mlir::WalkResult::advance();
+  });
+  if (!flc)
+    return {};
+  SourceManager &sm = ast.getSourceManager();
+  auto fe = sm.getFileManager().getOptionalFileRef(flc.getFilename().getValue());
+  if (!fe)
+    return {};
+  return sm.translateFileLineCol(*fe, flc.getLine(), flc.getColumn());
+}
+
+std::string locString(mlir::Location loc) {
+  if (auto f = llvm::dyn_cast<mlir::FileLineColLoc>(loc))
+    return (llvm::sys::path::filename(f.getFilename().getValue()) + ":" +
+            llvm::Twine(f.getLine()) + ":" + llvm::Twine(f.getColumn()))
+        .str();
+  return "?";
+}
+
+void listLoops(mlir::ModuleOp module, llvm::raw_ostream &os) {
+  for (auto func : module.getOps<mlir::func::FuncOp>()) {
+    if (func.isExternal())
+      continue;
+    llvm::StringRef fname = func.getSymName();
+    os << fname << "  (" << locString(func.getLoc()) << ")\n";
+    std::function<void(mlir::Operation *, unsigned)> walk = [&](mlir::Operation *op,
+                                                                unsigned depth) {
+      unsigned next = depth;
+      if (auto name = op->getAttrOfType<mlir::StringAttr>(AlloDialect::kName);
+          name && op->getNumRegions() > 0) {
+        std::string label = (fname + ":" + name.getValue()).str();
+        os.indent(2 * (depth + 1)) << label;
+        os.indent(label.size() + 2 * depth < 38 ? 38 - label.size() - 2 * depth : 1)
+            << locString(op->getLoc()) << "\n";
+        next = depth + 1;
+      }
+      for (mlir::Region &r : op->getRegions())
+        for (mlir::Block &b : r)
+          for (mlir::Operation &child : b)
+            walk(&child, next);
+    };
+    for (mlir::Operation &op : func.getBody().front())
+      walk(&op, 0);
+  }
+}
+
+class AlloConsumer : public ASTConsumer {
+public:
+  explicit AlloConsumer(DriverOptions options) : options(std::move(options)) {}
+
+  void HandleTranslationUnit(ASTContext &ast) override {
+    DiagnosticsEngine &diags = ast.getDiagnostics();
+    reportUnknownAlloAttributes(ast.getSourceManager(), ast.getLangOpts(), diags);
+    if (diags.hasErrorOccurred())
+      return;
+    if (options.target.empty() && !options.listLoops)
+      return;
+
+    mlir::MLIRContext ctx(mlir::MLIRContext::Threading::DISABLED);
+    mlir::ScopedDiagnosticHandler handler(&ctx, [&](mlir::Diagnostic &d) {
+      auto level = d.getSeverity() == mlir::DiagnosticSeverity::Error
+                       ? DiagnosticsEngine::Error
+                       : d.getSeverity() == mlir::DiagnosticSeverity::Warning
+                             ? DiagnosticsEngine::Warning
+                             : DiagnosticsEngine::Note;
+      allo::report(diags, toClangLoc(ast, d.getLocation()), level, d.str());
+      return mlir::success();
+    });
+    RaiseOptions ro;
+    ro.tops = options.tops;
+    mlir::OwningOpRef<mlir::ModuleOp> module = raiseToMLIR(ast, ctx, ro);
+    if (!module || diags.hasErrorOccurred())
+      return;
+    if (mlir::failed(mlir::verify(*module))) {
+      allo::error(diags, SourceLocation(),
+                  "internal error: the raised MLIR does not verify (see the messages above); "
+                  "please report this with the source file");
+      return;
+    }
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    if (options.listLoops) {
+      listLoops(*module, os);
+    } else {
+      mlir::OpPrintingFlags flags;
+      flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false);
+      module->print(os, flags);
+    }
+    writeOutput(diags, text);
+  }
+
+private:
+  void writeOutput(DiagnosticsEngine &diags, llvm::StringRef text) {
+    if (options.output == "-") {
+      llvm::outs() << text;
+      llvm::outs().flush();
+      return;
+    }
+    // Write next to the destination, then rename: never a half-written file.
+    llvm::SmallString<256> tmp;
+    int fd;
+    llvm::SmallString<256> model(options.output);
+    model += ".tmp-%%%%%%";
+    if (std::error_code ec = llvm::sys::fs::createUniqueFile(model, fd, tmp)) {
+      allo::error(diags, SourceLocation(),
+                  "cannot write '" + options.output + "': " + ec.message());
+      return;
+    }
+    {
+      llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
+      os << text;
+      os.close();
+      if (os.has_error()) {
+        llvm::sys::fs::remove(tmp);
+        allo::error(diags, SourceLocation(),
+                    "cannot write '" + options.output + "': " + os.error().message());
+        os.clear_error();
+        return;
+      }
+    }
+    if (std::error_code ec = llvm::sys::fs::rename(tmp, options.output)) {
+      llvm::sys::fs::remove(tmp);
+      allo::error(diags, SourceLocation(),
+                  "cannot write '" + options.output + "': " + ec.message());
+    }
+  }
+
+  DriverOptions options;
+};
+} // namespace
+
+std::unique_ptr<ASTConsumer> allo::createAlloConsumer(const DriverOptions &options) {
+  return std::make_unique<AlloConsumer>(options);
+}

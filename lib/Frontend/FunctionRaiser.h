@@ -1,0 +1,230 @@
+//===- FunctionRaiser.h - Raising one C++ function (private) -----*- C++ -*-===//
+//
+// Shared by the Raise*.cpp files. A ModuleRaiser owns the module and the
+// worklist of functions; a FunctionRaiser emits one function body.
+//
+// Values: every C++ expression of scalar type becomes one SSA value of the
+// mapped MLIR type (signless; signedness is taken from the C++ type at each
+// operation). Variables are bound as
+//   * Affine: an affine expression over loop induction variables and
+//     top-level index values (loop variables, and immutable integer locals
+//     initialised by affine expressions) — no storage at all;
+//   * SSA: immutable scalars (parameters never assigned, const-like locals);
+//   * Memory: a memref (rank 0 for mutable scalars, N-d for arrays); all
+//     allocas are placed at the function entry.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ALLO_LIB_FRONTEND_FUNCTIONRAISER_H
+#define ALLO_LIB_FRONTEND_FUNCTIONRAISER_H
+
+#include "allo/Attrs/ClangAttrs.h"
+#include "allo/Frontend/LoopNaming.h"
+#include "allo/Frontend/Raise.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <deque>
+#include <optional>
+
+namespace allo {
+namespace raise {
+
+/// Thrown after a located error has been reported; unwinds to the function
+/// being raised (never through MLIR or Clang frames).
+struct RaiseError {};
+
+/// Scalar type facts the raiser needs beyond the MLIR type.
+struct ScalarInfo {
+  mlir::Type type;
+  bool isSigned = true;
+  bool isFloat = false;
+  bool isBool = false;
+  int fixedScale = -1; ///< fractional bits of ap_fixed, -1 otherwise
+};
+
+/// Maps C++ types to MLIR types.
+class TypeMapper {
+public:
+  TypeMapper(clang::ASTContext &ast, mlir::MLIRContext &ctx) : ast(ast), ctx(ctx) {}
+  /// Null if the type is not a supported scalar.
+  std::optional<ScalarInfo> scalar(clang::QualType t) const;
+  /// Null if not a fixed-size array of supported scalars.
+  mlir::MemRefType array(clang::QualType t) const;
+  /// Describes why `t` is unsupported.
+  std::string explain(clang::QualType t) const;
+
+  clang::ASTContext &ast;
+  mlir::MLIRContext &ctx;
+};
+
+/// An affine expression with its operands (all treated as dimensions).
+struct AffineValue {
+  mlir::AffineExpr expr;
+  llvm::SmallVector<mlir::Value, 4> operands;
+};
+
+/// Where a variable lives.
+struct Binding {
+  enum Kind { Affine, SSA, Memory } kind = Memory;
+  AffineValue affine; ///< Affine
+  mlir::Value value;  ///< SSA value or memref
+  clang::QualType type;
+};
+
+/// An addressable element: memref + indices (affine or plain).
+struct LValue {
+  mlir::Value memref;
+  bool affine = true;
+  mlir::AffineMap map;                         ///< affine
+  llvm::SmallVector<mlir::Value, 4> operands;  ///< affine map operands or plain indices
+  clang::QualType type;
+};
+
+class ModuleRaiser;
+
+/// Control-flow state of the loop being emitted (for break/continue).
+struct LoopFrame {
+  mlir::Value breakFlag;    ///< memref<i1>, null if the loop has no break
+  mlir::Value continueFlag; ///< memref<i1>, null if the loop has no continue
+};
+
+class FunctionRaiser {
+public:
+  FunctionRaiser(ModuleRaiser &module, const clang::FunctionDecl *fn, mlir::func::FuncOp func);
+  void raise();
+
+  // ---- shared helpers (RaiseFunction.cpp) ----
+  [[noreturn]] void fail(clang::SourceLocation loc, const llvm::Twine &msg);
+  [[noreturn]] void unsupported(const clang::Stmt *s, const llvm::Twine &what);
+  mlir::Location loc(clang::SourceLocation l);
+  mlir::Location loc(const clang::Stmt *s) { return loc(s->getBeginLoc()); }
+  mlir::Value allocaAtEntry(mlir::MemRefType type, mlir::Location l, llvm::StringRef name,
+                            clang::QualType ctype);
+  mlir::Value constInt(mlir::Type t, int64_t v, mlir::Location l);
+  mlir::Value constBool(bool v, mlir::Location l);
+  ScalarInfo scalarOrFail(clang::QualType t, clang::SourceLocation l);
+
+  // ---- statements (RaiseStmt.cpp) ----
+  void emitStmt(const clang::Stmt *s);
+  void emitCompound(llvm::ArrayRef<const clang::Stmt *> stmts);
+  void emitDecl(const clang::VarDecl *vd);
+  void emitIf(const clang::IfStmt *s);
+  void emitReturn(const clang::ReturnStmt *s);
+  void emitArrayInit(mlir::Value memref, const clang::Expr *init, clang::QualType type,
+                     llvm::SmallVectorImpl<int64_t> &prefix, mlir::Location l);
+  /// Bits of "may leave the statement early" (see ExitKind).
+  unsigned exitsOf(const clang::Stmt *s);
+  /// i1 value true when no break/continue/return flag is set.
+  mlir::Value stillRunning(mlir::Location l, bool includeBreak, bool includeContinue);
+  void storeFlag(mlir::Value flag, bool v, mlir::Location l);
+
+  // ---- loops (RaiseLoop.cpp) ----
+  void emitLoop(const clang::Stmt *loop, llvm::ArrayRef<const clang::Attr *> attrs);
+  bool tryEmitAffineFor(const clang::ForStmt *s, mlir::Operation *&op);
+  bool tryEmitScfFor(const clang::ForStmt *s, mlir::Operation *&op);
+  mlir::Operation *emitWhileLoop(const clang::Stmt *loop);
+  void applyLoopAttrs(mlir::Operation *op, const clang::Stmt *loop,
+                      llvm::ArrayRef<const clang::Attr *> attrs);
+
+  // ---- affine analysis (RaiseAffine.cpp) ----
+  std::optional<AffineValue> tryAffine(const clang::Expr *e);
+  std::optional<std::pair<int64_t, int64_t>> rangeOf(const AffineValue &v);
+  std::optional<std::pair<int64_t, int64_t>> rangeOfOperand(mlir::Value v, unsigned depth);
+  /// Top-level index value for an immutable integer scalar (a valid affine symbol).
+  mlir::Value topLevelIndex(mlir::Value v, bool isUnsigned);
+  mlir::Value materializeIndex(const AffineValue &v, mlir::Location l);
+  bool tryAffineCondition(const clang::Expr *cond, mlir::IntegerSet &set,
+                          llvm::SmallVectorImpl<mlir::Value> &operands);
+  static AffineValue combine(const AffineValue &a, const AffineValue &b,
+                             llvm::function_ref<mlir::AffineExpr(mlir::AffineExpr, mlir::AffineExpr)> f);
+
+  // ---- expressions (RaiseExpr.cpp) ----
+  mlir::Value emitRValue(const clang::Expr *e);
+  mlir::Value emitCondition(const clang::Expr *e); ///< as i1
+  LValue emitLValue(const clang::Expr *e);
+  mlir::Value load(const LValue &lv, mlir::Location l);
+  void store(const LValue &lv, mlir::Value v, mlir::Location l);
+  mlir::Value convert(mlir::Value v, clang::QualType from, clang::QualType to, mlir::Location l);
+  mlir::Value emitBinary(const clang::BinaryOperator *e);
+  mlir::Value emitArith(clang::BinaryOperatorKind op, mlir::Value a, mlir::Value b,
+                        clang::QualType type, mlir::Location l, const clang::Expr *where);
+  mlir::Value emitCompare(clang::BinaryOperatorKind op, mlir::Value a, mlir::Value b,
+                          clang::QualType operandType, mlir::Location l);
+  mlir::Value emitUnary(const clang::UnaryOperator *e);
+  mlir::Value emitCast(const clang::CastExpr *e);
+  mlir::Value emitCall(const clang::CallExpr *e);
+  mlir::Value emitMathCall(const clang::CallExpr *e, const clang::FunctionDecl *callee,
+                           bool &handled);
+  mlir::Value emitConditional(const clang::AbstractConditionalOperator *e);
+  mlir::Value emitLogical(const clang::BinaryOperator *e);
+  mlir::Value emitIncDec(const clang::UnaryOperator *e);
+  mlir::Value emitAssign(const clang::BinaryOperator *e);
+  mlir::Value arrayMemref(const clang::Expr *e); ///< an array-valued expression
+  /// True if evaluating `e` may have side effects or touch memory.
+  static bool isSimpleExpr(const clang::Expr *e);
+
+  ModuleRaiser &mod;
+  const clang::FunctionDecl *fn;
+  mlir::func::FuncOp func;
+  clang::ASTContext &ast;
+  mlir::OpBuilder b;
+  mlir::Block *entry = nullptr;
+  mlir::Operation *lastAlloca = nullptr;
+  LoopNames loopNames;
+
+  llvm::DenseMap<const clang::VarDecl *, Binding> vars;
+  /// Variables written after their declaration (assigned, ++/--, address taken).
+  llvm::DenseMap<const clang::VarDecl *, llvm::SmallVector<const clang::Expr *, 2>> writes;
+  llvm::DenseMap<const clang::Stmt *, unsigned> exitCache;
+  llvm::SmallVector<LoopFrame, 4> loopStack;
+  mlir::Value returnFlag, returnSlot; ///< when the function returns early
+  bool earlyReturns = false;
+  llvm::DenseMap<mlir::Value, mlir::Value> indexCache;
+};
+
+/// Bits for FunctionRaiser::exitsOf.
+enum ExitKind : unsigned { ExitBreak = 1, ExitContinue = 2, ExitReturn = 4 };
+
+class ModuleRaiser {
+public:
+  ModuleRaiser(clang::ASTContext &ast, mlir::MLIRContext &ctx);
+
+  /// The func.func for a C++ function, declared on first use and queued.
+  mlir::func::FuncOp getOrDeclare(const clang::FunctionDecl *fn, clang::SourceLocation useLoc);
+  /// A memref.global for a constexpr array, created on first use.
+  mlir::memref::GlobalOp getOrCreateGlobal(const clang::VarDecl *vd, clang::SourceLocation useLoc);
+  bool run(llvm::ArrayRef<const clang::FunctionDecl *> tops);
+  mlir::Location loc(clang::SourceLocation l);
+
+  clang::ASTContext &ast;
+  mlir::MLIRContext &ctx;
+  TypeMapper types;
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  llvm::DenseMap<const clang::FunctionDecl *, mlir::func::FuncOp> funcs;
+  llvm::DenseMap<const clang::VarDecl *, mlir::memref::GlobalOp> globals;
+  std::deque<const clang::FunctionDecl *> worklist;
+  llvm::StringSet<> usedNames;
+  unsigned errors = 0;
+};
+
+} // namespace raise
+} // namespace allo
+
+#endif

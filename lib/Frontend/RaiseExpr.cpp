@@ -1,0 +1,600 @@
+//===- RaiseExpr.cpp - Raising C++ expressions ----------------------------===//
+//
+// C++ semantics are taken from Clang's AST, which already makes integer
+// promotion and the usual arithmetic conversions explicit as implicit casts:
+// every operation here works on operands of the AST's types, and signedness
+// selects the MLIR operation (divsi/divui, shrsi/shrui, slt/ult, ...).
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionRaiser.h"
+
+#include "mlir/Dialect/Math/IR/Math.h"
+
+using namespace clang;
+using namespace allo::raise;
+namespace arith = mlir::arith;
+
+namespace {
+bool isUnsignedInt(QualType t) { return t->isUnsignedIntegerType() && !t->isBooleanType(); }
+} // namespace
+
+bool FunctionRaiser::isSimpleExpr(const Expr *e) {
+  e = e->IgnoreParens();
+  if (isa<IntegerLiteral>(e) || isa<FloatingLiteral>(e) || isa<CXXBoolLiteralExpr>(e) ||
+      isa<CharacterLiteral>(e) || isa<DeclRefExpr>(e))
+    return true;
+  if (auto *c = dyn_cast<CastExpr>(e))
+    return c->getCastKind() != CK_ArrayToPointerDecay && isSimpleExpr(c->getSubExpr());
+  if (auto *u = dyn_cast<UnaryOperator>(e))
+    return !u->isIncrementDecrementOp() && u->getOpcode() != UO_AddrOf &&
+           u->getOpcode() != UO_Deref && isSimpleExpr(u->getSubExpr());
+  if (auto *bo = dyn_cast<BinaryOperator>(e))
+    return !bo->isAssignmentOp() && bo->getOpcode() != BO_Div && bo->getOpcode() != BO_Rem &&
+           bo->getOpcode() != BO_Comma && isSimpleExpr(bo->getLHS()) &&
+           isSimpleExpr(bo->getRHS());
+  if (auto *co = dyn_cast<ConditionalOperator>(e))
+    return isSimpleExpr(co->getCond()) && isSimpleExpr(co->getTrueExpr()) &&
+           isSimpleExpr(co->getFalseExpr());
+  return false;
+}
+
+mlir::Value FunctionRaiser::convert(mlir::Value v, QualType from, QualType to, mlir::Location l) {
+  if (to->isVoidType())
+    return v;
+  ScalarInfo fi = scalarOrFail(from, SourceLocation());
+  ScalarInfo ti = scalarOrFail(to, SourceLocation());
+  mlir::Type tt = ti.type;
+  if (ti.isBool) {
+    if (fi.isBool)
+      return v;
+    if (fi.isFloat) {
+      mlir::Value zero = arith::ConstantOp::create(b, l, fi.type, b.getFloatAttr(fi.type, 0.0));
+      return arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNE, v, zero);
+    }
+    return arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, v, constInt(fi.type, 0, l));
+  }
+  if (v.getType() == tt)
+    return v;
+  if (fi.isFloat && ti.isFloat) {
+    if (tt.getIntOrFloatBitWidth() > fi.type.getIntOrFloatBitWidth())
+      return arith::ExtFOp::create(b, l, tt, v);
+    return arith::TruncFOp::create(b, l, tt, v);
+  }
+  if (fi.isFloat)
+    return ti.isSigned ? (mlir::Value)arith::FPToSIOp::create(b, l, tt, v)
+                       : (mlir::Value)arith::FPToUIOp::create(b, l, tt, v);
+  if (ti.isFloat)
+    return fi.isSigned ? (mlir::Value)arith::SIToFPOp::create(b, l, tt, v)
+                       : (mlir::Value)arith::UIToFPOp::create(b, l, tt, v);
+  unsigned fw = fi.type.getIntOrFloatBitWidth(), tw = tt.getIntOrFloatBitWidth();
+  if (tw > fw)
+    return fi.isSigned ? (mlir::Value)arith::ExtSIOp::create(b, l, tt, v)
+                       : (mlir::Value)arith::ExtUIOp::create(b, l, tt, v);
+  if (tw < fw)
+    return arith::TruncIOp::create(b, l, tt, v);
+  return v;
+}
+
+mlir::Value FunctionRaiser::emitCondition(const Expr *e) {
+  mlir::Value v = emitRValue(e);
+  if (v.getType().isInteger(1))
+    return v;
+  return convert(v, e->getType(), ast.BoolTy, loc(e));
+}
+
+mlir::Value FunctionRaiser::load(const LValue &lv, mlir::Location l) {
+  if (lv.affine)
+    return mlir::affine::AffineLoadOp::create(b, l, lv.memref, lv.map, lv.operands);
+  return mlir::memref::LoadOp::create(b, l, lv.memref, lv.operands);
+}
+
+void FunctionRaiser::store(const LValue &lv, mlir::Value v, mlir::Location l) {
+  if (lv.affine)
+    mlir::affine::AffineStoreOp::create(b, l, v, lv.memref, lv.map, lv.operands);
+  else
+    mlir::memref::StoreOp::create(b, l, v, lv.memref, lv.operands);
+}
+
+mlir::Value FunctionRaiser::arrayMemref(const Expr *e) {
+  const Expr *s = e->IgnoreParenImpCasts();
+  if (auto *dr = dyn_cast<DeclRefExpr>(s)) {
+    if (auto *vd = dyn_cast<VarDecl>(dr->getDecl())) {
+      auto it = vars.find(vd);
+      if (it != vars.end() && it->second.kind == Binding::Memory &&
+          llvm::cast<mlir::MemRefType>(it->second.value.getType()).getRank() > 0)
+        return it->second.value;
+      if (it == vars.end() && vd->hasGlobalStorage() && vd->getType()->isArrayType()) {
+        mlir::memref::GlobalOp g = mod.getOrCreateGlobal(vd, dr->getLocation());
+        mlir::OpBuilder::InsertionGuard guard(b);
+        if (lastAlloca)
+          b.setInsertionPointAfter(lastAlloca);
+        else
+          b.setInsertionPointToStart(entry);
+        auto get = mlir::memref::GetGlobalOp::create(b, loc(dr), g.getType(), g.getSymName());
+        lastAlloca = get;
+        Binding bind;
+        bind.kind = Binding::Memory;
+        bind.value = get;
+        bind.type = vd->getType();
+        vars[vd] = bind;
+        return get;
+      }
+    }
+  }
+  if (isa<ArraySubscriptExpr>(s))
+    unsupported(e, "passing or using part of an array (a sub-array such as 'A[i]'); pass whole "
+                   "arrays and index inside the callee");
+  unsupported(e, "this expression is used as an array or pointer; only arrays declared with "
+                 "constant sizes can be indexed or passed");
+}
+
+LValue FunctionRaiser::emitLValue(const Expr *e) {
+  e = e->IgnoreParens();
+  mlir::Location l = loc(e);
+  if (auto *dr = dyn_cast<DeclRefExpr>(e)) {
+    auto *vd = dyn_cast<VarDecl>(dr->getDecl());
+    auto it = vd ? vars.find(vd) : vars.end();
+    if (it == vars.end()) {
+      if (vd && vd->hasGlobalStorage())
+        fail(dr->getLocation(), "global variable '" + vd->getName() +
+                                    "' is not supported; make it constexpr or pass it as a "
+                                    "parameter");
+      unsupported(e, "reference to '" + dr->getDecl()->getName() + "'");
+    }
+    const Binding &bind = it->second;
+    if (bind.kind != Binding::Memory ||
+        llvm::cast<mlir::MemRefType>(bind.value.getType()).getRank() != 0)
+      unsupported(e, "writing to '" + vd->getName() + "' here");
+    LValue lv;
+    lv.memref = bind.value;
+    lv.map = mlir::AffineMap::get(&mod.ctx);
+    lv.type = vd->getType();
+    return lv;
+  }
+  if (auto *ase = dyn_cast<ArraySubscriptExpr>(e)) {
+    llvm::SmallVector<const Expr *, 4> idx;
+    const Expr *cur = ase;
+    while (auto *a = dyn_cast<ArraySubscriptExpr>(cur->IgnoreParenImpCasts())) {
+      idx.insert(idx.begin(), a->getIdx());
+      cur = a->getBase();
+    }
+    mlir::Value memref = arrayMemref(cur);
+    auto mt = llvm::cast<mlir::MemRefType>(memref.getType());
+    if ((int64_t)idx.size() != mt.getRank())
+      unsupported(e, "partial indexing: this array has " + llvm::Twine(mt.getRank()) +
+                         " dimensions but " + llvm::Twine(idx.size()) + " subscripts are given");
+    LValue lv;
+    lv.memref = memref;
+    lv.type = e->getType();
+    // Affine when every subscript is.
+    llvm::SmallVector<AffineValue, 4> affine;
+    for (const Expr *i : idx) {
+      auto a = tryAffine(i);
+      if (!a)
+        break;
+      affine.push_back(*a);
+    }
+    if (affine.size() == idx.size()) {
+      AffineValue all{mlir::getAffineConstantExpr(0, &mod.ctx), {}};
+      llvm::SmallVector<mlir::AffineExpr, 4> results;
+      for (const AffineValue &a : affine)
+        all = combine(all, a, [&](mlir::AffineExpr x, mlir::AffineExpr y) {
+          results.push_back(y);
+          return x;
+        });
+      lv.affine = true;
+      lv.map = mlir::AffineMap::get(all.operands.size(), 0, results, &mod.ctx);
+      lv.operands = all.operands;
+      return lv;
+    }
+    lv.affine = false;
+    for (const Expr *i : idx) {
+      if (auto a = tryAffine(i)) {
+        lv.operands.push_back(materializeIndex(*a, l));
+        continue;
+      }
+      mlir::Value v = emitRValue(i);
+      if (isUnsignedInt(i->getType()))
+        lv.operands.push_back(arith::IndexCastUIOp::create(b, l, b.getIndexType(), v));
+      else
+        lv.operands.push_back(arith::IndexCastOp::create(b, l, b.getIndexType(), v));
+    }
+    return lv;
+  }
+  if (auto *ce = dyn_cast<ImplicitCastExpr>(e))
+    if (ce->getCastKind() == CK_NoOp)
+      return emitLValue(ce->getSubExpr());
+  unsupported(e, "assignment to this kind of expression ('" + llvm::Twine(e->getStmtClassName()) +
+                     "'); only variables and array elements can be written");
+}
+
+mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
+  e = e->IgnoreParens();
+  mlir::Location l = loc(e);
+  QualType t = e->getType();
+
+  // Fold constant expressions (literals, constexpr values, sizeof, ...).
+  if (!e->isValueDependent() && (t->isIntegralOrEnumerationType() || t->isRealFloatingType()) &&
+      !isa<DeclRefExpr>(e) && !isa<CallExpr>(e)) {
+    Expr::EvalResult r;
+    if (e->EvaluateAsRValue(r, ast) && !r.HasSideEffects) {
+      ScalarInfo s = scalarOrFail(t, e->getExprLoc());
+      if (r.Val.isInt()) {
+        if (s.isBool)
+          return constBool(r.Val.getInt().getBoolValue(), l);
+        return arith::ConstantOp::create(
+            b, l, s.type, b.getIntegerAttr(s.type, r.Val.getInt().extOrTrunc(s.type.getIntOrFloatBitWidth())));
+      }
+      if (r.Val.isFloat())
+        return arith::ConstantOp::create(b, l, s.type, b.getFloatAttr(s.type, r.Val.getFloat()));
+    }
+  }
+
+  if (auto *dr = dyn_cast<DeclRefExpr>(e)) {
+    if (auto *ec = dyn_cast<EnumConstantDecl>(dr->getDecl())) {
+      ScalarInfo s = scalarOrFail(t, dr->getLocation());
+      return constInt(s.type, ec->getInitVal().getSExtValue(), l);
+    }
+    auto *vd = dyn_cast<VarDecl>(dr->getDecl());
+    if (!vd)
+      unsupported(e, "use of '" + dr->getDecl()->getName() + "' as a value");
+    auto it = vars.find(vd);
+    if (it == vars.end()) {
+      // A constant global (constexpr or const with a constant initializer).
+      if (vd->hasGlobalStorage() && !vd->getType()->isArrayType()) {
+        const APValue *val = vd->getAnyInitializer() ? vd->evaluateValue() : nullptr;
+        if (val && (vd->isConstexpr() || vd->getType().isConstQualified())) {
+          ScalarInfo s = scalarOrFail(t, dr->getLocation());
+          if (val->isInt())
+            return s.isBool ? constBool(val->getInt().getBoolValue(), l)
+                            : (mlir::Value)arith::ConstantOp::create(
+                                  b, l, s.type,
+                                  b.getIntegerAttr(s.type, val->getInt().extOrTrunc(
+                                                               s.type.getIntOrFloatBitWidth())));
+          if (val->isFloat())
+            return arith::ConstantOp::create(b, l, s.type, b.getFloatAttr(s.type, val->getFloat()));
+        }
+      }
+      return load(emitLValue(e), l); // reports the unsupported reference
+    }
+    const Binding &bind = it->second;
+    switch (bind.kind) {
+    case Binding::Affine: {
+      mlir::Value idx = materializeIndex(bind.affine, l);
+      ScalarInfo s = scalarOrFail(bind.type, dr->getLocation());
+      if (isUnsignedInt(bind.type))
+        return arith::IndexCastUIOp::create(b, l, s.type, idx);
+      return arith::IndexCastOp::create(b, l, s.type, idx);
+    }
+    case Binding::SSA:
+      return bind.value;
+    case Binding::Memory:
+      if (llvm::cast<mlir::MemRefType>(bind.value.getType()).getRank() != 0)
+        unsupported(e, "use of array '" + vd->getName() + "' as a value");
+      return load(emitLValue(e), l);
+    }
+  }
+  if (isa<ArraySubscriptExpr>(e))
+    return load(emitLValue(e), l);
+  if (auto *c = dyn_cast<CastExpr>(e))
+    return emitCast(c);
+  if (auto *bo = dyn_cast<BinaryOperator>(e))
+    return emitBinary(bo);
+  if (auto *uo = dyn_cast<UnaryOperator>(e))
+    return emitUnary(uo);
+  if (auto *co = dyn_cast<AbstractConditionalOperator>(e))
+    return emitConditional(co);
+  if (auto *call = dyn_cast<CallExpr>(e))
+    return emitCall(call);
+  if (auto *m = dyn_cast<MaterializeTemporaryExpr>(e))
+    return emitRValue(m->getSubExpr());
+  if (auto *ewc = dyn_cast<ExprWithCleanups>(e))
+    return emitRValue(ewc->getSubExpr());
+  if (auto *ce = dyn_cast<ConstantExpr>(e))
+    return emitRValue(ce->getSubExpr());
+  if (auto *da = dyn_cast<CXXDefaultArgExpr>(e))
+    return emitRValue(da->getExpr());
+  if (auto *ile = dyn_cast<InitListExpr>(e)) {
+    if (ile->getNumInits() == 1 && !t->isArrayType())
+      return emitRValue(ile->getInit(0));
+  }
+  if (isa<CXXConstructExpr>(e) || isa<CXXMemberCallExpr>(e))
+    unsupported(e, "C++ class operations on '" + t.getAsString() +
+                       "' (arbitrary-precision operators are not raised yet)");
+  unsupported(e, "expression of kind '" + llvm::Twine(e->getStmtClassName()) + "'");
+}
+
+mlir::Value FunctionRaiser::emitCast(const CastExpr *e) {
+  const Expr *sub = e->getSubExpr();
+  mlir::Location l = loc(e);
+  switch (e->getCastKind()) {
+  case CK_LValueToRValue:
+  case CK_NoOp:
+  case CK_UserDefinedConversion:
+    return emitRValue(sub);
+  case CK_ToVoid:
+    emitRValue(sub);
+    return {};
+  case CK_IntegralCast:
+  case CK_IntegralToFloating:
+  case CK_FloatingToIntegral:
+  case CK_FloatingCast:
+  case CK_IntegralToBoolean:
+  case CK_FloatingToBoolean:
+    return convert(emitRValue(sub), sub->getType(), e->getType(), l);
+  case CK_BooleanToSignedIntegral: {
+    mlir::Value v = emitRValue(sub);
+    ScalarInfo s = scalarOrFail(e->getType(), e->getExprLoc());
+    return arith::ExtSIOp::create(b, l, s.type, v);
+  }
+  case CK_ArrayToPointerDecay:
+    unsupported(e, "using an array as a pointer (pass arrays whole to functions and index them)");
+  default:
+    unsupported(e, "cast of kind '" + llvm::Twine(e->getCastKindName()) + "'");
+  }
+}
+
+mlir::Value FunctionRaiser::emitArith(BinaryOperatorKind op, mlir::Value a, mlir::Value bv,
+                                      QualType type, mlir::Location l, const Expr *where) {
+  ScalarInfo s = scalarOrFail(type, where->getExprLoc());
+  if (s.fixedScale >= 0)
+    unsupported(where, "fixed-point arithmetic in expressions");
+  if (s.isFloat) {
+    switch (op) {
+    case BO_Add:
+      return arith::AddFOp::create(b, l, a, bv);
+    case BO_Sub:
+      return arith::SubFOp::create(b, l, a, bv);
+    case BO_Mul:
+      return arith::MulFOp::create(b, l, a, bv);
+    case BO_Div:
+      return arith::DivFOp::create(b, l, a, bv);
+    default:
+      unsupported(where, "this operator on floating-point values");
+    }
+  }
+  switch (op) {
+  case BO_Add:
+    return arith::AddIOp::create(b, l, a, bv);
+  case BO_Sub:
+    return arith::SubIOp::create(b, l, a, bv);
+  case BO_Mul:
+    return arith::MulIOp::create(b, l, a, bv);
+  case BO_Div:
+    return s.isSigned ? (mlir::Value)arith::DivSIOp::create(b, l, a, bv)
+                      : (mlir::Value)arith::DivUIOp::create(b, l, a, bv);
+  case BO_Rem:
+    return s.isSigned ? (mlir::Value)arith::RemSIOp::create(b, l, a, bv)
+                      : (mlir::Value)arith::RemUIOp::create(b, l, a, bv);
+  case BO_And:
+    return arith::AndIOp::create(b, l, a, bv);
+  case BO_Or:
+    return arith::OrIOp::create(b, l, a, bv);
+  case BO_Xor:
+    return arith::XOrIOp::create(b, l, a, bv);
+  case BO_Shl:
+    return arith::ShLIOp::create(b, l, a, bv);
+  case BO_Shr:
+    return s.isSigned ? (mlir::Value)arith::ShRSIOp::create(b, l, a, bv)
+                      : (mlir::Value)arith::ShRUIOp::create(b, l, a, bv);
+  default:
+    unsupported(where, "operator '" + BinaryOperator::getOpcodeStr(op) + "'");
+  }
+}
+
+mlir::Value FunctionRaiser::emitCompare(BinaryOperatorKind op, mlir::Value a, mlir::Value bv,
+                                        QualType operandType, mlir::Location l) {
+  ScalarInfo s = scalarOrFail(operandType, SourceLocation());
+  if (s.isFloat) {
+    arith::CmpFPredicate p;
+    switch (op) {
+    case BO_LT: p = arith::CmpFPredicate::OLT; break;
+    case BO_LE: p = arith::CmpFPredicate::OLE; break;
+    case BO_GT: p = arith::CmpFPredicate::OGT; break;
+    case BO_GE: p = arith::CmpFPredicate::OGE; break;
+    case BO_EQ: p = arith::CmpFPredicate::OEQ; break;
+    default: p = arith::CmpFPredicate::UNE; break;
+    }
+    return arith::CmpFOp::create(b, l, p, a, bv);
+  }
+  bool sg = s.isSigned && !s.isBool;
+  arith::CmpIPredicate p;
+  switch (op) {
+  case BO_LT: p = sg ? arith::CmpIPredicate::slt : arith::CmpIPredicate::ult; break;
+  case BO_LE: p = sg ? arith::CmpIPredicate::sle : arith::CmpIPredicate::ule; break;
+  case BO_GT: p = sg ? arith::CmpIPredicate::sgt : arith::CmpIPredicate::ugt; break;
+  case BO_GE: p = sg ? arith::CmpIPredicate::sge : arith::CmpIPredicate::uge; break;
+  case BO_EQ: p = arith::CmpIPredicate::eq; break;
+  default: p = arith::CmpIPredicate::ne; break;
+  }
+  return arith::CmpIOp::create(b, l, p, a, bv);
+}
+
+mlir::Value FunctionRaiser::emitBinary(const BinaryOperator *e) {
+  BinaryOperatorKind op = e->getOpcode();
+  mlir::Location l = loc(e);
+  if (op == BO_Comma) {
+    emitRValue(e->getLHS());
+    return emitRValue(e->getRHS());
+  }
+  if (op == BO_LAnd || op == BO_LOr)
+    return emitLogical(e);
+  if (op == BO_Assign)
+    return emitAssign(e);
+  if (auto *ca = dyn_cast<CompoundAssignOperator>(e)) {
+    // C++17: the right operand is sequenced before the left.
+    mlir::Value rhs = emitRValue(e->getRHS());
+    LValue lv = emitLValue(e->getLHS());
+    QualType lt = e->getLHS()->getType();
+    QualType ct = ca->getComputationLHSType();
+    mlir::Value cur = convert(load(lv, l), lt, ct, l);
+    BinaryOperatorKind base = BinaryOperator::getOpForCompoundAssignment(op);
+    if (base == BO_Shl || base == BO_Shr)
+      rhs = convert(rhs, e->getRHS()->getType(), ct, l);
+    mlir::Value res = emitArith(base, cur, rhs, ca->getComputationResultType(), l, e);
+    res = convert(res, ca->getComputationResultType(), lt, l);
+    store(lv, res, l);
+    return res;
+  }
+  if (e->isPtrMemOp())
+    unsupported(e, "pointer-to-member operators");
+  mlir::Value a = emitRValue(e->getLHS());
+  mlir::Value bv = emitRValue(e->getRHS());
+  if (e->isComparisonOp()) {
+    if (op == BO_Cmp)
+      unsupported(e, "three-way comparison");
+    return emitCompare(op, a, bv, e->getLHS()->getType(), l);
+  }
+  if (e->getLHS()->getType()->isPointerType() || e->getRHS()->getType()->isPointerType())
+    unsupported(e, "pointer arithmetic");
+  if (op == BO_Shl || op == BO_Shr)
+    bv = convert(bv, e->getRHS()->getType(), e->getType(), l);
+  return emitArith(op, a, bv, e->getType(), l, e);
+}
+
+mlir::Value FunctionRaiser::emitAssign(const BinaryOperator *e) {
+  mlir::Location l = loc(e);
+  mlir::Value v = emitRValue(e->getRHS());
+  LValue lv = emitLValue(e->getLHS());
+  store(lv, v, l);
+  return v;
+}
+
+mlir::Value FunctionRaiser::emitLogical(const BinaryOperator *e) {
+  mlir::Location l = loc(e);
+  bool isAnd = e->getOpcode() == BO_LAnd;
+  mlir::Value lhs = emitCondition(e->getLHS());
+  if (isSimpleExpr(e->getRHS())) {
+    mlir::Value rhs = emitCondition(e->getRHS());
+    return isAnd ? (mlir::Value)arith::AndIOp::create(b, l, lhs, rhs)
+                 : (mlir::Value)arith::OrIOp::create(b, l, lhs, rhs);
+  }
+  // Short-circuit: the right operand runs only when it decides the result.
+  auto ifOp = mlir::scf::IfOp::create(b, l, mlir::TypeRange{b.getI1Type()}, lhs, true);
+  mlir::OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  mlir::Value thenV = isAnd ? emitCondition(e->getRHS()) : constBool(true, l);
+  mlir::scf::YieldOp::create(b, l, thenV);
+  b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+  mlir::Value elseV = isAnd ? constBool(false, l) : emitCondition(e->getRHS());
+  mlir::scf::YieldOp::create(b, l, elseV);
+  return ifOp.getResult(0);
+}
+
+mlir::Value FunctionRaiser::emitConditional(const AbstractConditionalOperator *e) {
+  mlir::Location l = loc(e);
+  mlir::Value c = emitCondition(e->getCond());
+  if (e->getType()->isVoidType()) {
+    auto ifOp = mlir::scf::IfOp::create(b, l, c, true);
+    mlir::OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(ifOp.thenBlock()->getTerminator());
+    emitRValue(e->getTrueExpr());
+    b.setInsertionPoint(ifOp.elseBlock()->getTerminator());
+    emitRValue(e->getFalseExpr());
+    return {};
+  }
+  if (isSimpleExpr(e->getTrueExpr()) && isSimpleExpr(e->getFalseExpr())) {
+    mlir::Value tv = emitRValue(e->getTrueExpr());
+    mlir::Value fv = emitRValue(e->getFalseExpr());
+    return arith::SelectOp::create(b, l, c, tv, fv);
+  }
+  ScalarInfo s = scalarOrFail(e->getType(), e->getExprLoc());
+  auto ifOp = mlir::scf::IfOp::create(b, l, mlir::TypeRange{s.type}, c, true);
+  mlir::OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  mlir::scf::YieldOp::create(b, l, emitRValue(e->getTrueExpr()));
+  b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+  mlir::scf::YieldOp::create(b, l, emitRValue(e->getFalseExpr()));
+  return ifOp.getResult(0);
+}
+
+mlir::Value FunctionRaiser::emitIncDec(const UnaryOperator *e) {
+  mlir::Location l = loc(e);
+  LValue lv = emitLValue(e->getSubExpr());
+  QualType t = e->getSubExpr()->getType();
+  ScalarInfo s = scalarOrFail(t, e->getExprLoc());
+  if (s.isBool)
+    unsupported(e, "increment of a bool");
+  mlir::Value old = load(lv, l);
+  mlir::Value one = s.isFloat ? (mlir::Value)arith::ConstantOp::create(
+                                    b, l, s.type, b.getFloatAttr(s.type, 1.0))
+                              : constInt(s.type, 1, l);
+  mlir::Value nv = emitArith(e->isIncrementOp() ? BO_Add : BO_Sub, old, one, t, l, e);
+  store(lv, nv, l);
+  return e->isPrefix() ? nv : old;
+}
+
+mlir::Value FunctionRaiser::emitUnary(const UnaryOperator *e) {
+  mlir::Location l = loc(e);
+  switch (e->getOpcode()) {
+  case UO_PreInc:
+  case UO_PreDec:
+  case UO_PostInc:
+  case UO_PostDec:
+    return emitIncDec(e);
+  case UO_Plus:
+    return emitRValue(e->getSubExpr());
+  case UO_Minus: {
+    mlir::Value v = emitRValue(e->getSubExpr());
+    ScalarInfo s = scalarOrFail(e->getType(), e->getExprLoc());
+    if (s.isFloat)
+      return arith::NegFOp::create(b, l, v);
+    return arith::SubIOp::create(b, l, constInt(s.type, 0, l), v);
+  }
+  case UO_Not: {
+    mlir::Value v = emitRValue(e->getSubExpr());
+    ScalarInfo s = scalarOrFail(e->getType(), e->getExprLoc());
+    return arith::XOrIOp::create(b, l, v, constInt(s.type, -1, l));
+  }
+  case UO_LNot: {
+    mlir::Value v = emitCondition(e->getSubExpr());
+    return arith::XOrIOp::create(b, l, v, constBool(true, l));
+  }
+  case UO_Extension:
+    return emitRValue(e->getSubExpr());
+  case UO_AddrOf:
+    unsupported(e, "taking the address of a variable (pointers are not raised)");
+  case UO_Deref:
+    unsupported(e, "pointer dereference (pointers are not raised)");
+  default:
+    unsupported(e, "unary operator '" + UnaryOperator::getOpcodeStr(e->getOpcode()) + "'");
+  }
+}
+
+mlir::Value FunctionRaiser::emitCall(const CallExpr *e) {
+  mlir::Location l = loc(e);
+  const FunctionDecl *callee = e->getDirectCallee();
+  if (!callee)
+    unsupported(e, "indirect call (calls through pointers are not raised)");
+  if (isa<CXXOperatorCallExpr>(e) || isa<CXXMemberCallExpr>(e))
+    unsupported(e, "call to C++ operator or member function '" +
+                       callee->getQualifiedNameAsString() + "'");
+  bool handled = false;
+  mlir::Value v = emitMathCall(e, callee, handled);
+  if (handled)
+    return v;
+  if (callee->getBuiltinID() || ast.getSourceManager().isInSystemHeader(callee->getLocation()))
+    unsupported(e, "call to library function '" + callee->getQualifiedNameAsString() +
+                       "' (supported: <cmath> functions, std::abs/min/max)");
+  mlir::func::FuncOp f = mod.getOrDeclare(callee, e->getBeginLoc());
+  llvm::SmallVector<mlir::Value, 4> args;
+  auto inputs = f.getFunctionType().getInputs();
+  for (unsigned i = 0; i < e->getNumArgs() && i < inputs.size(); ++i) {
+    const Expr *arg = e->getArg(i);
+    if (auto mt = llvm::dyn_cast<mlir::MemRefType>(inputs[i])) {
+      mlir::Value m = arrayMemref(arg);
+      if (m.getType() != mt)
+        fail(arg->getExprLoc(), "array argument of type " +
+                                    llvm::Twine(arg->IgnoreParenImpCasts()->getType().getAsString()) +
+                                    " does not match the parameter '" +
+                                    callee->getParamDecl(i)->getName() + "' of type " +
+                                    callee->getParamDecl(i)->getOriginalType().getAsString() +
+                                    "; Allo needs identical array shapes across calls");
+      args.push_back(m);
+    } else {
+      args.push_back(emitRValue(arg));
+    }
+  }
+  auto call = mlir::func::CallOp::create(b, l, f, args);
+  return call.getNumResults() ? call.getResult(0) : mlir::Value();
+}

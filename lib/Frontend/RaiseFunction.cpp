@@ -1,0 +1,455 @@
+//===- RaiseFunction.cpp - Raising functions and the module ---------------===//
+#include "FunctionRaiser.h"
+#include "allo/Dialect/Allo/AlloDialect.h"
+#include "allo/Support/Diagnostics.h"
+
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/IR/Verifier.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+using namespace allo;
+using namespace allo::raise;
+
+//===----------------------------------------------------------------------===//
+// ModuleRaiser
+//===----------------------------------------------------------------------===//
+
+ModuleRaiser::ModuleRaiser(ASTContext &ast, mlir::MLIRContext &ctx)
+    : ast(ast), ctx(ctx), types(ast, ctx) {
+  module = mlir::ModuleOp::create(mlir::UnknownLoc::get(&ctx));
+}
+
+mlir::Location ModuleRaiser::loc(SourceLocation l) {
+  if (l.isInvalid())
+    return mlir::UnknownLoc::get(&ctx);
+  const SourceManager &sm = ast.getSourceManager();
+  PresumedLoc p = sm.getPresumedLoc(sm.getExpansionLoc(l));
+  if (p.isInvalid())
+    return mlir::UnknownLoc::get(&ctx);
+  return mlir::FileLineColLoc::get(&ctx, p.getFilename(), p.getLine(), p.getColumn());
+}
+
+namespace {
+std::string sanitize(llvm::StringRef s) {
+  std::string out;
+  for (char c : s) {
+    if (isalnum((unsigned char)c) || c == '_')
+      out += c;
+    else if (!out.empty() && out.back() != '_')
+      out += '_';
+  }
+  while (!out.empty() && out.back() == '_')
+    out.pop_back();
+  return out;
+}
+
+/// A readable symbol for a function: its name, plus its template arguments
+/// for an instantiation (dot<int, 8> -> dot_int_8).
+std::string symbolBase(const FunctionDecl *fn) {
+  std::string name = fn->getNameAsString();
+  if (const TemplateArgumentList *args = fn->getTemplateSpecializationArgs()) {
+    PrintingPolicy pp(fn->getASTContext().getLangOpts());
+    pp.SuppressTagKeyword = true;
+    for (const TemplateArgument &a : args->asArray()) {
+      std::string s;
+      llvm::raw_string_ostream os(s);
+      a.print(pp, os, /*IncludeType=*/false);
+      name += "_" + sanitize(os.str());
+    }
+  }
+  return name;
+}
+
+void setArrayAttrs(mlir::MLIRContext &ctx, llvm::SmallVectorImpl<mlir::NamedAttribute> &attrs,
+                   const ScalarInfo &elem) {
+  mlir::Builder b(&ctx);
+  if (!elem.isSigned && !elem.isBool && !elem.isFloat)
+    attrs.push_back(b.getNamedAttr(AlloDialect::kUnsigned, b.getUnitAttr()));
+  if (elem.fixedScale >= 0)
+    attrs.push_back(b.getNamedAttr(AlloDialect::kFixedScale, b.getI64IntegerAttr(elem.fixedScale)));
+}
+} // namespace
+
+mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLocation useLoc) {
+  if (const FunctionDecl *def = fn->getDefinition())
+    fn = def;
+  auto it = funcs.find(fn);
+  if (it != funcs.end())
+    return it->second;
+  DiagnosticsEngine &diags = ast.getDiagnostics();
+  if (!fn->hasBody()) {
+    allo::error(diags, useLoc, "call to '" + fn->getNameAsString() +
+                                   "', which has no definition in this translation unit; "
+                                   "Allo raises only functions whose body it can see");
+    throw RaiseError();
+  }
+  if (isa<CXXMethodDecl>(fn)) {
+    allo::error(diags, fn->getLocation(), "unsupported: member function '" +
+                                              fn->getQualifiedNameAsString() +
+                                              "' (only free functions are raised)");
+    throw RaiseError();
+  }
+  mlir::Builder b(&ctx);
+  PrintingPolicy pp(ast.getLangOpts());
+  llvm::SmallVector<mlir::Type, 4> argTypes;
+  llvm::SmallVector<mlir::DictionaryAttr, 4> argAttrs;
+  for (const ParmVarDecl *p : fn->parameters()) {
+    QualType t = p->getOriginalType();
+    llvm::SmallVector<mlir::NamedAttribute, 4> attrs;
+    attrs.push_back(b.getNamedAttr(AlloDialect::kName, b.getStringAttr(p->getName())));
+    attrs.push_back(b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(t.getAsString(pp))));
+    if (t->isArrayType()) {
+      mlir::MemRefType mt = types.array(t);
+      if (!mt) {
+        allo::error(diags, p->getLocation(), "parameter '" + p->getName() + "': " + types.explain(t));
+        throw RaiseError();
+      }
+      QualType elemT = t;
+      while (const ArrayType *at = ast.getAsArrayType(elemT))
+        elemT = at->getElementType();
+      setArrayAttrs(ctx, attrs, *types.scalar(elemT));
+      argTypes.push_back(mt);
+    } else if (auto s = types.scalar(t)) {
+      setArrayAttrs(ctx, attrs, *s);
+      argTypes.push_back(s->type);
+    } else {
+      allo::error(diags, p->getLocation(), "parameter '" + p->getName() + "': " + types.explain(t));
+      throw RaiseError();
+    }
+    argAttrs.push_back(b.getDictionaryAttr(attrs));
+  }
+  llvm::SmallVector<mlir::Type, 1> results;
+  QualType rt = fn->getReturnType();
+  if (!rt->isVoidType()) {
+    auto s = types.scalar(rt);
+    if (!s) {
+      allo::error(diags, fn->getReturnTypeSourceRange().getBegin().isValid()
+                             ? fn->getReturnTypeSourceRange().getBegin()
+                             : fn->getLocation(),
+                  "return type of '" + fn->getNameAsString() + "': " + types.explain(rt));
+      throw RaiseError();
+    }
+    results.push_back(s->type);
+  }
+  std::string base = sanitize(symbolBase(fn));
+  std::string name = base;
+  for (unsigned k = 1; usedNames.contains(name); ++k)
+    name = base + "_" + std::to_string(k);
+  usedNames.insert(name);
+
+  mlir::OpBuilder ob(&ctx);
+  ob.setInsertionPointToEnd(module->getBody());
+  auto func = mlir::func::FuncOp::create(ob, loc(fn->getLocation()), name,
+                                         b.getFunctionType(argTypes, results));
+  func.setAllArgAttrs(argAttrs);
+  if (name != fn->getNameAsString())
+    func->setAttr(AlloDialect::kSourceName,
+                  b.getStringAttr(fn->getNameAsString() +
+                                  (fn->getTemplateSpecializationArgs() ? "<...>" : "")));
+  if (!rt->isVoidType())
+    func->setAttr(AlloDialect::kResultCType, b.getStringAttr(rt.getAsString(pp)));
+  if (fn->getStorageClass() == SC_Static)
+    func->setAttr(AlloDialect::kStatic, b.getUnitAttr());
+  funcs[fn] = func;
+  worklist.push_back(fn);
+  return func;
+}
+
+mlir::memref::GlobalOp ModuleRaiser::getOrCreateGlobal(const VarDecl *vd, SourceLocation useLoc) {
+  auto it = globals.find(vd);
+  if (it != globals.end())
+    return it->second;
+  DiagnosticsEngine &diags = ast.getDiagnostics();
+  mlir::MemRefType mt = types.array(vd->getType());
+  const APValue *val = vd->getAnyInitializer() ? vd->evaluateValue() : nullptr;
+  if (!mt || !val || !(vd->isConstexpr() || vd->getType().isConstQualified())) {
+    allo::error(diags, useLoc, "global array '" + vd->getName() +
+                                   "' is not supported: make it constexpr (a constant table) "
+                                   "or pass it as a parameter");
+    throw RaiseError();
+  }
+  // Flatten the APValue in row-major order.
+  llvm::SmallVector<mlir::Attribute, 64> elems;
+  mlir::Type et = mt.getElementType();
+  std::function<void(const APValue &, unsigned)> flatten = [&](const APValue &v, unsigned dim) {
+    if (dim == mt.getRank()) {
+      if (v.isInt())
+        elems.push_back(mlir::IntegerAttr::get(
+            et, llvm::APInt(et.getIntOrFloatBitWidth(), v.getInt().getZExtValue(), false)));
+      else if (v.isFloat())
+        elems.push_back(mlir::FloatAttr::get(et, v.getFloat()));
+      else
+        elems.push_back(mlir::IntegerAttr::get(et, 0));
+      return;
+    }
+    for (int64_t i = 0; i < mt.getDimSize(dim); ++i) {
+      const APValue &e = i < (int64_t)v.getArrayInitializedElts() ? v.getArrayInitializedElt(i)
+                                                                  : v.getArrayFiller();
+      flatten(e, dim + 1);
+    }
+  };
+  flatten(*val, 0);
+  mlir::OpBuilder ob(&ctx);
+  ob.setInsertionPointToStart(module->getBody());
+  std::string name = sanitize(vd->getName());
+  for (unsigned k = 1; usedNames.contains(name); ++k)
+    name = sanitize(vd->getName()) + "_" + std::to_string(k);
+  usedNames.insert(name);
+  auto tensorType = mlir::RankedTensorType::get(mt.getShape(), et);
+  auto global = mlir::memref::GlobalOp::create(
+      ob, loc(vd->getLocation()), name, ob.getStringAttr("private"), mt,
+      mlir::DenseElementsAttr::get(tensorType, elems), /*constant=*/true, mlir::IntegerAttr());
+  globals[vd] = global;
+  return global;
+}
+
+bool ModuleRaiser::run(llvm::ArrayRef<const FunctionDecl *> tops) {
+  mlir::Builder b(&ctx);
+  for (const FunctionDecl *top : tops) {
+    try {
+      mlir::func::FuncOp f = getOrDeclare(top, top->getLocation());
+      f->setAttr(AlloDialect::kTop, b.getUnitAttr());
+    } catch (RaiseError &) {
+      ++errors;
+    }
+  }
+  while (!worklist.empty()) {
+    const FunctionDecl *fn = worklist.front();
+    worklist.pop_front();
+    mlir::func::FuncOp func = funcs[fn];
+    try {
+      FunctionRaiser(*this, fn, func).raise();
+    } catch (RaiseError &) {
+      ++errors;
+      // Leave a declaration so later functions still resolve their calls.
+      func.getBody().getBlocks().clear();
+      func.setPrivate();
+    }
+  }
+  return errors == 0;
+}
+
+//===----------------------------------------------------------------------===//
+// FunctionRaiser
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Finds variables that are written after their declaration.
+class WriteFinder : public RecursiveASTVisitor<WriteFinder> {
+public:
+  explicit WriteFinder(
+      llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> &writes)
+      : writes(writes) {}
+
+  void note(const Expr *target, const Expr *by) {
+    target = target->IgnoreParenImpCasts();
+    if (auto *dr = dyn_cast<DeclRefExpr>(target))
+      if (auto *vd = dyn_cast<VarDecl>(dr->getDecl()))
+        writes[vd].push_back(by);
+  }
+  bool VisitBinaryOperator(BinaryOperator *e) {
+    if (e->isAssignmentOp())
+      note(e->getLHS(), e);
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *e) {
+    if (e->isIncrementDecrementOp() || e->getOpcode() == UO_AddrOf)
+      note(e->getSubExpr(), e);
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *e) {
+    if (e->isAssignmentOp() || e->getOperator() == OO_PlusPlus ||
+        e->getOperator() == OO_MinusMinus)
+      if (e->getNumArgs() > 0)
+        note(e->getArg(0), e);
+    return true;
+  }
+
+private:
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> &writes;
+};
+
+bool hasEarlyReturn(const Stmt *body) {
+  // Returns other than the last statement of the body.
+  const Stmt *last = nullptr;
+  if (auto *cs = dyn_cast<CompoundStmt>(body))
+    last = cs->body_empty() ? nullptr : cs->body_back();
+  bool early = false;
+  std::function<void(const Stmt *)> walk = [&](const Stmt *s) {
+    if (!s || early)
+      return;
+    if (isa<ReturnStmt>(s) && s != last) {
+      early = true;
+      return;
+    }
+    for (const Stmt *c : s->children())
+      walk(c);
+  };
+  walk(body);
+  return early;
+}
+} // namespace
+
+FunctionRaiser::FunctionRaiser(ModuleRaiser &module, const FunctionDecl *fn,
+                               mlir::func::FuncOp func)
+    : mod(module), fn(fn), func(func), ast(module.ast), b(&module.ctx),
+      loopNames(fn, module.ast) {}
+
+void FunctionRaiser::fail(SourceLocation l, const llvm::Twine &msg) {
+  allo::error(ast.getDiagnostics(), l, msg);
+  throw RaiseError();
+}
+
+void FunctionRaiser::unsupported(const Stmt *s, const llvm::Twine &what) {
+  fail(s->getBeginLoc(), "unsupported: " + what);
+}
+
+mlir::Location FunctionRaiser::loc(SourceLocation l) { return mod.loc(l); }
+
+ScalarInfo FunctionRaiser::scalarOrFail(QualType t, SourceLocation l) {
+  auto s = mod.types.scalar(t);
+  if (!s)
+    fail(l, mod.types.explain(t));
+  return *s;
+}
+
+mlir::Value FunctionRaiser::allocaAtEntry(mlir::MemRefType type, mlir::Location l,
+                                          llvm::StringRef name, QualType ctype) {
+  mlir::OpBuilder::InsertionGuard guard(b);
+  // Allocas stay together at the top of the entry block, in creation order.
+  if (lastAlloca)
+    b.setInsertionPointAfter(lastAlloca);
+  else
+    b.setInsertionPointToStart(entry);
+  auto op = mlir::memref::AllocaOp::create(b, l, type);
+  lastAlloca = op;
+  if (!name.empty())
+    op->setAttr(AlloDialect::kName, b.getStringAttr(name));
+  if (!ctype.isNull()) {
+    PrintingPolicy pp(ast.getLangOpts());
+    op->setAttr(AlloDialect::kCType, b.getStringAttr(ctype.getAsString(pp)));
+    QualType elem = ctype;
+    while (const ArrayType *at = ast.getAsArrayType(elem))
+      elem = at->getElementType();
+    if (auto s = mod.types.scalar(elem)) {
+      if (!s->isSigned && !s->isBool && !s->isFloat)
+        op->setAttr(AlloDialect::kUnsigned, b.getUnitAttr());
+      if (s->fixedScale >= 0)
+        op->setAttr(AlloDialect::kFixedScale, b.getI64IntegerAttr(s->fixedScale));
+    }
+  }
+  return op;
+}
+
+mlir::Value FunctionRaiser::constInt(mlir::Type t, int64_t v, mlir::Location l) {
+  if (t.isIndex())
+    return mlir::arith::ConstantIndexOp::create(b, l, v);
+  return mlir::arith::ConstantOp::create(b, l, t, b.getIntegerAttr(t, v));
+}
+
+mlir::Value FunctionRaiser::constBool(bool v, mlir::Location l) {
+  return mlir::arith::ConstantOp::create(b, l, b.getI1Type(), b.getBoolAttr(v));
+}
+
+void FunctionRaiser::raise() {
+  entry = func.addEntryBlock();
+  b.setInsertionPointToStart(entry);
+  mlir::Builder mb(&mod.ctx);
+
+  // Function-level attributes.
+  for (const AlloAnnotation &a : getAlloAnnotations(fn)) {
+    auto ev = evaluateAnnotation(a, fn, ast);
+    if (!ev)
+      throw RaiseError();
+    llvm::StringRef n = a.spec->name;
+    if (n == "kernel") {
+      func->setAttr(AlloDialect::kKernel, mb.getUnitAttr());
+      if (ev->has("mapping"))
+        func->setAttr(AlloDialect::kMapping, mb.getDenseI64ArrayAttr(ev->getList("mapping")));
+    } else if (n == "region") {
+      func->setAttr(AlloDialect::kRegion, mb.getUnitAttr());
+    } else if (n == "pipeline") {
+      func->setAttr(AlloDialect::kPipelineII, mb.getI64IntegerAttr(*ev->getInt("ii")));
+    } else if (n == "dataflow") {
+      func->setAttr(AlloDialect::kDataflow, mb.getUnitAttr());
+    } else if (n == "inline") {
+      func->setAttr(AlloDialect::kInline, mb.getI64IntegerAttr(ev->hasFlag("off") ? 0 : 1));
+    }
+  }
+
+  WriteFinder(writes).TraverseStmt(const_cast<Stmt *>(fn->getBody()));
+
+  // Parameters.
+  for (unsigned i = 0; i < fn->getNumParams(); ++i) {
+    const ParmVarDecl *p = fn->getParamDecl(i);
+    mlir::Value arg = entry->getArgument(i);
+    Binding bind;
+    bind.type = p->getType();
+    for (const AlloAnnotation &a : getAlloAnnotations(p)) {
+      auto ev = evaluateAnnotation(a, fn, ast);
+      if (!ev)
+        throw RaiseError();
+      if (llvm::StringRef(a.spec->name) == "partition") {
+        mlir::NamedAttrList d;
+        d.set("type", mb.getStringAttr(ev->getString("type")));
+        if (auto f = ev->getInt("factor"))
+          d.set("factor", mb.getI64IntegerAttr(*f));
+        d.set("dim", mb.getI64IntegerAttr(*ev->getInt("dim")));
+        func.setArgAttr(i, AlloDialect::kPartition,
+                        mb.getArrayAttr({d.getDictionary(&mod.ctx)}));
+      } else if (llvm::StringRef(a.spec->name) == "layout") {
+        func.setArgAttr(i, AlloDialect::kLayout, mb.getDenseI64ArrayAttr(ev->layout));
+      }
+    }
+    if (llvm::isa<mlir::MemRefType>(arg.getType())) {
+      bind.kind = Binding::Memory;
+      bind.value = arg;
+      bind.type = p->getOriginalType();
+    } else if (writes.count(p)) {
+      auto mt = mlir::MemRefType::get({}, arg.getType());
+      bind.kind = Binding::Memory;
+      bind.value = allocaAtEntry(mt, loc(p->getLocation()), p->getName(), p->getType());
+      mlir::memref::StoreOp::create(b, loc(p->getLocation()), arg, bind.value);
+    } else {
+      bind.kind = Binding::SSA;
+      bind.value = arg;
+    }
+    vars[p] = bind;
+  }
+
+  mlir::Location endLoc = loc(fn->getBody()->getEndLoc());
+  QualType rt = fn->getReturnType();
+  earlyReturns = hasEarlyReturn(fn->getBody());
+  if (earlyReturns) {
+    returnFlag = allocaAtEntry(mlir::MemRefType::get({}, b.getI1Type()), endLoc, "", QualType());
+    storeFlag(returnFlag, false, endLoc);
+    if (!rt->isVoidType())
+      returnSlot = allocaAtEntry(mlir::MemRefType::get({}, scalarOrFail(rt, fn->getLocation()).type),
+                                 endLoc, "", QualType());
+  }
+
+  emitStmt(fn->getBody());
+
+  // Close the function unless the body ended with a return.
+  mlir::Block *cur = b.getInsertionBlock();
+  if (cur->empty() || !cur->back().hasTrait<mlir::OpTrait::IsTerminator>()) {
+    if (rt->isVoidType()) {
+      mlir::func::ReturnOp::create(b, endLoc);
+    } else if (returnSlot) {
+      mlir::Value v = mlir::memref::LoadOp::create(b, endLoc, returnSlot);
+      mlir::func::ReturnOp::create(b, endLoc, v);
+    } else {
+      // Flowing off the end of a non-void function is undefined; return 0.
+      ScalarInfo s = scalarOrFail(rt, fn->getLocation());
+      mlir::Value zero =
+          s.isFloat ? (mlir::Value)mlir::arith::ConstantOp::create(
+                          b, endLoc, s.type, b.getFloatAttr(s.type, 0.0))
+                    : constInt(s.type, 0, endLoc);
+      mlir::func::ReturnOp::create(b, endLoc, zero);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+//===- TypeMapper.cpp - C++ types to MLIR types ---------------------------===//
+//
+// bool -> i1; char/short/int/long/long long (signed or not) -> iN by size;
+// float -> f32; double -> f64; ap_int<W>/ap_uint<W> -> iW; ap_fixed<W,I> /
+// ap_ufixed<W,I> -> iW with W-I fractional bits recorded by the caller;
+// T[N0][N1]... -> memref<N0xN1x...xT>.
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionRaiser.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Type.h"
+#include "mlir/IR/BuiltinTypes.h"
+
+using namespace clang;
+using namespace allo::raise;
+
+namespace {
+/// Recognises Vitis arbitrary-precision class templates by name.
+bool apTypeInfo(QualType t, llvm::StringRef &name, int64_t &width, int64_t &intBits) {
+  auto *rd = t->getAsCXXRecordDecl();
+  auto *spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(rd);
+  if (!spec)
+    return false;
+  name = spec->getName();
+  if (name != "ap_int" && name != "ap_uint" && name != "ap_fixed" && name != "ap_ufixed")
+    return false;
+  const TemplateArgumentList &args = spec->getTemplateArgs();
+  if (args.size() < 1 || args[0].getKind() != TemplateArgument::Integral)
+    return false;
+  width = args[0].getAsIntegral().getSExtValue();
+  intBits = width;
+  if (name.ends_with("fixed")) {
+    if (args.size() < 2 || args[1].getKind() != TemplateArgument::Integral)
+      return false;
+    intBits = args[1].getAsIntegral().getSExtValue();
+  }
+  return width > 0;
+}
+} // namespace
+
+std::optional<ScalarInfo> TypeMapper::scalar(QualType t) const {
+  t = t.getCanonicalType().getUnqualifiedType();
+  if (const auto *et = t->getAs<EnumType>())
+    t = et->getDecl()->getIntegerType();
+  ScalarInfo info;
+  if (t->isBooleanType()) {
+    info.type = mlir::IntegerType::get(&ctx, 1);
+    info.isBool = true;
+    info.isSigned = false;
+    return info;
+  }
+  if (t->isIntegerType()) {
+    info.type = mlir::IntegerType::get(&ctx, ast.getTypeSize(t));
+    info.isSigned = t->isSignedIntegerType();
+    return info;
+  }
+  if (t->isSpecificBuiltinType(BuiltinType::Float)) {
+    info.type = mlir::Float32Type::get(&ctx);
+    info.isFloat = true;
+    return info;
+  }
+  if (t->isSpecificBuiltinType(BuiltinType::Double)) {
+    info.type = mlir::Float64Type::get(&ctx);
+    info.isFloat = true;
+    return info;
+  }
+  llvm::StringRef name;
+  int64_t width, intBits;
+  if (apTypeInfo(t, name, width, intBits)) {
+    info.type = mlir::IntegerType::get(&ctx, width);
+    info.isSigned = name == "ap_int" || name == "ap_fixed";
+    if (name.ends_with("fixed"))
+      info.fixedScale = (int)(width - intBits);
+    return info;
+  }
+  return std::nullopt;
+}
+
+mlir::MemRefType TypeMapper::array(QualType t) const {
+  llvm::SmallVector<int64_t, 4> shape;
+  t = t.getCanonicalType();
+  while (const ArrayType *at = ast.getAsArrayType(t)) {
+    auto *cat = dyn_cast<ConstantArrayType>(at);
+    if (!cat)
+      return {};
+    shape.push_back(cat->getSize().getSExtValue());
+    t = at->getElementType();
+  }
+  if (shape.empty())
+    return {};
+  auto elem = scalar(t);
+  if (!elem)
+    return {};
+  return mlir::MemRefType::get(shape, elem->type);
+}
+
+std::string TypeMapper::explain(QualType t) const {
+  std::string s = "type '" + t.getAsString() + "' is not supported";
+  if (t->isPointerType())
+    s += " (pointers are not raised; use a fixed-size array such as 'float A[16]')";
+  else if (t->isReferenceType())
+    s += " (references are not raised; pass scalars by value and arrays as arrays)";
+  else if (t->isArrayType())
+    s += " (arrays need constant sizes and a supported element type)";
+  else if (t->isRecordType())
+    s += " (classes are not raised; supported: bool, integers, float, double, ap_int, "
+         "ap_uint, ap_fixed, ap_ufixed)";
+  else
+    s += " (supported: bool, integers, float, double, ap_int, ap_uint, ap_fixed, ap_ufixed)";
+  return s;
+}

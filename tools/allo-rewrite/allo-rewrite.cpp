@@ -1,0 +1,154 @@
+//===- allo-rewrite.cpp - The standalone Allo C++ driver ------------------===//
+//
+//   allo-rewrite SRC.cpp [--top NAME] [--target mlir] [-o OUT] [-p BUILD_DIR]
+//                [--list-loops] [-- CLANG_ARGS...]
+//
+// Parses SRC.cpp with Clang (flags from compile_commands.json under -p, from
+// the arguments after --, or -std=c++17), then raises and writes the target.
+//
+//===----------------------------------------------------------------------===//
+#include "allo/Attrs/AttrTable.h"
+#include "allo/Attrs/ClangAttrs.h"
+#include "allo/Driver/Driver.h"
+
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#ifndef ALLO_CLANG_RESOURCE_DIR
+#define ALLO_CLANG_RESOURCE_DIR ""
+#endif
+
+using namespace llvm;
+namespace tooling = clang::tooling;
+
+static cl::OptionCategory cat("allo-rewrite options");
+static cl::opt<std::string> input(cl::Positional, cl::desc("<source.cpp>"), cl::cat(cat));
+static cl::list<std::string> tops("top", cl::desc("Raise this function and its callees "
+                                                  "(repeatable; default: every [[allo::kernel]])"),
+                                  cl::value_desc("name"), cl::cat(cat));
+static cl::opt<std::string> target("target", cl::desc("Output: mlir"), cl::init("mlir"),
+                                   cl::cat(cat));
+static cl::opt<std::string> output("o", cl::desc("Output file ('-' = stdout)"), cl::init("-"),
+                                   cl::value_desc("file"), cl::cat(cat));
+static cl::opt<std::string> buildDir("p", cl::desc("Build directory with compile_commands.json"),
+                                     cl::value_desc("dir"), cl::cat(cat));
+static cl::opt<bool> listLoops("list-loops", cl::desc("List every loop name with its location"),
+                               cl::cat(cat));
+static cl::opt<bool> printAttrDocs("print-attr-docs",
+                                   cl::desc("Print the allo:: attribute reference (Markdown)"),
+                                   cl::cat(cat));
+static cl::opt<bool> printIncludeDir("print-include-dir",
+                                     cl::desc("Print the directory that holds allo/allo.h"),
+                                     cl::cat(cat));
+
+int main(int argc, const char **argv) {
+  InitLLVM init(argc, argv);
+  allo::linkAlloAttributeRegistry();
+  // Arguments after "--" go to Clang.
+  std::vector<std::string> clangArgs;
+  int ourArgc = argc;
+  bool haveDashDash = false;
+  for (int i = 1; i < argc; ++i)
+    if (StringRef(argv[i]) == "--") {
+      ourArgc = i;
+      haveDashDash = true;
+      for (int j = i + 1; j < argc; ++j)
+        clangArgs.push_back(argv[j]);
+      break;
+    }
+  cl::HideUnrelatedOptions(cat);
+  if (!cl::ParseCommandLineOptions(ourArgc, argv,
+                                   "Allo C++: raise annotated C++ kernels for HLS\n", &errs()))
+    return 2;
+  if (printAttrDocs) {
+    outs() << allo::renderAttrDocs();
+    return 0;
+  }
+  if (printIncludeDir) {
+    outs() << allo::userIncludeDir() << "\n";
+    return 0;
+  }
+  if (input.empty()) {
+    errs() << "allo-rewrite: error: no input file (usage: allo-rewrite SRC.cpp [options])\n";
+    return 2;
+  }
+  if (!sys::fs::exists(input)) {
+    errs() << "allo-rewrite: error: cannot open '" << input << "': no such file\n";
+    return 2;
+  }
+  if (!llvm::is_contained(allo::knownTargets(), StringRef(target))) {
+    errs() << "allo-rewrite: error: unknown target '" << target << "' (known:";
+    for (StringRef t : allo::knownTargets())
+      errs() << " " << t;
+    errs() << ")\n";
+    return 2;
+  }
+
+  std::unique_ptr<tooling::CompilationDatabase> db;
+  std::string err;
+  if (!buildDir.empty()) {
+    db = tooling::CompilationDatabase::loadFromDirectory(buildDir, err);
+    if (!db) {
+      errs() << "allo-rewrite: error: -p " << buildDir << ": " << err << "\n";
+      return 2;
+    }
+    db = tooling::inferMissingCompileCommands(std::move(db));
+  } else {
+    bool hasStd = llvm::any_of(clangArgs, [](const std::string &a) {
+      return StringRef(a).starts_with("-std=");
+    });
+    if (!hasStd)
+      clangArgs.insert(clangArgs.begin(), "-std=c++17");
+    db = std::make_unique<tooling::FixedCompilationDatabase>(".", clangArgs);
+  }
+
+  tooling::ClangTool tool(*db, {std::string(input)});
+  // Plugins named in a build's flags are not loaded: our attributes are linked in.
+  tool.appendArgumentsAdjuster([](const tooling::CommandLineArguments &args, StringRef) {
+    tooling::CommandLineArguments out;
+    for (const std::string &a : args)
+      if (!StringRef(a).starts_with("-fplugin"))
+        out.push_back(a);
+    return out;
+  });
+  if (!buildDir.empty() && haveDashDash)
+    tool.appendArgumentsAdjuster(
+        tooling::getInsertArgumentAdjuster(clangArgs, tooling::ArgumentInsertPosition::END));
+  std::vector<std::string> extra = {"-I" + allo::userIncludeDir(), "-Wno-unused-command-line-argument"};
+  if (std::string rd = ALLO_CLANG_RESOURCE_DIR; !rd.empty())
+    extra.push_back("-resource-dir=" + rd);
+  tool.appendArgumentsAdjuster(
+      tooling::getInsertArgumentAdjuster(extra, tooling::ArgumentInsertPosition::END));
+
+  allo::DriverOptions opts;
+  opts.target = target;
+  opts.output = output;
+  opts.tops = std::vector<std::string>(tops.begin(), tops.end());
+  opts.listLoops = listLoops;
+
+  struct Action : clang::ASTFrontendAction {
+    allo::DriverOptions opts;
+    explicit Action(allo::DriverOptions o) : opts(std::move(o)) {}
+    std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &,
+                                                          StringRef) override {
+      return allo::createAlloConsumer(opts);
+    }
+  };
+  struct Factory : tooling::FrontendActionFactory {
+    allo::DriverOptions opts;
+    explicit Factory(allo::DriverOptions o) : opts(std::move(o)) {}
+    std::unique_ptr<clang::FrontendAction> create() override {
+      return std::make_unique<Action>(opts);
+    }
+  } factory(opts);
+  int rc = tool.run(&factory);
+  return rc == 0 ? 0 : 1;
+}
