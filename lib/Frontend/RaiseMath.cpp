@@ -55,7 +55,12 @@ mlir::Value FunctionRaiser::emitMathCall(const CallExpr *e, const FunctionDecl *
   if ((name == "abs" || name == "labs" || name == "llabs") && n == 1 &&
       rt->isIntegerType()) {
     handled = true;
-    return math::AbsIOp::create(b, l, emitRValue(e->getArg(0)));
+    // x < 0 ? -x : x, as the C library defines it (and as every target can lower).
+    mlir::Value x = emitRValue(e->getArg(0));
+    mlir::Value zero = constInt(x.getType(), 0, l);
+    mlir::Value neg = arith::SubIOp::create(b, l, zero, x);
+    mlir::Value isNeg = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, x, zero);
+    return arith::SelectOp::create(b, l, isNeg, neg, x);
   }
 
   // Floating-point functions: strip the C 'f' suffix (sqrtf); 'l' is long double.

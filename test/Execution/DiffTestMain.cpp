@@ -1,0 +1,239 @@
+//===- DiffTestMain.cpp - Raised MLIR vs the native build ------------------===//
+//
+// For every registered kernel: run allo-rewrite on its file, parse the MLIR,
+// lower it to the LLVM dialect (libm calls for transcendental functions, as
+// the native build makes), JIT it, and compare with the native function on
+// several random input sets. Integers and floats must match bit for bit.
+//
+//===----------------------------------------------------------------------===//
+#include "DiffTest.h"
+
+#include "allo/InitAllDialects.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/TargetSelect.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <random>
+
+#ifndef ALLO_REWRITE_PATH
+#error "ALLO_REWRITE_PATH must name the allo-rewrite binary"
+#endif
+
+using namespace allo_difftest;
+
+namespace {
+
+struct Arg {
+  mlir::Type type;
+  bool isUnsigned = false;
+  std::vector<int64_t> shape; ///< empty for scalars
+  std::vector<uint8_t> bytes; ///< element storage
+  size_t elemBytes = 0;
+};
+
+size_t bytesOf(mlir::Type t) {
+  if (t.isInteger(1))
+    return 1;
+  return (t.getIntOrFloatBitWidth() + 7) / 8;
+}
+
+void fillRandom(Arg &a, std::mt19937_64 &rng, const Entry &e) {
+  size_t n = a.bytes.size() / a.elemBytes;
+  for (size_t i = 0; i < n; ++i) {
+    uint8_t *p = a.bytes.data() + i * a.elemBytes;
+    if (a.type.isInteger(1)) {
+      *p = rng() & 1;
+    } else if (a.type.isF32()) {
+      float v = std::uniform_real_distribution<float>(-1.0f, 1.0f)(rng);
+      std::memcpy(p, &v, 4);
+    } else if (a.type.isF64()) {
+      double v = std::uniform_real_distribution<double>(-1.0, 1.0)(rng);
+      std::memcpy(p, &v, 8);
+    } else {
+      int64_t lo = a.isUnsigned ? 0 : -100, hi = a.isUnsigned ? 200 : 100;
+      if (e.lo <= e.hi) {
+        lo = e.lo;
+        hi = e.hi;
+      }
+      int64_t v = std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+      std::memcpy(p, &v, a.elemBytes); // little endian: low bytes
+    }
+  }
+}
+
+std::string hexdump(const uint8_t *p, size_t n) {
+  std::string s;
+  char buf[4];
+  for (size_t i = n; i-- > 0;) {
+    snprintf(buf, sizeof buf, "%02x", p[i]);
+    s += buf;
+  }
+  return s;
+}
+
+class DiffTest : public testing::Test {
+public:
+  explicit DiffTest(const Entry &e) : entry(e) {}
+  void TestBody() override;
+
+private:
+  const Entry &entry;
+};
+
+void DiffTest::TestBody() {
+  // 1. Raise with the real tool.
+  llvm::SmallString<128> out;
+  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("allo-" + entry.name, "mlir", out));
+  llvm::SmallString<128> errFile;
+  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("allo-" + entry.name, "err", errFile));
+  std::string includeFlag = std::string("-I") + ALLO_TEST_INCLUDE;
+  llvm::StringRef argv[] = {ALLO_REWRITE_PATH, entry.file, "--top", entry.name, "-o", out,
+                            "--", "-std=c++17", includeFlag};
+  std::optional<llvm::StringRef> redirects[] = {std::nullopt, std::nullopt, errFile.str()};
+  int rc = llvm::sys::ExecuteAndWait(ALLO_REWRITE_PATH, argv, std::nullopt, redirects);
+  auto errText = llvm::MemoryBuffer::getFile(errFile);
+  ASSERT_EQ(rc, 0) << "allo-rewrite failed on " << entry.file << ":\n"
+                   << (errText ? (*errText)->getBuffer().str() : "");
+  llvm::sys::fs::remove(errFile);
+
+  // 2. Parse and lower.
+  mlir::DialectRegistry registry;
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+  mlir::registerAllToLLVMIRTranslations(registry);
+  allo::registerAlloDialects(registry);
+  mlir::MLIRContext ctx(registry);
+  ctx.loadAllAvailableDialects();
+  mlir::OwningOpRef<mlir::ModuleOp> module = mlir::parseSourceFile<mlir::ModuleOp>(out, &ctx);
+  llvm::sys::fs::remove(out);
+  ASSERT_TRUE(module) << "cannot parse the raised MLIR";
+  auto func = module->lookupSymbol<mlir::func::FuncOp>(entry.name);
+  ASSERT_TRUE(func) << "no function @" << entry.name << " in the raised module";
+
+  std::vector<Arg> args;
+  for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+    Arg a;
+    mlir::Type t = func.getArgument(i).getType();
+    a.isUnsigned = (bool)func.getArgAttr(i, "allo.unsigned");
+    size_t count = 1;
+    if (auto mt = llvm::dyn_cast<mlir::MemRefType>(t)) {
+      a.type = mt.getElementType();
+      a.shape.assign(mt.getShape().begin(), mt.getShape().end());
+      count = mt.getNumElements();
+    } else {
+      a.type = t;
+    }
+    a.elemBytes = bytesOf(a.type);
+    a.bytes.assign(count * a.elemBytes, 0);
+    args.push_back(std::move(a));
+  }
+  mlir::Type resultType =
+      func.getNumResults() ? func.getFunctionType().getResult(0) : mlir::Type();
+
+  mlir::PassManager pm(&ctx);
+  std::string pipeline =
+      "lower-affine, convert-scf-to-cf, convert-math-to-libm, "
+      "convert-math-to-llvm, expand-strided-metadata, finalize-memref-to-llvm, "
+      "convert-arith-to-llvm, convert-cf-to-llvm, convert-func-to-llvm, "
+      "convert-arith-to-llvm, reconcile-unrealized-casts";
+  ASSERT_TRUE(mlir::succeeded(mlir::parsePassPipeline(pipeline, pm)));
+  ASSERT_TRUE(mlir::succeeded(pm.run(*module))) << "lowering to LLVM failed";
+  if (getenv("ALLO_DIFFTEST_DUMP"))
+    module->dump();
+
+  mlir::ExecutionEngineOptions opts;
+  auto engine = mlir::ExecutionEngine::create(*module, opts);
+  ASSERT_TRUE((bool)engine) << "JIT failed: " << llvm::toString(engine.takeError());
+
+  std::mt19937_64 rng(0xA110C + std::hash<std::string>()(entry.name));
+  for (int trial = 0; trial < 3; ++trial) {
+    for (Arg &a : args)
+      fillRandom(a, rng, entry);
+    std::vector<Arg> native = args, jit = args;
+    uint8_t nativeRet[16] = {0}, jitRet[16] = {0};
+
+    std::vector<void *> nativePtrs;
+    for (Arg &a : native)
+      nativePtrs.push_back(a.bytes.data());
+    entry.invoke(nativePtrs.data(), nativeRet);
+
+    // Packed JIT call: each memref expands to (alloc, aligned, offset, sizes, strides).
+    std::vector<std::unique_ptr<int64_t[]>> storage;
+    std::vector<void *> packed;
+    for (Arg &a : jit) {
+      if (a.shape.empty()) {
+        packed.push_back(a.bytes.data());
+        continue;
+      }
+      size_t r = a.shape.size();
+      auto s = std::make_unique<int64_t[]>(3 + 2 * r);
+      s[0] = (int64_t)(intptr_t)a.bytes.data();
+      s[1] = (int64_t)(intptr_t)a.bytes.data();
+      s[2] = 0;
+      int64_t stride = 1;
+      for (size_t d = r; d-- > 0;) {
+        s[3 + d] = a.shape[d];
+        s[3 + r + d] = stride;
+        stride *= a.shape[d];
+      }
+      for (size_t k = 0; k < 3 + 2 * r; ++k)
+        packed.push_back(&s[k]);
+      storage.push_back(std::move(s));
+    }
+    if (resultType)
+      packed.push_back(jitRet);
+    llvm::Error err = (*engine)->invokePacked(entry.name, packed);
+    ASSERT_FALSE((bool)err) << llvm::toString(std::move(err));
+
+    for (size_t i = 0; i < args.size(); ++i) {
+      const Arg &n = native[i], &j = jit[i];
+      for (size_t k = 0; k < n.bytes.size(); k += n.elemBytes) {
+        bool same = n.type.isInteger(1) ? ((n.bytes[k] & 1) == (j.bytes[k] & 1))
+                                        : std::memcmp(&n.bytes[k], &j.bytes[k], n.elemBytes) == 0;
+        ASSERT_TRUE(same) << entry.name << ": argument " << i << " ('"
+                          << func.getArgAttrOfType<mlir::StringAttr>(i, "allo.name").getValue().str()
+                          << "') element " << k / n.elemBytes << " differs (trial " << trial
+                          << "): native 0x" << hexdump(&n.bytes[k], n.elemBytes) << ", raised 0x"
+                          << hexdump(&j.bytes[k], n.elemBytes);
+      }
+    }
+    if (resultType) {
+      size_t rb = bytesOf(resultType);
+      bool same = resultType.isInteger(1) ? ((nativeRet[0] & 1) == (jitRet[0] & 1))
+                                          : std::memcmp(nativeRet, jitRet, rb) == 0;
+      ASSERT_TRUE(same) << entry.name << ": return value differs (trial " << trial
+                        << "): native 0x" << hexdump(nativeRet, rb) << ", raised 0x"
+                        << hexdump(jitRet, rb);
+    }
+  }
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  testing::InitGoogleTest(&argc, argv);
+  llvm::InitializeNativeTarget();
+  llvm::InitializeNativeTargetAsmPrinter();
+  mlir::registerAllPasses();
+  for (const Entry &e : registry())
+    testing::RegisterTest("Raise", e.name.c_str(), nullptr, nullptr, e.file.c_str(), 0,
+                          [&e]() -> testing::Test * { return new DiffTest(e); });
+  return RUN_ALL_TESTS();
+}
