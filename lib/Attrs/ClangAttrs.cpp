@@ -9,11 +9,36 @@
 using namespace clang;
 using namespace allo;
 
+namespace {
+/// The location right after an attribute's name, given the location where the
+/// attribute starts: its scope ("allo" in allo::name) or its name.
+SourceLocation afterAttrName(const SourceManager &sm, const LangOptions &lo,
+                             SourceLocation start) {
+  SourceLocation sp = sm.getSpellingLoc(start);
+  SourceLocation end = sp.getLocWithOffset(Lexer::MeasureTokenLength(sp, sm, lo));
+  bool invalid = false;
+  llvm::StringRef buffer = sm.getBufferData(sm.getFileID(end), &invalid);
+  if (invalid)
+    return end;
+  size_t i = sm.getFileOffset(end);
+  auto skipSpace = [&] {
+    while (i < buffer.size() && isspace((unsigned char)buffer[i]))
+      ++i;
+  };
+  skipSpace();
+  if (!buffer.substr(i).starts_with("::"))
+    return end; // `start` was the name itself
+  i += 2;
+  skipSpace();
+  while (i < buffer.size() && (isalnum((unsigned char)buffer[i]) || buffer[i] == '_'))
+    ++i;
+  return end.getLocWithOffset(i - sm.getFileOffset(end));
+}
+} // namespace
+
 llvm::StringRef allo::readAttrArgText(const SourceManager &sm, const LangOptions &lo,
                                       SourceLocation nameLoc, SourceLocation &textLoc) {
-  SourceLocation sp = sm.getSpellingLoc(nameLoc);
-  unsigned len = Lexer::MeasureTokenLength(sp, sm, lo);
-  textLoc = sp.getLocWithOffset(len);
+  textLoc = afterAttrName(sm, lo, nameLoc);
   bool invalid = false;
   llvm::StringRef buffer = sm.getBufferData(sm.getFileID(textLoc), &invalid);
   if (invalid)
@@ -43,9 +68,7 @@ llvm::StringRef allo::readAttrArgText(const SourceManager &sm, const LangOptions
 }
 
 SourceLocation AlloAnnotation::argLoc(const ASTContext &ctx) const {
-  const SourceManager &sm = ctx.getSourceManager();
-  SourceLocation sp = sm.getSpellingLoc(attr->getLocation());
-  return sp.getLocWithOffset(Lexer::MeasureTokenLength(sp, sm, ctx.getLangOpts()));
+  return afterAttrName(ctx.getSourceManager(), ctx.getLangOpts(), attr->getLocation());
 }
 
 std::vector<AlloAnnotation> allo::getAlloAnnotations(llvm::ArrayRef<const Attr *> attrs) {

@@ -38,7 +38,7 @@ namespace {
 struct Walker {
   std::vector<NamedLoop> &loops;
 
-  static llvm::StringRef nameAttrOf(const AttributedStmt *as) {
+  static std::string nameAttrOf(const AttributedStmt *as) {
     for (const AlloAnnotation &a : getAlloAnnotations(as->getAttrs())) {
       if (llvm::StringRef(a.spec->name) != "name")
         continue;
@@ -58,7 +58,7 @@ struct Walker {
     if (auto *ls = dyn_cast<LabelStmt>(s))
       return walk(ls->getSubStmt(), parent, depth, ls->getName(), nameAttr);
     if (auto *as = dyn_cast<AttributedStmt>(s)) {
-      std::string n = nameAttrOf(as).str();
+      std::string n = nameAttrOf(as);
       return walk(as->getSubStmt(), parent, depth, label, n.empty() ? nameAttr : n);
     }
     if (isa<ForStmt>(s) || isa<WhileStmt>(s) || isa<DoStmt>(s) || isa<CXXForRangeStmt>(s)) {
