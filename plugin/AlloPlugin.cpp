@@ -28,7 +28,7 @@ protected:
       llvm::SmallString<256> out(ci.getFrontendOpts().OutputFile);
       if (out.empty() || out == "-")
         out = llvm::sys::path::filename(file);
-      llvm::sys::path::replace_extension(out, "mlir");
+      llvm::sys::path::replace_extension(out, opts.target == "vhls" ? "hls.cpp" : "mlir");
       opts.output = std::string(out);
     }
     return allo::createAlloConsumer(opts);
@@ -52,6 +52,13 @@ protected:
       } else if (key == "o") {
         options.output = value.str();
         outputGiven = true;
+      } else if (key == "interface") {
+        if (value != "axi" && value != "none") {
+          allo::error(diags, SourceLocation(),
+                      "-fplugin-arg-allo-interface: expected 'axi' or 'none', got '" + value + "'");
+          return false;
+        }
+        options.interface = value == "axi" ? "axi" : "";
       } else if (key == "top") {
         options.tops.push_back(value.str());
       } else if (key == "list-loops") {
@@ -59,7 +66,7 @@ protected:
       } else {
         allo::error(diags, SourceLocation(),
                     "unknown Allo plugin argument '" + arg +
-                        "' (known: target=, o=, top=, list-loops)");
+                        "' (known: target=, o=, top=, interface=, list-loops)");
         return false;
       }
     }

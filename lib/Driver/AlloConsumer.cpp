@@ -3,6 +3,7 @@
 #include "allo/Attrs/ClangAttrs.h"
 #include "allo/Dialect/Allo/AlloDialect.h"
 #include "allo/Frontend/Raise.h"
+#include "allo/Target/VHLS/EmitVHLS.h"
 #include "allo/Support/Diagnostics.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -27,11 +28,15 @@ using namespace clang;
 using namespace allo;
 
 llvm::ArrayRef<llvm::StringRef> allo::knownTargets() {
-  static const llvm::StringRef targets[] = {"mlir"};
+  static const llvm::StringRef targets[] = {"mlir", "vhls"};
   return targets;
 }
 
 std::string allo::userIncludeDir() { return ALLO_USER_INCLUDE_DIR; }
+
+std::string allo::csimFlags() {
+  return "-std=c++17 -fwrapv -I" + userIncludeDir() + "/allo/csim -I" + userIncludeDir();
+}
 
 namespace {
 
@@ -126,6 +131,11 @@ public:
     llvm::raw_string_ostream os(text);
     if (options.listLoops) {
       listLoops(*module, os);
+    } else if (options.target == "vhls") {
+      VHLSOptions vo;
+      vo.interface = options.interface;
+      if (mlir::failed(emitVHLS(*module, os, vo)) || diags.hasErrorOccurred())
+        return;
     } else {
       mlir::OpPrintingFlags flags;
       flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false);

@@ -48,6 +48,11 @@ void call(R (*f)(A...), void **args, void *ret, std::index_sequence<I...>) {
     *static_cast<R *>(ret) = f(argAs<A>(args[I])...);
 }
 
+/// Calls f with type-erased arguments (see Invoker).
+template <typename R, typename... A> void invoke(R (*f)(A...), void **args, void *ret) {
+  call(f, args, ret, std::index_sequence_for<A...>{});
+}
+
 template <typename R, typename... A>
 bool add(const char *name, const char *file, R (*f)(A...), int64_t lo, int64_t hi) {
   registry().push_back({name, file,

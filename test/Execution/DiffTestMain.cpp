@@ -88,6 +88,25 @@ std::string hexdump(const uint8_t *p, size_t n) {
   return s;
 }
 
+/// Runs a program; returns its exit code and puts stderr in `err`.
+int run(llvm::ArrayRef<llvm::StringRef> argv, std::string &err) {
+  llvm::SmallString<128> errFile;
+  if (llvm::sys::fs::createTemporaryFile("allo-difftest", "err", errFile))
+    return -1;
+  std::optional<llvm::StringRef> redirects[] = {std::nullopt, std::nullopt, errFile.str()};
+  auto prog = llvm::sys::findProgramByName(argv[0]);
+  int rc = llvm::sys::ExecuteAndWait(prog ? *prog : argv[0].str(), argv, std::nullopt, redirects);
+  if (auto b = llvm::MemoryBuffer::getFile(errFile))
+    err = (*b)->getBuffer().str();
+  llvm::sys::fs::remove(errFile);
+  return rc;
+}
+
+/// Emitted HLS C++ compiled against our csim headers, run as a subprocess.
+struct CsimProgram {
+  std::string compiler, exe;
+};
+
 class DiffTest : public testing::Test {
 public:
   explicit DiffTest(const Entry &e) : entry(e) {}
@@ -162,6 +181,55 @@ void DiffTest::TestBody() {
   auto engine = mlir::ExecutionEngine::create(*module, opts);
   ASSERT_TRUE((bool)engine) << "JIT failed: " << llvm::toString(engine.takeError());
 
+  // 3. Emit Vitis HLS C++ and build it with g++ and clang++ against our csim headers.
+  llvm::SmallString<128> dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("allo-vhls-" + entry.name, dir));
+  std::string hlsFile = (dir + "/" + entry.name + ".hls.cpp").str();
+  std::string err;
+  ASSERT_EQ(run({ALLO_REWRITE_PATH, entry.file, "--top", entry.name, "--target", "vhls", "-o",
+                 hlsFile, "--", "-std=c++17", includeFlag},
+                err),
+            0)
+      << "allo-rewrite --target vhls failed:\n" << err;
+  std::string driver = (dir + "/driver.cpp").str();
+  {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(driver, ec);
+    ASSERT_FALSE(ec);
+    os << "#include \"" << hlsFile << "\"\n#include \"DiffTest.h\"\n#include <cstdio>\n"
+       << "#include <vector>\n"
+       << "int main(int argc, char **argv) {\n"
+       << "  FILE *in = fopen(argv[1], \"rb\");\n"
+       << "  std::vector<std::vector<unsigned char>> bufs;\n"
+       << "  unsigned long long n;\n"
+       << "  while (fread(&n, sizeof n, 1, in) == 1) {\n"
+       << "    bufs.emplace_back(n + 16);\n"
+       << "    if (fread(bufs.back().data(), 1, n, in) != n) return 3;\n"
+       << "    bufs.back().resize(n);\n  }\n  fclose(in);\n"
+       << "  std::vector<void *> ptrs;\n  for (auto &b : bufs) ptrs.push_back(b.data());\n"
+       << "  alignas(16) unsigned char ret[16] = {0};\n"
+       << "  allo_difftest::invoke(&" << entry.name << ", ptrs.data(), ret);\n"
+       << "  FILE *out = fopen(argv[2], \"wb\");\n"
+       << "  for (auto &b : bufs) fwrite(b.data(), 1, b.size(), out);\n"
+       << "  fwrite(ret, 1, 16, out);\n  fclose(out);\n  return 0;\n}\n";
+  }
+  std::vector<CsimProgram> programs;
+  for (const char *cxx : {"g++", "clang++-22"}) {
+    CsimProgram p{cxx, (dir + "/" + entry.name + "-" + cxx).str()};
+    llvm::SmallVector<std::string, 16> args = {cxx};
+    llvm::SmallVector<llvm::StringRef, 8> flags;
+    llvm::StringRef(ALLO_CSIM_FLAGS).split(flags, ' ', -1, false);
+    for (llvm::StringRef f : flags)
+      args.push_back(f.str());
+    for (std::string a : {std::string("-O1"), std::string("-w"), includeFlag, driver,
+                          std::string("-o"), p.exe})
+      args.push_back(a);
+    llvm::SmallVector<llvm::StringRef, 16> refs(args.begin(), args.end());
+    ASSERT_EQ(run(refs, err), 0) << "the emitted HLS C++ does not compile with " << cxx << " ("
+                                 << hlsFile << "):\n" << err;
+    programs.push_back(p);
+  }
+
   std::mt19937_64 rng(0xA110C + std::hash<std::string>()(entry.name));
   for (int trial = 0; trial < 3; ++trial) {
     for (Arg &a : args)
@@ -199,9 +267,10 @@ void DiffTest::TestBody() {
     }
     if (resultType)
       packed.push_back(jitRet);
-    llvm::Error err = (*engine)->invokePacked(entry.name, packed);
-    ASSERT_FALSE((bool)err) << llvm::toString(std::move(err));
+    llvm::Error jitErr = (*engine)->invokePacked(entry.name, packed);
+    ASSERT_FALSE((bool)jitErr) << llvm::toString(std::move(jitErr));
 
+    auto compare = [&](const std::vector<Arg> &jit, const uint8_t *jitRet, const std::string &what) {
     for (size_t i = 0; i < args.size(); ++i) {
       const Arg &n = native[i], &j = jit[i];
       for (size_t k = 0; k < n.bytes.size(); k += n.elemBytes) {
@@ -210,8 +279,8 @@ void DiffTest::TestBody() {
         ASSERT_TRUE(same) << entry.name << ": argument " << i << " ('"
                           << func.getArgAttrOfType<mlir::StringAttr>(i, "allo.name").getValue().str()
                           << "') element " << k / n.elemBytes << " differs (trial " << trial
-                          << "): native 0x" << hexdump(&n.bytes[k], n.elemBytes) << ", raised 0x"
-                          << hexdump(&j.bytes[k], n.elemBytes);
+                          << "): native 0x" << hexdump(&n.bytes[k], n.elemBytes) << ", " << what
+                          << " 0x" << hexdump(&j.bytes[k], n.elemBytes);
       }
     }
     if (resultType) {
@@ -219,10 +288,46 @@ void DiffTest::TestBody() {
       bool same = resultType.isInteger(1) ? ((nativeRet[0] & 1) == (jitRet[0] & 1))
                                           : std::memcmp(nativeRet, jitRet, rb) == 0;
       ASSERT_TRUE(same) << entry.name << ": return value differs (trial " << trial
-                        << "): native 0x" << hexdump(nativeRet, rb) << ", raised 0x"
+                        << "): native 0x" << hexdump(nativeRet, rb) << ", " << what << " 0x"
                         << hexdump(jitRet, rb);
     }
+    };
+    compare(jit, jitRet, "raised MLIR (JIT)");
+    if (HasFatalFailure())
+      return;
+
+    // The same inputs through each csim build of the emitted HLS C++.
+    std::string inFile = (dir + "/in.bin").str(), outFile = (dir + "/out.bin").str();
+    {
+      FILE *f = fopen(inFile.c_str(), "wb");
+      ASSERT_TRUE(f);
+      for (const Arg &a : args) {
+        unsigned long long n = a.bytes.size();
+        fwrite(&n, sizeof n, 1, f);
+        fwrite(a.bytes.data(), 1, n, f);
+      }
+      fclose(f);
+    }
+    for (const CsimProgram &p : programs) {
+      ASSERT_EQ(run({p.exe, inFile, outFile}, err), 0)
+          << "csim program (" << p.compiler << ") failed:\n" << err;
+      auto buf = llvm::MemoryBuffer::getFile(outFile);
+      ASSERT_TRUE((bool)buf);
+      std::vector<Arg> csim = args;
+      const uint8_t *data = (const uint8_t *)(*buf)->getBufferStart();
+      size_t off = 0, total = (*buf)->getBufferSize();
+      for (Arg &a : csim) {
+        ASSERT_LE(off + a.bytes.size(), total);
+        std::memcpy(a.bytes.data(), data + off, a.bytes.size());
+        off += a.bytes.size();
+      }
+      ASSERT_EQ(off + 16, total);
+      compare(csim, data + off, "emitted HLS C++ (" + p.compiler + ")");
+      if (HasFatalFailure())
+        return;
+    }
   }
+  llvm::sys::fs::remove_directories(dir);
 }
 
 } // namespace

@@ -34,8 +34,15 @@ static cl::opt<std::string> input(cl::Positional, cl::desc("<source.cpp>"), cl::
 static cl::list<std::string> tops("top", cl::desc("Raise this function and its callees "
                                                   "(repeatable; default: every [[allo::kernel]])"),
                                   cl::value_desc("name"), cl::cat(cat));
-static cl::opt<std::string> target("target", cl::desc("Output: mlir"), cl::init("mlir"),
-                                   cl::cat(cat));
+static cl::opt<std::string> target("target", cl::desc("Output: mlir (default) or vhls"),
+                                   cl::init("mlir"), cl::cat(cat));
+static cl::opt<std::string> interface("interface",
+                                      cl::desc("vhls: top-function interface (axi | none)"),
+                                      cl::init("none"), cl::cat(cat));
+static cl::opt<bool> printCsimFlags("print-csim-flags",
+                                    cl::desc("Print the flags that compile emitted HLS C++ "
+                                             "for C simulation"),
+                                    cl::cat(cat));
 static cl::opt<std::string> output("o", cl::desc("Output file ('-' = stdout)"), cl::init("-"),
                                    cl::value_desc("file"), cl::cat(cat));
 static cl::opt<std::string> buildDir("p", cl::desc("Build directory with compile_commands.json"),
@@ -72,6 +79,10 @@ int main(int argc, const char **argv) {
     outs() << allo::renderAttrDocs();
     return 0;
   }
+  if (printCsimFlags) {
+    outs() << allo::csimFlags() << "\n";
+    return 0;
+  }
   if (printIncludeDir) {
     outs() << allo::userIncludeDir() << "\n";
     return 0;
@@ -82,6 +93,11 @@ int main(int argc, const char **argv) {
   }
   if (!sys::fs::exists(input)) {
     errs() << "allo-rewrite: error: cannot open '" << input << "': no such file\n";
+    return 2;
+  }
+  if (interface != "none" && interface != "axi") {
+    errs() << "allo-rewrite: error: --interface expects 'axi' or 'none', got '" << interface
+           << "'\n";
     return 2;
   }
   if (!llvm::is_contained(allo::knownTargets(), StringRef(target))) {
@@ -130,6 +146,7 @@ int main(int argc, const char **argv) {
 
   allo::DriverOptions opts;
   opts.target = target;
+  opts.interface = interface == "axi" ? "axi" : "";
   opts.output = output;
   opts.tops = std::vector<std::string>(tops.begin(), tops.end());
   opts.listLoops = listLoops;

@@ -23,8 +23,10 @@ class CompilerInstance;
 namespace allo {
 
 struct DriverOptions {
-  /// "" = only check attributes; "mlir" = write the raised module.
+  /// "" = only check attributes; "mlir" = the raised module; "vhls" = Vitis HLS C++.
   std::string target;
+  /// vhls: "" or "axi" (Vitis kernel interfaces on the top function).
+  std::string interface;
   /// Output path; "-" = standard output.
   std::string output = "-";
   /// --top names; empty = every [[allo::kernel]] / [[allo::region]].
@@ -40,6 +42,10 @@ std::unique_ptr<clang::ASTConsumer> createAlloConsumer(const DriverOptions &opti
 
 /// Directory holding allo/allo.h (and allo/csim/), for -I.
 std::string userIncludeDir();
+
+/// Compiler flags that compile emitted HLS C++ for C simulation with g++ or
+/// clang++ (our csim headers, wrap-around signed arithmetic as in hardware).
+std::string csimFlags();
 
 } // namespace allo
 

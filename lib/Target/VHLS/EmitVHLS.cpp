@@ -1,0 +1,1224 @@
+//===- EmitVHLS.cpp - Vitis HLS C++ from affine/scf MLIR ------------------===//
+//
+// Values become C++ expressions; a pure single-use value is inlined into its
+// user, a load is inlined when nothing writes memory between it and its use,
+// everything else gets a named temporary. Signedness, which MLIR keeps in
+// the operations rather than the types, is recovered per value (from the
+// `allo.unsigned` / `allo.ctype` attributes and the defining operation) and
+// made explicit with casts where an operation needs the other one. Emitted
+// code assumes wrap-around signed arithmetic (as hardware does; csim flags
+// include -fwrapv).
+//
+//===----------------------------------------------------------------------===//
+#include "allo/Target/VHLS/EmitVHLS.h"
+#include "allo/Dialect/Allo/AlloDialect.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/AffineExprVisitor.h"
+#include "mlir/IR/IntegerSet.h"
+
+#include "clang/Format/Format.h"
+#include "clang/Tooling/Core/Replacement.h"
+
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Path.h"
+
+#include <cmath>
+#include <sstream>
+
+using namespace mlir;
+using namespace allo;
+
+namespace {
+
+/// C++ precedence levels (lower binds tighter).
+enum Prec {
+  PPrimary = 0,
+  PPostfix = 1,
+  PUnary = 2,
+  PMul = 3,
+  PAdd = 4,
+  PShift = 5,
+  PRel = 6,
+  PEq = 7,
+  PBitAnd = 8,
+  PXor = 9,
+  PBitOr = 10,
+  PLAnd = 11,
+  PLOr = 12,
+  PCond = 13,
+};
+
+struct CType {
+  enum Kind { Bool, Int, Float, Double, Index } kind = Int;
+  unsigned width = 32;
+  bool isSigned = true;
+  bool operator==(const CType &o) const {
+    return kind == o.kind && (kind != Int || (width == o.width && isSigned == o.isSigned));
+  }
+  bool operator!=(const CType &o) const { return !(*this == o); }
+  std::string name() const {
+    switch (kind) {
+    case Bool:
+      return "bool";
+    case Float:
+      return "float";
+    case Double:
+      return "double";
+    case Index:
+      return "int";
+    case Int:
+      if (width == 8 || width == 16 || width == 32 || width == 64)
+        return std::string(isSigned ? "int" : "uint") + std::to_string(width) + "_t";
+      return std::string(isSigned ? "ap_int<" : "ap_uint<") + std::to_string(width) + ">";
+    }
+    return "int";
+  }
+};
+
+struct CExpr {
+  std::string text;
+  int prec = PPrimary;
+  CType type;
+};
+
+std::string sanitize(llvm::StringRef s) {
+  std::string out;
+  for (char c : s)
+    out += (isalnum((unsigned char)c) || c == '_') ? c : '_';
+  if (out.empty() || isdigit((unsigned char)out[0]))
+    out = "v" + out;
+  return out;
+}
+
+bool isUnsignedCType(llvm::StringRef ctype) {
+  ctype = ctype.trim();
+  if (ctype.consume_front("const "))
+    ctype = ctype.trim();
+  return ctype.starts_with("unsigned") || ctype.starts_with("uint") ||
+         ctype.starts_with("ap_uint") || ctype.starts_with("ap_ufixed") ||
+         ctype.starts_with("size_t");
+}
+
+std::string locComment(Location loc) {
+  if (auto f = llvm::dyn_cast<FileLineColLoc>(loc))
+    return (llvm::sys::path::filename(f.getFilename().getValue()) + ":" + llvm::Twine(f.getLine()))
+        .str();
+  if (auto n = llvm::dyn_cast<NameLoc>(loc))
+    return locComment(n.getChildLoc());
+  return "";
+}
+
+/// Helpers the emitted code may need, emitted once at the top when used.
+struct Helpers {
+  bool min = false, max = false, floordiv = false, ceildiv = false, mod = false;
+  std::string text() const {
+    std::string s;
+    if (min)
+      s += "static inline int allo_min(int a, int b) { return a < b ? a : b; }\n";
+    if (max)
+      s += "static inline int allo_max(int a, int b) { return a > b ? a : b; }\n";
+    if (floordiv)
+      s += "static inline int allo_floordiv(int a, int b) {\n"
+           "  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));\n}\n";
+    if (ceildiv)
+      s += "static inline int allo_ceildiv(int a, int b) {\n"
+           "  return a / b + ((a % b != 0) && ((a < 0) == (b < 0)));\n}\n";
+    if (mod)
+      s += "static inline int allo_mod(int a, int b) {\n  int r = a % b;\n  return r < 0 ? r + b : r;\n}\n";
+    return s;
+  }
+};
+
+class ModuleEmitter;
+
+class FuncEmitter {
+public:
+  FuncEmitter(ModuleEmitter &m, func::FuncOp f, std::string &out) : mod(m), func(f), out(out) {}
+  LogicalResult emit();
+
+private:
+  // --- naming and types ---
+  std::string fresh(llvm::StringRef base);
+  CType typeOf(Value v);
+  CType ctypeFor(Type t, bool isUnsigned);
+  bool unsignedHint(Value v);
+  std::string memName(Value memref);
+
+  // --- expressions ---
+  CExpr get(Value v);
+  std::string as(Value v, CType t, int maxPrec);
+  static std::string paren(const CExpr &e, int maxPrec) {
+    return e.prec > maxPrec ? "(" + e.text + ")" : e.text;
+  }
+  CExpr affineExpr(AffineExpr e, ValueRange operands);
+  bool nonNeg(AffineExpr e, ValueRange operands);
+  bool nonNegValue(Value v);
+  std::string affineBound(AffineMap map, ValueRange operands, bool isMax);
+  std::string access(Value memref, ArrayRef<std::string> indices);
+  std::string indicesOf(Operation *op, Value memref, AffineMap map, ValueRange operands,
+                        ValueRange plainIndices);
+
+  // --- statements ---
+  void line(const std::string &s) { out += std::string(indent * 2, ' ') + s + "\n"; }
+  LogicalResult emitBlock(Block &b);
+  LogicalResult emitOp(Operation *op);
+  LogicalResult emitValueOp(Operation *op, CExpr e);
+  LogicalResult computeExpr(Operation *op, CExpr &e);
+  void loopPragmas(Operation *op);
+  std::string loopLabel(Operation *op);
+  bool shouldInline(Operation *op);
+  void declareAllocas();
+  void partitionPragmas(llvm::StringRef var, Attribute partitions);
+
+  ModuleEmitter &mod;
+  func::FuncOp func;
+  std::string &out;
+  unsigned indent = 1;
+  llvm::DenseMap<Value, CExpr> exprs;
+  llvm::DenseMap<Value, std::string> names; ///< memrefs and declared values
+  llvm::DenseMap<Value, bool> unsignedCache;
+  llvm::DenseMap<Value, bool> readsMemory; ///< inlined expressions that read memory
+  llvm::StringSet<> used;
+  llvm::DenseSet<Operation *> skip;
+};
+
+class ModuleEmitter {
+public:
+  ModuleEmitter(ModuleOp m, const VHLSOptions &o) : module(m), options(o) {}
+  LogicalResult emit(llvm::raw_ostream &os);
+
+  ModuleOp module;
+  const VHLSOptions &options;
+  Helpers helpers;
+  llvm::DenseMap<StringRef, std::string> globalNames;
+};
+
+//===----------------------------------------------------------------------===//
+// Types and names
+//===----------------------------------------------------------------------===//
+
+std::string FuncEmitter::fresh(llvm::StringRef base) {
+  std::string b = sanitize(base);
+  std::string n = b;
+  for (unsigned k = 1; used.contains(n); ++k)
+    n = b + "_" + std::to_string(k);
+  used.insert(n);
+  return n;
+}
+
+CType FuncEmitter::ctypeFor(Type t, bool isUnsigned) {
+  CType c;
+  if (t.isIndex()) {
+    c.kind = CType::Index;
+  } else if (t.isInteger(1)) {
+    c.kind = CType::Bool;
+    c.isSigned = false;
+  } else if (auto it = llvm::dyn_cast<IntegerType>(t)) {
+    c.kind = CType::Int;
+    c.width = it.getWidth();
+    c.isSigned = !isUnsigned;
+  } else if (t.isF32()) {
+    c.kind = CType::Float;
+  } else if (t.isF64()) {
+    c.kind = CType::Double;
+  }
+  return c;
+}
+
+bool FuncEmitter::unsignedHint(Value v) {
+  auto it = unsignedCache.find(v);
+  if (it != unsignedCache.end())
+    return it->second;
+  bool u = false;
+  if (auto arg = llvm::dyn_cast<BlockArgument>(v)) {
+    if (arg.getOwner()->getParentOp() == func)
+      u = (bool)func.getArgAttr(arg.getArgNumber(), AlloDialect::kUnsigned);
+  } else {
+    Operation *def = v.getDefiningOp();
+    if (isa<arith::DivUIOp, arith::RemUIOp, arith::ShRUIOp, arith::ExtUIOp, arith::IndexCastUIOp,
+            arith::FPToUIOp>(def)) {
+      u = true;
+    } else if (isa<arith::DivSIOp, arith::RemSIOp, arith::ShRSIOp, arith::ExtSIOp,
+                   arith::IndexCastOp, arith::FPToSIOp, arith::ConstantOp>(def)) {
+      u = false;
+    } else if (isa<affine::AffineLoadOp, memref::LoadOp>(def)) {
+      Value m = def->getOperand(0);
+      if (auto marg = llvm::dyn_cast<BlockArgument>(m)) {
+        if (marg.getOwner()->getParentOp() == func)
+          u = (bool)func.getArgAttr(marg.getArgNumber(), AlloDialect::kUnsigned);
+      } else if (Operation *mdef = m.getDefiningOp()) {
+        u = (bool)mdef->getAttr(AlloDialect::kUnsigned);
+      }
+    } else if (auto call = llvm::dyn_cast<func::CallOp>(def)) {
+      if (auto callee = mod.module.lookupSymbol<func::FuncOp>(call.getCallee()))
+        if (auto rc = callee->getAttrOfType<StringAttr>(AlloDialect::kResultCType))
+          u = isUnsignedCType(rc.getValue());
+    } else if (isa<arith::SelectOp>(def)) {
+      u = unsignedHint(def->getOperand(1));
+    } else if (def->getNumOperands() > 0 && isa<arith::ArithDialect>(def->getDialect()) &&
+               def->getOperand(0).getType() == v.getType()) {
+      u = unsignedHint(def->getOperand(0));
+    } else if (auto ifOp = llvm::dyn_cast<scf::IfOp>(def)) {
+      unsigned idx = llvm::cast<OpResult>(v).getResultNumber();
+      u = unsignedHint(ifOp.thenYield().getOperand(idx));
+    }
+  }
+  unsignedCache[v] = u;
+  return u;
+}
+
+CType FuncEmitter::typeOf(Value v) { return ctypeFor(v.getType(), unsignedHint(v)); }
+
+std::string FuncEmitter::memName(Value memref) {
+  auto it = names.find(memref);
+  if (it != names.end())
+    return it->second;
+  if (auto g = memref.getDefiningOp<memref::GetGlobalOp>())
+    return mod.globalNames.lookup(g.getName());
+  return "<unnamed>";
+}
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+std::string FuncEmitter::as(Value v, CType t, int maxPrec) {
+  CExpr e = get(v);
+  if (e.type == t || (e.type.kind == CType::Index && t.kind == CType::Int && t.width == 32 &&
+                      t.isSigned) ||
+      (t.kind == CType::Index && e.type.kind == CType::Int && e.type.width == 32 &&
+       e.type.isSigned))
+    return paren(e, maxPrec);
+  std::string s = "(" + t.name() + ")" + paren(e, PUnary);
+  return PUnary > maxPrec ? "(" + s + ")" : s;
+}
+
+CExpr FuncEmitter::get(Value v) {
+  auto it = exprs.find(v);
+  if (it != exprs.end())
+    return it->second;
+  auto nit = names.find(v);
+  if (nit != names.end())
+    return CExpr{nit->second, PPrimary, typeOf(v)};
+  return CExpr{"<?>", PPrimary, typeOf(v)};
+}
+
+bool FuncEmitter::nonNegValue(Value v) {
+  if (auto c = v.getDefiningOp<arith::ConstantIndexOp>())
+    return c.value() >= 0;
+  if (auto forOp = affine::getForInductionVarOwner(v)) {
+    AffineMap lb = forOp.getLowerBoundMap();
+    return llvm::any_of(lb.getResults(), [&](AffineExpr e) {
+      return nonNeg(e, forOp.getLowerBoundOperands());
+    });
+  }
+  if (auto forOp = scf::getForInductionVarOwner(v))
+    return nonNegValue(forOp.getLowerBound());
+  if (auto apply = v.getDefiningOp<affine::AffineApplyOp>())
+    return nonNeg(apply.getAffineMap().getResult(0), apply.getMapOperands());
+  return false;
+}
+
+bool FuncEmitter::nonNeg(AffineExpr e, ValueRange operands) {
+  if (auto c = llvm::dyn_cast<AffineConstantExpr>(e))
+    return c.getValue() >= 0;
+  if (auto d = llvm::dyn_cast<AffineDimExpr>(e))
+    return nonNegValue(operands[d.getPosition()]);
+  if (auto s = llvm::dyn_cast<AffineSymbolExpr>(e))
+    return nonNegValue(operands[s.getPosition() + 0]);
+  auto b = llvm::cast<AffineBinaryOpExpr>(e);
+  switch (e.getKind()) {
+  case AffineExprKind::Add:
+    return nonNeg(b.getLHS(), operands) && nonNeg(b.getRHS(), operands);
+  case AffineExprKind::Mul:
+  case AffineExprKind::FloorDiv:
+  case AffineExprKind::CeilDiv:
+    return nonNeg(b.getLHS(), operands) && nonNeg(b.getRHS(), operands);
+  case AffineExprKind::Mod:
+    return true;
+  default:
+    return false;
+  }
+}
+
+CExpr FuncEmitter::affineExpr(AffineExpr e, ValueRange operands) {
+  CType it;
+  it.kind = CType::Index;
+  if (auto c = llvm::dyn_cast<AffineConstantExpr>(e))
+    return CExpr{std::to_string(c.getValue()), c.getValue() < 0 ? PUnary : PPrimary, it};
+  if (auto d = llvm::dyn_cast<AffineDimExpr>(e))
+    return CExpr{as(operands[d.getPosition()], it, PPrimary), PPrimary, it};
+  if (auto s = llvm::dyn_cast<AffineSymbolExpr>(e)) {
+    unsigned numDims = operands.size(); // callers pass dims+symbols; symbols follow dims
+    (void)numDims;
+    return CExpr{as(operands[s.getPosition()], it, PPrimary), PPrimary, it};
+  }
+  auto b = llvm::cast<AffineBinaryOpExpr>(e);
+  switch (e.getKind()) {
+  case AffineExprKind::Add: {
+    // Print a - b*c for negative coefficients.
+    CExpr l = affineExpr(b.getLHS(), operands);
+    AffineExpr r = b.getRHS();
+    if (auto rc = llvm::dyn_cast<AffineConstantExpr>(r); rc && rc.getValue() < 0)
+      return CExpr{paren(l, PAdd) + " - " + std::to_string(-rc.getValue()), PAdd, it};
+    if (auto rm = llvm::dyn_cast<AffineBinaryOpExpr>(r);
+        rm && r.getKind() == AffineExprKind::Mul)
+      if (auto k = llvm::dyn_cast<AffineConstantExpr>(rm.getRHS()); k && k.getValue() < 0) {
+        CExpr x = affineExpr(rm.getLHS() * -k.getValue(), operands);
+        return CExpr{paren(l, PAdd) + " - " + paren(x, PMul), PAdd, it};
+      }
+    CExpr rr = affineExpr(r, operands);
+    return CExpr{paren(l, PAdd) + " + " + paren(rr, PMul - 1), PAdd, it};
+  }
+  case AffineExprKind::Mul: {
+    CExpr l = affineExpr(b.getLHS(), operands);
+    if (auto k = llvm::dyn_cast<AffineConstantExpr>(b.getRHS())) {
+      if (k.getValue() == 1)
+        return l;
+      if (k.getValue() == -1)
+        return CExpr{"-" + paren(l, PUnary), PUnary, it};
+      return CExpr{paren(l, PMul) + " * " + std::to_string(k.getValue()),
+                   PMul, it};
+    }
+    CExpr r = affineExpr(b.getRHS(), operands);
+    return CExpr{paren(l, PMul) + " * " + paren(r, PMul - 1), PMul, it};
+  }
+  case AffineExprKind::FloorDiv:
+  case AffineExprKind::CeilDiv:
+  case AffineExprKind::Mod: {
+    CExpr l = affineExpr(b.getLHS(), operands);
+    CExpr r = affineExpr(b.getRHS(), operands);
+    bool simple = nonNeg(b.getLHS(), operands) && nonNeg(b.getRHS(), operands);
+    if (e.getKind() == AffineExprKind::FloorDiv) {
+      if (simple)
+        return CExpr{paren(l, PMul) + " / " + paren(r, PMul - 1), PMul, it};
+      mod.helpers.floordiv = true;
+      return CExpr{"allo_floordiv(" + l.text + ", " + r.text + ")", PPostfix, it};
+    }
+    if (e.getKind() == AffineExprKind::Mod) {
+      if (simple)
+        return CExpr{paren(l, PMul) + " % " + paren(r, PMul - 1), PMul, it};
+      mod.helpers.mod = true;
+      return CExpr{"allo_mod(" + l.text + ", " + r.text + ")", PPostfix, it};
+    }
+    mod.helpers.ceildiv = true;
+    return CExpr{"allo_ceildiv(" + l.text + ", " + r.text + ")", PPostfix, it};
+  }
+  default:
+    return CExpr{"<?>", PPrimary, it};
+  }
+}
+
+std::string FuncEmitter::affineBound(AffineMap map, ValueRange operands, bool isMax) {
+  std::string acc;
+  for (AffineExpr e : map.getResults()) {
+    std::string t = affineExpr(e, operands).text;
+    if (acc.empty()) {
+      acc = t;
+      continue;
+    }
+    if (isMax)
+      mod.helpers.max = true;
+    else
+      mod.helpers.min = true;
+    acc = std::string(isMax ? "allo_max(" : "allo_min(") + acc + ", " + t + ")";
+  }
+  return acc;
+}
+
+std::string FuncEmitter::access(Value memref, ArrayRef<std::string> indices) {
+  std::string s = memName(memref);
+  for (const std::string &i : indices)
+    s += "[" + i + "]";
+  return s;
+}
+
+std::string FuncEmitter::indicesOf(Operation *op, Value memref, AffineMap map, ValueRange operands,
+                                   ValueRange plainIndices) {
+  llvm::SmallVector<std::string, 4> idx;
+  if (map) {
+    for (AffineExpr e : map.getResults())
+      idx.push_back(affineExpr(e, operands).text);
+  } else {
+    CType it;
+    it.kind = CType::Index;
+    for (Value v : plainIndices)
+      idx.push_back(as(v, it, PCond));
+  }
+  return access(memref, idx);
+}
+
+//===----------------------------------------------------------------------===//
+// Operations
+//===----------------------------------------------------------------------===//
+
+std::string floatLiteral(APFloat v, bool isFloat) {
+  if (v.isNaN())
+    return isFloat ? "std::numeric_limits<float>::quiet_NaN()" : "std::numeric_limits<double>::quiet_NaN()";
+  if (v.isInfinity())
+    return std::string(v.isNegative() ? "-" : "") +
+           (isFloat ? "std::numeric_limits<float>::infinity()" : "std::numeric_limits<double>::infinity()");
+  double d = v.convertToDouble();
+  if (isFloat)
+    d = v.convertToFloat();
+  char buf[64];
+  // Shortest decimal that round-trips.
+  for (int p = 1; p <= 17; ++p) {
+    snprintf(buf, sizeof buf, "%.*g", p, d);
+    if (isFloat ? (float)strtod(buf, nullptr) == (float)d : strtod(buf, nullptr) == d)
+      break;
+  }
+  std::string s = buf;
+  if (s.find_first_of(".eE") == std::string::npos)
+    s += ".0";
+  if (isFloat)
+    s += "f";
+  return s;
+}
+
+LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
+  Value r = op->getResult(0);
+  CType rt = typeOf(r);
+  auto bin = [&](const char *sym, int prec, bool forceSigned, bool forceUnsigned) {
+    CType t = rt;
+    if (t.kind == CType::Int) {
+      if (forceSigned)
+        t.isSigned = true;
+      if (forceUnsigned)
+        t.isSigned = false;
+    }
+    std::string a = as(op->getOperand(0), t, prec);
+    std::string b = as(op->getOperand(1), t, prec - 1);
+    e = CExpr{a + " " + sym + " " + b, prec, t};
+    // Narrow and odd widths promote in C++: cast back to the operation's width.
+    if (t.kind == CType::Int && t.width != 32 && t.width != 64)
+      e = CExpr{"(" + t.name() + ")(" + e.text + ")", PUnary, t};
+  };
+  auto cast = [&](CType from) {
+    std::string x = as(op->getOperand(0), from, PUnary);
+    e = CExpr{"(" + rt.name() + ")" + x, PUnary, rt};
+  };
+  auto call = [&](const char *fn) {
+    std::string args;
+    for (Value v : op->getOperands())
+      args += (args.empty() ? "" : ", ") + as(v, rt, PCond);
+    e = CExpr{std::string(fn) + "(" + args + ")", PPostfix, rt};
+  };
+  if (auto c = llvm::dyn_cast<arith::ConstantOp>(op)) {
+    Attribute v = c.getValue();
+    if (auto i = llvm::dyn_cast<IntegerAttr>(v)) {
+      if (rt.kind == CType::Bool)
+        e = CExpr{i.getValue().isZero() ? "false" : "true", PPrimary, rt};
+      else if (rt.kind == CType::Index)
+        e = CExpr{std::to_string(i.getInt()), i.getInt() < 0 ? PUnary : PPrimary, rt};
+      else {
+        int64_t x = i.getValue().getSExtValue();
+        std::string lit;
+        if (x == INT64_MIN)
+          lit = "(-9223372036854775807LL - 1)";
+        else if (x >= INT32_MIN + 1 && x <= INT32_MAX)
+          lit = x < 0 ? "(" + std::to_string(x) + ")" : std::to_string(x);
+        else
+          lit = x < 0 ? "(" + std::to_string(x) + "LL)" : std::to_string(x) + "LL";
+        if (x == INT32_MIN)
+          lit = "(-2147483647 - 1)";
+        if (rt.width == 32 && rt.isSigned)
+          e = CExpr{lit, x < 0 ? PUnary : PPrimary, rt};
+        else
+          e = CExpr{"(" + rt.name() + ")" + lit, PUnary, rt};
+      }
+      return success();
+    }
+    if (auto f = llvm::dyn_cast<FloatAttr>(v)) {
+      std::string lit = floatLiteral(f.getValue(), rt.kind == CType::Float);
+      e = CExpr{lit, lit[0] == '-' ? PUnary : PPrimary, rt};
+      return success();
+    }
+    return op->emitError("vhls: unsupported constant");
+  }
+  if (isa<arith::AddIOp>(op) || isa<arith::AddFOp>(op))
+    return bin("+", PAdd, false, false), success();
+  if (isa<arith::SubIOp>(op) || isa<arith::SubFOp>(op))
+    return bin("-", PAdd, false, false), success();
+  if (isa<arith::MulIOp>(op) || isa<arith::MulFOp>(op))
+    return bin("*", PMul, false, false), success();
+  if (isa<arith::DivFOp>(op))
+    return bin("/", PMul, false, false), success();
+  if (isa<arith::DivSIOp>(op))
+    return bin("/", PMul, true, false), success();
+  if (isa<arith::DivUIOp>(op))
+    return bin("/", PMul, false, true), success();
+  if (isa<arith::RemSIOp>(op))
+    return bin("%", PMul, true, false), success();
+  if (isa<arith::RemUIOp>(op))
+    return bin("%", PMul, false, true), success();
+  if (isa<arith::ShLIOp>(op))
+    return bin("<<", PShift, false, false), success();
+  if (isa<arith::ShRSIOp>(op))
+    return bin(">>", PShift, true, false), success();
+  if (isa<arith::ShRUIOp>(op))
+    return bin(">>", PShift, false, true), success();
+  if (isa<arith::AndIOp, arith::OrIOp, arith::XOrIOp>(op)) {
+    if (rt.kind == CType::Bool) {
+      // i1 logic reads better as logical operators.
+      if (isa<arith::XOrIOp>(op)) {
+        auto isTrue = [](Value v) {
+          auto c = v.getDefiningOp<arith::ConstantOp>();
+          auto i = c ? llvm::dyn_cast<IntegerAttr>(c.getValue()) : IntegerAttr();
+          return i && i.getValue().isOne();
+        };
+        if (isTrue(op->getOperand(1))) {
+          e = CExpr{"!" + paren(get(op->getOperand(0)), PUnary), PUnary, rt};
+          return success();
+        }
+        return bin("!=", PEq, false, false), success();
+      }
+      return bin(isa<arith::AndIOp>(op) ? "&&" : "||", isa<arith::AndIOp>(op) ? PLAnd : PLOr,
+                 false, false),
+             success();
+    }
+    if (isa<arith::AndIOp>(op))
+      return bin("&", PBitAnd, false, false), success();
+    if (isa<arith::OrIOp>(op))
+      return bin("|", PBitOr, false, false), success();
+    return bin("^", PXor, false, false), success();
+  }
+  if (auto cmp = llvm::dyn_cast<arith::CmpIOp>(op)) {
+    CType t = typeOf(cmp.getLhs());
+    const char *sym = "==";
+    using P = arith::CmpIPredicate;
+    switch (cmp.getPredicate()) {
+    case P::eq: sym = "=="; break;
+    case P::ne: sym = "!="; break;
+    case P::slt: sym = "<"; t.isSigned = true; break;
+    case P::sle: sym = "<="; t.isSigned = true; break;
+    case P::sgt: sym = ">"; t.isSigned = true; break;
+    case P::sge: sym = ">="; t.isSigned = true; break;
+    case P::ult: sym = "<"; t.isSigned = false; break;
+    case P::ule: sym = "<="; t.isSigned = false; break;
+    case P::ugt: sym = ">"; t.isSigned = false; break;
+    case P::uge: sym = ">="; t.isSigned = false; break;
+    }
+    if (t.kind == CType::Bool && !llvm::is_contained({P::eq, P::ne}, cmp.getPredicate()))
+      t = ctypeFor(IntegerType::get(op->getContext(), 8), true), t.isSigned = false;
+    int prec = (cmp.getPredicate() == P::eq || cmp.getPredicate() == P::ne) ? PEq : PRel;
+    e = CExpr{as(cmp.getLhs(), t, prec) + " " + sym + " " + as(cmp.getRhs(), t, prec - 1), prec,
+              rt};
+    return success();
+  }
+  if (auto cmp = llvm::dyn_cast<arith::CmpFOp>(op)) {
+    using P = arith::CmpFPredicate;
+    const char *sym;
+    switch (cmp.getPredicate()) {
+    case P::OEQ: sym = "=="; break;
+    case P::UNE: sym = "!="; break;
+    case P::OLT: sym = "<"; break;
+    case P::OLE: sym = "<="; break;
+    case P::OGT: sym = ">"; break;
+    case P::OGE: sym = ">="; break;
+    default:
+      return op->emitError("vhls: unsupported floating-point comparison predicate");
+    }
+    int prec = (cmp.getPredicate() == P::OEQ || cmp.getPredicate() == P::UNE) ? PEq : PRel;
+    CType t = typeOf(cmp.getLhs());
+    e = CExpr{as(cmp.getLhs(), t, prec) + " " + sym + " " + as(cmp.getRhs(), t, prec - 1), prec,
+              rt};
+    return success();
+  }
+  if (auto sel = llvm::dyn_cast<arith::SelectOp>(op)) {
+    CType bt;
+    bt.kind = CType::Bool;
+    e = CExpr{as(sel.getCondition(), bt, PCond - 1) + " ? " +
+                  as(sel.getTrueValue(), rt, PCond) + " : " + as(sel.getFalseValue(), rt, PCond),
+              PCond, rt};
+    return success();
+  }
+  if (isa<arith::ExtSIOp, arith::SIToFPOp>(op)) {
+    CType from = typeOf(op->getOperand(0));
+    from.isSigned = true;
+    if (from.kind == CType::Bool)
+      return cast(from), success();
+    return cast(from), success();
+  }
+  if (isa<arith::ExtUIOp, arith::UIToFPOp>(op)) {
+    CType from = typeOf(op->getOperand(0));
+    if (from.kind == CType::Int)
+      from.isSigned = false;
+    return cast(from), success();
+  }
+  if (isa<arith::TruncIOp, arith::FPToSIOp, arith::FPToUIOp, arith::ExtFOp, arith::TruncFOp>(op))
+    return cast(typeOf(op->getOperand(0))), success();
+  if (isa<arith::IndexCastOp>(op)) {
+    CType from = typeOf(op->getOperand(0));
+    if (from.kind == CType::Int)
+      from.isSigned = true;
+    // index is emitted as int: int32_t <-> index needs no cast.
+    CType other = rt.kind == CType::Index ? from : rt;
+    if (other.kind == CType::Int && other.width == 32 && other.isSigned) {
+      CExpr x = get(op->getOperand(0));
+      e = CExpr{x.text, x.prec, rt};
+      return success();
+    }
+    return cast(from), success();
+  }
+  if (isa<arith::IndexCastUIOp>(op)) {
+    CType from = typeOf(op->getOperand(0));
+    if (from.kind == CType::Int)
+      from.isSigned = false;
+    return cast(from), success();
+  }
+  if (isa<arith::NegFOp>(op)) {
+    e = CExpr{"-" + paren(get(op->getOperand(0)), PUnary), PUnary, rt};
+    return success();
+  }
+  if (isa<arith::MinNumFOp>(op))
+    return call("std::fmin"), success();
+  if (isa<arith::MaxNumFOp>(op))
+    return call("std::fmax"), success();
+  if (isa<arith::RemFOp>(op))
+    return call("std::fmod"), success();
+  if (op->getDialect() && isa<math::MathDialect>(op->getDialect())) {
+    static const std::pair<const char *, const char *> table[] = {
+        {"math.sqrt", "std::sqrt"},   {"math.exp", "std::exp"},     {"math.exp2", "std::exp2"},
+        {"math.expm1", "std::expm1"}, {"math.log", "std::log"},     {"math.log2", "std::log2"},
+        {"math.log10", "std::log10"}, {"math.log1p", "std::log1p"}, {"math.sin", "std::sin"},
+        {"math.cos", "std::cos"},     {"math.tan", "std::tan"},     {"math.tanh", "std::tanh"},
+        {"math.sinh", "std::sinh"},   {"math.cosh", "std::cosh"},   {"math.asin", "std::asin"},
+        {"math.acos", "std::acos"},   {"math.atan", "std::atan"},   {"math.erf", "std::erf"},
+        {"math.cbrt", "std::cbrt"},   {"math.floor", "std::floor"}, {"math.ceil", "std::ceil"},
+        {"math.round", "std::round"}, {"math.trunc", "std::trunc"}, {"math.absf", "std::fabs"},
+        {"math.powf", "std::pow"},    {"math.atan2", "std::atan2"}, {"math.fma", "std::fma"},
+        {"math.copysign", "std::copysign"}};
+    for (auto &[name, fn] : table)
+      if (op->getName().getStringRef() == name)
+        return call(fn), success();
+    return op->emitError("vhls: unsupported math operation '") << op->getName() << "'";
+  }
+  if (auto apply = llvm::dyn_cast<affine::AffineApplyOp>(op)) {
+    e = affineExpr(apply.getAffineMap().getResult(0), apply.getMapOperands());
+    return success();
+  }
+  if (auto ld = llvm::dyn_cast<affine::AffineLoadOp>(op)) {
+    e = CExpr{indicesOf(op, ld.getMemRef(), ld.getAffineMap(), ld.getMapOperands(), {}),
+              PPostfix, rt};
+    return success();
+  }
+  if (auto ld = llvm::dyn_cast<memref::LoadOp>(op)) {
+    e = CExpr{indicesOf(op, ld.getMemRef(), AffineMap(), {}, ld.getIndices()), PPostfix, rt};
+    return success();
+  }
+  if (auto callOp = llvm::dyn_cast<func::CallOp>(op)) {
+    auto callee = mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee());
+    std::string args;
+    for (auto [i, v] : llvm::enumerate(callOp.getOperands())) {
+      args += i ? ", " : "";
+      if (llvm::isa<MemRefType>(v.getType()))
+        args += memName(v);
+      else
+        args += as(v, callee ? typeOf(callee.getArgument(i)) : typeOf(v), PCond);
+    }
+    e = CExpr{sanitize(callOp.getCallee()) + "(" + args + ")", PPostfix, rt};
+    return success();
+  }
+  return op->emitError("vhls: cannot emit operation '") << op->getName() << "'";
+}
+
+bool FuncEmitter::shouldInline(Operation *op) {
+  if (op->getNumResults() != 1 || op->getNumRegions() != 0)
+    return false;
+  Value r = op->getResult(0);
+  if (isa<arith::ConstantOp>(op))
+    return true;
+  if (!r.hasOneUse())
+    return false;
+  bool isRead = isa<affine::AffineLoadOp, memref::LoadOp, func::CallOp>(op);
+  if (!isRead && !isMemoryEffectFree(op))
+    return false;
+  // An expression that (transitively) reads memory moves to its use: only if
+  // nothing between here and the use (in this block) may write memory.
+  bool reads = isRead || llvm::any_of(op->getOperands(), [&](Value v) {
+                 return readsMemory.lookup(v);
+               });
+  if (!reads)
+    return true;
+  Operation *user = *r.getUsers().begin();
+  Operation *anchor = op->getBlock()->findAncestorOpInBlock(*user);
+  if (!anchor)
+    return false;
+  for (Operation *it = op->getNextNode(); it && it != anchor; it = it->getNextNode()) {
+    auto effects = llvm::dyn_cast<MemoryEffectOpInterface>(it);
+    if (it->getNumRegions() ||
+        (!isMemoryEffectFree(it) && (!effects || effects.hasEffect<MemoryEffects::Write>())))
+      return false;
+  }
+  if (isa<func::CallOp>(op))
+    return anchor == user;
+  // Nor into a loop (or loop condition) nested between here and the use,
+  // where it would be re-read every iteration.
+  for (Operation *p = user->getParentOp(); p && p != op->getParentOp(); p = p->getParentOp())
+    if (isa<scf::WhileOp, scf::ForOp, affine::AffineForOp>(p))
+      return false;
+  if (isa<scf::WhileOp, scf::ForOp, affine::AffineForOp, scf::IfOp, affine::AffineIfOp>(anchor) &&
+      anchor != user)
+    return false;
+  readsMemory[r] = true;
+  return true;
+}
+
+LogicalResult FuncEmitter::emitValueOp(Operation *op, CExpr e) {
+  Value r = op->getResult(0);
+  if (shouldInline(op)) {
+    exprs[r] = e;
+    return success();
+  }
+  std::string base = "t";
+  if (auto n = llvm::dyn_cast<NameLoc>(op->getLoc()))
+    base = n.getName().getValue().str();
+  else if (isa<affine::AffineLoadOp, memref::LoadOp>(op))
+    base = memName(op->getOperand(0)) + "_v";
+  else if (auto c = llvm::dyn_cast<func::CallOp>(op))
+    base = c.getCallee().str() + "_r";
+  std::string name = fresh(base);
+  CType t = typeOf(r);
+  line(t.name() + " " + name + " = " + e.text + ";");
+  names[r] = name;
+  return success();
+}
+
+std::string FuncEmitter::loopLabel(Operation *op) {
+  std::string n = "loop";
+  if (auto a = op->getAttrOfType<StringAttr>(AlloDialect::kName))
+    n = a.getValue().str();
+  return fresh("l_" + func.getSymName().str() + "_" + n);
+}
+
+void FuncEmitter::loopPragmas(Operation *op) {
+  if (auto ii = op->getAttrOfType<IntegerAttr>(AlloDialect::kPipelineII))
+    line("#pragma HLS pipeline II=" + std::to_string(ii.getInt()) +
+         (op->hasAttr(AlloDialect::kPipelineRewind) ? " rewind" : ""));
+  if (auto u = op->getAttrOfType<IntegerAttr>(AlloDialect::kUnroll))
+    line(u.getInt() == 0 ? "#pragma HLS unroll"
+                         : "#pragma HLS unroll factor=" + std::to_string(u.getInt()));
+  if (op->hasAttr(AlloDialect::kFlatten))
+    line("#pragma HLS loop_flatten");
+  if (op->hasAttr(AlloDialect::kDataflow))
+    line("#pragma HLS dataflow");
+}
+
+void FuncEmitter::partitionPragmas(llvm::StringRef var, Attribute partitions) {
+  auto arr = llvm::dyn_cast_or_null<ArrayAttr>(partitions);
+  if (!arr)
+    return;
+  for (Attribute a : arr) {
+    auto d = llvm::cast<DictionaryAttr>(a);
+    std::string s = "#pragma HLS array_partition variable=" + var.str() +
+                    " type=" + d.getAs<StringAttr>("type").getValue().str();
+    if (auto f = d.getAs<IntegerAttr>("factor"))
+      if (d.getAs<StringAttr>("type").getValue() != "complete")
+        s += " factor=" + std::to_string(f.getInt());
+    s += " dim=" + std::to_string(d.getAs<IntegerAttr>("dim").getInt());
+    line(s);
+  }
+}
+
+LogicalResult FuncEmitter::emitBlock(Block &b) {
+  for (Operation &op : b)
+    if (!skip.count(&op) && failed(emitOp(&op)))
+      return failure();
+  return success();
+}
+
+LogicalResult FuncEmitter::emitOp(Operation *op) {
+  if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp>(op))
+    return success();
+  if (auto y = llvm::dyn_cast<scf::YieldOp>(op)) {
+    // Results of an scf.if are assigned in each branch.
+    if (auto ifOp = llvm::dyn_cast<scf::IfOp>(op->getParentOp()))
+      for (auto [res, v] : llvm::zip(ifOp.getResults(), y.getOperands()))
+        line(names[res] + " = " + as(v, typeOf(res), PCond) + ";");
+    return success();
+  }
+  if (auto ret = llvm::dyn_cast<func::ReturnOp>(op)) {
+    if (ret.getNumOperands() == 0) {
+      if (op->getBlock() != &func.getBody().front() || op != &func.getBody().front().back())
+        line("return;");
+      return success();
+    }
+    Value v = ret.getOperand(0);
+    line("return " + as(v, typeOf(v), PCond) + ";");
+    return success();
+  }
+  if (auto st = llvm::dyn_cast<affine::AffineStoreOp>(op)) {
+    std::string lhs = indicesOf(op, st.getMemRef(), st.getAffineMap(), st.getMapOperands(), {});
+    line(lhs + " = " + as(st.getValueToStore(), typeOf(st.getValueToStore()), PCond) + ";");
+    return success();
+  }
+  if (auto st = llvm::dyn_cast<memref::StoreOp>(op)) {
+    std::string lhs = indicesOf(op, st.getMemRef(), AffineMap(), {}, st.getIndices());
+    line(lhs + " = " + as(st.getValueToStore(), typeOf(st.getValueToStore()), PCond) + ";");
+    return success();
+  }
+  if (auto f = llvm::dyn_cast<affine::AffineForOp>(op)) {
+    std::string iv = fresh(f->getAttrOfType<StringAttr>("allo.iv")
+                               ? f->getAttrOfType<StringAttr>("allo.iv").getValue()
+                               : "i");
+    names[f.getInductionVar()] = iv;
+    std::string lb = affineBound(f.getLowerBoundMap(), f.getLowerBoundOperands(), true);
+    std::string ub = affineBound(f.getUpperBoundMap(), f.getUpperBoundOperands(), false);
+    std::string step = f.getStepAsInt() == 1 ? iv + "++" : iv + " += " + std::to_string(f.getStepAsInt());
+    std::string c = locComment(op->getLoc());
+    line(loopLabel(op) + ":");
+    line("for (int " + iv + " = " + lb + "; " + iv + " < " + ub + "; " + step + ") {" +
+         (c.empty() ? "" : " // " + c));
+    ++indent;
+    loopPragmas(op);
+    if (failed(emitBlock(*f.getBody())))
+      return failure();
+    --indent;
+    line("}");
+    return success();
+  }
+  if (auto f = llvm::dyn_cast<scf::ForOp>(op)) {
+    std::string iv = fresh(f->getAttrOfType<StringAttr>("allo.iv")
+                               ? f->getAttrOfType<StringAttr>("allo.iv").getValue()
+                               : "i");
+    names[f.getInductionVar()] = iv;
+    CType it;
+    it.kind = CType::Index;
+    std::string c = locComment(op->getLoc());
+    line(loopLabel(op) + ":");
+    line("for (int " + iv + " = " + as(f.getLowerBound(), it, PCond) + "; " + iv + " < " +
+         as(f.getUpperBound(), it, PRel - 1) + "; " + iv + " += " + as(f.getStep(), it, PCond) +
+         ") {" + (c.empty() ? "" : " // " + c));
+    ++indent;
+    loopPragmas(op);
+    if (failed(emitBlock(*f.getBody())))
+      return failure();
+    --indent;
+    line("}");
+    return success();
+  }
+  if (auto w = llvm::dyn_cast<scf::WhileOp>(op)) {
+    if (w.getNumResults() || w.getBefore().front().getNumArguments())
+      return op->emitError("vhls: loop-carried values in scf.while are not supported");
+    std::string c = locComment(op->getLoc());
+    line(loopLabel(op) + ":");
+    line(std::string("while (true) {") + (c.empty() ? "" : " // " + c));
+    ++indent;
+    loopPragmas(op);
+    Block &before = w.getBefore().front();
+    for (Operation &inner : before.without_terminator())
+      if (failed(emitOp(&inner)))
+        return failure();
+    CType bt;
+    bt.kind = CType::Bool;
+    auto cond = llvm::cast<scf::ConditionOp>(before.getTerminator());
+    line("if (!" + as(cond.getCondition(), bt, PUnary) + ")");
+    line("  break;");
+    if (failed(emitBlock(w.getAfter().front())))
+      return failure();
+    --indent;
+    line("}");
+    return success();
+  }
+  if (auto ifOp = llvm::dyn_cast<scf::IfOp>(op)) {
+    for (Value r : ifOp.getResults()) {
+      std::string n = fresh("sel");
+      line(typeOf(r).name() + " " + n + ";");
+      names[r] = n;
+    }
+    CType bt;
+    bt.kind = CType::Bool;
+    line("if (" + as(ifOp.getCondition(), bt, PCond) + ") {");
+    ++indent;
+    if (failed(emitBlock(*ifOp.thenBlock())))
+      return failure();
+    --indent;
+    if (ifOp.elseBlock() && !(ifOp.elseBlock()->getOperations().size() == 1 &&
+                              ifOp.getNumResults() == 0)) {
+      line("} else {");
+      ++indent;
+      if (failed(emitBlock(*ifOp.elseBlock())))
+        return failure();
+      --indent;
+    }
+    line("}");
+    return success();
+  }
+  if (auto ifOp = llvm::dyn_cast<affine::AffineIfOp>(op)) {
+    IntegerSet set = ifOp.getIntegerSet();
+    ValueRange operands = ifOp.getOperands();
+    std::string cond;
+    for (unsigned i = 0; i < set.getNumConstraints(); ++i) {
+      // e >= 0 / e == 0, printed as lhs OP rhs when e = lhs - rhs.
+      AffineExpr e = set.getConstraint(i);
+      std::string s = affineExpr(e, operands).text + (set.isEq(i) ? " == 0" : " >= 0");
+      cond += (cond.empty() ? "" : " && ") + s;
+    }
+    if (cond.empty())
+      cond = "true";
+    line("if (" + cond + ") {");
+    ++indent;
+    if (failed(emitBlock(*ifOp.getThenBlock())))
+      return failure();
+    --indent;
+    if (ifOp.hasElse()) {
+      line("} else {");
+      ++indent;
+      if (failed(emitBlock(*ifOp.getElseBlock())))
+        return failure();
+      --indent;
+    }
+    line("}");
+    return success();
+  }
+  if (auto callOp = llvm::dyn_cast<func::CallOp>(op)) {
+    if (callOp.getNumResults() == 0) {
+      CExpr e;
+      // Reuse the expression builder with a dummy result-less path.
+      auto callee = mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee());
+      std::string args;
+      for (auto [i, v] : llvm::enumerate(callOp.getOperands())) {
+        args += i ? ", " : "";
+        if (llvm::isa<MemRefType>(v.getType()))
+          args += memName(v);
+        else
+          args += as(v, callee ? typeOf(callee.getArgument(i)) : typeOf(v), PCond);
+      }
+      line(sanitize(callOp.getCallee()) + "(" + args + ");");
+      return success();
+    }
+  }
+  if (op->getNumResults() == 1 && op->getNumRegions() == 0) {
+    CExpr e;
+    if (failed(computeExpr(op, e)))
+      return failure();
+    return emitValueOp(op, e);
+  }
+  return op->emitError("vhls: cannot emit operation '") << op->getName() << "'";
+}
+
+std::string declarator(llvm::StringRef ctype, llvm::StringRef name) {
+  // "const float[8][8]" -> "const float A[8][8]"
+  size_t br = ctype.find('[');
+  if (br == llvm::StringRef::npos)
+    return ctype.str() + " " + name.str();
+  return ctype.substr(0, br).rtrim().str() + " " + name.str() + ctype.substr(br).str();
+}
+
+void FuncEmitter::declareAllocas() {
+  for (Operation &op : func.getBody().front()) {
+    if (auto g = llvm::dyn_cast<memref::GetGlobalOp>(op)) {
+      names[g.getResult()] = mod.globalNames.lookup(g.getName());
+      continue;
+    }
+    auto a = llvm::dyn_cast<memref::AllocaOp>(op);
+    if (!a)
+      continue;
+    MemRefType mt = a.getType();
+    // A mutable copy of a scalar parameter: keep using the parameter itself.
+    if (mt.getRank() == 0) {
+      memref::StoreOp init;
+      for (Operation *u : a->getUsers())
+        if (auto st = llvm::dyn_cast<memref::StoreOp>(u))
+          if (st->getBlock() == &func.getBody().front() && llvm::isa<BlockArgument>(st.getValue())) {
+            init = st;
+            break;
+          }
+      if (init && init.getValue().hasOneUse()) {
+        names[a.getResult()] = names[init.getValue()];
+        skip.insert(init);
+        continue;
+      }
+    }
+    std::string base = "tmp";
+    if (auto n = a->getAttrOfType<StringAttr>(AlloDialect::kName))
+      base = n.getValue().str();
+    else if (mt.getElementType().isInteger(1))
+      base = "flag";
+    else
+      base = "result";
+    std::string name = fresh(base);
+    names[a.getResult()] = name;
+    std::string ctype;
+    if (auto ct = a->getAttrOfType<StringAttr>(AlloDialect::kCType))
+      ctype = ct.getValue().str();
+    else {
+      ctype = ctypeFor(mt.getElementType(), (bool)a->getAttr(AlloDialect::kUnsigned)).name();
+      for (int64_t d : mt.getShape())
+        ctype += "[" + std::to_string(d) + "]";
+    }
+    line(declarator(ctype, name) + ";");
+    partitionPragmas(name, a->getAttr(AlloDialect::kPartition));
+  }
+}
+
+LogicalResult FuncEmitter::emit() {
+  // Signature: the C++ types as written, so testbenches link unchanged.
+  std::string sig;
+  if (func->hasAttr(AlloDialect::kStatic))
+    sig += "static ";
+  if (func.getNumResults() == 0)
+    sig += "void";
+  else if (auto rc = func->getAttrOfType<StringAttr>(AlloDialect::kResultCType))
+    sig += rc.getValue().str();
+  else
+    sig += ctypeFor(func.getResultTypes()[0], false).name();
+  sig += " " + sanitize(func.getSymName()) + "(";
+  for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+    std::string pname = fresh(func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName)
+                                  ? func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName).getValue()
+                                  : "arg" + std::to_string(i));
+    names[func.getArgument(i)] = pname;
+    std::string ctype;
+    if (auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType))
+      ctype = ct.getValue().str();
+    else {
+      Type t = func.getArgument(i).getType();
+      bool u = (bool)func.getArgAttr(i, AlloDialect::kUnsigned);
+      if (auto mt = llvm::dyn_cast<MemRefType>(t)) {
+        ctype = ctypeFor(mt.getElementType(), u).name();
+        for (int64_t d : mt.getShape())
+          ctype += "[" + std::to_string(d) + "]";
+      } else {
+        ctype = ctypeFor(t, u).name();
+      }
+    }
+    sig += (i ? ", " : "") + declarator(ctype, pname);
+  }
+  sig += ")";
+  std::string c = locComment(func.getLoc());
+  out += "// " + func.getSymName().str() + (c.empty() ? "" : " (from " + c + ")") + "\n";
+  out += sig + " {\n";
+  bool top = func->hasAttr(AlloDialect::kTop);
+  if (top && mod.options.interface == "axi") {
+    for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+      std::string n = names[func.getArgument(i)];
+      if (auto mt = llvm::dyn_cast<MemRefType>(func.getArgument(i).getType()))
+        line("#pragma HLS interface mode=m_axi port=" + n + " offset=slave bundle=gmem" +
+             std::to_string(i) + " depth=" + std::to_string(mt.getNumElements()));
+      else
+        line("#pragma HLS interface mode=s_axilite port=" + n);
+    }
+    line("#pragma HLS interface mode=s_axilite port=return");
+  }
+  for (unsigned i = 0; i < func.getNumArguments(); ++i)
+    partitionPragmas(names[func.getArgument(i)], func.getArgAttr(i, AlloDialect::kPartition));
+  if (auto ii = func->getAttrOfType<IntegerAttr>(AlloDialect::kPipelineII))
+    line("#pragma HLS pipeline II=" + std::to_string(ii.getInt()));
+  if (func->hasAttr(AlloDialect::kDataflow))
+    line("#pragma HLS dataflow");
+  if (auto inl = func->getAttrOfType<IntegerAttr>(AlloDialect::kInline))
+    line(inl.getInt() ? "#pragma HLS inline" : "#pragma HLS inline off");
+  declareAllocas();
+  if (failed(emitBlock(func.getBody().front())))
+    return failure();
+  out += "}\n\n";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Module
+//===----------------------------------------------------------------------===//
+
+std::string elementLiteral(Attribute a, Type t) {
+  if (auto i = llvm::dyn_cast<IntegerAttr>(a)) {
+    if (t.isInteger(1))
+      return i.getValue().isZero() ? "false" : "true";
+    return std::to_string(i.getValue().getSExtValue());
+  }
+  if (auto f = llvm::dyn_cast<FloatAttr>(a))
+    return floatLiteral(f.getValue(), t.isF32());
+  return "0";
+}
+
+LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
+  std::string body;
+  // Constant tables.
+  for (auto g : module.getOps<memref::GlobalOp>()) {
+    std::string name = sanitize(g.getSymName());
+    globalNames[g.getSymName()] = name;
+    auto init = llvm::dyn_cast_or_null<DenseElementsAttr>(g.getInitialValueAttr());
+    if (!init)
+      return g.emitError("vhls: a global must have a constant initializer");
+    MemRefType mt = g.getType();
+    bool u = (bool)g->getAttr(AlloDialect::kUnsigned);
+    CType ct;
+    Type et = mt.getElementType();
+    if (et.isF32())
+      ct.kind = CType::Float;
+    else if (et.isF64())
+      ct.kind = CType::Double;
+    else if (et.isInteger(1))
+      ct.kind = CType::Bool;
+    else {
+      ct.width = et.getIntOrFloatBitWidth();
+      ct.isSigned = !u;
+    }
+    body += "static const " + ct.name() + " " + name;
+    for (int64_t d : mt.getShape())
+      body += "[" + std::to_string(d) + "]";
+    body += " = {";
+    unsigned k = 0;
+    for (Attribute a : init.getValues<Attribute>())
+      body += (k++ ? ", " : "") + elementLiteral(a, et);
+    body += "};\n";
+  }
+  if (!body.empty())
+    body += "\n";
+
+  // Callees before callers (a post-order over calls from every function).
+  llvm::SetVector<func::FuncOp> order;
+  llvm::DenseSet<Operation *> visiting;
+  std::function<void(func::FuncOp)> visit = [&](func::FuncOp f) {
+    if (order.contains(f) || !visiting.insert(f).second)
+      return;
+    f.walk([&](func::CallOp c) {
+      if (auto callee = module.lookupSymbol<func::FuncOp>(c.getCallee()))
+        visit(callee);
+    });
+    order.insert(f);
+  };
+  for (auto f : module.getOps<func::FuncOp>())
+    visit(f);
+  for (func::FuncOp f : order) {
+    if (f.isExternal())
+      return f.emitError("vhls: function '") << f.getSymName() << "' has no body";
+    if (failed(FuncEmitter(*this, f, body).emit()))
+      return failure();
+  }
+
+  std::string text = "// Generated by allo-rewrite --target vhls (Allo C++). Vitis HLS 2022.1+.\n"
+                     "#include <ap_fixed.h>\n#include <ap_int.h>\n#include <hls_math.h>\n"
+                     "#include <hls_stream.h>\n#include <cmath>\n#include <cstdint>\n#include <limits>\n\n";
+  std::string helpers = this->helpers.text();
+  if (!helpers.empty())
+    text += helpers + "\n";
+  text += body;
+  if (options.format) {
+    clang::format::FormatStyle style = clang::format::getLLVMStyle();
+    style.ColumnLimit = 100;
+    auto repl = clang::format::reformat(style, text, {clang::tooling::Range(0, text.size())},
+                                        "kernel.cpp");
+    auto formatted = clang::tooling::applyAllReplacements(text, repl);
+    if (formatted)
+      text = *formatted;
+    else
+      llvm::consumeError(formatted.takeError());
+  }
+  os << text;
+  return success();
+}
+
+} // namespace
+
+LogicalResult allo::emitVHLS(ModuleOp module, llvm::raw_ostream &os, const VHLSOptions &options) {
+  return ModuleEmitter(module, options).emit(os);
+}
