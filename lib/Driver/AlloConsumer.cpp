@@ -4,6 +4,7 @@
 #include "allo/Dialect/Allo/AlloDialect.h"
 #include "allo/Frontend/Raise.h"
 #include "allo/Target/VHLS/EmitVHLS.h"
+#include "allo/Target/VHLS/VitisProject.h"
 #include "allo/Support/Diagnostics.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -136,6 +137,19 @@ public:
       vo.interface = options.interface;
       if (mlir::failed(emitVHLS(*module, os, vo)) || diags.hasErrorOccurred())
         return;
+      if (!options.projectDir.empty()) {
+        VitisProjectOptions po;
+        po.dir = options.projectDir;
+        po.testbench = options.testbench;
+        po.part = options.part;
+        po.clock = options.clock;
+        po.csimIncludeDir = userIncludeDir() + "/allo/csim";
+        std::string err = writeVitisProject(po, *module, text);
+        if (!err.empty()) {
+          allo::error(diags, SourceLocation(), "--project: " + err);
+          return;
+        }
+      }
     } else {
       mlir::OpPrintingFlags flags;
       flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false);

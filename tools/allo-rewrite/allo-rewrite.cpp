@@ -10,6 +10,7 @@
 #include "allo/Attrs/AttrTable.h"
 #include "allo/Attrs/ClangAttrs.h"
 #include "allo/Driver/Driver.h"
+#include "allo/Target/VHLS/VitisProject.h"
 
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -39,6 +40,19 @@ static cl::opt<std::string> target("target", cl::desc("Output: mlir (default) or
 static cl::opt<std::string> interface("interface",
                                       cl::desc("vhls: top-function interface (axi | none)"),
                                       cl::init("none"), cl::cat(cat));
+static cl::opt<std::string> projectDir("project",
+                                       cl::desc("vhls: also write a Vitis HLS project here"),
+                                       cl::value_desc("dir"), cl::cat(cat));
+static cl::opt<std::string> testbench("testbench",
+                                      cl::desc("vhls --project: the testbench to include"),
+                                      cl::value_desc("file"), cl::cat(cat));
+static cl::opt<std::string> part("part",
+                                 cl::desc("vhls --project: part number or shorthand (u280, "
+                                          "zcu102, vck190, pynqz2, ...)"),
+                                 cl::init("u280"), cl::cat(cat));
+static cl::opt<std::string> clockOpt("clock",
+                                     cl::desc("vhls --project: clock (300MHz, 3.33ns, or ns)"),
+                                     cl::init("10ns"), cl::cat(cat));
 static cl::opt<bool> printCsimFlags("print-csim-flags",
                                     cl::desc("Print the flags that compile emitted HLS C++ "
                                              "for C simulation"),
@@ -147,6 +161,28 @@ int main(int argc, const char **argv) {
   allo::DriverOptions opts;
   opts.target = target;
   opts.interface = interface == "axi" ? "axi" : "";
+  opts.projectDir = projectDir;
+  opts.testbench = testbench;
+  opts.part = part;
+  opts.clock = clockOpt;
+  if (!projectDir.empty() && target != "vhls") {
+    errs() << "allo-rewrite: error: --project needs --target vhls\n";
+    return 2;
+  }
+  if (!projectDir.empty() && (allo::resolvePart(part).empty() || allo::normaliseClock(clockOpt).empty())) {
+    errs() << "allo-rewrite: error: "
+           << (allo::resolvePart(part).empty()
+                   ? "unknown --part '" + part + "' (use a part number or one of: u280, u250, "
+                                                 "u200, u50, u55c, zcu102, zcu104, vck190, vhk158, "
+                                                 "pynqz2, ultra96)"
+                   : "invalid --clock '" + clockOpt + "' (expected e.g. 300MHz, 3.33ns or 10)")
+           << "\n";
+    return 2;
+  }
+  if (!testbench.empty() && !sys::fs::exists(testbench)) {
+    errs() << "allo-rewrite: error: cannot open testbench '" << testbench << "'\n";
+    return 2;
+  }
   opts.output = output;
   opts.tops = std::vector<std::string>(tops.begin(), tops.end());
   opts.listLoops = listLoops;

@@ -27,6 +27,8 @@ struct DriverOptions {
   std::string target;
   /// vhls: "" or "axi" (Vitis kernel interfaces on the top function).
   std::string interface;
+  /// vhls: also write a Vitis HLS project into this directory.
+  std::string projectDir, testbench, part = "u280", clock = "10ns";
   /// Output path; "-" = standard output.
   std::string output = "-";
   /// --top names; empty = every [[allo::kernel]] / [[allo::region]].

@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "allo/Target/VHLS/EmitVHLS.h"
+#include "allo/Target/VHLS/VitisProject.h"
 #include "allo/Dialect/Allo/AlloDialect.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -34,6 +35,11 @@
 
 using namespace mlir;
 using namespace allo;
+
+namespace allo::detail {
+std::string declarator(llvm::StringRef ctype, llvm::StringRef name);
+std::string signatureOf(func::FuncOp func, llvm::SmallVectorImpl<std::string> &params);
+} // namespace allo::detail
 
 namespace {
 
@@ -1005,13 +1011,87 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
   return op->emitError("vhls: cannot emit operation '") << op->getName() << "'";
 }
 
-std::string declarator(llvm::StringRef ctype, llvm::StringRef name) {
+} // namespace
+
+std::string allo::detail::declarator(llvm::StringRef ctype, llvm::StringRef name) {
   // "const float[8][8]" -> "const float A[8][8]"
   size_t br = ctype.find('[');
   if (br == llvm::StringRef::npos)
     return ctype.str() + " " + name.str();
   return ctype.substr(0, br).rtrim().str() + " " + name.str() + ctype.substr(br).str();
 }
+
+namespace {
+using allo::detail::declarator;
+using allo::detail::signatureOf;
+
+} // namespace
+
+std::string allo::detail::signatureOf(func::FuncOp func,
+                                      llvm::SmallVectorImpl<std::string> &params) {
+  std::string sig;
+  if (func->hasAttr(AlloDialect::kStatic))
+    sig += "static ";
+  auto scalarName = [](Type t, bool u) {
+    if (t.isInteger(1))
+      return std::string("bool");
+    if (t.isF32())
+      return std::string("float");
+    if (t.isF64())
+      return std::string("double");
+    if (t.isIndex())
+      return std::string("int");
+    unsigned w = t.getIntOrFloatBitWidth();
+    if (w == 8 || w == 16 || w == 32 || w == 64)
+      return std::string(u ? "uint" : "int") + std::to_string(w) + "_t";
+    return std::string(u ? "ap_uint<" : "ap_int<") + std::to_string(w) + ">";
+  };
+  if (func.getNumResults() == 0)
+    sig += "void";
+  else if (auto rc = func->getAttrOfType<StringAttr>(AlloDialect::kResultCType))
+    sig += rc.getValue().str();
+  else
+    sig += scalarName(func.getResultTypes()[0], false);
+  sig += " " + sanitize(func.getSymName()) + "(";
+  llvm::StringSet<> seen;
+  for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+    auto n = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
+    std::string base = sanitize(n ? n.getValue().str() : "arg" + std::to_string(i));
+    std::string pname = base;
+    for (unsigned k = 1; seen.contains(pname); ++k)
+      pname = base + "_" + std::to_string(k);
+    seen.insert(pname);
+    params.push_back(pname);
+    std::string ctype;
+    if (auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType)) {
+      ctype = ct.getValue().str();
+    } else {
+      Type t = func.getArgument(i).getType();
+      bool u = (bool)func.getArgAttr(i, AlloDialect::kUnsigned);
+      if (auto mt = llvm::dyn_cast<MemRefType>(t)) {
+        ctype = scalarName(mt.getElementType(), u);
+        for (int64_t d : mt.getShape())
+          ctype += "[" + std::to_string(d) + "]";
+      } else {
+        ctype = scalarName(t, u);
+      }
+    }
+    sig += (i ? ", " : "") + declarator(ctype, pname);
+  }
+  return sig + ")";
+}
+
+std::string allo::vhlsTopDeclarations(ModuleOp module) {
+  std::string out;
+  for (auto f : module.getOps<func::FuncOp>())
+    if (f->hasAttr(AlloDialect::kTop)) {
+      llvm::SmallVector<std::string, 8> params;
+      out += detail::signatureOf(f, params) + ";\n";
+    }
+  return out;
+}
+
+namespace {
 
 void FuncEmitter::declareAllocas() {
   for (Operation &op : func.getBody().front()) {
@@ -1062,38 +1142,12 @@ void FuncEmitter::declareAllocas() {
 
 LogicalResult FuncEmitter::emit() {
   // Signature: the C++ types as written, so testbenches link unchanged.
-  std::string sig;
-  if (func->hasAttr(AlloDialect::kStatic))
-    sig += "static ";
-  if (func.getNumResults() == 0)
-    sig += "void";
-  else if (auto rc = func->getAttrOfType<StringAttr>(AlloDialect::kResultCType))
-    sig += rc.getValue().str();
-  else
-    sig += ctypeFor(func.getResultTypes()[0], false).name();
-  sig += " " + sanitize(func.getSymName()) + "(";
+  llvm::SmallVector<std::string, 8> params;
+  std::string sig = signatureOf(func, params);
   for (unsigned i = 0; i < func.getNumArguments(); ++i) {
-    std::string pname = fresh(func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName)
-                                  ? func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName).getValue()
-                                  : "arg" + std::to_string(i));
-    names[func.getArgument(i)] = pname;
-    std::string ctype;
-    if (auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType))
-      ctype = ct.getValue().str();
-    else {
-      Type t = func.getArgument(i).getType();
-      bool u = (bool)func.getArgAttr(i, AlloDialect::kUnsigned);
-      if (auto mt = llvm::dyn_cast<MemRefType>(t)) {
-        ctype = ctypeFor(mt.getElementType(), u).name();
-        for (int64_t d : mt.getShape())
-          ctype += "[" + std::to_string(d) + "]";
-      } else {
-        ctype = ctypeFor(t, u).name();
-      }
-    }
-    sig += (i ? ", " : "") + declarator(ctype, pname);
+    used.insert(params[i]);
+    names[func.getArgument(i)] = params[i];
   }
-  sig += ")";
   std::string c = locComment(func.getLoc());
   out += "// " + func.getSymName().str() + (c.empty() ? "" : " (from " + c + ")") + "\n";
   out += sig + " {\n";
@@ -1203,6 +1257,21 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
     text += helpers + "\n";
   text += body;
   if (options.format) {
+    // clang-format would respace pragma options (variable = A); keep each
+    // pragma verbatim behind a placeholder comment and put it back after.
+    std::vector<std::string> pragmas;
+    std::string protectedText;
+    llvm::SmallVector<llvm::StringRef, 256> lines;
+    llvm::StringRef(text).split(lines, '\n');
+    for (llvm::StringRef l : lines) {
+      if (l.trim().starts_with("#pragma HLS")) {
+        protectedText += "ALLO_PRAGMA_" + std::to_string(pragmas.size()) + ";\n";
+        pragmas.push_back(l.trim().str());
+      } else {
+        protectedText += l.str() + "\n";
+      }
+    }
+    text = protectedText;
     clang::format::FormatStyle style = clang::format::getLLVMStyle();
     style.ColumnLimit = 100;
     auto repl = clang::format::reformat(style, text, {clang::tooling::Range(0, text.size())},
@@ -1212,6 +1281,22 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
       text = *formatted;
     else
       llvm::consumeError(formatted.takeError());
+    std::string restored;
+    lines.clear();
+    llvm::StringRef(text).split(lines, '\n');
+    for (size_t i = 0; i < lines.size(); ++i) {
+      llvm::StringRef l = lines[i];
+      llvm::StringRef t = l.ltrim();
+      unsigned k;
+      if (t.consume_front("ALLO_PRAGMA_") && t.consume_back(";") && !t.getAsInteger(10, k) &&
+          k < pragmas.size())
+        restored += l.take_front(l.size() - l.ltrim().size()).str() + pragmas[k];
+      else
+        restored += l.str();
+      if (i + 1 < lines.size())
+        restored += "\n";
+    }
+    text = restored;
   }
   os << text;
   return success();
