@@ -1,6 +1,7 @@
 //===- AlloConsumer.cpp - The AST consumer both drivers use ---------------===//
 #include "allo/Driver/Driver.h"
 #include "allo/Attrs/ClangAttrs.h"
+#include "allo/Attrs/HLSPragmas.h"
 #include "allo/Dialect/Allo/AlloDialect.h"
 #include "allo/Frontend/Raise.h"
 #include "allo/Target/VHLS/EmitVHLS.h"
@@ -156,6 +157,7 @@ public:
       module->print(os, flags);
     }
     writeOutput(diags, text);
+    hlsPragmas().clear();
   }
 
 private:

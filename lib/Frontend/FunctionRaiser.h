@@ -120,6 +120,8 @@ public:
   mlir::Value constInt(mlir::Type t, int64_t v, mlir::Location l);
   mlir::Value constBool(bool v, mlir::Location l);
   ScalarInfo scalarOrFail(clang::QualType t, clang::SourceLocation l);
+  /// The allo.partition value for a parameter or local array (null if none).
+  mlir::ArrayAttr partitionAttr(const clang::Decl *d);
 
   // ---- statements (RaiseStmt.cpp) ----
   void emitStmt(const clang::Stmt *s);
@@ -142,6 +144,21 @@ public:
   mlir::Operation *emitWhileLoop(const clang::Stmt *loop);
   void applyLoopAttrs(mlir::Operation *op, const clang::Stmt *loop,
                       llvm::ArrayRef<const clang::Attr *> attrs);
+
+  // ---- ap_int / ap_uint (RaiseAPInt.cpp) ----
+  bool isAPInt(clang::QualType t) const;
+  mlir::Value resizeInt(mlir::Value v, bool isSigned, unsigned width, mlir::Location l);
+  std::pair<mlir::Value, bool> apOperand(const clang::Expr *e);
+  mlir::Value emitAPConstruct(const clang::CXXConstructExpr *e);
+  mlir::Value emitAPMemberCall(const clang::CXXMemberCallExpr *e);
+  mlir::Value emitAPOperator(const clang::CXXOperatorCallExpr *e);
+  mlir::Value apArith(clang::BinaryOperatorKind op, mlir::Value a, mlir::Value c, bool isSigned,
+                      mlir::Location l, const clang::Expr *where);
+
+  // ---- existing #pragma HLS directives (RaiseHLSPragmas.cpp) ----
+  /// Applies the pragmas written directly in `loop`'s body (or, for a null
+  /// loop, in the function body outside any loop) to `op`.
+  void applyHLSPragmas(mlir::Operation *op, const clang::Stmt *loop);
 
   // ---- affine analysis (RaiseAffine.cpp) ----
   std::optional<AffineValue> tryAffine(const clang::Expr *e);
@@ -218,6 +235,8 @@ public:
   TypeMapper types;
   mlir::OwningOpRef<mlir::ModuleOp> module;
   llvm::DenseMap<const clang::FunctionDecl *, mlir::func::FuncOp> funcs;
+  /// Functions whose signature cannot be raised (already reported).
+  llvm::DenseSet<const clang::FunctionDecl *> badSignatures;
   llvm::DenseMap<const clang::VarDecl *, mlir::memref::GlobalOp> globals;
   std::deque<const clang::FunctionDecl *> worklist;
   llvm::StringSet<> usedNames;

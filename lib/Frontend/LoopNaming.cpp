@@ -65,6 +65,10 @@ struct Walker {
       NamedLoop nl;
       nl.loop = s;
       nl.baseName = baseLoopName(s, label, nameAttr);
+      nl.explicitName = !label.empty() || !nameAttr.empty();
+      nl.inductionVar = baseLoopName(s, "", "");
+      if (nl.inductionVar == "while" || nl.inductionVar == "do" || nl.inductionVar == "for")
+        nl.inductionVar.clear();
       nl.parent = parent;
       nl.depth = depth;
       nl.loc = s->getBeginLoc();

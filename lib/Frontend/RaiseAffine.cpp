@@ -6,7 +6,8 @@
 // constant, << by a constant, and / or % by a positive constant of a
 // provably non-negative dividend (where C++ truncation equals floordiv).
 // Anything that could wrap differently in C++ than in `index` arithmetic
-// (narrowing casts, unsigned subtraction) is not affine.
+// (narrowing casts, unsigned subtraction that may go below zero) is not
+// affine.
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionRaiser.h"
@@ -180,7 +181,8 @@ std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
         return constant(v.getExtValue());
     }
   }
-  if (auto *ce = dyn_cast<ImplicitCastExpr>(e)) {
+  // Implicit and explicit casts alike ((int)u, static_cast<unsigned>(i)).
+  if (auto *ce = dyn_cast<CastExpr>(e)) {
     const Expr *sub = ce->getSubExpr();
     switch (ce->getCastKind()) {
     case CK_LValueToRValue:
@@ -250,8 +252,6 @@ std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
   if (op != BO_Add && op != BO_Sub && op != BO_Mul && op != BO_Div && op != BO_Rem &&
       op != BO_Shl)
     return std::nullopt;
-  if (op == BO_Sub && isU)
-    return std::nullopt;
   auto l = tryAffine(bo->getLHS());
   if (!l)
     return std::nullopt;
@@ -263,8 +263,16 @@ std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
   switch (op) {
   case BO_Add:
     return combine(*l, *r, [](mlir::AffineExpr a, mlir::AffineExpr b) { return a + b; });
-  case BO_Sub:
-    return combine(*l, *r, [](mlir::AffineExpr a, mlir::AffineExpr b) { return a - b; });
+  case BO_Sub: {
+    AffineValue d = combine(*l, *r, [](mlir::AffineExpr a, mlir::AffineExpr b) { return a - b; });
+    if (isU) {
+      // Unsigned subtraction wraps below zero; affine only when it cannot.
+      auto range = rangeOf(d);
+      if (!range || range->first < 0)
+        return std::nullopt;
+    }
+    return d;
+  }
   case BO_Mul:
     if (!rc && !lc)
       return std::nullopt;
@@ -362,6 +370,8 @@ bool FunctionRaiser::tryAffineCondition(const Expr *cond, mlir::IntegerSet &set,
     eqFlags.push_back(t->getOpcode() == BO_EQ);
   }
   // `combine` shifted each constraint's dimensions into `all.operands`.
+  for (mlir::AffineExpr &c : constraints)
+    c = mlir::simplifyAffineExpr(c, all.operands.size(), 0);
   set = mlir::IntegerSet::get(all.operands.size(), 0, constraints, eqFlags);
   operands.assign(all.operands.begin(), all.operands.end());
   return true;

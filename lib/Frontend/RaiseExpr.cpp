@@ -284,8 +284,16 @@ mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
     return emitUnary(uo);
   if (auto *co = dyn_cast<AbstractConditionalOperator>(e))
     return emitConditional(co);
+  if (auto *oc = dyn_cast<CXXOperatorCallExpr>(e))
+    return emitAPOperator(oc);
+  if (auto *mc = dyn_cast<CXXMemberCallExpr>(e))
+    return emitAPMemberCall(mc);
   if (auto *call = dyn_cast<CallExpr>(e))
     return emitCall(call);
+  if (auto *ce = dyn_cast<CXXConstructExpr>(e))
+    return emitAPConstruct(ce);
+  if (auto *bt = dyn_cast<CXXBindTemporaryExpr>(e))
+    return emitRValue(bt->getSubExpr());
   if (auto *m = dyn_cast<MaterializeTemporaryExpr>(e))
     return emitRValue(m->getSubExpr());
   if (auto *ewc = dyn_cast<ExprWithCleanups>(e))
@@ -311,6 +319,9 @@ mlir::Value FunctionRaiser::emitCast(const CastExpr *e) {
   case CK_LValueToRValue:
   case CK_NoOp:
   case CK_UserDefinedConversion:
+  case CK_ConstructorConversion:
+  case CK_DerivedToBase:
+  case CK_UncheckedDerivedToBase:
     return emitRValue(sub);
   case CK_ToVoid:
     emitRValue(sub);
@@ -583,13 +594,18 @@ mlir::Value FunctionRaiser::emitCall(const CallExpr *e) {
     const Expr *arg = e->getArg(i);
     if (auto mt = llvm::dyn_cast<mlir::MemRefType>(inputs[i])) {
       mlir::Value m = arrayMemref(arg);
-      if (m.getType() != mt)
-        fail(arg->getExprLoc(), "array argument of type " +
-                                    llvm::Twine(arg->IgnoreParenImpCasts()->getType().getAsString()) +
+      if (m.getType() != mt) {
+        // An array parameter's type decays to a pointer; name the declared one.
+        QualType at = arg->IgnoreParenImpCasts()->getType();
+        if (auto *dr = dyn_cast<DeclRefExpr>(arg->IgnoreParenImpCasts()))
+          if (auto *pv = dyn_cast<ParmVarDecl>(dr->getDecl()))
+            at = pv->getOriginalType();
+        fail(arg->getExprLoc(), "array argument of type " + llvm::Twine(at.getAsString()) +
                                     " does not match the parameter '" +
                                     callee->getParamDecl(i)->getName() + "' of type " +
                                     callee->getParamDecl(i)->getOriginalType().getAsString() +
                                     "; Allo needs identical array shapes across calls");
+      }
       args.push_back(m);
     } else {
       args.push_back(emitRValue(arg));

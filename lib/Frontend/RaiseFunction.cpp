@@ -80,19 +80,29 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
   auto it = funcs.find(fn);
   if (it != funcs.end())
     return it->second;
+  // A signature already reported is not reported again at every call.
+  if (badSignatures.contains(fn))
+    throw RaiseError();
   DiagnosticsEngine &diags = ast.getDiagnostics();
+  // An error in the function's signature: reported once, where it is, with
+  // the call that needed it.
+  auto signatureError = [&](SourceLocation at, const llvm::Twine &msg) {
+    allo::error(diags, at, msg);
+    if (useLoc.isValid() && useLoc != fn->getLocation())
+      allo::note(diags, useLoc, "'" + fn->getNameAsString() + "' is called here");
+    badSignatures.insert(fn);
+    throw RaiseError();
+  };
   if (!fn->hasBody()) {
     allo::error(diags, useLoc, "call to '" + fn->getNameAsString() +
                                    "', which has no definition in this translation unit; "
                                    "Allo raises only functions whose body it can see");
     throw RaiseError();
   }
-  if (isa<CXXMethodDecl>(fn)) {
-    allo::error(diags, fn->getLocation(), "unsupported: member function '" +
-                                              fn->getQualifiedNameAsString() +
-                                              "' (only free functions are raised)");
-    throw RaiseError();
-  }
+  if (isa<CXXMethodDecl>(fn))
+    signatureError(fn->getLocation(), "unsupported: member function '" +
+                                          fn->getQualifiedNameAsString() +
+                                          "' (only free functions are raised)");
   mlir::Builder b(&ctx);
   PrintingPolicy pp(ast.getLangOpts());
   llvm::SmallVector<mlir::Type, 4> argTypes;
@@ -104,10 +114,8 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
     attrs.push_back(b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(t.getAsString(pp))));
     if (t->isArrayType()) {
       mlir::MemRefType mt = types.array(t);
-      if (!mt) {
-        allo::error(diags, p->getLocation(), "parameter '" + p->getName() + "': " + types.explain(t));
-        throw RaiseError();
-      }
+      if (!mt)
+        signatureError(p->getLocation(), "parameter '" + p->getName() + "': " + types.explain(t));
       QualType elemT = t;
       while (const ArrayType *at = ast.getAsArrayType(elemT))
         elemT = at->getElementType();
@@ -117,8 +125,7 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
       setArrayAttrs(ctx, attrs, *s);
       argTypes.push_back(s->type);
     } else {
-      allo::error(diags, p->getLocation(), "parameter '" + p->getName() + "': " + types.explain(t));
-      throw RaiseError();
+      signatureError(p->getLocation(), "parameter '" + p->getName() + "': " + types.explain(t));
     }
     argAttrs.push_back(b.getDictionaryAttr(attrs));
   }
@@ -126,13 +133,11 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
   QualType rt = fn->getReturnType();
   if (!rt->isVoidType()) {
     auto s = types.scalar(rt);
-    if (!s) {
-      allo::error(diags, fn->getReturnTypeSourceRange().getBegin().isValid()
-                             ? fn->getReturnTypeSourceRange().getBegin()
-                             : fn->getLocation(),
-                  "return type of '" + fn->getNameAsString() + "': " + types.explain(rt));
-      throw RaiseError();
-    }
+    if (!s)
+      signatureError(fn->getReturnTypeSourceRange().getBegin().isValid()
+                         ? fn->getReturnTypeSourceRange().getBegin()
+                         : fn->getLocation(),
+                     "return type of '" + fn->getNameAsString() + "': " + types.explain(rt));
     results.push_back(s->type);
   }
   std::string base = sanitize(symbolBase(fn));
@@ -345,6 +350,27 @@ mlir::Value FunctionRaiser::allocaAtEntry(mlir::MemRefType type, mlir::Location 
   return op;
 }
 
+mlir::ArrayAttr FunctionRaiser::partitionAttr(const Decl *d) {
+  // Every [[allo::partition]] on the declaration, in source order (one per
+  // dimension is common: dim=1 cyclic, dim=2 block, ...).
+  mlir::Builder mb(&mod.ctx);
+  llvm::SmallVector<mlir::Attribute, 2> parts;
+  for (const AlloAnnotation &a : getAlloAnnotations(d)) {
+    if (llvm::StringRef(a.spec->name) != "partition")
+      continue;
+    auto ev = evaluateAnnotation(a, fn, ast);
+    if (!ev)
+      throw RaiseError();
+    mlir::NamedAttrList dict;
+    dict.set("type", mb.getStringAttr(ev->getString("type")));
+    if (auto f = ev->getInt("factor"))
+      dict.set("factor", mb.getI64IntegerAttr(*f));
+    dict.set("dim", mb.getI64IntegerAttr(*ev->getInt("dim")));
+    parts.push_back(dict.getDictionary(&mod.ctx));
+  }
+  return parts.empty() ? mlir::ArrayAttr() : mb.getArrayAttr(parts);
+}
+
 mlir::Value FunctionRaiser::constInt(mlir::Type t, int64_t v, mlir::Location l) {
   if (t.isIndex())
     return mlir::arith::ConstantIndexOp::create(b, l, v);
@@ -390,21 +416,15 @@ void FunctionRaiser::raise() {
     Binding bind;
     bind.type = p->getType();
     for (const AlloAnnotation &a : getAlloAnnotations(p)) {
+      if (llvm::StringRef(a.spec->name) != "layout")
+        continue;
       auto ev = evaluateAnnotation(a, fn, ast);
       if (!ev)
         throw RaiseError();
-      if (llvm::StringRef(a.spec->name) == "partition") {
-        mlir::NamedAttrList d;
-        d.set("type", mb.getStringAttr(ev->getString("type")));
-        if (auto f = ev->getInt("factor"))
-          d.set("factor", mb.getI64IntegerAttr(*f));
-        d.set("dim", mb.getI64IntegerAttr(*ev->getInt("dim")));
-        func.setArgAttr(i, AlloDialect::kPartition,
-                        mb.getArrayAttr({d.getDictionary(&mod.ctx)}));
-      } else if (llvm::StringRef(a.spec->name) == "layout") {
-        func.setArgAttr(i, AlloDialect::kLayout, mb.getDenseI64ArrayAttr(ev->layout));
-      }
+      func.setArgAttr(i, AlloDialect::kLayout, mb.getDenseI64ArrayAttr(ev->layout));
     }
+    if (mlir::ArrayAttr parts = partitionAttr(p))
+      func.setArgAttr(i, AlloDialect::kPartition, parts);
     if (llvm::isa<mlir::MemRefType>(arg.getType())) {
       bind.kind = Binding::Memory;
       bind.value = arg;
@@ -433,6 +453,7 @@ void FunctionRaiser::raise() {
   }
 
   emitStmt(fn->getBody());
+  applyHLSPragmas(func, nullptr);
 
   // Close the function unless the body ended with a return.
   mlir::Block *cur = b.getInsertionBlock();

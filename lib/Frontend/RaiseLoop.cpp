@@ -35,6 +35,13 @@ struct Canonical {
   int64_t step = 0;
   BinaryOperatorKind cmp = BO_LT; ///< normalised to `iv cmp bound`
   const Expr *bound = nullptr;
+  QualType cmpType; ///< the type both sides of the condition are compared in
+  /// `++i` / `i += k` can wrap (or convert) without undefined behaviour:
+  /// unsigned, or narrower than int (computed in int, then converted back).
+  bool ivMayWrap = false;
+  /// The induction variable is signed but compared as unsigned; exact only
+  /// while it stays non-negative.
+  bool signedAsUnsigned = false;
 };
 
 const VarDecl *refTo(const Expr *e) {
@@ -106,10 +113,18 @@ std::optional<Canonical> matchCanonical(const ForStmt *s, ASTContext &ast,
   if (!cond || !cond->isRelationalOp())
     return std::nullopt;
   QualType ct = cond->getLHS()->getType();
-  // Mixed signedness would compare differently than in index arithmetic.
-  if (isUnsignedInt(ct) != isUnsignedInt(c.iv->getType()) ||
-      ast.getTypeSize(ct) < ast.getTypeSize(c.iv->getType()))
+  QualType ivt = c.iv->getType();
+  bool ivU = isUnsignedInt(ivt), ctU = isUnsignedInt(ct);
+  uint64_t ivW = ast.getTypeSize(ivt), ctW = ast.getTypeSize(ct);
+  c.cmpType = ct;
+  c.ivMayWrap = ivU || ivW < ast.getTypeSize(ast.IntTy);
+  // The induction variable must convert to the comparison type without
+  // changing its value (then the comparison is the mathematical one), except
+  // a signed variable compared as unsigned (`i < N` with a size_t N), which
+  // the callers accept only when it provably stays non-negative.
+  if (ctW < ivW || (ivU && !ctU && ctW == ivW))
     return std::nullopt;
+  c.signedAsUnsigned = !ivU && ctU;
   if (refTo(cond->getLHS()) == c.iv) {
     c.cmp = cond->getOpcode();
     c.bound = cond->getRHS();
@@ -150,8 +165,14 @@ void FunctionRaiser::emitLoop(const Stmt *loop, llvm::ArrayRef<const Attr *> att
 void FunctionRaiser::applyLoopAttrs(mlir::Operation *op, const Stmt *loop,
                                     llvm::ArrayRef<const Attr *> attrs) {
   mlir::Builder mb(&mod.ctx);
-  if (const NamedLoop *nl = loopNames.lookup(loop))
+  if (const NamedLoop *nl = loopNames.lookup(loop)) {
     op->setAttr(AlloDialect::kName, mb.getStringAttr(nl->name));
+    if (nl->explicitName)
+      op->setAttr(AlloDialect::kLabel, mb.getUnitAttr());
+    if (!nl->inductionVar.empty())
+      op->setAttr(AlloDialect::kInductionVar, mb.getStringAttr(nl->inductionVar));
+  }
+  applyHLSPragmas(op, loop);
   for (const AlloAnnotation &a : getAlloAnnotations(attrs)) {
     auto ev = evaluateAnnotation(a, fn, ast);
     if (!ev)
@@ -178,6 +199,9 @@ bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
   if (!c)
     return false;
   bool isU = isUnsignedInt(c->iv->getType());
+  unsigned ivBits = ast.getTypeSize(c->iv->getType());
+  int64_t ivMax = ivBits >= 64 ? INT64_MAX - 1 : (isU ? (int64_t(1) << ivBits) - 1 : (int64_t(1) << (ivBits - 1)) - 1);
+  int64_t ivMin = isU ? 0 : ivBits >= 64 ? INT64_MIN + 1 : -(int64_t(1) << (ivBits - 1));
   // Bound lists: a max of lower bounds, a min of upper bounds.
   auto boundList = [&](const Expr *e, llvm::StringRef minOrMax,
                        std::vector<AffineValue> &out) -> bool {
@@ -206,22 +230,41 @@ bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
   if (c->step > 0) {
     if (!boundList(c->iv->getInit(), "max", lbs) || !boundList(c->bound, "min", ubs))
       return false;
-    if (isU)
+    if (isU || c->signedAsUnsigned)
       for (const AffineValue &v : lbs) {
         auto r = rangeOf(v);
         if (!r || r->first < 0)
           return false;
       }
+    if (c->ivMayWrap) {
+      // The C++ loop ends only if the variable reaches the bound before it
+      // wraps: some upper bound must be at most max + 1 (exclusive).
+      bool fits = c->cmp == BO_LT && ast.getTypeSize(c->cmpType) == ast.getTypeSize(c->iv->getType());
+      for (const AffineValue &v : ubs)
+        if (auto r = rangeOf(v); r && r->second + (c->cmp == BO_LE ? 1 : 0) <= ivMax + 1)
+          fits = true;
+      if (!fits)
+        return false;
+    }
     for (const AffineValue &v : lbs)
       add(v, lbExprs, 0);
     for (const AffineValue &v : ubs)
       add(v, ubExprs, c->cmp == BO_LE ? 1 : 0);
   } else {
-    if (isU)
+    if (isU || c->signedAsUnsigned)
       return false;
     if (!boundList(c->iv->getInit(), "min", starts) || starts.size() != 1 ||
         !boundList(c->bound, "max", lbs))
       return false;
+    if (c->ivMayWrap) {
+      // Some lower bound (inclusive) must be at least the type's minimum.
+      bool fits = false;
+      for (const AffineValue &v : lbs)
+        if (auto r = rangeOf(v); r && r->first + (c->cmp == BO_GT ? 1 : 0) >= ivMin)
+          fits = true;
+      if (!fits)
+        return false;
+    }
     int64_t k = -c->step;
     // for (i = S; i >= L; i -= k)  ==>  for (t = 0; t < (S - L) floordiv k + 1; ++t), i = S - k*t
     for (const AffineValue &lo : lbs) {
@@ -265,6 +308,16 @@ bool FunctionRaiser::tryEmitScfFor(const ForStmt *s, mlir::Operation *&op) {
   auto c = matchCanonical(s, ast, writes);
   if (!c || c->step < 0)
     return false;
+  // Without a known bound, only a variable that cannot wrap before reaching it.
+  if (c->ivMayWrap &&
+      !(c->cmp == BO_LT && ast.getTypeSize(c->cmpType) == ast.getTypeSize(c->iv->getType())))
+    return false;
+  if (c->signedAsUnsigned) {
+    auto init = tryAffine(c->iv->getInit());
+    auto r = init ? rangeOf(*init) : std::nullopt;
+    if (!r || r->first < 0)
+      return false;
+  }
   // The bound must be loop-invariant: simple, reading only scalars that the
   // loop does not write.
   if (!isSimpleExpr(c->bound))
@@ -289,18 +342,21 @@ bool FunctionRaiser::tryEmitScfFor(const ForStmt *s, mlir::Operation *&op) {
     return false;
   mlir::Location l = loc(s);
   bool isU = isUnsignedInt(c->iv->getType());
-  auto toIndex = [&](const Expr *e) -> mlir::Value {
-    mlir::Value v = convert(emitRValue(e), e->getType(), c->iv->getType(), l);
-    if (isU)
+  bool cmpU = isUnsignedInt(c->cmpType);
+  // Each side in its own type: the bound is compared in the (possibly wider)
+  // comparison type and must not be truncated to the variable's type.
+  auto toIndex = [&](const Expr *e, QualType t, bool u) -> mlir::Value {
+    mlir::Value v = convert(emitRValue(e), e->getType(), t, l);
+    if (u)
       return arith::IndexCastUIOp::create(b, l, b.getIndexType(), v);
     return arith::IndexCastOp::create(b, l, b.getIndexType(), v);
   };
-  mlir::Value lb = toIndex(c->iv->getInit());
-  mlir::Value ub = toIndex(c->bound);
+  mlir::Value lb = toIndex(c->iv->getInit(), c->iv->getType(), isU);
+  mlir::Value ub = toIndex(c->bound, c->cmpType, cmpU);
   if (c->cmp == BO_LE)
     ub = arith::AddIOp::create(b, l, ub, arith::ConstantIndexOp::create(b, l, 1));
   mlir::Value step = arith::ConstantIndexOp::create(b, l, c->step);
-  auto forOp = mlir::scf::ForOp::create(b, l, lb, ub, step, mlir::ValueRange{}, nullptr, isU);
+  auto forOp = mlir::scf::ForOp::create(b, l, lb, ub, step, mlir::ValueRange{}, nullptr, cmpU);
   mlir::OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(forOp.getBody());
   ScalarInfo si = scalarOrFail(c->iv->getType(), c->iv->getLocation());

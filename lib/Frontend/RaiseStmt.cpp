@@ -6,12 +6,29 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionRaiser.h"
+#include "allo/Dialect/Allo/AlloDialect.h"
 
 #include "mlir/IR/IntegerSet.h"
 
 using namespace clang;
 using namespace allo::raise;
 namespace arith = mlir::arith;
+
+namespace {
+/// A value-initialisation: `T x{}` fillers, or the default constructor of an
+/// ap_* class (which zero-initialises, as in C simulation).
+bool isZeroInit(const Expr *init) {
+  if (!init)
+    return false;
+  init = init->IgnoreParens();
+  if (isa<ImplicitValueInitExpr>(init))
+    return true;
+  if (auto *ce = dyn_cast<CXXConstructExpr>(init))
+    return ce->getConstructor()->isDefaultConstructor() &&
+           llvm::all_of(ce->arguments(), [](const Expr *a) { return isa<CXXDefaultArgExpr>(a); });
+  return false;
+}
+} // namespace
 
 unsigned FunctionRaiser::exitsOf(const Stmt *s) {
   if (!s)
@@ -161,6 +178,8 @@ void FunctionRaiser::emitDecl(const VarDecl *vd) {
       fail(vd->getLocation(), "local array '" + vd->getName() + "': " + mod.types.explain(t));
     bind.kind = Binding::Memory;
     bind.value = allocaAtEntry(mt, l, vd->getName(), t);
+    if (mlir::ArrayAttr parts = partitionAttr(vd))
+      bind.value.getDefiningOp()->setAttr(allo::AlloDialect::kPartition, parts);
     vars[vd] = bind;
     if (const Expr *init = vd->getInit()) {
       llvm::SmallVector<int64_t, 4> prefix;
@@ -170,11 +189,26 @@ void FunctionRaiser::emitDecl(const VarDecl *vd) {
   }
   ScalarInfo s = scalarOrFail(t, vd->getLocation());
   const Expr *init = vd->getInit();
+  // `T x{}`, `T x = {}` and default-constructed ap_* values are zero.
+  bool zero = false;
   if (init)
-    if (auto *ile = dyn_cast<InitListExpr>(init->IgnoreParens()))
+    if (auto *ile = dyn_cast<InitListExpr>(init->IgnoreParens())) {
       init = ile->getNumInits() ? ile->getInit(0) : nullptr;
+      zero = !init;
+    }
+  if (isZeroInit(init)) {
+    init = nullptr;
+    zero = true;
+  }
   bool mutated = writes.count(vd);
-  if (!mutated && init && !isa<ImplicitValueInitExpr>(init)) {
+  if (!mutated && zero && t->isIntegralOrEnumerationType() && !t->isBooleanType() &&
+      s.fixedScale < 0) {
+    bind.kind = Binding::Affine;
+    bind.affine = AffineValue{mlir::getAffineConstantExpr(0, &mod.ctx), {}};
+    vars[vd] = bind;
+    return;
+  }
+  if (!mutated && init) {
     if (t->isIntegralOrEnumerationType() && !t->isBooleanType() && s.fixedScale < 0) {
       if (auto a = tryAffine(init)) {
         bind.kind = Binding::Affine;
@@ -191,9 +225,9 @@ void FunctionRaiser::emitDecl(const VarDecl *vd) {
   bind.kind = Binding::Memory;
   bind.value = allocaAtEntry(mlir::MemRefType::get({}, s.type), l, vd->getName(), t);
   vars[vd] = bind;
-  if (init) {
+  if (init || zero) {
     mlir::Value v;
-    if (isa<ImplicitValueInitExpr>(init))
+    if (zero)
       v = s.isFloat ? (mlir::Value)arith::ConstantOp::create(b, l, s.type, b.getFloatAttr(s.type, 0.0))
                     : constInt(s.type, 0, l);
     else
@@ -237,7 +271,7 @@ void FunctionRaiser::emitArrayInit(mlir::Value memref, const Expr *init, QualTyp
                                         mlir::AffineMap::get(ivs.size(), 0, exprs, &mod.ctx), ivs);
   };
   unsigned depth = prefix.size();
-  if (!init || isa<ImplicitValueInitExpr>(init)) {
+  if (!init || isZeroInit(init)) {
     if (depth == (unsigned)mt.getRank())
       storeAt(zero(), prefix);
     else
@@ -258,7 +292,7 @@ void FunctionRaiser::emitArrayInit(mlir::Value memref, const Expr *init, QualTyp
   for (int64_t d = depth + 1; d < mt.getRank(); ++d)
     inner *= mt.getDimSize(d);
   bool bulkZero = (n - explicitCount) * inner > 16 &&
-                  (!filler || isa<ImplicitValueInitExpr>(filler));
+                  (!filler || isZeroInit(filler));
   if (bulkZero)
     zeroFill();
   for (int64_t k = 0; k < n; ++k) {

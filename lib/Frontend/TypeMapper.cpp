@@ -23,7 +23,8 @@ bool apTypeInfo(QualType t, llvm::StringRef &name, int64_t &width, int64_t &intB
   if (!spec)
     return false;
   name = spec->getName();
-  if (name != "ap_int" && name != "ap_uint" && name != "ap_fixed" && name != "ap_ufixed")
+  if (name != "ap_int" && name != "ap_uint" && name != "ap_fixed" && name != "ap_ufixed" &&
+      name != "ap_int_base")
     return false;
   const TemplateArgumentList &args = spec->getTemplateArgs();
   if (args.size() < 1 || args[0].getKind() != TemplateArgument::Integral)
@@ -70,6 +71,13 @@ std::optional<ScalarInfo> TypeMapper::scalar(QualType t) const {
   if (apTypeInfo(t, name, width, intBits)) {
     info.type = mlir::IntegerType::get(&ctx, width);
     info.isSigned = name == "ap_int" || name == "ap_fixed";
+    if (name == "ap_int_base") {
+      // The csim headers' common base: ap_int_base<W, Signed>.
+      auto *spec = cast<ClassTemplateSpecializationDecl>(t->getAsCXXRecordDecl());
+      const TemplateArgumentList &args = spec->getTemplateArgs();
+      info.isSigned = args.size() > 1 && args[1].getKind() == TemplateArgument::Integral &&
+                      args[1].getAsIntegral().getBoolValue();
+    }
     if (name.ends_with("fixed"))
       info.fixedScale = (int)(width - intBits);
     return info;

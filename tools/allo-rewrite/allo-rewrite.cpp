@@ -152,7 +152,11 @@ int main(int argc, const char **argv) {
   if (!buildDir.empty() && haveDashDash)
     tool.appendArgumentsAdjuster(
         tooling::getInsertArgumentAdjuster(clangArgs, tooling::ArgumentInsertPosition::END));
-  std::vector<std::string> extra = {"-I" + allo::userIncludeDir(), "-Wno-unused-command-line-argument"};
+  // allo/allo.h always; the csim headers (ap_int.h, hls_stream.h, ...) only as a
+  // fallback, so existing HLS code parses without a Vitis installation.
+  std::vector<std::string> extra = {"-I" + allo::userIncludeDir(),
+                                    "-idirafter", allo::userIncludeDir() + "/allo/csim",
+                                    "-Wno-unused-command-line-argument"};
   if (std::string rd = ALLO_CLANG_RESOURCE_DIR; !rd.empty())
     extra.push_back("-resource-dir=" + rd);
   tool.appendArgumentsAdjuster(

@@ -24,6 +24,8 @@ struct NamedLoop {
   const clang::Stmt *loop = nullptr; ///< ForStmt, WhileStmt, DoStmt
   std::string baseName;              ///< as written (label, name attr, variable)
   std::string name;                  ///< unique in the function: baseName or baseName#k
+  bool explicitName = false;         ///< from a label or [[allo::name]]
+  std::string inductionVar;          ///< the loop variable's name, if any
   int parent = -1;                   ///< index of the enclosing loop, -1 at top
   unsigned depth = 0;
   clang::SourceLocation loc;

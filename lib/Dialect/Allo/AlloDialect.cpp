@@ -16,10 +16,18 @@ std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
     auto i = llvm::dyn_cast<IntegerAttr>(value);
     return i && i.getValue().getSExtValue() >= min;
   };
-  if (name == kName || name == kSourceName || name == kCType || name == kResultCType)
+  if (name == kPragmas) {
+    auto a = llvm::dyn_cast<ArrayAttr>(value);
+    return a && llvm::all_of(a, [](Attribute e) { return llvm::isa<StringAttr>(e); })
+               ? ""
+               : "expects an array of strings";
+  }
+  if (name == kName || name == kSourceName || name == kCType || name == kResultCType ||
+      name == kInductionVar)
     return llvm::isa<StringAttr>(value) ? "" : "expects a string";
   if (name == kKernel || name == kRegion || name == kTop || name == kPipelineRewind ||
-      name == kFlatten || name == kDataflow || name == kUnsigned || name == kStatic)
+      name == kFlatten || name == kDataflow || name == kUnsigned || name == kStatic ||
+      name == kLabel)
     return llvm::isa<UnitAttr>(value) ? "" : "expects a unit attribute";
   if (name == kPipelineII)
     return isPosInt(1) ? "" : "expects an integer >= 1";

@@ -178,6 +178,7 @@ private:
   LogicalResult emitValueOp(Operation *op, CExpr e);
   LogicalResult computeExpr(Operation *op, CExpr &e);
   void loopPragmas(Operation *op);
+  void verbatimPragmas(Operation *op);
   std::string loopLabel(Operation *op);
   bool shouldInline(Operation *op);
   void declareAllocas();
@@ -802,6 +803,9 @@ std::string FuncEmitter::loopLabel(Operation *op) {
   std::string n = "loop";
   if (auto a = op->getAttrOfType<StringAttr>(AlloDialect::kName))
     n = a.getValue().str();
+  // The user's own label is kept; other loops get l_<func>_<name>.
+  if (op->hasAttr(AlloDialect::kLabel))
+    return fresh(n);
   return fresh("l_" + func.getSymName().str() + "_" + n);
 }
 
@@ -816,6 +820,13 @@ void FuncEmitter::loopPragmas(Operation *op) {
     line("#pragma HLS loop_flatten");
   if (op->hasAttr(AlloDialect::kDataflow))
     line("#pragma HLS dataflow");
+  verbatimPragmas(op);
+}
+
+void FuncEmitter::verbatimPragmas(Operation *op) {
+  if (auto list = op->getAttrOfType<ArrayAttr>(AlloDialect::kPragmas))
+    for (Attribute a : list)
+      line("#pragma HLS " + llvm::cast<StringAttr>(a).getValue().str());
 }
 
 void FuncEmitter::partitionPragmas(llvm::StringRef var, Attribute partitions) {
@@ -872,8 +883,8 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
     return success();
   }
   if (auto f = llvm::dyn_cast<affine::AffineForOp>(op)) {
-    std::string iv = fresh(f->getAttrOfType<StringAttr>("allo.iv")
-                               ? f->getAttrOfType<StringAttr>("allo.iv").getValue()
+    std::string iv = fresh(f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar)
+                               ? f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar).getValue()
                                : "i");
     names[f.getInductionVar()] = iv;
     std::string lb = affineBound(f.getLowerBoundMap(), f.getLowerBoundOperands(), true);
@@ -889,11 +900,12 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
       return failure();
     --indent;
     line("}");
+    used.erase(iv); // siblings may reuse the loop variable's name
     return success();
   }
   if (auto f = llvm::dyn_cast<scf::ForOp>(op)) {
-    std::string iv = fresh(f->getAttrOfType<StringAttr>("allo.iv")
-                               ? f->getAttrOfType<StringAttr>("allo.iv").getValue()
+    std::string iv = fresh(f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar)
+                               ? f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar).getValue()
                                : "i");
     names[f.getInductionVar()] = iv;
     CType it;
@@ -909,6 +921,7 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
       return failure();
     --indent;
     line("}");
+    used.erase(iv);
     return success();
   }
   if (auto w = llvm::dyn_cast<scf::WhileOp>(op)) {
@@ -1171,6 +1184,7 @@ LogicalResult FuncEmitter::emit() {
     line("#pragma HLS dataflow");
   if (auto inl = func->getAttrOfType<IntegerAttr>(AlloDialect::kInline))
     line(inl.getInt() ? "#pragma HLS inline" : "#pragma HLS inline off");
+  verbatimPragmas(func);
   declareAllocas();
   if (failed(emitBlock(func.getBody().front())))
     return failure();

@@ -27,7 +27,10 @@ def Allo_Dialect : Dialect {
     * on loops (`affine.for`, `scf.for`, `scf.while`): `allo.name` (string,
       unique within the function), `allo.pipeline_ii` (i64 >= 1),
       `allo.pipeline_rewind` (unit), `allo.unroll` (i64, 0 = full),
-      `allo.flatten` (unit), `allo.dataflow` (unit);
+      `allo.flatten` (unit), `allo.dataflow` (unit), `allo.label` (unit: the
+      name is the user's label or [[allo::name]]), `allo.iv` (string: the
+      loop variable's C++ name), `allo.pragmas` (array of strings: `#pragma
+      HLS` directives of the source kept verbatim, also on functions);
     * on arrays (function arguments as argument attributes, and
       `memref.alloca`): `allo.name` (string), `allo.partition` (array of
       dictionaries `{type = "cyclic", factor = 4, dim = 1}`), `allo.layout`
@@ -58,6 +61,9 @@ def Allo_Dialect : Dialect {
     static constexpr llvm::StringLiteral kSourceName = "allo.source_name";
     static constexpr llvm::StringLiteral kStatic = "allo.static";
     static constexpr llvm::StringLiteral kCType = "allo.ctype";
+    static constexpr llvm::StringLiteral kLabel = "allo.label";
+    static constexpr llvm::StringLiteral kInductionVar = "allo.iv";
+    static constexpr llvm::StringLiteral kPragmas = "allo.pragmas";
     static constexpr llvm::StringLiteral kResultCType = "allo.result_ctype";
 
     /// Checks the value of one allo.* attribute; null result = valid.

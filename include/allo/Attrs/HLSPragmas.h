@@ -1,0 +1,48 @@
+//===- HLSPragmas.h - Existing #pragma HLS directives -------------*- C++ -*-===//
+//
+// Existing Vitis HLS code carries its directives as `#pragma HLS ...`. A
+// pragma handler (registered with Clang by the plugin and linked into
+// allo-rewrite) records every one with its location; the frontend attaches
+// each to the loop or function whose body it is written in and turns the
+// known ones into the same allo.* attributes as the allo:: attributes, so
+// they are re-emitted (and scheduled) like any other customization. Unknown
+// directives are kept verbatim and re-emitted in place.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ALLO_ATTRS_HLSPRAGMAS_H
+#define ALLO_ATTRS_HLSPRAGMAS_H
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace allo {
+
+struct HLSPragma {
+  clang::SourceLocation loc; ///< of the directive (`pipeline` in `#pragma HLS pipeline`)
+  std::string text;          ///< everything after `HLS`, tokens joined by spaces
+};
+
+/// The pragmas seen by the current compilation, in source order.
+std::vector<HLSPragma> &hlsPragmas();
+
+/// `pipeline II=2 rewind` -> directive "pipeline", options {ii: "2"},
+/// flags {"rewind"}. Option names and the directive are lower-cased.
+struct ParsedHLSPragma {
+  std::string directive;
+  std::map<std::string, std::string> options;
+  std::vector<std::string> flags;
+  bool has(llvm::StringRef flag) const;
+  std::string get(llvm::StringRef option, llvm::StringRef otherwise = "") const;
+};
+ParsedHLSPragma parseHLSPragma(llvm::StringRef text);
+
+/// Makes sure the handler's registration is linked in.
+void linkHLSPragmaHandler();
+
+} // namespace allo
+
+#endif

@@ -1,0 +1,258 @@
+//===- RaiseAPInt.cpp - Arbitrary-precision integers (ap_int/ap_uint) -----===//
+//
+// ap_int<W>/ap_uint<W> are classes; their operators are calls in the AST.
+// The result type of each operator (the documented widening rules: W+1 for
+// + and -, W1+W2 for *, ...) is read from the AST, so the raised arithmetic
+// computes exactly what the class computes: operands are extended by their
+// own signedness to the result width, and assignment truncates to the
+// destination's width. Division and remainder are computed at
+// max(W1, W2) + 1 bits, then narrowed to the result width.
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionRaiser.h"
+
+using namespace clang;
+using namespace allo::raise;
+namespace arith = mlir::arith;
+
+namespace {
+unsigned widthOf(mlir::Value v) { return v.getType().getIntOrFloatBitWidth(); }
+} // namespace
+
+bool FunctionRaiser::isAPInt(QualType t) const {
+  if (!t->getAsCXXRecordDecl())
+    return false;
+  auto s = mod.types.scalar(t);
+  return s && s->fixedScale < 0 && !s->isFloat;
+}
+
+mlir::Value FunctionRaiser::resizeInt(mlir::Value v, bool isSigned, unsigned width,
+                                      mlir::Location l) {
+  unsigned w = widthOf(v);
+  mlir::Type t = b.getIntegerType(width);
+  if (w == width)
+    return v;
+  if (w > width)
+    return arith::TruncIOp::create(b, l, t, v);
+  if (isSigned && w > 1)
+    return arith::ExtSIOp::create(b, l, t, v);
+  return arith::ExtUIOp::create(b, l, t, v);
+}
+
+/// An integer operand of an ap operation as (value, signedness).
+std::pair<mlir::Value, bool> FunctionRaiser::apOperand(const Expr *e) {
+  QualType t = e->getType().getNonReferenceType();
+  mlir::Value v = emitRValue(e);
+  ScalarInfo s = scalarOrFail(t, e->getExprLoc());
+  if (s.isFloat || s.fixedScale >= 0)
+    unsupported(e, "mixing arbitrary-precision integers with floating or fixed point here");
+  return {v, s.isSigned && !s.isBool};
+}
+
+mlir::Value FunctionRaiser::emitAPConstruct(const CXXConstructExpr *e) {
+  mlir::Location l = loc(e);
+  ScalarInfo to = scalarOrFail(e->getType(), e->getExprLoc());
+  if (to.fixedScale >= 0)
+    unsupported(e, "fixed-point (ap_fixed) construction (fixed-point arithmetic is not raised yet)");
+  unsigned w = to.type.getIntOrFloatBitWidth();
+  if (e->getNumArgs() == 0)
+    return constInt(to.type, 0, l);
+  if (e->getNumArgs() != 1)
+    unsupported(e, "this constructor of '" + e->getType().getAsString() + "'");
+  const Expr *arg = e->getArg(0);
+  QualType at = arg->getType().getNonReferenceType();
+  auto from = mod.types.scalar(at);
+  if (!from)
+    unsupported(e, "constructing '" + e->getType().getAsString() + "' from '" + at.getAsString() + "'");
+  mlir::Value v = emitRValue(arg);
+  if (from->isFloat)
+    return to.isSigned ? (mlir::Value)arith::FPToSIOp::create(b, l, to.type, v)
+                       : (mlir::Value)arith::FPToUIOp::create(b, l, to.type, v);
+  if (from->fixedScale >= 0)
+    unsupported(e, "converting fixed point to an integer (fixed-point arithmetic is not raised yet)");
+  return resizeInt(v, from->isSigned && !from->isBool, w, l);
+}
+
+mlir::Value FunctionRaiser::emitAPMemberCall(const CXXMemberCallExpr *e) {
+  mlir::Location l = loc(e);
+  const CXXMethodDecl *m = e->getMethodDecl();
+  const Expr *obj = e->getImplicitObjectArgument();
+  if (!m || !isAPInt(obj->getType().getNonReferenceType()))
+    unsupported(e, "call to member function '" + (m ? m->getQualifiedNameAsString() : std::string("?")) + "'");
+  auto [v, isSigned] = apOperand(obj);
+  QualType rt = e->getType().getNonReferenceType();
+  llvm::StringRef name = m->getIdentifier() ? m->getName() : "";
+  if (isa<CXXConversionDecl>(m) || name == "to_int" || name == "to_uint" || name == "to_long" ||
+      name == "to_ulong" || name == "to_int64" || name == "to_uint64") {
+    ScalarInfo to = scalarOrFail(rt, e->getExprLoc());
+    if (to.isBool)
+      return arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, v, constInt(v.getType(), 0, l));
+    if (to.isFloat)
+      return isSigned ? (mlir::Value)arith::SIToFPOp::create(b, l, to.type, v)
+                      : (mlir::Value)arith::UIToFPOp::create(b, l, to.type, v);
+    return resizeInt(v, isSigned, to.type.getIntOrFloatBitWidth(), l);
+  }
+  if (name == "to_double" || name == "to_float") {
+    ScalarInfo to = scalarOrFail(rt, e->getExprLoc());
+    return isSigned ? (mlir::Value)arith::SIToFPOp::create(b, l, to.type, v)
+                    : (mlir::Value)arith::UIToFPOp::create(b, l, to.type, v);
+  }
+  unsupported(e, "ap_int member function '" + name + "' (bit and range selection are not raised yet)");
+}
+
+mlir::Value FunctionRaiser::emitAPOperator(const CXXOperatorCallExpr *e) {
+  mlir::Location l = loc(e);
+  OverloadedOperatorKind op = e->getOperator();
+  QualType rt = e->getType().getNonReferenceType();
+  auto anyAP = llvm::any_of(e->arguments(), [&](const Expr *a) {
+    return isAPInt(a->getType().getNonReferenceType());
+  });
+  if (!anyAP) {
+    for (const Expr *a : e->arguments())
+      if (auto s = mod.types.scalar(a->getType().getNonReferenceType()); s && s->fixedScale >= 0)
+        unsupported(e, "fixed-point (ap_fixed) arithmetic (not raised yet)");
+    unsupported(e, "call to overloaded operator '" + llvm::Twine(getOperatorSpelling(op)) + "'");
+  }
+
+  // Assignments: the destination's width wins (wrap-around).
+  if (op == OO_Equal || (e->isAssignmentOp() && op != OO_Equal)) {
+    const Expr *lhs = e->getArg(0);
+    QualType lt = lhs->getType().getNonReferenceType();
+    ScalarInfo ls = scalarOrFail(lt, lhs->getExprLoc());
+    unsigned lw = ls.type.getIntOrFloatBitWidth();
+    auto [rv, rSigned] = apOperand(e->getArg(1));
+    LValue lv = emitLValue(lhs);
+    mlir::Value result;
+    if (op == OO_Equal) {
+      result = resizeInt(rv, rSigned, lw, l);
+    } else {
+      mlir::Value cur = load(lv, l);
+      BinaryOperatorKind bop;
+      switch (op) {
+      case OO_PlusEqual: bop = BO_Add; break;
+      case OO_MinusEqual: bop = BO_Sub; break;
+      case OO_StarEqual: bop = BO_Mul; break;
+      case OO_SlashEqual: bop = BO_Div; break;
+      case OO_PercentEqual: bop = BO_Rem; break;
+      case OO_AmpEqual: bop = BO_And; break;
+      case OO_PipeEqual: bop = BO_Or; break;
+      case OO_CaretEqual: bop = BO_Xor; break;
+      case OO_LessLessEqual: bop = BO_Shl; break;
+      case OO_GreaterGreaterEqual: bop = BO_Shr; break;
+      default:
+        unsupported(e, "this compound assignment on an arbitrary-precision integer");
+      }
+      // Full-precision result, then wrapped into the destination.
+      unsigned wide = std::max(lw, widthOf(rv)) * 2 + 2;
+      if (bop == BO_Shl || bop == BO_Shr)
+        wide = lw;
+      mlir::Value a = resizeInt(cur, ls.isSigned, wide, l);
+      mlir::Value c = resizeInt(rv, rSigned, wide, l);
+      bool sg = ls.isSigned || (bop != BO_Shr && rSigned);
+      result = resizeInt(apArith(bop, a, c, sg, l, e), sg, lw, l);
+    }
+    store(lv, result, l);
+    return result;
+  }
+  if (op == OO_PlusPlus || op == OO_MinusMinus) {
+    const Expr *x = e->getArg(0);
+    LValue lv = emitLValue(x);
+    mlir::Value old = load(lv, l);
+    mlir::Value one = constInt(old.getType(), 1, l);
+    mlir::Value nv = op == OO_PlusPlus ? (mlir::Value)arith::AddIOp::create(b, l, old, one)
+                                       : (mlir::Value)arith::SubIOp::create(b, l, old, one);
+    store(lv, nv, l);
+    bool postfix = e->getNumArgs() == 2; // the dummy int argument
+    return postfix ? old : nv;
+  }
+  // Unary operators.
+  if (e->getNumArgs() == 1) {
+    auto [v, s] = apOperand(e->getArg(0));
+    ScalarInfo r = scalarOrFail(rt, e->getExprLoc());
+    if (op == OO_Exclaim)
+      return arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, v, constInt(v.getType(), 0, l));
+    unsigned rw = r.type.getIntOrFloatBitWidth();
+    mlir::Value x = resizeInt(v, s, rw, l);
+    if (op == OO_Minus)
+      return arith::SubIOp::create(b, l, constInt(x.getType(), 0, l), x);
+    if (op == OO_Tilde)
+      return arith::XOrIOp::create(b, l, x, constInt(x.getType(), -1, l));
+    if (op == OO_Plus)
+      return x;
+    unsupported(e, "unary operator '" + llvm::Twine(getOperatorSpelling(op)) + "' on an arbitrary-precision integer");
+  }
+  auto [a, as] = apOperand(e->getArg(0));
+  auto [c, cs] = apOperand(e->getArg(1));
+  unsigned wa = widthOf(a), wc = widthOf(c);
+  // Comparisons are exact: compare at a width that holds both operands.
+  arith::CmpIPredicate pred;
+  bool isCmp = true;
+  switch (op) {
+  case OO_EqualEqual: pred = arith::CmpIPredicate::eq; break;
+  case OO_ExclaimEqual: pred = arith::CmpIPredicate::ne; break;
+  case OO_Less: pred = arith::CmpIPredicate::slt; break;
+  case OO_LessEqual: pred = arith::CmpIPredicate::sle; break;
+  case OO_Greater: pred = arith::CmpIPredicate::sgt; break;
+  case OO_GreaterEqual: pred = arith::CmpIPredicate::sge; break;
+  default: isCmp = false; pred = arith::CmpIPredicate::eq; break;
+  }
+  if (isCmp) {
+    unsigned w = std::max(wa, wc) + 1;
+    return arith::CmpIOp::create(b, l, pred, resizeInt(a, as, w, l), resizeInt(c, cs, w, l));
+  }
+  if (op == OO_AmpAmp || op == OO_PipePipe)
+    unsupported(e, "logical operators on arbitrary-precision integers (compare with 0 first)");
+  ScalarInfo r = scalarOrFail(rt, e->getExprLoc());
+  unsigned rw = r.type.getIntOrFloatBitWidth();
+  BinaryOperatorKind bop;
+  switch (op) {
+  case OO_Plus: bop = BO_Add; break;
+  case OO_Minus: bop = BO_Sub; break;
+  case OO_Star: bop = BO_Mul; break;
+  case OO_Slash: bop = BO_Div; break;
+  case OO_Percent: bop = BO_Rem; break;
+  case OO_Amp: bop = BO_And; break;
+  case OO_Pipe: bop = BO_Or; break;
+  case OO_Caret: bop = BO_Xor; break;
+  case OO_LessLess: bop = BO_Shl; break;
+  case OO_GreaterGreater: bop = BO_Shr; break;
+  default:
+    unsupported(e, "operator '" + llvm::Twine(getOperatorSpelling(op)) + "' on arbitrary-precision integers");
+  }
+  if (bop == BO_Shl || bop == BO_Shr) {
+    // Same width as the shifted operand; the amount is taken as unsigned.
+    mlir::Value x = resizeInt(a, as, rw, l);
+    mlir::Value amt = resizeInt(c, false, rw, l);
+    return apArith(bop, x, amt, r.isSigned, l, e);
+  }
+  if (bop == BO_Div || bop == BO_Rem) {
+    unsigned w = std::max(wa, wc) + 1;
+    mlir::Value q = apArith(bop, resizeInt(a, as, w, l), resizeInt(c, cs, w, l), true, l, e);
+    return resizeInt(q, true, rw, l);
+  }
+  return apArith(bop, resizeInt(a, as, rw, l), resizeInt(c, cs, rw, l), r.isSigned, l, e);
+}
+
+mlir::Value FunctionRaiser::apArith(BinaryOperatorKind op, mlir::Value a, mlir::Value c,
+                                    bool isSigned, mlir::Location l, const Expr *where) {
+  switch (op) {
+  case BO_Add: return arith::AddIOp::create(b, l, a, c);
+  case BO_Sub: return arith::SubIOp::create(b, l, a, c);
+  case BO_Mul: return arith::MulIOp::create(b, l, a, c);
+  case BO_Div:
+    return isSigned ? (mlir::Value)arith::DivSIOp::create(b, l, a, c)
+                    : (mlir::Value)arith::DivUIOp::create(b, l, a, c);
+  case BO_Rem:
+    return isSigned ? (mlir::Value)arith::RemSIOp::create(b, l, a, c)
+                    : (mlir::Value)arith::RemUIOp::create(b, l, a, c);
+  case BO_And: return arith::AndIOp::create(b, l, a, c);
+  case BO_Or: return arith::OrIOp::create(b, l, a, c);
+  case BO_Xor: return arith::XOrIOp::create(b, l, a, c);
+  case BO_Shl: return arith::ShLIOp::create(b, l, a, c);
+  case BO_Shr:
+    return isSigned ? (mlir::Value)arith::ShRSIOp::create(b, l, a, c)
+                    : (mlir::Value)arith::ShRUIOp::create(b, l, a, c);
+  default:
+    unsupported(where, "this operator on arbitrary-precision integers");
+  }
+}

@@ -1,0 +1,157 @@
+//===- RaiseHLSPragmas.cpp - #pragma HLS to allo attributes ---------------===//
+//
+// A pragma applies to the innermost loop whose body it is written in, or to
+// the function when it is outside every loop (the Vitis HLS rule). Known
+// directives become the same attributes as the allo:: attributes; everything
+// else is kept verbatim (allo.pragmas) and re-emitted in place.
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionRaiser.h"
+#include "allo/Attrs/HLSPragmas.h"
+#include "allo/Dialect/Allo/AlloDialect.h"
+
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+using namespace allo;
+using namespace allo::raise;
+
+namespace {
+const Stmt *bodyOf(const Stmt *loop) {
+  if (auto *f = dyn_cast<ForStmt>(loop))
+    return f->getBody();
+  if (auto *w = dyn_cast<WhileStmt>(loop))
+    return w->getBody();
+  if (auto *d = dyn_cast<DoStmt>(loop))
+    return d->getBody();
+  return nullptr;
+}
+
+bool within(const SourceManager &sm, SourceRange r, SourceLocation l) {
+  SourceLocation b = sm.getExpansionLoc(r.getBegin()), e = sm.getExpansionLoc(r.getEnd());
+  l = sm.getExpansionLoc(l);
+  return sm.isBeforeInTranslationUnit(b, l) && sm.isBeforeInTranslationUnit(l, e);
+}
+
+std::optional<int64_t> positive(llvm::StringRef s, int64_t min) {
+  int64_t v;
+  if (s.getAsInteger(10, v) || v < min)
+    return std::nullopt;
+  return v;
+}
+} // namespace
+
+void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
+  const SourceManager &sm = ast.getSourceManager();
+  SourceRange scope = loop ? bodyOf(loop)->getSourceRange() : fn->getBody()->getSourceRange();
+  mlir::Builder mb(&mod.ctx);
+  llvm::SmallVector<mlir::Attribute, 4> verbatim;
+  if (auto old = op->getAttrOfType<mlir::ArrayAttr>(AlloDialect::kPragmas))
+    verbatim.append(old.begin(), old.end());
+  for (const HLSPragma &p : hlsPragmas()) {
+    if (!within(sm, scope, p.loc))
+      continue;
+    // The innermost loop around the pragma must be `loop` (none at function level).
+    const Stmt *innermost = nullptr;
+    for (const NamedLoop &l : loopNames.loops())
+      if (within(sm, bodyOf(l.loop)->getSourceRange(), p.loc))
+        innermost = l.loop; // loops are in pre-order: later = deeper
+    if (innermost != loop)
+      continue;
+    ParsedHLSPragma hp = parseHLSPragma(p.text);
+    auto bad = [&](const llvm::Twine &what) {
+      fail(p.loc, "#pragma HLS " + hp.directive + ": " + what);
+    };
+    if (hp.directive == "pipeline" && !hp.has("off")) {
+      std::string ii = hp.get("ii", "1");
+      auto v = positive(ii, 1);
+      if (!v)
+        bad("expected II=<positive integer>, got II=" + ii);
+      op->setAttr(AlloDialect::kPipelineII, mb.getI64IntegerAttr(*v));
+      if (hp.has("rewind"))
+        op->setAttr(AlloDialect::kPipelineRewind, mb.getUnitAttr());
+      continue;
+    }
+    if (hp.directive == "unroll" && loop && hp.flags.empty() &&
+        (hp.options.empty() || (hp.options.size() == 1 && hp.options.count("factor")))) {
+      auto v = positive(hp.get("factor", "0"), 0);
+      if (!v)
+        bad("expected factor=<non-negative integer>");
+      op->setAttr(AlloDialect::kUnroll, mb.getI64IntegerAttr(*v));
+      continue;
+    }
+    if (hp.directive == "loop_flatten" && loop && hp.flags.empty()) {
+      op->setAttr(AlloDialect::kFlatten, mb.getUnitAttr());
+      continue;
+    }
+    if (hp.directive == "dataflow" && hp.flags.empty()) {
+      op->setAttr(AlloDialect::kDataflow, mb.getUnitAttr());
+      continue;
+    }
+    if (hp.directive == "inline" && !loop && (hp.flags.empty() || hp.flags == std::vector<std::string>{"off"})) {
+      op->setAttr(AlloDialect::kInline, mb.getI64IntegerAttr(hp.has("off") ? 0 : 1));
+      continue;
+    }
+    if (hp.directive == "array_partition") {
+      std::string var = hp.get("variable");
+      std::string type = hp.get("type");
+      for (const char *t : {"complete", "block", "cyclic"})
+        if (hp.has(t))
+          type = t; // pre-2022 syntax: `array_partition variable=A cyclic factor=4`
+      if (type.empty())
+        type = "complete";
+      if (type != "complete" && type != "block" && type != "cyclic")
+        bad("type must be complete, block or cyclic, got '" + type + "'");
+      auto dim = positive(hp.get("dim", "1"), 0);
+      if (!dim)
+        bad("expected dim=<non-negative integer>");
+      std::optional<int64_t> factor;
+      if (type != "complete") {
+        factor = positive(hp.get("factor", ""), 1);
+        if (!factor)
+          bad("type=" + type + " needs factor=<positive integer>");
+      }
+      // Find the array: a parameter or a local of this function.
+      mlir::Operation *owner = nullptr;
+      int argIndex = -1;
+      for (auto &[vd, bind] : vars) {
+        if (vd->getName() != var || bind.kind != Binding::Memory ||
+            llvm::cast<mlir::MemRefType>(bind.value.getType()).getRank() == 0)
+          continue;
+        if (auto arg = llvm::dyn_cast<mlir::BlockArgument>(bind.value))
+          argIndex = arg.getArgNumber();
+        else
+          owner = bind.value.getDefiningOp();
+      }
+      if (!owner && argIndex < 0)
+        bad("no array named '" + var + "' in '" + fn->getNameAsString() + "'");
+      auto rank = llvm::cast<mlir::MemRefType>(
+                      owner ? owner->getResult(0).getType() : func.getArgument(argIndex).getType())
+                      .getRank();
+      if (*dim > rank)
+        bad("dim=" + std::to_string(*dim) + " is out of range: '" + var + "' has " +
+            std::to_string(rank) + " dimension(s)");
+      mlir::NamedAttrList d;
+      d.set("type", mb.getStringAttr(type));
+      if (factor)
+        d.set("factor", mb.getI64IntegerAttr(*factor));
+      d.set("dim", mb.getI64IntegerAttr(*dim));
+      llvm::SmallVector<mlir::Attribute, 2> list;
+      mlir::ArrayAttr old = owner ? owner->getAttrOfType<mlir::ArrayAttr>(AlloDialect::kPartition)
+                                  : func.getArgAttrOfType<mlir::ArrayAttr>(argIndex, AlloDialect::kPartition);
+      if (old)
+        list.append(old.begin(), old.end());
+      list.push_back(d.getDictionary(&mod.ctx));
+      if (owner)
+        owner->setAttr(AlloDialect::kPartition, mb.getArrayAttr(list));
+      else
+        func.setArgAttr(argIndex, AlloDialect::kPartition, mb.getArrayAttr(list));
+      continue;
+    }
+    // Everything else (interface, stream, loop_tripcount, bind_storage, ...)
+    // is re-emitted verbatim where it was written.
+    verbatim.push_back(mb.getStringAttr(p.text));
+  }
+  if (!verbatim.empty())
+    op->setAttr(AlloDialect::kPragmas, mb.getArrayAttr(verbatim));
+}
