@@ -95,9 +95,12 @@ int run(llvm::ArrayRef<llvm::StringRef> argv, std::string &err) {
     return -1;
   std::optional<llvm::StringRef> redirects[] = {std::nullopt, std::nullopt, errFile.str()};
   auto prog = llvm::sys::findProgramByName(argv[0]);
-  int rc = llvm::sys::ExecuteAndWait(prog ? *prog : argv[0].str(), argv, std::nullopt, redirects);
+  std::string execError;
+  int rc = llvm::sys::ExecuteAndWait(prog ? *prog : argv[0].str(), argv, std::nullopt, redirects,
+                                     0, 0, &execError);
   if (auto b = llvm::MemoryBuffer::getFile(errFile))
     err = (*b)->getBuffer().str();
+  err += execError;
   llvm::sys::fs::remove(errFile);
   return rc;
 }
@@ -126,9 +129,11 @@ void DiffTest::TestBody() {
   llvm::StringRef argv[] = {ALLO_REWRITE_PATH, entry.file, "--top", entry.name, "-o", out,
                             "--", "-std=c++17", includeFlag};
   std::optional<llvm::StringRef> redirects[] = {std::nullopt, std::nullopt, errFile.str()};
-  int rc = llvm::sys::ExecuteAndWait(ALLO_REWRITE_PATH, argv, std::nullopt, redirects);
+  std::string execError;
+  int rc = llvm::sys::ExecuteAndWait(ALLO_REWRITE_PATH, argv, std::nullopt, redirects, 0, 0,
+                                     &execError);
   auto errText = llvm::MemoryBuffer::getFile(errFile);
-  ASSERT_EQ(rc, 0) << "allo-rewrite failed on " << entry.file << ":\n"
+  ASSERT_EQ(rc, 0) << "allo-rewrite failed on " << entry.file << ": " << execError << "\n"
                    << (errText ? (*errText)->getBuffer().str() : "");
   llvm::sys::fs::remove(errFile);
 

@@ -504,6 +504,11 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     std::string a = as(op->getOperand(0), t, prec);
     std::string b = as(op->getOperand(1), t, prec - 1);
     e = CExpr{a + " " + sym + " " + b, prec, t};
+    // 0 - x is how C++'s unary minus is raised: print it back as -x.
+    if (std::string(sym) == "-")
+      if (auto c = op->getOperand(0).getDefiningOp<arith::ConstantOp>())
+        if (auto i = llvm::dyn_cast<IntegerAttr>(c.getValue()); i && i.getValue().isZero())
+          e = CExpr{"-" + as(op->getOperand(1), t, PUnary), PUnary, t};
     // Narrow and odd widths promote in C++: cast back to the operation's width.
     if (t.kind == CType::Int && t.width != 32 && t.width != 64)
       e = CExpr{"(" + t.name() + ")(" + e.text + ")", PUnary, t};
@@ -976,9 +981,42 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
     ValueRange operands = ifOp.getOperands();
     std::string cond;
     for (unsigned i = 0; i < set.getNumConstraints(); ++i) {
-      // e >= 0 / e == 0, printed as lhs OP rhs when e = lhs - rhs.
+      // e >= 0 / e == 0 with e = P - N is printed as P >= N (N <= P when P is
+      // a constant), which is how the source wrote it.
       AffineExpr e = set.getConstraint(i);
-      std::string s = affineExpr(e, operands).text + (set.isEq(i) ? " == 0" : " >= 0");
+      llvm::SmallVector<AffineExpr, 4> terms;
+      std::function<void(AffineExpr)> flatten = [&](AffineExpr x) {
+        if (x.getKind() == AffineExprKind::Add) {
+          auto b = llvm::cast<AffineBinaryOpExpr>(x);
+          flatten(b.getLHS());
+          flatten(b.getRHS());
+        } else {
+          terms.push_back(x);
+        }
+      };
+      flatten(e);
+      AffineExpr pos = getAffineConstantExpr(0, e.getContext());
+      AffineExpr neg = pos;
+      for (AffineExpr t : terms) {
+        bool negative = false;
+        if (auto c = llvm::dyn_cast<AffineConstantExpr>(t))
+          negative = c.getValue() < 0;
+        else if (t.getKind() == AffineExprKind::Mul)
+          if (auto k = llvm::dyn_cast<AffineConstantExpr>(llvm::cast<AffineBinaryOpExpr>(t).getRHS()))
+            negative = k.getValue() < 0;
+        if (negative)
+          neg = neg - t;
+        else
+          pos = pos + t;
+      }
+      std::string ps = affineExpr(pos, operands).text, ns = affineExpr(neg, operands).text;
+      std::string s;
+      if (set.isEq(i))
+        s = ps + " == " + ns;
+      else if (llvm::isa<AffineConstantExpr>(pos) && !llvm::isa<AffineConstantExpr>(neg))
+        s = ns + " <= " + ps;
+      else
+        s = ps + " >= " + ns;
       cond += (cond.empty() ? "" : " && ") + s;
     }
     if (cond.empty())
