@@ -25,3 +25,11 @@
 // Non-kernel code in the same file is compiled but not raised.
 // CHECK-NOT: func.func @helper
 int helper(int x) { return x + 1; }
+
+// The plugin emits Vitis HLS C++ too, identical to allo-rewrite's.
+// RUN: %clangxx -std=c++17 -I%allo_include -fplugin=%allo_plugin -fplugin-arg-allo-target=vhls -fplugin-arg-allo-interface=axi -fplugin-arg-allo-o=%t/plugin.hls.cpp -c %s -o %t/vhls.o
+// RUN: allo-rewrite %s --target vhls --interface axi -o %t/tool.hls.cpp
+// RUN: diff %t/plugin.hls.cpp %t/tool.hls.cpp
+// RUN: FileCheck %s --check-prefix=VHLS < %t/plugin.hls.cpp
+// VHLS: void scale(float A[64], float s) {
+// VHLS-NEXT: #pragma HLS interface mode=m_axi port=A offset=slave bundle=gmem0 depth=64
