@@ -772,6 +772,9 @@ bool FuncEmitter::shouldInline(Operation *op) {
   }
   if (isa<func::CallOp>(op))
     return anchor == user;
+  // A loop bound is evaluated once in MLIR but every iteration in C++.
+  if (isa<scf::ForOp, affine::AffineForOp, scf::WhileOp>(user))
+    return false;
   // Nor into a loop (or loop condition) nested between here and the use,
   // where it would be re-read every iteration.
   for (Operation *p = user->getParentOp(); p && p != op->getParentOp(); p = p->getParentOp())
@@ -786,17 +789,36 @@ bool FuncEmitter::shouldInline(Operation *op) {
 
 LogicalResult FuncEmitter::emitValueOp(Operation *op, CExpr e) {
   Value r = op->getResult(0);
-  if (shouldInline(op)) {
+  // A pure value that prints as a name or a literal is never worth a temporary.
+  bool trivial = !e.text.empty() && llvm::all_of(e.text, [](char c) {
+    return isalnum((unsigned char)c) || c == '_' || c == '.';
+  });
+  bool readsMem = llvm::any_of(op->getOperands(), [&](Value v) { return readsMemory.lookup(v); });
+  if ((trivial && isMemoryEffectFree(op) && !readsMem) || shouldInline(op)) {
     exprs[r] = e;
     return success();
   }
+  // Name temporaries after what they hold: the variable read, the function called.
   std::string base = "t";
-  if (auto n = llvm::dyn_cast<NameLoc>(op->getLoc()))
-    base = n.getName().getValue().str();
-  else if (isa<affine::AffineLoadOp, memref::LoadOp>(op))
-    base = memName(op->getOperand(0)) + "_v";
-  else if (auto c = llvm::dyn_cast<func::CallOp>(op))
-    base = c.getCallee().str() + "_r";
+  for (Operation *d = op; d; ) {
+    if (auto n = llvm::dyn_cast<NameLoc>(d->getLoc())) {
+      base = n.getName().getValue().str();
+      break;
+    }
+    if (isa<affine::AffineLoadOp, memref::LoadOp>(d)) {
+      base = memName(d->getOperand(0)) + "_v";
+      break;
+    }
+    if (auto c = llvm::dyn_cast<func::CallOp>(d)) {
+      base = c.getCallee().str() + "_r";
+      break;
+    }
+    // Look through casts to the value they convert.
+    if (d->getNumOperands() == 1 && isa<arith::ArithDialect>(d->getDialect()))
+      d = d->getOperand(0).getDefiningOp();
+    else
+      break;
+  }
   std::string name = fresh(base);
   CType t = typeOf(r);
   line(t.name() + " " + name + " = " + e.text + ";");
@@ -917,8 +939,9 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
     it.kind = CType::Index;
     std::string c = locComment(op->getLoc());
     line(loopLabel(op) + ":");
+    std::string step = as(f.getStep(), it, PCond);
     line("for (int " + iv + " = " + as(f.getLowerBound(), it, PCond) + "; " + iv + " < " +
-         as(f.getUpperBound(), it, PRel - 1) + "; " + iv + " += " + as(f.getStep(), it, PCond) +
+         as(f.getUpperBound(), it, PRel - 1) + "; " + (step == "1" ? iv + "++" : iv + " += " + step) +
          ") {" + (c.empty() ? "" : " // " + c));
     ++indent;
     loopPragmas(op);
