@@ -25,55 +25,12 @@ namespace {
 /// Resolves identifiers of attribute arguments at parse time, in the scope
 /// where the attribute is written.
 IdentValue resolveInSema(Sema &s, SourceLocation loc, llvm::StringRef name) {
-  llvm::SmallVector<llvm::StringRef, 4> parts;
-  name.split(parts, "::");
-  NamedDecl *found = nullptr;
-  if (parts.size() == 1) {
-    LookupResult r(s, DeclarationName(&s.Context.Idents.get(name)), loc,
-                   Sema::LookupOrdinaryName);
-    if (s.LookupName(r, s.getCurScope()) && r.isSingleResult())
-      found = r.getFoundDecl();
-  } else {
-    DeclContext *dc = s.Context.getTranslationUnitDecl();
-    for (size_t i = parts[0].empty() ? 1 : 0; i < parts.size() && dc; ++i) {
-      auto res = dc->lookup(DeclarationName(&s.Context.Idents.get(parts[i])));
-      if (res.empty())
-        return {};
-      NamedDecl *d = res.front();
-      if (i + 1 == parts.size())
-        found = d;
-      else
-        dc = dyn_cast<DeclContext>(d);
-    }
-  }
-  if (!found)
-    return {};
-  IdentValue v;
-  if (isa<NonTypeTemplateParmDecl>(found)) {
-    v.state = IdentValue::Dependent;
-  } else if (auto *ec = dyn_cast<EnumConstantDecl>(found)) {
-    v.state = IdentValue::Value;
-    v.value = ec->getInitVal().getSExtValue();
-  } else if (auto *vd = dyn_cast<VarDecl>(found)) {
-    const Expr *init = vd->getAnyInitializer();
-    bool constant = vd->isConstexpr() || vd->getType().isConstQualified();
-    if (!vd->getType()->isIntegralOrEnumerationType() || !constant || !init) {
-      v.state = IdentValue::NotConstant;
-      v.note = "it is a variable that is not constexpr";
-    } else if (init->isValueDependent()) {
-      v.state = IdentValue::Dependent;
-    } else if (const APValue *val = vd->evaluateValue(); val && val->isInt()) {
-      v.state = IdentValue::Value;
-      v.value = val->getInt().getSExtValue();
-    } else {
-      v.state = IdentValue::NotConstant;
-      v.note = "its initializer is not a constant";
-    }
-  } else {
-    v.state = IdentValue::NotConstant;
-    v.note = "it does not name a constant";
-  }
-  return v;
+  if (name.contains("::"))
+    return classifyConstant(lookupQualified(s.Context, name));
+  LookupResult r(s, DeclarationName(&s.Context.Idents.get(name)), loc, Sema::LookupOrdinaryName);
+  if (s.LookupName(r, s.getCurScope()) && r.isSingleResult())
+    return classifyConstant(r.getFoundDecl());
+  return {};
 }
 
 /// Number of array dimensions of a parameter's declared type.

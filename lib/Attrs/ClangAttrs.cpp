@@ -101,6 +101,52 @@ std::optional<AlloAnnotation> allo::findAlloAnnotation(const Decl *d, llvm::Stri
   return std::nullopt;
 }
 
+IdentValue allo::classifyConstant(const NamedDecl *found) {
+  IdentValue v;
+  if (!found)
+    return v;
+  if (isa<NonTypeTemplateParmDecl>(found)) {
+    v.state = IdentValue::Dependent;
+  } else if (auto *ec = dyn_cast<EnumConstantDecl>(found)) {
+    v.state = IdentValue::Value;
+    v.value = ec->getInitVal().getSExtValue();
+  } else if (auto *vd = dyn_cast<VarDecl>(found)) {
+    const Expr *init = vd->getAnyInitializer();
+    bool constant = vd->isConstexpr() || vd->getType().isConstQualified();
+    if (!vd->getType()->isIntegralOrEnumerationType() || !constant || !init) {
+      v.state = IdentValue::NotConstant;
+      v.note = "it is a variable that is not constexpr";
+    } else if (init->isValueDependent()) {
+      v.state = IdentValue::Dependent;
+    } else if (const APValue *val = vd->evaluateValue(); val && val->isInt()) {
+      v.state = IdentValue::Value;
+      v.value = val->getInt().getSExtValue();
+    } else {
+      v.state = IdentValue::NotConstant;
+      v.note = "its initializer is not a constant";
+    }
+  } else {
+    v.state = IdentValue::NotConstant;
+    v.note = "it does not name a constant";
+  }
+  return v;
+}
+
+const NamedDecl *allo::lookupQualified(const ASTContext &ctx, llvm::StringRef name) {
+  llvm::SmallVector<llvm::StringRef, 4> parts;
+  name.split(parts, "::");
+  const DeclContext *dc = ctx.getTranslationUnitDecl();
+  for (size_t i = parts[0].empty() ? 1 : 0; i < parts.size() && dc; ++i) {
+    auto res = dc->lookup(DeclarationName(&ctx.Idents.get(parts[i])));
+    if (res.empty())
+      return nullptr;
+    if (i + 1 == parts.size())
+      return res.front();
+    dc = dyn_cast<DeclContext>(res.front());
+  }
+  return nullptr;
+}
+
 namespace {
 
 /// Resolves identifiers in the context of a function: its template
@@ -110,65 +156,29 @@ IdentValue resolveInFunction(const FunctionDecl *fn, llvm::StringRef name) {
   if (!fn)
     return v;
   ASTContext &ctx = fn->getASTContext();
-  if (!name.contains("::")) {
-    // Template parameters of the instantiation (or of the pattern).
-    if (const TemplateArgumentList *args = fn->getTemplateSpecializationArgs()) {
-      const TemplateParameterList *params =
-          fn->getPrimaryTemplate()->getTemplateParameters();
-      for (unsigned i = 0; i < params->size() && i < args->size(); ++i) {
-        if (params->getParam(i)->getName() != name)
-          continue;
-        const TemplateArgument &arg = args->get(i);
-        if (arg.getKind() == TemplateArgument::Integral) {
-          v.state = IdentValue::Value;
-          v.value = arg.getAsIntegral().getSExtValue();
-        } else {
-          v.state = IdentValue::NotConstant;
-          v.note = "it is a type template parameter";
-        }
-        return v;
+  if (name.contains("::"))
+    return classifyConstant(lookupQualified(ctx, name));
+  // Template parameters of the instantiation.
+  if (const TemplateArgumentList *args = fn->getTemplateSpecializationArgs()) {
+    const TemplateParameterList *params = fn->getPrimaryTemplate()->getTemplateParameters();
+    for (unsigned i = 0; i < params->size() && i < args->size(); ++i) {
+      if (params->getParam(i)->getName() != name)
+        continue;
+      const TemplateArgument &arg = args->get(i);
+      if (arg.getKind() == TemplateArgument::Integral) {
+        v.state = IdentValue::Value;
+        v.value = arg.getAsIntegral().getSExtValue();
+      } else {
+        v.state = IdentValue::NotConstant;
+        v.note = "it is a type template parameter";
       }
+      return v;
     }
   }
-  llvm::SmallVector<llvm::StringRef, 4> parts;
-  name.split(parts, "::");
-  const NamedDecl *found = nullptr;
-  if (parts.size() == 1) {
-    for (const DeclContext *dc = fn; dc && !found; dc = dc->getParent()) {
-      auto res = dc->lookup(DeclarationName(&ctx.Idents.get(name)));
-      if (!res.empty())
-        found = res.front();
-    }
-  } else {
-    const DeclContext *dc = ctx.getTranslationUnitDecl();
-    for (size_t i = parts[0].empty() ? 1 : 0; i < parts.size() && dc; ++i) {
-      auto res = dc->lookup(DeclarationName(&ctx.Idents.get(parts[i])));
-      if (res.empty())
-        return v;
-      if (i + 1 == parts.size())
-        found = res.front();
-      else
-        dc = dyn_cast<DeclContext>(res.front());
-    }
-  }
-  if (!found)
-    return v;
-  if (auto *ec = dyn_cast<EnumConstantDecl>(found)) {
-    v.state = IdentValue::Value;
-    v.value = ec->getInitVal().getSExtValue();
-  } else if (auto *vd = dyn_cast<VarDecl>(found)) {
-    const Expr *init = vd->getAnyInitializer();
-    const APValue *val = init && !init->isValueDependent() ? vd->evaluateValue() : nullptr;
-    if ((vd->isConstexpr() || vd->getType().isConstQualified()) && val && val->isInt()) {
-      v.state = IdentValue::Value;
-      v.value = val->getInt().getSExtValue();
-    } else {
-      v.state = IdentValue::NotConstant;
-      v.note = "it is a variable that is not constexpr";
-    }
-  } else {
-    v.state = IdentValue::NotConstant;
-    v.note = "it does not name a constant";
+  for (const DeclContext *dc = fn; dc; dc = dc->getParent()) {
+    auto res = dc->lookup(DeclarationName(&ctx.Idents.get(name)));
+    if (!res.empty())
+      return classifyConstant(res.front());
   }
   return v;
 }

@@ -47,6 +47,14 @@ std::optional<EvaluatedAttr> evaluateAnnotation(const AlloAnnotation &a,
                                                 const clang::FunctionDecl *context,
                                                 clang::ASTContext &ctx);
 
+/// What a declaration named in an attribute argument denotes: a constant
+/// (constexpr/const integer, enumerator), a template parameter (dependent),
+/// or something that is not a constant.
+IdentValue classifyConstant(const clang::NamedDecl *d);
+
+/// Looks up a qualified name (`ns::N`, `::N`) from the translation unit.
+const clang::NamedDecl *lookupQualified(const clang::ASTContext &ctx, llvm::StringRef name);
+
 /// Reports every `allo::NAME` inside `[[ ]]` in the user's (non-system)
 /// files whose NAME is not in the vocabulary, with a did-you-mean. Returns
 /// the number of errors reported.
