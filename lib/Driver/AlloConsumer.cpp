@@ -167,6 +167,23 @@ private:
       llvm::outs().flush();
       return;
     }
+    // A device or pipe (-o /dev/null, a FIFO) is written in place: renaming
+    // over it would replace the device with a regular file.
+    llvm::sys::fs::file_status st;
+    if (!llvm::sys::fs::status(options.output, st) && llvm::sys::fs::exists(st) &&
+        !llvm::sys::fs::is_regular_file(st)) {
+      std::error_code ec;
+      llvm::raw_fd_ostream os(options.output, ec);
+      if (!ec)
+        os << text;
+      if (ec || os.has_error()) {
+        allo::error(diags, SourceLocation(),
+                    "cannot write '" + options.output + "': " +
+                        (ec ? ec.message() : os.error().message()));
+        os.clear_error();
+      }
+      return;
+    }
     // Write next to the destination, then rename: never a half-written file.
     llvm::SmallString<256> tmp;
     int fd;
