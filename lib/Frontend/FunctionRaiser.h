@@ -228,6 +228,8 @@ public:
   /// A memref.global for a constexpr array, created on first use.
   mlir::memref::GlobalOp getOrCreateGlobal(const clang::VarDecl *vd, clang::SourceLocation useLoc);
   bool run(llvm::ArrayRef<const clang::FunctionDecl *> tops);
+  /// Reports every cycle in `calls` (recursion is not synthesisable).
+  void reportRecursion();
   mlir::Location loc(clang::SourceLocation l);
 
   clang::ASTContext &ast;
@@ -235,6 +237,12 @@ public:
   TypeMapper types;
   mlir::OwningOpRef<mlir::ModuleOp> module;
   llvm::DenseMap<const clang::FunctionDecl *, mlir::func::FuncOp> funcs;
+  /// Calls made by each raised function (callee definition, call location).
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 llvm::SmallVector<std::pair<const clang::FunctionDecl *, clang::SourceLocation>, 4>>
+      calls;
+  /// Functions in the order they were raised.
+  std::vector<const clang::FunctionDecl *> raised;
   /// Functions whose signature cannot be raised (already reported).
   llvm::DenseSet<const clang::FunctionDecl *> badSignatures;
   llvm::DenseMap<const clang::VarDecl *, mlir::memref::GlobalOp> globals;

@@ -340,6 +340,13 @@ mlir::Value FunctionRaiser::emitCast(const CastExpr *e) {
   }
   case CK_ArrayToPointerDecay:
     unsupported(e, "using an array as a pointer (pass arrays whole to functions and index them)");
+  case CK_PointerToBoolean:
+  case CK_PointerToIntegral:
+  case CK_IntegralToPointer:
+  case CK_NullToPointer:
+  case CK_BitCast:
+    unsupported(e, "a conversion from or to a pointer (pointers are not raised; arrays are "
+                   "indexed with all their subscripts)");
   default:
     unsupported(e, "cast of kind '" + llvm::Twine(e->getCastKindName()) + "'");
   }
@@ -588,6 +595,8 @@ mlir::Value FunctionRaiser::emitCall(const CallExpr *e) {
     unsupported(e, "call to library function '" + callee->getQualifiedNameAsString() +
                        "' (supported: <cmath> functions, std::abs/min/max)");
   mlir::func::FuncOp f = mod.getOrDeclare(callee, e->getBeginLoc());
+  mod.calls[fn].push_back({callee->getDefinition() ? callee->getDefinition() : callee,
+                           e->getBeginLoc()});
   llvm::SmallVector<mlir::Value, 4> args;
   auto inputs = f.getFunctionType().getInputs();
   for (unsigned i = 0; i < e->getNumArgs() && i < inputs.size(); ++i) {

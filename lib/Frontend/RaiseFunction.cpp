@@ -234,8 +234,35 @@ bool ModuleRaiser::run(llvm::ArrayRef<const FunctionDecl *> tops) {
       func.getBody().getBlocks().clear();
       func.setPrivate();
     }
+    raised.push_back(fn);
   }
+  reportRecursion();
   return errors == 0;
+}
+
+void ModuleRaiser::reportRecursion() {
+  // Depth-first search of the call graph; an edge back to a function still
+  // on the stack closes a cycle, reported at that call.
+  enum State { Unvisited, OnStack, Done };
+  llvm::DenseMap<const FunctionDecl *, State> state;
+  std::function<void(const FunctionDecl *)> visit = [&](const FunctionDecl *f) {
+    state[f] = OnStack;
+    for (const auto &[callee, at] : calls.lookup(f)) {
+      State s = state.lookup(callee);
+      if (s == OnStack) {
+        allo::error(ast.getDiagnostics(), at,
+                    "unsupported: recursive call to '" + callee->getNameAsString() +
+                        "' (hardware has no call stack; rewrite the recursion as a loop)");
+        ++errors;
+      } else if (s == Unvisited) {
+        visit(callee);
+      }
+    }
+    state[f] = Done;
+  };
+  for (const FunctionDecl *f : raised)
+    if (state.lookup(f) == Unvisited)
+      visit(f);
 }
 
 //===----------------------------------------------------------------------===//

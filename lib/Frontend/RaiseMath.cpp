@@ -129,7 +129,8 @@ mlir::Value FunctionRaiser::emitMathCall(const CallExpr *e, const FunctionDecl *
     v = math::FmaOp::create(b, l, args[0], args[1], args[2]);
   if (!v) {
     // The arguments were emitted; drop nothing silently: report.
-    unsupported(e, "call to library function '" + callee->getQualifiedNameAsString() + "'");
+    unsupported(e, "call to library function '" + callee->getQualifiedNameAsString() +
+                       "' (no math-dialect counterpart)");
   }
   handled = true;
   return v;

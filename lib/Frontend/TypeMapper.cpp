@@ -104,6 +104,8 @@ mlir::MemRefType TypeMapper::array(QualType t) const {
 }
 
 std::string TypeMapper::explain(QualType t) const {
+  if (const CXXRecordDecl *rd = t->getAsCXXRecordDecl(); rd && rd->isLambda())
+    return "lambdas are not supported (write a separate function)";
   std::string s = "type '" + t.getAsString() + "' is not supported";
   if (t->isPointerType())
     s += " (pointers are not raised; use a fixed-size array such as 'float A[16]')";
