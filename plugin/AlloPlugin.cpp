@@ -63,10 +63,14 @@ protected:
         options.tops.push_back(value.str());
       } else if (key == "list-loops") {
         options.listLoops = true;
+      } else if (key == "schedule") {
+        options.schedule = value.str();
+      } else if (key == "dump-after-each") {
+        options.dumpAfterEach = true;
       } else {
         allo::error(diags, SourceLocation(),
                     "unknown Allo plugin argument '" + arg +
-                        "' (known: target=, o=, top=, interface=, list-loops)");
+                        "' (known: target=, o=, top=, interface=, schedule=, dump-after-each, list-loops)");
         return false;
       }
     }

@@ -4,6 +4,7 @@
 #include "allo/Attrs/HLSPragmas.h"
 #include "allo/Dialect/Allo/AlloDialect.h"
 #include "allo/Frontend/Raise.h"
+#include "allo/Schedule/Schedule.h"
 #include "allo/Target/VHLS/EmitVHLS.h"
 #include "allo/Target/VHLS/VitisProject.h"
 #include "allo/Support/Diagnostics.h"
@@ -58,6 +59,10 @@ SourceLocation toClangLoc(ASTContext &ast, mlir::Location loc) {
   auto fe = sm.getFileManager().getOptionalFileRef(flc.getFilename().getValue());
   if (!fe)
     return {};
+  // A file outside the translation unit (a schedule) is loaded so that its
+  // diagnostics show the line like any other.
+  if (sm.translateFile(*fe).isInvalid())
+    sm.createFileID(*fe, SourceLocation(), SrcMgr::C_User);
   return sm.translateFileLineCol(*fe, flc.getLine(), flc.getColumn());
 }
 
@@ -128,6 +133,14 @@ public:
                   "internal error: the raised MLIR does not verify (see the messages above); "
                   "please report this with the source file");
       return;
+    }
+    if (!options.schedule.empty()) {
+      ScheduleOptions so;
+      if (options.dumpAfterEach)
+        so.dumpAfterEach = &llvm::errs();
+      if (mlir::failed(applyScheduleFile(*module, options.schedule, so)) ||
+          diags.hasErrorOccurred())
+        return;
     }
     std::string text;
     llvm::raw_string_ostream os(text);

@@ -291,6 +291,23 @@ bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
     int64_t k = -c->step;
     bind.affine = combine(starts[0], counter,
                           [&](mlir::AffineExpr a, mlir::AffineExpr t) { return a - t * k; });
+    // Remember the source loop (i from S down to L by k) so emitters can print
+    // it as written: S and L over the loop's bound operands.
+    AffineValue startV = combine(all, starts[0], [](mlir::AffineExpr, mlir::AffineExpr y) { return y; });
+    llvm::SmallVector<mlir::AffineExpr, 2> limits;
+    for (const AffineValue &lo : lbs)
+      combine(all, lo, [&](mlir::AffineExpr x, mlir::AffineExpr y) {
+        limits.push_back(y + (c->cmp == BO_GT ? 1 : 0));
+        return x;
+      });
+    if (startV.operands.size() == n) {
+      mlir::Builder mb(&mod.ctx);
+      forOp->setAttr(AlloDialect::kReverseStart,
+                     mlir::AffineMapAttr::get(mlir::AffineMap::get(n, 0, startV.expr)));
+      forOp->setAttr(AlloDialect::kReverseLimit,
+                     mlir::AffineMapAttr::get(mlir::AffineMap::get(n, 0, limits, &mod.ctx)));
+      forOp->setAttr(AlloDialect::kReverseStep, mb.getI64IntegerAttr(k));
+    }
   }
   vars[c->iv] = bind;
   mlir::OpBuilder::InsertionGuard guard(b);

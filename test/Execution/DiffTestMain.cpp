@@ -126,8 +126,18 @@ void DiffTest::TestBody() {
   llvm::SmallString<128> errFile;
   ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("allo-" + entry.name, "err", errFile));
   std::string includeFlag = std::string("-I") + ALLO_TEST_INCLUDE;
-  llvm::StringRef argv[] = {ALLO_REWRITE_PATH, entry.file, "--top", entry.name, "-o", out,
-                            "--", "-std=c++17", includeFlag};
+  // A schedule next to the kernel (<kernel>.json) is applied for every target.
+  std::string schedulePath = llvm::StringRef(entry.file).rsplit('.').first.str() + ".json";
+  std::vector<std::string> scheduleArgs;
+  if (llvm::sys::fs::exists(schedulePath))
+    scheduleArgs = {"--schedule", schedulePath};
+  llvm::SmallVector<llvm::StringRef, 12> argv = {ALLO_REWRITE_PATH, entry.file, "--top",
+                                                 entry.name, "-o", out};
+  for (const std::string &a : scheduleArgs)
+    argv.push_back(a);
+  for (llvm::StringRef a : {llvm::StringRef("--"), llvm::StringRef("-std=c++17"),
+                            llvm::StringRef(includeFlag)})
+    argv.push_back(a);
   std::optional<llvm::StringRef> redirects[] = {std::nullopt, std::nullopt, errFile.str()};
   std::string execError;
   int rc = llvm::sys::ExecuteAndWait(ALLO_REWRITE_PATH, argv, std::nullopt, redirects, 0, 0,
@@ -152,7 +162,10 @@ void DiffTest::TestBody() {
   ASSERT_TRUE(func) << "no function @" << entry.name << " in the raised module";
 
   std::vector<Arg> args;
+  std::vector<std::string> argNames; // func is gone after lowering
   for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+    auto n = func.getArgAttrOfType<mlir::StringAttr>(i, "allo.name");
+    argNames.push_back(n ? n.getValue().str() : "arg" + std::to_string(i));
     Arg a;
     mlir::Type t = func.getArgument(i).getType();
     a.isUnsigned = (bool)func.getArgAttr(i, "allo.unsigned");
@@ -191,10 +204,14 @@ void DiffTest::TestBody() {
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("allo-vhls-" + entry.name, dir));
   std::string hlsFile = (dir + "/" + entry.name + ".hls.cpp").str();
   std::string err;
-  ASSERT_EQ(run({ALLO_REWRITE_PATH, entry.file, "--top", entry.name, "--target", "vhls", "-o",
-                 hlsFile, "--", "-std=c++17", includeFlag},
-                err),
-            0)
+  llvm::SmallVector<llvm::StringRef, 14> vargv = {ALLO_REWRITE_PATH, entry.file, "--top", entry.name,
+                                                  "--target", "vhls", "-o", hlsFile};
+  for (const std::string &a : scheduleArgs)
+    vargv.push_back(a);
+  for (llvm::StringRef a : {llvm::StringRef("--"), llvm::StringRef("-std=c++17"),
+                            llvm::StringRef(includeFlag)})
+    vargv.push_back(a);
+  ASSERT_EQ(run(vargv, err), 0)
       << "allo-rewrite --target vhls failed:\n" << err;
   std::string driver = (dir + "/driver.cpp").str();
   {
@@ -282,7 +299,7 @@ void DiffTest::TestBody() {
         bool same = n.type.isInteger(1) ? ((n.bytes[k] & 1) == (j.bytes[k] & 1))
                                         : std::memcmp(&n.bytes[k], &j.bytes[k], n.elemBytes) == 0;
         ASSERT_TRUE(same) << entry.name << ": argument " << i << " ('"
-                          << func.getArgAttrOfType<mlir::StringAttr>(i, "allo.name").getValue().str()
+                          << argNames[i]
                           << "') element " << k / n.elemBytes << " differs (trial " << trial
                           << "): native 0x" << hexdump(&n.bytes[k], n.elemBytes) << ", " << what
                           << " 0x" << hexdump(&j.bytes[k], n.elemBytes);

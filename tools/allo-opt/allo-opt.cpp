@@ -1,5 +1,6 @@
 //===- allo-opt.cpp - mlir-opt with Allo's dialects and passes ------------===//
 #include "allo/InitAllDialects.h"
+#include "allo/Schedule/Schedule.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
@@ -11,6 +12,7 @@ int main(int argc, char **argv) {
   mlir::registerAllDialects(registry);
   allo::registerAlloDialects(registry);
   mlir::registerAllPasses();
+  allo::registerSchedulePasses();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "Allo C++ optimizer driver\n", registry));
 }

@@ -10,6 +10,7 @@
 #include "allo/Attrs/AttrTable.h"
 #include "allo/Attrs/ClangAttrs.h"
 #include "allo/Driver/Driver.h"
+#include "allo/Schedule/Schedule.h"
 #include "allo/Target/VHLS/VitisProject.h"
 
 #include "clang/Frontend/FrontendAction.h"
@@ -63,6 +64,12 @@ static cl::opt<std::string> buildDir("p", cl::desc("Build directory with compile
                                      cl::value_desc("dir"), cl::cat(cat));
 static cl::opt<bool> listLoops("list-loops", cl::desc("List every loop name with its location"),
                                cl::cat(cat));
+static cl::opt<std::string> schedule("schedule",
+                                     cl::desc("Apply this JSON schedule after raising"),
+                                     cl::value_desc("file.json"), cl::cat(cat));
+static cl::opt<bool> dumpAfterEach("dump-after-each",
+                                   cl::desc("Print the IR after every schedule step (stderr)"),
+                                   cl::cat(cat));
 static cl::opt<bool> printAttrDocs("print-attr-docs",
                                    cl::desc("Print the allo:: attribute reference (Markdown)"),
                                    cl::cat(cat));
@@ -190,6 +197,17 @@ int main(int argc, const char **argv) {
   opts.output = output;
   opts.tops = std::vector<std::string>(tops.begin(), tops.end());
   opts.listLoops = listLoops;
+  opts.schedule = schedule;
+  opts.dumpAfterEach = dumpAfterEach;
+  if (!schedule.empty()) {
+    // Check the schedule before parsing any C++: its errors need no AST.
+    std::vector<allo::ScheduleDiagnostic> sdiags;
+    if (!allo::parseScheduleFile(schedule, sdiags)) {
+      for (const allo::ScheduleDiagnostic &d : sdiags)
+        errs() << d.str() << "\n";
+      return 1;
+    }
+  }
 
   struct Action : clang::ASTFrontendAction {
     allo::DriverOptions opts;

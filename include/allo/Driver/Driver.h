@@ -35,6 +35,10 @@ struct DriverOptions {
   std::vector<std::string> tops;
   /// Print every loop name with its location instead of a target.
   bool listLoops = false;
+  /// A JSON schedule applied after raising (before --list-loops and targets).
+  std::string schedule;
+  /// Print the IR after every schedule step (to stderr).
+  bool dumpAfterEach = false;
 };
 
 /// Targets accepted by --target / -fplugin-arg-allo-target.

@@ -31,6 +31,10 @@ std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
     return llvm::isa<UnitAttr>(value) ? "" : "expects a unit attribute";
   if (name == kPipelineII)
     return isPosInt(1) ? "" : "expects an integer >= 1";
+  if (name == kReverseStart || name == kReverseLimit)
+    return llvm::isa<AffineMapAttr>(value) ? "" : "expects an affine map";
+  if (name == kReverseStep)
+    return isPosInt(1) ? "" : "expects an integer >= 1";
   if (name == kUnroll || name == kInline || name == kFixedScale)
     return isPosInt(0) ? "" : "expects an integer >= 0";
   if (name == kMapping) {

@@ -94,6 +94,19 @@ struct CExpr {
   CType type;
 };
 
+/// Affine maps list operands dims first, then symbols: print symbols as the
+/// dims that follow, so one operand list indexes every term.
+AffineExpr symbolsToDims(AffineExpr e, unsigned numDims, unsigned numSymbols) {
+  if (numSymbols == 0)
+    return e;
+  llvm::SmallVector<AffineExpr, 4> dims, syms;
+  for (unsigned i = 0; i < numDims; ++i)
+    dims.push_back(getAffineDimExpr(i, e.getContext()));
+  for (unsigned i = 0; i < numSymbols; ++i)
+    syms.push_back(getAffineDimExpr(numDims + i, e.getContext()));
+  return e.replaceDimsAndSymbols(dims, syms);
+}
+
 std::string sanitize(llvm::StringRef s) {
   std::string out;
   for (char c : s)
@@ -164,6 +177,12 @@ private:
     return e.prec > maxPrec ? "(" + e.text + ")" : e.text;
   }
   CExpr affineExpr(AffineExpr e, ValueRange operands);
+  /// Prints an affine expression, rewriting the counters of decreasing loops
+  /// (printed as the source's loop variable) back into that variable.
+  CExpr affine(AffineExpr e, ValueRange operands);
+  AffineExpr unreverse(AffineExpr e, llvm::SmallVectorImpl<Value> &operands);
+  /// Decreasing loops emitted as written: counter -> (start map, operands).
+  llvm::DenseMap<Value, std::pair<AffineMap, llvm::SmallVector<Value, 4>>> reversed;
   bool nonNeg(AffineExpr e, ValueRange operands);
   bool nonNegValue(Value v);
   std::string affineBound(AffineMap map, ValueRange operands, bool isMax);
@@ -321,15 +340,25 @@ bool FuncEmitter::nonNegValue(Value v) {
   if (auto c = v.getDefiningOp<arith::ConstantIndexOp>())
     return c.value() >= 0;
   if (auto forOp = affine::getForInductionVarOwner(v)) {
+    if (reversed.count(v)) {
+      auto limit = forOp->getAttrOfType<AffineMapAttr>(AlloDialect::kReverseLimit).getValue();
+      return llvm::any_of(limit.getResults(), [&](AffineExpr e) {
+        return nonNeg(e, forOp.getUpperBoundOperands());
+      });
+    }
     AffineMap lb = forOp.getLowerBoundMap();
     return llvm::any_of(lb.getResults(), [&](AffineExpr e) {
-      return nonNeg(e, forOp.getLowerBoundOperands());
+      return nonNeg(symbolsToDims(e, lb.getNumDims(), lb.getNumSymbols()),
+                    forOp.getLowerBoundOperands());
     });
   }
   if (auto forOp = scf::getForInductionVarOwner(v))
     return nonNegValue(forOp.getLowerBound());
-  if (auto apply = v.getDefiningOp<affine::AffineApplyOp>())
-    return nonNeg(apply.getAffineMap().getResult(0), apply.getMapOperands());
+  if (auto apply = v.getDefiningOp<affine::AffineApplyOp>()) {
+    AffineMap m = apply.getAffineMap();
+    return nonNeg(symbolsToDims(m.getResult(0), m.getNumDims(), m.getNumSymbols()),
+                  apply.getMapOperands());
+  }
   return false;
 }
 
@@ -338,8 +367,8 @@ bool FuncEmitter::nonNeg(AffineExpr e, ValueRange operands) {
     return c.getValue() >= 0;
   if (auto d = llvm::dyn_cast<AffineDimExpr>(e))
     return nonNegValue(operands[d.getPosition()]);
-  if (auto s = llvm::dyn_cast<AffineSymbolExpr>(e))
-    return nonNegValue(operands[s.getPosition() + 0]);
+  if (llvm::isa<AffineSymbolExpr>(e))
+    return false; // callers convert symbols to dims first
   auto b = llvm::cast<AffineBinaryOpExpr>(e);
   switch (e.getKind()) {
   case AffineExprKind::Add:
@@ -370,7 +399,21 @@ CExpr FuncEmitter::affineExpr(AffineExpr e, ValueRange operands) {
   auto b = llvm::cast<AffineBinaryOpExpr>(e);
   switch (e.getKind()) {
   case AffineExprKind::Add: {
-    // Print a - b*c for negative coefficients.
+    // Print a - b*c for negative coefficients, positive terms first.
+    auto negative = [](AffineExpr x) {
+      if (auto c = llvm::dyn_cast<AffineConstantExpr>(x))
+        return c.getValue() < 0;
+      if (x.getKind() == AffineExprKind::Mul)
+        if (auto k = llvm::dyn_cast<AffineConstantExpr>(llvm::cast<AffineBinaryOpExpr>(x).getRHS()))
+          return k.getValue() < 0;
+      return false;
+    };
+    if (negative(b.getLHS()) && !negative(b.getRHS())) {
+      // (-x) + y reads better as y - x (MLIR keeps constants on the right).
+      CExpr y = affineExpr(b.getRHS(), operands);
+      CExpr x = affineExpr(b.getLHS() * -1, operands);
+      return CExpr{paren(y, PAdd) + " - " + paren(x, PMul), PAdd, it};
+    }
     CExpr l = affineExpr(b.getLHS(), operands);
     AffineExpr r = b.getRHS();
     if (auto rc = llvm::dyn_cast<AffineConstantExpr>(r); rc && rc.getValue() < 0)
@@ -423,10 +466,41 @@ CExpr FuncEmitter::affineExpr(AffineExpr e, ValueRange operands) {
   }
 }
 
+AffineExpr FuncEmitter::unreverse(AffineExpr e, llvm::SmallVectorImpl<Value> &operands) {
+  for (unsigned p = 0, n = operands.size(); p < n; ++p) {
+    auto it = reversed.find(operands[p]);
+    if (it == reversed.end() || !e.isFunctionOfDim(p))
+      continue;
+    // k = start - i: the operand now stands for the loop variable i.
+    AffineMap start = it->second.first;
+    llvm::SmallVector<AffineExpr, 4> shift;
+    for (Value v : it->second.second) {
+      // Share positions with operands already in the expression (outer loops).
+      auto found = llvm::find(operands, v);
+      unsigned pos = found - operands.begin();
+      if (found == operands.end())
+        operands.push_back(v);
+      shift.push_back(getAffineDimExpr(pos, e.getContext()));
+    }
+    AffineExpr s = start.getResult(0).replaceDimsAndSymbols(shift, {});
+    e = simplifyAffineExpr(e.replace(getAffineDimExpr(p, e.getContext()),
+                                     s - getAffineDimExpr(p, e.getContext())),
+                           operands.size(), 0);
+  }
+  return e;
+}
+
+CExpr FuncEmitter::affine(AffineExpr e, ValueRange operands) {
+  llvm::SmallVector<Value, 8> ops(operands.begin(), operands.end());
+  e = unreverse(e, ops);
+  return affineExpr(e, ops);
+}
+
 std::string FuncEmitter::affineBound(AffineMap map, ValueRange operands, bool isMax) {
   std::string acc;
   for (AffineExpr e : map.getResults()) {
-    std::string t = affineExpr(e, operands).text;
+    std::string t =
+        affine(symbolsToDims(e, map.getNumDims(), map.getNumSymbols()), operands).text;
     if (acc.empty()) {
       acc = t;
       continue;
@@ -452,7 +526,8 @@ std::string FuncEmitter::indicesOf(Operation *op, Value memref, AffineMap map, V
   llvm::SmallVector<std::string, 4> idx;
   if (map) {
     for (AffineExpr e : map.getResults())
-      idx.push_back(affineExpr(e, operands).text);
+      idx.push_back(
+          affine(symbolsToDims(e, map.getNumDims(), map.getNumSymbols()), operands).text);
   } else {
     CType it;
     it.kind = CType::Index;
@@ -714,7 +789,9 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     return op->emitError("vhls: unsupported math operation '") << op->getName() << "'";
   }
   if (auto apply = llvm::dyn_cast<affine::AffineApplyOp>(op)) {
-    e = affineExpr(apply.getAffineMap().getResult(0), apply.getMapOperands());
+    AffineMap m = apply.getAffineMap();
+    e = affine(symbolsToDims(m.getResult(0), m.getNumDims(), m.getNumSymbols()),
+               apply.getMapOperands());
     return success();
   }
   if (auto ld = llvm::dyn_cast<affine::AffineLoadOp>(op)) {
@@ -914,13 +991,30 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
                                ? f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar).getValue()
                                : "i");
     names[f.getInductionVar()] = iv;
-    std::string lb = affineBound(f.getLowerBoundMap(), f.getLowerBoundOperands(), true);
-    std::string ub = affineBound(f.getUpperBoundMap(), f.getUpperBoundOperands(), false);
-    std::string step = f.getStepAsInt() == 1 ? iv + "++" : iv + " += " + std::to_string(f.getStepAsInt());
+    std::string header;
+    auto revStart = f->getAttrOfType<AffineMapAttr>(AlloDialect::kReverseStart);
+    auto revLimit = f->getAttrOfType<AffineMapAttr>(AlloDialect::kReverseLimit);
+    auto revStep = f->getAttrOfType<IntegerAttr>(AlloDialect::kReverseStep);
+    if (revStart && revLimit && revStep && revStep.getInt() == 1 && f.getStepAsInt() == 1 &&
+        f.hasConstantLowerBound() && f.getConstantLowerBound() == 0 &&
+        f.getLowerBoundOperands().size() == revStart.getValue().getNumDims()) {
+      // The normalised counter of a decreasing loop: print the source's loop.
+      ValueRange ops = f.getLowerBoundOperands();
+      std::string start = affineExpr(revStart.getValue().getResult(0), ops).text;
+      std::string limit = affineBound(revLimit.getValue(), ops, true);
+      reversed[f.getInductionVar()] = {revStart.getValue(),
+                                       llvm::SmallVector<Value, 4>(ops.begin(), ops.end())};
+      header = "for (int " + iv + " = " + start + "; " + iv + " >= " + limit + "; " + iv + "--)";
+    } else {
+      std::string lb = affineBound(f.getLowerBoundMap(), f.getLowerBoundOperands(), true);
+      std::string ub = affineBound(f.getUpperBoundMap(), f.getUpperBoundOperands(), false);
+      std::string step =
+          f.getStepAsInt() == 1 ? iv + "++" : iv + " += " + std::to_string(f.getStepAsInt());
+      header = "for (int " + iv + " = " + lb + "; " + iv + " < " + ub + "; " + step + ")";
+    }
     std::string c = locComment(op->getLoc());
     line(loopLabel(op) + ":");
-    line("for (int " + iv + " = " + lb + "; " + iv + " < " + ub + "; " + step + ") {" +
-         (c.empty() ? "" : " // " + c));
+    line(header + " {" + (c.empty() ? "" : " // " + c));
     ++indent;
     loopPragmas(op);
     if (failed(emitBlock(*f.getBody())))
@@ -1006,7 +1100,9 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
     for (unsigned i = 0; i < set.getNumConstraints(); ++i) {
       // e >= 0 / e == 0 with e = P - N is printed as P >= N (N <= P when P is
       // a constant), which is how the source wrote it.
-      AffineExpr e = set.getConstraint(i);
+      AffineExpr e = symbolsToDims(set.getConstraint(i), set.getNumDims(), set.getNumSymbols());
+      llvm::SmallVector<Value, 8> ifOperands(operands.begin(), operands.end());
+      e = unreverse(e, ifOperands);
       llvm::SmallVector<AffineExpr, 4> terms;
       std::function<void(AffineExpr)> flatten = [&](AffineExpr x) {
         if (x.getKind() == AffineExprKind::Add) {
@@ -1032,7 +1128,7 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
         else
           pos = pos + t;
       }
-      std::string ps = affineExpr(pos, operands).text, ns = affineExpr(neg, operands).text;
+      std::string ps = affineExpr(pos, ifOperands).text, ns = affineExpr(neg, ifOperands).text;
       std::string s;
       if (set.isEq(i))
         s = ps + " == " + ns;

@@ -30,7 +30,11 @@ def Allo_Dialect : Dialect {
       `allo.flatten` (unit), `allo.dataflow` (unit), `allo.label` (unit: the
       name is the user's label or [[allo::name]]), `allo.iv` (string: the
       loop variable's C++ name), `allo.pragmas` (array of strings: `#pragma
-      HLS` directives of the source kept verbatim, also on functions);
+      HLS` directives of the source kept verbatim, also on functions),
+      `allo.reverse_start` / `allo.reverse_limit` (affine maps over the
+      loop's bound operands) and `allo.reverse_step` (i64) on a normalised
+      decreasing loop `for (i = start; i >= max(limit); i -= step)`, whose
+      0-based counter k gives i = start - step * k;
     * on arrays (function arguments as argument attributes, and
       `memref.alloca`): `allo.name` (string), `allo.partition` (array of
       dictionaries `{type = "cyclic", factor = 4, dim = 1}`), `allo.layout`
@@ -64,6 +68,9 @@ def Allo_Dialect : Dialect {
     static constexpr llvm::StringLiteral kLabel = "allo.label";
     static constexpr llvm::StringLiteral kInductionVar = "allo.iv";
     static constexpr llvm::StringLiteral kPragmas = "allo.pragmas";
+    static constexpr llvm::StringLiteral kReverseStart = "allo.reverse_start";
+    static constexpr llvm::StringLiteral kReverseLimit = "allo.reverse_limit";
+    static constexpr llvm::StringLiteral kReverseStep = "allo.reverse_step";
     static constexpr llvm::StringLiteral kResultCType = "allo.result_ctype";
 
     /// Checks the value of one allo.* attribute; null result = valid.

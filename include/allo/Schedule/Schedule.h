@@ -1,0 +1,207 @@
+//===- Schedule.h - JSON schedules: parsing and applying ---------*- C++ -*-===//
+//
+// A schedule file keeps hardware customizations apart from the algorithm:
+//
+//   {
+//     "$schema": "../schedules/schedule.schema.json",
+//     "top": "gemm",
+//     "steps": [
+//       {"op": "split",     "loop": "gemm:j", "factor": 4},
+//       {"op": "reorder",   "loops": ["gemm:k", "gemm:j.outer"]},
+//       {"op": "pipeline",  "loop": "gemm:j.inner", "ii": 1},
+//       {"op": "partition", "array": "gemm:B", "type": "cyclic", "factor": 4, "dim": 2}
+//     ]
+//   }
+//
+// parseSchedule() turns the text into a typed list of steps; every step and
+// every field remembers its JSON path (`steps[2].factor`) and its line:column
+// in the file, so that errors found while parsing or while applying point at
+// the offending text. applySchedule() applies the steps in order to raised
+// affine MLIR (see schedules/README.md for the exact semantics of
+// each primitive and the names of the loops they create).
+//
+// Errors are never fatal to the process: parsing returns a list of
+// diagnostics; applying reports MLIR diagnostics located in the schedule file
+// (with notes located in the C++ source) and fails, leaving the module as it
+// was before the failing step.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ALLO_SCHEDULE_SCHEDULE_H
+#define ALLO_SCHEDULE_SCHEDULE_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Support/LLVM.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace allo {
+
+/// 1-based line and column (in bytes) in the schedule file; 0 = unknown.
+struct SchedulePos {
+  unsigned line = 0, col = 0;
+};
+
+/// One problem found in a schedule file.
+struct ScheduleDiagnostic {
+  std::string file;          ///< the schedule file as given
+  SchedulePos pos;           ///< where in the file (0:0 if unknown)
+  std::string path;          ///< JSON path, e.g. "steps[2].factor"; empty for syntax errors
+  std::string message;       ///< what is wrong and what was expected
+  std::string suggestion;    ///< how to fix it (did-you-mean, valid values); may be empty
+
+  /// "file:line:col: error: path: message" and, if any, "\n  note: suggestion".
+  std::string str() const;
+};
+
+/// The primitives of the schedule language, in the order of the op table.
+enum class StepKind { Split, Reorder, Fuse, Unroll, Pipeline, Partition, Dataflow, Inline };
+
+/// A reference to a loop (`func:name`), an array (`func:name`) or a function
+/// (`name`) as written in the file.
+struct ScheduleRef {
+  std::string func;    ///< function symbol name
+  std::string name;    ///< loop or array name (empty for a function reference)
+  std::string spelled; ///< as written
+  std::string path;    ///< JSON path of the string
+  SchedulePos pos;
+
+  /// "func:name" (or "func" for a function reference).
+  std::string str() const { return name.empty() ? func : func + ":" + name; }
+};
+
+/// An integer, boolean or string field with the place it was written (pos is
+/// 0:0 when the field was omitted and has its default).
+template <typename T> struct ScheduleField {
+  T value{};
+  std::string path;
+  SchedulePos pos;
+  bool given = false;
+};
+
+/// One parsed step. Only the fields of its op are meaningful.
+struct ScheduleStep {
+  StepKind kind = StepKind::Split;
+  std::string op;   ///< the op's name as in the file
+  unsigned index = 0;
+  std::string path; ///< "steps[3]"
+  SchedulePos pos;  ///< the step's opening brace
+
+  std::vector<ScheduleRef> loops;        ///< loop (one) or loops (several)
+  std::optional<ScheduleRef> function;   ///< function targets (pipeline, dataflow, inline)
+  std::optional<ScheduleRef> array;      ///< partition
+  ScheduleField<int64_t> factor;         ///< split (> 0), unroll (>= 0, 0 = full), partition (> 0)
+  ScheduleField<int64_t> ii;             ///< pipeline (>= 1, default 1)
+  ScheduleField<bool> rewind;            ///< pipeline
+  ScheduleField<bool> inIR;              ///< unroll: transform the IR instead of a pragma
+  ScheduleField<std::string> type;       ///< partition: complete | block | cyclic
+  ScheduleField<int64_t> dim;            ///< partition: 0 = all, 1-based otherwise
+  ScheduleField<bool> off;               ///< inline: forbid inlining instead
+
+  /// A one-line summary, e.g. "split gemm:j by 4".
+  std::string summary() const;
+};
+
+struct Schedule {
+  std::string file;  ///< the file name used in diagnostics
+  std::string top;   ///< optional: the function of loop/array names written without "func:"
+  std::vector<ScheduleStep> steps;
+};
+
+//===----------------------------------------------------------------------===//
+// The op table (shared by the parser, its tests and the JSON Schema check).
+//===----------------------------------------------------------------------===//
+
+enum class FieldKind {
+  Loop,     ///< "func:loop"
+  Loops,    ///< ["func:loop", ...], at least two
+  Function, ///< "func"
+  Array,    ///< "func:array"
+  Int,
+  Bool,
+  Enum,     ///< one of FieldSpec::values
+  String,
+};
+
+struct FieldSpec {
+  const char *name;
+  FieldKind kind;
+  bool required;
+  int64_t min = 0;                  ///< Int: the least valid value
+  std::vector<const char *> values; ///< Enum: the valid values
+  const char *doc = "";
+};
+
+struct OpSpec {
+  const char *name;
+  StepKind kind;
+  std::vector<FieldSpec> fields; ///< without "op" and "comment", which every step has
+  /// Groups of fields of which exactly one must be given (e.g. loop | function).
+  std::vector<std::vector<const char *>> exactlyOneOf;
+  const char *doc = "";
+};
+
+/// Every op of the schedule language, with its fields.
+llvm::ArrayRef<OpSpec> scheduleOps();
+/// The op of a kind.
+const OpSpec &scheduleOp(StepKind kind);
+
+//===----------------------------------------------------------------------===//
+// Parsing
+//===----------------------------------------------------------------------===//
+
+/// Parses schedule text. `fileName` is only used in diagnostics. Returns
+/// std::nullopt and appends to `diags` on any error (all errors found are
+/// reported, not only the first).
+std::optional<Schedule> parseSchedule(llvm::StringRef text, llvm::StringRef fileName,
+                                      std::vector<ScheduleDiagnostic> &diags);
+
+/// Reads and parses a schedule file.
+std::optional<Schedule> parseScheduleFile(llvm::StringRef path,
+                                          std::vector<ScheduleDiagnostic> &diags);
+
+/// The closest candidate within a small edit distance, or empty.
+std::string closestMatch(llvm::StringRef word, llvm::ArrayRef<std::string> candidates);
+
+/// 1-based line:column of a byte offset in `text` (offsets past the end point
+/// just after the last character).
+SchedulePos positionOf(llvm::StringRef text, size_t offset);
+
+//===----------------------------------------------------------------------===//
+// Applying
+//===----------------------------------------------------------------------===//
+
+struct ScheduleOptions {
+  /// If set, the module is printed here after each step (--dump-after-each).
+  llvm::raw_ostream *dumpAfterEach = nullptr;
+  /// Print locations in those dumps.
+  bool dumpLocations = false;
+};
+
+/// Applies the steps of `schedule` in order. Each step is applied to a copy of
+/// the module, which must verify afterwards; only then does it replace the
+/// module. On the first failing step an error located in the schedule file
+/// (`file:line:col`, with the step's JSON path) is emitted through the
+/// module's MLIRContext and failure is returned: the module then holds the
+/// result of the steps before it.
+mlir::LogicalResult applySchedule(mlir::ModuleOp module, const Schedule &schedule,
+                                  ScheduleOptions options = {});
+
+/// Parses `path` and applies it. Parse errors are emitted as MLIR errors at
+/// their file:line:col.
+mlir::LogicalResult applyScheduleFile(mlir::ModuleOp module, llvm::StringRef path,
+                                      ScheduleOptions options = {});
+
+/// Registers the `allo-apply-schedule` pass (options `schedule=<path>`,
+/// `dump-after-each`) with MLIR's pass registry (for allo-opt).
+void registerSchedulePasses();
+
+} // namespace allo
+
+#endif

@@ -1,0 +1,139 @@
+//===- ScheduleImpl.h - Shared by the schedule primitives (private) -*- C++ -*-===//
+//
+// A StepContext is what one primitive works on: the working copy of the
+// module, the step, and helpers that resolve `func:name` references and
+// report errors located in the schedule file. Primitives report every error
+// themselves and return failure; ApplySchedule.cpp then drops the working
+// copy, so a rejected step changes nothing.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ALLO_LIB_SCHEDULE_SCHEDULEIMPL_H
+#define ALLO_LIB_SCHEDULE_SCHEDULEIMPL_H
+
+#include "allo/Dialect/Allo/AlloDialect.h"
+#include "allo/Schedule/Schedule.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/Diagnostics.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace allo {
+namespace sched {
+
+/// An array: a function argument (arg >= 0) or a memref.alloca.
+struct ArraySite {
+  mutable mlir::func::FuncOp func; // op handles: const here means "same array"
+  int arg = -1;
+  mutable mlir::memref::AllocaOp alloca;
+
+  mlir::Value value() const;
+  mlir::MemRefType type() const;
+  mlir::Location loc() const;
+  /// "func:name" (the array's allo.name, or "arg<k>" without one).
+  std::string str() const;
+  mlir::ArrayAttr partitions() const;
+  void setPartitions(mlir::ArrayAttr a) const;
+  bool operator==(const ArraySite &o) const {
+    return func == o.func && arg == o.arg && alloca == o.alloca;
+  }
+};
+
+class StepContext {
+public:
+  StepContext(mlir::ModuleOp module, const Schedule &schedule, const ScheduleStep &step)
+      : module(module), schedule(schedule), step(step), ctx(module.getContext()) {}
+
+  mlir::ModuleOp module; ///< the working copy
+  const Schedule &schedule;
+  const ScheduleStep &step;
+  mlir::MLIRContext *ctx;
+
+  /// A location in the schedule file (unknown if pos is 0:0).
+  mlir::Location locOf(SchedulePos pos) const;
+  /// An error at the step: "steps[2] (split gemm:j by 4): <msg>".
+  mlir::InFlightDiagnostic error(const llvm::Twine &msg);
+  /// An error at a field: "<path>: <msg>".
+  mlir::InFlightDiagnostic error(const std::string &path, SchedulePos pos, const llvm::Twine &msg);
+  mlir::InFlightDiagnostic error(const ScheduleRef &ref, const llvm::Twine &msg) {
+    return error(ref.path, ref.pos, msg);
+  }
+
+  // Lookups: each reports its own error and returns null/nullopt on failure.
+  mlir::func::FuncOp function(const ScheduleRef &ref);
+  /// A named loop (affine.for, scf.for or scf.while).
+  mlir::Operation *loop(const ScheduleRef &ref);
+  /// A named affine.for; `what` says what needs it ("split").
+  mlir::affine::AffineForOp affineLoop(const ScheduleRef &ref, llvm::StringRef what);
+  std::optional<ArraySite> array(const ScheduleRef &ref);
+  /// Several loops of one function (the step's `loops`).
+  bool affineLoops(llvm::SmallVectorImpl<mlir::affine::AffineForOp> &out, llvm::StringRef what);
+  /// Fails (with an error at `ref`) if `f` already has a loop named `name`.
+  mlir::LogicalResult checkFreshName(mlir::func::FuncOp f, llvm::StringRef name,
+                                     const ScheduleRef &ref);
+};
+
+//===----------------------------------------------------------------------===//
+// Loops and names
+//===----------------------------------------------------------------------===//
+
+/// affine.for, scf.for or scf.while.
+bool isLoop(mlir::Operation *op);
+/// The loop's allo.name ("" if none).
+llvm::StringRef loopName(mlir::Operation *op);
+/// Sets allo.name; the loop is then no longer named by a user's label, so
+/// allo.label is removed (the HLS emitter prints l_<func>_<name> labels).
+void setLoopName(mlir::Operation *op, llvm::StringRef name);
+/// Copies `from`'s discardable attributes (pipeline, unroll, pragmas, ...)
+/// onto `to`, except allo.name, allo.label and allo.iv; allo.pragmas lists
+/// are concatenated, other attributes overwrite.
+void copyLoopAttrs(mlir::Operation *from, mlir::Operation *to);
+/// The same, into a list (for loops about to be erased).
+void mergeLoopAttrs(mlir::Operation *from, mlir::NamedAttrList &into);
+/// "gemm:j" for a named loop, else "the loop at file:line:col".
+std::string describeLoop(mlir::Operation *op);
+/// Names of the loops of `f`, in program order.
+std::vector<std::string> loopNamesOf(mlir::func::FuncOp f);
+/// The loop of `f` named exactly `name`, or null.
+mlir::Operation *findLoop(mlir::func::FuncOp f, llvm::StringRef name);
+/// "name" of an array value (allo.name of its argument or alloca).
+std::string arrayName(mlir::Value memref);
+/// Short "file:line:col" of a location, or "".
+std::string locString(mlir::Location loc);
+
+/// The chain of affine.for loops from `outer` down to `inner` (both included)
+/// if `inner` is nested in `outer` and the band is perfectly nested up to
+/// movable operations: every loop of the chain but the last holds only the
+/// next loop, the terminator, constants (which can be hoisted out of the
+/// band) and other pure operations that no deeper loop of the band uses in
+/// its bounds (which can be sunk into the innermost loop: index arithmetic
+/// such as the remaps split leaves). Otherwise reports why and fails.
+mlir::LogicalResult perfectBand(StepContext &c, mlir::affine::AffineForOp outer,
+                                mlir::affine::AffineForOp inner,
+                                llvm::SmallVectorImpl<mlir::affine::AffineForOp> &band);
+/// Makes a band accepted by perfectBand perfectly nested in MLIR's sense:
+/// constants move before the outermost loop, other movable operations to the
+/// start of the innermost loop's body (in order).
+void prepareBand(llvm::ArrayRef<mlir::affine::AffineForOp> band);
+
+//===----------------------------------------------------------------------===//
+// Primitives, one file each
+//===----------------------------------------------------------------------===//
+
+mlir::LogicalResult applySplit(StepContext &c);
+mlir::LogicalResult applyReorder(StepContext &c);
+mlir::LogicalResult applyFuse(StepContext &c);
+mlir::LogicalResult applyUnroll(StepContext &c);
+mlir::LogicalResult applyPipeline(StepContext &c);
+mlir::LogicalResult applyPartition(StepContext &c);
+mlir::LogicalResult applyDataflow(StepContext &c);
+mlir::LogicalResult applyInline(StepContext &c);
+
+} // namespace sched
+} // namespace allo
+
+#endif
