@@ -121,6 +121,11 @@ public:
                              ? DiagnosticsEngine::Warning
                              : DiagnosticsEngine::Note;
       allo::report(diags, toClangLoc(ast, d.getLocation()), level, d.str());
+      for (mlir::Diagnostic &n : d.getNotes()) {
+        SourceLocation nl = toClangLoc(ast, n.getLocation());
+        // A note without a location of its own belongs to the error's place.
+        allo::note(diags, nl.isValid() ? nl : toClangLoc(ast, d.getLocation()), n.str());
+      }
       return mlir::success();
     });
     RaiseOptions ro;
