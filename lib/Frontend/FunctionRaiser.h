@@ -140,6 +140,7 @@ public:
   // ---- loops (RaiseLoop.cpp) ----
   void emitLoop(const clang::Stmt *loop, llvm::ArrayRef<const clang::Attr *> attrs);
   bool tryEmitAffineFor(const clang::ForStmt *s, mlir::Operation *&op);
+  void emitCountedLoopBody(const clang::Stmt *body);
   bool tryEmitScfFor(const clang::ForStmt *s, mlir::Operation *&op);
   mlir::Operation *emitWhileLoop(const clang::Stmt *loop);
   void applyLoopAttrs(mlir::Operation *op, const clang::Stmt *loop,

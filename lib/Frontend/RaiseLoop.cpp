@@ -154,6 +154,13 @@ const CallExpr *asMinMax(const Expr *e, llvm::StringRef which) {
 }
 } // namespace
 
+void FunctionRaiser::emitCountedLoopBody(const Stmt *body) {
+  // Counted loops have no early exits: their frame holds no flags.
+  loopStack.push_back(LoopFrame());
+  emitStmt(body);
+  loopStack.pop_back();
+}
+
 void FunctionRaiser::emitLoop(const Stmt *loop, llvm::ArrayRef<const Attr *> attrs) {
   mlir::Operation *op = nullptr;
   auto *fs = dyn_cast<ForStmt>(loop);
@@ -312,9 +319,7 @@ bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
   vars[c->iv] = bind;
   mlir::OpBuilder::InsertionGuard guard(b);
   b.setInsertionPoint(forOp.getBody()->getTerminator());
-  loopStack.push_back(LoopFrame());
-  emitStmt(s->getBody());
-  loopStack.pop_back();
+  emitCountedLoopBody(s->getBody());
   op = forOp;
   return true;
 }
@@ -386,9 +391,7 @@ bool FunctionRaiser::tryEmitScfFor(const ForStmt *s, mlir::Operation *&op) {
   if (forOp.getBody()->empty() || !forOp.getBody()->back().hasTrait<mlir::OpTrait::IsTerminator>())
     mlir::scf::YieldOp::create(b, l);
   b.setInsertionPoint(forOp.getBody()->getTerminator());
-  loopStack.push_back(LoopFrame());
-  emitStmt(s->getBody());
-  loopStack.pop_back();
+  emitCountedLoopBody(s->getBody());
   op = forOp;
   return true;
 }

@@ -630,28 +630,24 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     }
     return op->emitError("vhls: unsupported constant");
   }
-  if (isa<arith::AddIOp>(op) || isa<arith::AddFOp>(op))
-    return bin("+", PAdd, false, false), success();
-  if (isa<arith::SubIOp>(op) || isa<arith::SubFOp>(op))
-    return bin("-", PAdd, false, false), success();
-  if (isa<arith::MulIOp>(op) || isa<arith::MulFOp>(op))
-    return bin("*", PMul, false, false), success();
-  if (isa<arith::DivFOp>(op))
-    return bin("/", PMul, false, false), success();
-  if (isa<arith::DivSIOp>(op))
-    return bin("/", PMul, true, false), success();
-  if (isa<arith::DivUIOp>(op))
-    return bin("/", PMul, false, true), success();
-  if (isa<arith::RemSIOp>(op))
-    return bin("%", PMul, true, false), success();
-  if (isa<arith::RemUIOp>(op))
-    return bin("%", PMul, false, true), success();
-  if (isa<arith::ShLIOp>(op))
-    return bin("<<", PShift, false, false), success();
-  if (isa<arith::ShRSIOp>(op))
-    return bin(">>", PShift, true, false), success();
-  if (isa<arith::ShRUIOp>(op))
-    return bin(">>", PShift, false, true), success();
+  // Binary operators: C spelling, precedence, and the signedness the
+  // operation imposes on its operands (S = signed, U = unsigned, - = either).
+  static const struct {
+    llvm::StringLiteral name, sym;
+    int prec;
+    char sign;
+  } binaries[] = {
+      {"arith.addi", "+", PAdd, '-'},  {"arith.addf", "+", PAdd, '-'},
+      {"arith.subi", "-", PAdd, '-'},  {"arith.subf", "-", PAdd, '-'},
+      {"arith.muli", "*", PMul, '-'},  {"arith.mulf", "*", PMul, '-'},
+      {"arith.divf", "/", PMul, '-'},  {"arith.divsi", "/", PMul, 'S'},
+      {"arith.divui", "/", PMul, 'U'}, {"arith.remsi", "%", PMul, 'S'},
+      {"arith.remui", "%", PMul, 'U'}, {"arith.shli", "<<", PShift, '-'},
+      {"arith.shrsi", ">>", PShift, 'S'}, {"arith.shrui", ">>", PShift, 'U'},
+  };
+  for (const auto &bo : binaries)
+    if (op->getName().getStringRef() == bo.name)
+      return bin(bo.sym.data(), bo.prec, bo.sign == 'S', bo.sign == 'U'), success();
   if (isa<arith::AndIOp, arith::OrIOp, arith::XOrIOp>(op)) {
     if (rt.kind == CType::Bool) {
       // i1 logic reads better as logical operators.
