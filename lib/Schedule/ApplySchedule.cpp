@@ -39,6 +39,12 @@ LogicalResult dispatch(StepContext &c) {
     return applyDataflow(c);
   case StepKind::Inline:
     return applyInline(c);
+  case StepKind::BufferAt:
+    return applyBufferAt(c);
+  case StepKind::ReuseAt:
+    return applyReuseAt(c);
+  case StepKind::ComputeAt:
+    return applyComputeAt(c);
   }
   return failure();
 }

@@ -132,6 +132,17 @@ mlir::LogicalResult applyPipeline(StepContext &c);
 mlir::LogicalResult applyPartition(StepContext &c);
 mlir::LogicalResult applyDataflow(StepContext &c);
 mlir::LogicalResult applyInline(StepContext &c);
+mlir::LogicalResult applyBufferAt(StepContext &c);
+mlir::LogicalResult applyReuseAt(StepContext &c);
+mlir::LogicalResult applyComputeAt(StepContext &c);
+
+/// A new local array of `shape` with the element type of `like`, placed with
+/// the function's other allocas at the top of its entry block (where the HLS
+/// emitter declares them), named `base` (or base1, base2, ... when the name is
+/// taken). allo.ctype (when `like` has a plain C element type), allo.unsigned
+/// and allo.fixed_scale are taken from `like`.
+mlir::memref::AllocaOp createLocalArray(const ArraySite &like, llvm::ArrayRef<int64_t> shape,
+                                        llvm::StringRef base);
 
 } // namespace sched
 } // namespace allo

@@ -84,6 +84,28 @@ llvm::ArrayRef<OpSpec> allo::scheduleOps() {
         {"off", FieldKind::Bool, false, 0, {}, "forbid inlining instead (default false)"}},
        {},
        "Inlines a function into its callers (#pragma HLS inline)."},
+      {"buffer_at",
+       StepKind::BufferAt,
+       {{"array", FieldKind::Array, true, 0, {}, "the array to buffer, \"func:name\" (parameter or local)"},
+        {"loop", FieldKind::Loop, true, 0, {}, "the loop whose body works on the buffer"}},
+       {},
+       "Allocates an on-chip buffer name_buf for the tile of the array one iteration of the "
+       "loop accesses, copies the tile in before the body (if it reads the array) and back "
+       "after it (if it writes the array)."},
+      {"reuse_at",
+       StepKind::ReuseAt,
+       {{"array", FieldKind::Array, true, 0, {}, "the array read through a sliding window"},
+        {"loop", FieldKind::Loop, true, 0, {}, "the loop along which the window slides"}},
+       {},
+       "Replaces the loop's reads A[..][j+c] (constant offsets c) by a shift register "
+       "name_reuse: each iteration shifts it and reads only the newest element from memory."},
+      {"compute_at",
+       StepKind::ComputeAt,
+       {{"producer", FieldKind::Loop, true, 0, {}, "the producer loop nest, \"func:name\""},
+        {"consumer", FieldKind::Loop, true, 0, {}, "the consumer loop to compute it in"}},
+       {},
+       "Fuses the producer loop nest into the consumer loop: each consumer iteration first "
+       "computes the producer iterations it needs; the producer nest is removed."},
   };
   return ops;
 }
@@ -170,6 +192,12 @@ std::string ScheduleStep::summary() const {
     return "dataflow " + (function ? function->str() : refs());
   case StepKind::Inline:
     return std::string(off.value ? "inline off " : "inline ") + (function ? function->str() : "?");
+  case StepKind::ComputeAt:
+    return "compute_at " + (loops.size() > 0 ? loops[0].str() : std::string("?")) + " at " +
+           (loops.size() > 1 ? loops[1].str() : std::string("?"));
+  case StepKind::BufferAt:
+  case StepKind::ReuseAt:
+    return op + " " + (array ? array->str() : std::string("?")) + " at " + refs();
   }
   return op;
 }

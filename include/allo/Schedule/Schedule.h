@@ -61,7 +61,19 @@ struct ScheduleDiagnostic {
 };
 
 /// The primitives of the schedule language, in the order of the op table.
-enum class StepKind { Split, Reorder, Fuse, Unroll, Pipeline, Partition, Dataflow, Inline };
+enum class StepKind {
+  Split,
+  Reorder,
+  Fuse,
+  Unroll,
+  Pipeline,
+  Partition,
+  Dataflow,
+  Inline,
+  BufferAt,
+  ReuseAt,
+  ComputeAt
+};
 
 /// A reference to a loop (`func:name`), an array (`func:name`) or a function
 /// (`name`) as written in the file.
@@ -93,9 +105,9 @@ struct ScheduleStep {
   std::string path; ///< "steps[3]"
   SchedulePos pos;  ///< the step's opening brace
 
-  std::vector<ScheduleRef> loops;        ///< loop (one) or loops (several)
+  std::vector<ScheduleRef> loops;        ///< loop (one) or loops (several); compute_at: producer, consumer
   std::optional<ScheduleRef> function;   ///< function targets (pipeline, dataflow, inline)
-  std::optional<ScheduleRef> array;      ///< partition
+  std::optional<ScheduleRef> array;      ///< partition, buffer_at, reuse_at
   ScheduleField<int64_t> factor;         ///< split (> 0), unroll (>= 0, 0 = full), partition (> 0)
   ScheduleField<int64_t> ii;             ///< pipeline (>= 1, default 1)
   ScheduleField<bool> rewind;            ///< pipeline

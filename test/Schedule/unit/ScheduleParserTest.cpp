@@ -156,8 +156,47 @@ TEST(ScheduleParser, UnknownOpDidYouMean) {
   EXPECT_TRUE(contains(d[0].suggestion, "reorder")) << d[0].suggestion;
 }
 
+TEST(ScheduleParser, MemoryCustomizations) {
+  Schedule s = parsed(R"({"top": "gemm", "steps": [
+    {"op": "buffer_at", "array": "C", "loop": "gemm:i"},
+    {"op": "reuse_at", "array": "gemm:A", "loop": "j"}
+  ]})");
+  ASSERT_EQ(s.steps.size(), 2u);
+  EXPECT_EQ(s.steps[0].kind, StepKind::BufferAt);
+  ASSERT_TRUE(s.steps[0].array.has_value());
+  EXPECT_EQ(s.steps[0].array->str(), "gemm:C");
+  EXPECT_EQ(s.steps[0].array->path, "steps[0].array");
+  ASSERT_EQ(s.steps[0].loops.size(), 1u);
+  EXPECT_EQ(s.steps[0].loops[0].path, "steps[0].loop");
+  EXPECT_EQ(s.steps[0].summary(), "buffer_at gemm:C at gemm:i");
+  EXPECT_EQ(s.steps[1].kind, StepKind::ReuseAt);
+  EXPECT_EQ(s.steps[1].summary(), "reuse_at gemm:A at gemm:j");
+
+  auto d = errorsOf(R"({"steps": [{"op": "buffer_at", "arrray": "f:A", "loop": "f:i"}]})");
+  bool unknown = false, missing = false;
+  for (const ScheduleDiagnostic &e : d) {
+    unknown |= contains(e.message, "unknown field 'arrray'") && contains(e.suggestion, "did you mean 'array'");
+    missing |= contains(e.message, "missing field 'array' for op \"buffer_at\"");
+  }
+  EXPECT_TRUE(unknown);
+  EXPECT_TRUE(missing);
+  d = errorsOf(R"({"steps": [{"op": "reuse_att", "array": "f:A", "loop": "f:i"}]})");
+  EXPECT_TRUE(contains(d[0].suggestion, "did you mean \"reuse_at\"")) << d[0].suggestion;
+  Schedule ca = parsed(R"({"top": "f", "steps": [{"op": "compute_at", "producer": "p", "consumer": "f:c"}]})");
+  ASSERT_EQ(ca.steps.size(), 1u);
+  EXPECT_EQ(ca.steps[0].kind, StepKind::ComputeAt);
+  ASSERT_EQ(ca.steps[0].loops.size(), 2u);
+  EXPECT_EQ(ca.steps[0].loops[0].path, "steps[0].producer");
+  EXPECT_EQ(ca.steps[0].loops[1].path, "steps[0].consumer");
+  EXPECT_EQ(ca.steps[0].summary(), "compute_at f:p at f:c");
+  d = errorsOf(R"({"steps": [{"op": "compute_at", "producer": "f:p", "consumr": "f:c"}]})");
+  EXPECT_TRUE(contains(d[0].suggestion, "did you mean 'consumer'")) << d[0].suggestion;
+  d = errorsOf(R"({"steps": [{"op": "reuse_at", "array": "f:A"}]})");
+  EXPECT_TRUE(contains(d[0].message, "missing field 'loop' for op \"reuse_at\"")) << d[0].message;
+}
+
 TEST(ScheduleParser, OpsLeftForLaterAreUnknown) {
-  for (const char *op : {"buffer_at", "reuse_at", "compute_at", "unfold", "relay", "compose"}) {
+  for (const char *op : {"unfold", "relay", "compose"}) {
     auto d = errorsOf(std::string("{\"steps\": [{\"op\": \"") + op + "\"}]}");
     EXPECT_TRUE(contains(d[0].message, "unknown op")) << op;
   }
