@@ -29,7 +29,7 @@ struct ApplySchedulePass : public PassWrapper<ApplySchedulePass, OperationPass<M
   llvm::StringRef getArgument() const override { return "allo-apply-schedule"; }
   llvm::StringRef getDescription() const override {
     return "Apply an Allo JSON schedule (split, reorder, fuse, unroll, pipeline, partition, "
-           "dataflow, inline) to raised affine IR";
+           "dataflow, inline, buffer_at, reuse_at, compute_at, compose) to raised affine IR";
   }
   void getDependentDialects(DialectRegistry &registry) const override {
     registry.insert<allo::AlloDialect, affine::AffineDialect, arith::ArithDialect,

@@ -106,6 +106,13 @@ llvm::ArrayRef<OpSpec> allo::scheduleOps() {
        {},
        "Fuses the producer loop nest into the consumer loop: each consumer iteration first "
        "computes the producer iterations it needs; the producer nest is removed."},
+      {"compose",
+       StepKind::Compose,
+       {{"function", FieldKind::Function, true, 0, {}, "the function the sub-schedule customizes"},
+        {"schedule", FieldKind::String, true, 0, {}, "the sub-schedule file, relative to this file's directory"}},
+       {},
+       "Applies the steps of another schedule file to a function, at this point; names "
+       "without \"func:\" in the sub-schedule belong to that function."},
   };
   return ops;
 }
@@ -198,6 +205,8 @@ std::string ScheduleStep::summary() const {
   case StepKind::BufferAt:
   case StepKind::ReuseAt:
     return op + " " + (array ? array->str() : std::string("?")) + " at " + refs();
+  case StepKind::Compose:
+    return "compose " + schedule.value + " into " + (function ? function->str() : std::string("?"));
   }
   return op;
 }
@@ -356,8 +365,10 @@ std::string quotedValue(const json &v) {
 
 class Parser {
 public:
-  Parser(llvm::StringRef text, llvm::StringRef file, std::vector<ScheduleDiagnostic> &diags)
-      : text(text), file(file.str()), diags(diags) {}
+  Parser(llvm::StringRef text, llvm::StringRef file, std::vector<ScheduleDiagnostic> &diags,
+         llvm::StringRef composedInto)
+      : text(text), file(file.str()), diags(diags), composedInto(composedInto.str()),
+        top(composedInto.str()) {}
 
   std::optional<Schedule> run();
 
@@ -366,6 +377,7 @@ private:
   std::string file;
   std::vector<ScheduleDiagnostic> &diags;
   std::optional<JsonLocator> locator;
+  std::string composedInto;
   std::string top;
   unsigned errors = 0;
 
@@ -725,8 +737,20 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
       step.type.pos = posOf(fpath);
       break;
     }
-    case FieldKind::String:
+    case FieldKind::String: {
+      if (!it->is_string() || it->get<std::string>().empty()) {
+        error(fpath, std::string("expected a non-empty string, got ") + kindName(*it) + " " + quotedValue(*it),
+              llvm::StringRef(f.name) == "schedule" ? "e.g. \"schedule\": \"tile.json\"" : "");
+        ok = false;
+        break;
+      }
+      // "schedule" is the only string field.
+      step.schedule.value = it->get<std::string>();
+      step.schedule.given = true;
+      step.schedule.path = fpath;
+      step.schedule.pos = posOf(fpath);
       break;
+    }
     }
   }
 
@@ -803,9 +827,15 @@ std::optional<Schedule> Parser::run() {
       error("top", std::string("expected the name of the top function, got ") + kindName(t) + " " +
                        quotedValue(t),
             "e.g. \"top\": \"gemm\"");
+    else if (!composedInto.empty() && t.get<std::string>() != composedInto)
+      error("top", "'top' is \"" + t.get<std::string>() + "\" but this schedule is composed into function \"" +
+                       composedInto + "\"",
+            "set \"top\" to \"" + composedInto + "\" or remove it");
     else
       top = s.top = t.get<std::string>();
   }
+  if (s.top.empty())
+    s.top = composedInto;
   auto stepsIt = root.find("steps");
   if (stepsIt == root.end()) {
     error("", posOf(""), "missing field 'steps'", "add \"steps\": [ {\"op\": ...}, ... ]");
@@ -827,9 +857,10 @@ std::optional<Schedule> Parser::run() {
 } // namespace
 
 std::optional<Schedule> allo::parseSchedule(llvm::StringRef text, llvm::StringRef fileName,
-                                            std::vector<ScheduleDiagnostic> &diags) {
+                                            std::vector<ScheduleDiagnostic> &diags,
+                                            llvm::StringRef composedInto) {
   size_t first = diags.size();
-  std::optional<Schedule> s = Parser(text, fileName, diags).run();
+  std::optional<Schedule> s = Parser(text, fileName, diags, composedInto).run();
   // In the order of the file.
   std::stable_sort(diags.begin() + first, diags.end(),
                    [](const ScheduleDiagnostic &a, const ScheduleDiagnostic &b) {
@@ -839,7 +870,8 @@ std::optional<Schedule> allo::parseSchedule(llvm::StringRef text, llvm::StringRe
 }
 
 std::optional<Schedule> allo::parseScheduleFile(llvm::StringRef path,
-                                                std::vector<ScheduleDiagnostic> &diags) {
+                                                std::vector<ScheduleDiagnostic> &diags,
+                                                llvm::StringRef composedInto) {
   auto buf = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
   if (!buf) {
     diags.push_back({path.str(), {}, "",
@@ -847,5 +879,5 @@ std::optional<Schedule> allo::parseScheduleFile(llvm::StringRef path,
                      "check the path given to --schedule"});
     return std::nullopt;
   }
-  return parseSchedule((*buf)->getBuffer(), path, diags);
+  return parseSchedule((*buf)->getBuffer(), path, diags, composedInto);
 }

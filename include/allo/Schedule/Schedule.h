@@ -72,7 +72,8 @@ enum class StepKind {
   Inline,
   BufferAt,
   ReuseAt,
-  ComputeAt
+  ComputeAt,
+  Compose
 };
 
 /// A reference to a loop (`func:name`), an array (`func:name`) or a function
@@ -115,6 +116,7 @@ struct ScheduleStep {
   ScheduleField<std::string> type;       ///< partition: complete | block | cyclic
   ScheduleField<int64_t> dim;            ///< partition: 0 = all, 1-based otherwise
   ScheduleField<bool> off;               ///< inline: forbid inlining instead
+  ScheduleField<std::string> schedule;   ///< compose: the sub-schedule file, relative to this file's directory
 
   /// A one-line summary, e.g. "split gemm:j by 4".
   std::string summary() const;
@@ -171,12 +173,18 @@ const OpSpec &scheduleOp(StepKind kind);
 /// Parses schedule text. `fileName` is only used in diagnostics. Returns
 /// std::nullopt and appends to `diags` on any error (all errors found are
 /// reported, not only the first).
+///
+/// `composedInto` is set when the text is a sub-schedule composed into that
+/// function (the compose op): its names without "func:" then belong to that
+/// function, and a "top" naming another function is an error.
 std::optional<Schedule> parseSchedule(llvm::StringRef text, llvm::StringRef fileName,
-                                      std::vector<ScheduleDiagnostic> &diags);
+                                      std::vector<ScheduleDiagnostic> &diags,
+                                      llvm::StringRef composedInto = "");
 
 /// Reads and parses a schedule file.
 std::optional<Schedule> parseScheduleFile(llvm::StringRef path,
-                                          std::vector<ScheduleDiagnostic> &diags);
+                                          std::vector<ScheduleDiagnostic> &diags,
+                                          llvm::StringRef composedInto = "");
 
 /// The closest candidate within a small edit distance, or empty.
 std::string closestMatch(llvm::StringRef word, llvm::ArrayRef<std::string> candidates);
@@ -201,7 +209,8 @@ struct ScheduleOptions {
 /// module. On the first failing step an error located in the schedule file
 /// (`file:line:col`, with the step's JSON path) is emitted through the
 /// module's MLIRContext and failure is returned: the module then holds the
-/// result of the steps before it.
+/// result of the steps before it. compose steps resolve their file relative to
+/// the directory of `schedule.file` and are applied as one step.
 mlir::LogicalResult applySchedule(mlir::ModuleOp module, const Schedule &schedule,
                                   ScheduleOptions options = {});
 

@@ -196,10 +196,45 @@ TEST(ScheduleParser, MemoryCustomizations) {
 }
 
 TEST(ScheduleParser, OpsLeftForLaterAreUnknown) {
-  for (const char *op : {"unfold", "relay", "compose"}) {
+  for (const char *op : {"unfold", "relay"}) {
     auto d = errorsOf(std::string("{\"steps\": [{\"op\": \"") + op + "\"}]}");
     EXPECT_TRUE(contains(d[0].message, "unknown op")) << op;
   }
+}
+
+TEST(ScheduleParser, Compose) {
+  Schedule s = parsed(R"({"top": "gemm", "steps": [
+    {"op": "compose", "function": "tile", "schedule": "tile.json"}
+  ]})");
+  ASSERT_EQ(s.steps.size(), 1u);
+  EXPECT_EQ(s.steps[0].kind, StepKind::Compose);
+  ASSERT_TRUE(s.steps[0].function.has_value());
+  EXPECT_EQ(s.steps[0].function->str(), "tile");
+  EXPECT_EQ(s.steps[0].schedule.value, "tile.json");
+  EXPECT_EQ(s.steps[0].schedule.path, "steps[0].schedule");
+  EXPECT_EQ(s.steps[0].schedule.pos.line, 2u);
+  EXPECT_EQ(s.steps[0].summary(), "compose tile.json into tile");
+
+  // A sub-schedule: bare names belong to the function it is composed into.
+  std::vector<ScheduleDiagnostic> d;
+  auto sub = parseSchedule(R"({"steps": [{"op": "split", "loop": "i", "factor": 2}]})", "sub.json", d, "tile");
+  ASSERT_TRUE(sub.has_value());
+  EXPECT_EQ(sub->top, "tile");
+  EXPECT_EQ(sub->steps[0].loops[0].str(), "tile:i");
+  // ... and its "top", if given, must be that function.
+  d.clear();
+  sub = parseSchedule(R"({"top": "gemm", "steps": []})", "sub.json", d, "tile");
+  EXPECT_FALSE(sub.has_value());
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].path, "top");
+  EXPECT_TRUE(contains(d[0].message, "composed into function \"tile\"")) << d[0].message;
+
+  auto e = errorsOf(R"({"steps": [{"op": "compose", "function": "f:i", "schedule": ""}]})");
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(e[0].path, "steps[0].function");
+  EXPECT_EQ(e[1].path, "steps[0].schedule");
+  e = errorsOf(R"({"steps": [{"op": "compose", "function": "f"}]})");
+  EXPECT_TRUE(contains(e[0].message, "missing field 'schedule' for op \"compose\"")) << e[0].message;
 }
 
 TEST(ScheduleParser, UnknownFieldDidYouMean) {
@@ -558,6 +593,8 @@ TEST(ScheduleSchema, RejectsWhatTheParserRejects) {
            R"({"steps": [{"op": "partition", "array": "f:A", "type": "cyclic"}]})",
            R"({"steps": [{"op": "partition", "array": "f:A", "factor": 2}]})",
            R"({"steps": [{"op": "fuse", "loops": ["f:i"]}]})",
+           R"({"steps": [{"op": "compose", "function": "f"}]})",
+           R"({"steps": [{"op": "compose", "function": "f", "schedule": ""}]})",
            R"({"steps": [{"op": "inline", "function": "f:g"}]})",
            R"({"stesp": []})",
        }) {
@@ -633,6 +670,59 @@ TEST(ApplySchedule, FailingStepChangesNothing) {
   llvm::raw_string_ostream aos(after);
   t->print(aos);
   EXPECT_EQ(before, after);
+}
+
+TEST(ApplySchedule, FailingComposeChangesNothing) {
+  // A compose whose second sub-step fails: the first sub-step's split is
+  // dropped too; the step before the compose stays applied.
+  mlir::DialectRegistry registry;
+  registerAlloDialects(registry);
+  mlir::MLIRContext ctx(registry);
+  ctx.loadAllAvailableDialects();
+  const char *ir = R"mlir(
+    func.func @h(%A: memref<8xi32> {allo.name = "A"}) {
+      affine.for %i = 0 to 8 {
+        %v = affine.load %A[%i] : memref<8xi32>
+        affine.store %v, %A[%i] : memref<8xi32>
+      } {allo.name = "i"}
+      return
+    })mlir";
+  mlir::OwningOpRef<mlir::ModuleOp> m = mlir::parseSourceString<mlir::ModuleOp>(ir, &ctx);
+  ASSERT_TRUE(m);
+  llvm::SmallString<128> dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("allo-compose", dir));
+  auto write = [&](const char *name, const char *text) {
+    llvm::SmallString<128> p(dir);
+    llvm::sys::path::append(p, name);
+    std::error_code ec;
+    llvm::raw_fd_ostream os(p, ec);
+    os << text;
+    return std::string(p);
+  };
+  std::string outer = write("outer.json", R"({"steps": [
+      {"op": "pipeline", "loop": "h:i"},
+      {"op": "compose", "function": "h", "schedule": "sub.json"}]})");
+  std::string sub = write("sub.json", R"({"steps": [
+      {"op": "split", "loop": "i", "factor": 2},
+      {"op": "unroll", "loop": "nope"}]})");
+  std::string errors;
+  mlir::ScopedDiagnosticHandler handler(&ctx, [&](mlir::Diagnostic &d) {
+    errors += d.str() + "\n";
+    for (const mlir::Diagnostic &n : d.getNotes())
+      errors += "note: " + n.str() + "\n";
+    return mlir::success();
+  });
+  ASSERT_TRUE(mlir::failed(applyScheduleFile(*m, outer)));
+  EXPECT_TRUE(contains(errors, "unknown loop 'h:nope'")) << errors;
+  EXPECT_TRUE(contains(errors, "in the sub-schedule sub.json composed into 'h' by steps[1]")) << errors;
+  std::string printed;
+  llvm::raw_string_ostream os(printed);
+  m->print(os);
+  EXPECT_TRUE(contains(printed, "allo.pipeline_ii = 1")) << printed;
+  EXPECT_FALSE(contains(printed, "i.outer")) << printed;
+  llvm::sys::fs::remove(sub);
+  llvm::sys::fs::remove(outer);
+  llvm::sys::fs::remove(dir);
 }
 
 } // namespace
