@@ -193,6 +193,7 @@ private:
   // --- statements ---
   void line(const std::string &s) { out += std::string(indent * 2, ' ') + s + "\n"; }
   LogicalResult emitBlock(Block &b);
+  LogicalResult emitIfElse(const std::string &cond, Block *thenB, Block *elseB);
   LogicalResult emitOp(Operation *op);
   LogicalResult emitValueOp(Operation *op, CExpr e);
   LogicalResult computeExpr(Operation *op, CExpr &e);
@@ -945,6 +946,23 @@ void FuncEmitter::partitionPragmas(llvm::StringRef var, Attribute partitions) {
   }
 }
 
+LogicalResult FuncEmitter::emitIfElse(const std::string &cond, Block *thenB, Block *elseB) {
+  line("if (" + cond + ") {");
+  ++indent;
+  if (failed(emitBlock(*thenB)))
+    return failure();
+  --indent;
+  if (elseB) {
+    line("} else {");
+    ++indent;
+    if (failed(emitBlock(*elseB)))
+      return failure();
+    --indent;
+  }
+  line("}");
+  return success();
+}
+
 LogicalResult FuncEmitter::emitBlock(Block &b) {
   for (Operation &op : b)
     if (!skip.count(&op) && failed(emitOp(&op)))
@@ -1073,21 +1091,11 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
     }
     CType bt;
     bt.kind = CType::Bool;
-    line("if (" + as(ifOp.getCondition(), bt, PCond) + ") {");
-    ++indent;
-    if (failed(emitBlock(*ifOp.thenBlock())))
-      return failure();
-    --indent;
-    if (ifOp.elseBlock() && !(ifOp.elseBlock()->getOperations().size() == 1 &&
-                              ifOp.getNumResults() == 0)) {
-      line("} else {");
-      ++indent;
-      if (failed(emitBlock(*ifOp.elseBlock())))
-        return failure();
-      --indent;
-    }
-    line("}");
-    return success();
+    // An else holding only its terminator prints nothing.
+    Block *elseB = ifOp.elseBlock();
+    if (elseB && elseB->getOperations().size() == 1 && ifOp.getNumResults() == 0)
+      elseB = nullptr;
+    return emitIfElse(as(ifOp.getCondition(), bt, PCond), ifOp.thenBlock(), elseB);
   }
   if (auto ifOp = llvm::dyn_cast<affine::AffineIfOp>(op)) {
     IntegerSet set = ifOp.getIntegerSet();
@@ -1136,20 +1144,7 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
     }
     if (cond.empty())
       cond = "true";
-    line("if (" + cond + ") {");
-    ++indent;
-    if (failed(emitBlock(*ifOp.getThenBlock())))
-      return failure();
-    --indent;
-    if (ifOp.hasElse()) {
-      line("} else {");
-      ++indent;
-      if (failed(emitBlock(*ifOp.getElseBlock())))
-        return failure();
-      --indent;
-    }
-    line("}");
-    return success();
+    return emitIfElse(cond, ifOp.getThenBlock(), ifOp.hasElse() ? ifOp.getElseBlock() : nullptr);
   }
   if (auto callOp = llvm::dyn_cast<func::CallOp>(op)) {
     if (callOp.getNumResults() == 0) {
