@@ -228,17 +228,10 @@ void shiftedAccess(AffineMap map, ValueRange mapOperands, llvm::ArrayRef<int> bu
 
 LogicalResult sched::applyBufferAt(StepContext &c) {
   const ScheduleStep &s = c.step;
-  std::optional<ArraySite> arr = c.array(*s.array);
-  if (!arr)
+  std::optional<ArraySite> arr;
+  affine::AffineForOp loop;
+  if (failed(c.arrayAndLoop("buffer_at", arr, loop)))
     return failure();
-  affine::AffineForOp loop = c.affineLoop(s.loops.front(), "buffer_at");
-  if (!loop)
-    return failure();
-  if (loop->getParentOfType<func::FuncOp>() != arr->func) {
-    c.error(s.loops.front(), "loop '" + s.loops.front().str() + "' is not in the function of '" +
-                                 s.array->str() + "'");
-    return failure();
-  }
   Value array = arr->value();
   if (arr->alloca && loop->isAncestor(arr->alloca)) {
     auto d = c.error("cannot buffer '" + s.array->str() + "' at " + describeLoop(loop) +

@@ -43,17 +43,10 @@ struct WindowRead {
 
 LogicalResult sched::applyReuseAt(StepContext &c) {
   const ScheduleStep &s = c.step;
-  std::optional<ArraySite> arr = c.array(*s.array);
-  if (!arr)
+  std::optional<ArraySite> arr;
+  affine::AffineForOp loop;
+  if (failed(c.arrayAndLoop("reuse_at", arr, loop)))
     return failure();
-  affine::AffineForOp loop = c.affineLoop(s.loops.front(), "reuse_at");
-  if (!loop)
-    return failure();
-  if (loop->getParentOfType<func::FuncOp>() != arr->func) {
-    c.error(s.loops.front(), "loop '" + s.loops.front().str() + "' is not in the function of '" +
-                                 s.array->str() + "'");
-    return failure();
-  }
   std::string what = "cannot reuse '" + s.array->str() + "' at " + describeLoop(loop) + ": ";
   Value array = arr->value();
   if (arr->alloca && loop->isAncestor(arr->alloca)) {

@@ -70,6 +70,10 @@ public:
   /// A named affine.for; `what` says what needs it ("split").
   mlir::affine::AffineForOp affineLoop(const ScheduleRef &ref, llvm::StringRef what);
   std::optional<ArraySite> array(const ScheduleRef &ref);
+  /// The step's `array` and its single affine `loop`, which must be in the
+  /// array's function (buffer_at, reuse_at).
+  mlir::LogicalResult arrayAndLoop(llvm::StringRef what, std::optional<ArraySite> &arr,
+                                   mlir::affine::AffineForOp &loop);
   /// Several loops of one function (the step's `loops`).
   bool affineLoops(llvm::SmallVectorImpl<mlir::affine::AffineForOp> &out, llvm::StringRef what);
   /// Fails (with an error at `ref`) if `f` already has a loop named `name`.

@@ -225,6 +225,22 @@ Operation *StepContext::loop(const ScheduleRef &ref) {
   return nullptr;
 }
 
+LogicalResult StepContext::arrayAndLoop(llvm::StringRef what, std::optional<ArraySite> &arr,
+                                        affine::AffineForOp &loop) {
+  arr = array(*step.array);
+  if (!arr)
+    return failure();
+  loop = affineLoop(step.loops.front(), what);
+  if (!loop)
+    return failure();
+  if (loop->getParentOfType<func::FuncOp>() != arr->func) {
+    error(step.loops.front(), "loop '" + step.loops.front().str() +
+                                  "' is not in the function of '" + step.array->str() + "'");
+    return failure();
+  }
+  return success();
+}
+
 affine::AffineForOp StepContext::affineLoop(const ScheduleRef &ref, llvm::StringRef what) {
   Operation *op = loop(ref);
   if (!op)

@@ -194,6 +194,7 @@ private:
   void line(const std::string &s) { out += std::string(indent * 2, ' ') + s + "\n"; }
   LogicalResult emitBlock(Block &b);
   LogicalResult emitIfElse(const std::string &cond, Block *thenB, Block *elseB);
+  std::string callText(func::CallOp call);
   LogicalResult emitOp(Operation *op);
   LogicalResult emitValueOp(Operation *op, CExpr e);
   LogicalResult computeExpr(Operation *op, CExpr &e);
@@ -392,11 +393,7 @@ CExpr FuncEmitter::affineExpr(AffineExpr e, ValueRange operands) {
     return CExpr{std::to_string(c.getValue()), c.getValue() < 0 ? PUnary : PPrimary, it};
   if (auto d = llvm::dyn_cast<AffineDimExpr>(e))
     return CExpr{as(operands[d.getPosition()], it, PPrimary), PPrimary, it};
-  if (auto s = llvm::dyn_cast<AffineSymbolExpr>(e)) {
-    unsigned numDims = operands.size(); // callers pass dims+symbols; symbols follow dims
-    (void)numDims;
-    return CExpr{as(operands[s.getPosition()], it, PPrimary), PPrimary, it};
-  }
+  // Callers turn symbols into dims first (symbolsToDims); none reach here.
   auto b = llvm::cast<AffineBinaryOpExpr>(e);
   switch (e.getKind()) {
   case AffineExprKind::Add: {
@@ -801,16 +798,7 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     return success();
   }
   if (auto callOp = llvm::dyn_cast<func::CallOp>(op)) {
-    auto callee = mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee());
-    std::string args;
-    for (auto [i, v] : llvm::enumerate(callOp.getOperands())) {
-      args += i ? ", " : "";
-      if (llvm::isa<MemRefType>(v.getType()))
-        args += memName(v);
-      else
-        args += as(v, callee ? typeOf(callee.getArgument(i)) : typeOf(v), PCond);
-    }
-    e = CExpr{sanitize(callOp.getCallee()) + "(" + args + ")", PPostfix, rt};
+    e = CExpr{callText(callOp), PPostfix, rt};
     return success();
   }
   return op->emitError("vhls: cannot emit operation '") << op->getName() << "'";
@@ -944,6 +932,20 @@ void FuncEmitter::partitionPragmas(llvm::StringRef var, Attribute partitions) {
     s += " dim=" + std::to_string(d.getAs<IntegerAttr>("dim").getInt());
     line(s);
   }
+}
+
+std::string FuncEmitter::callText(func::CallOp call) {
+  // Arrays are passed by name; scalars converted to the callee's parameter types.
+  auto callee = mod.module.lookupSymbol<func::FuncOp>(call.getCallee());
+  std::string args;
+  for (auto [i, v] : llvm::enumerate(call.getOperands())) {
+    args += i ? ", " : "";
+    if (llvm::isa<MemRefType>(v.getType()))
+      args += memName(v);
+    else
+      args += as(v, callee ? typeOf(callee.getArgument(i)) : typeOf(v), PCond);
+  }
+  return sanitize(call.getCallee()) + "(" + args + ")";
 }
 
 LogicalResult FuncEmitter::emitIfElse(const std::string &cond, Block *thenB, Block *elseB) {
@@ -1148,18 +1150,7 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
   }
   if (auto callOp = llvm::dyn_cast<func::CallOp>(op)) {
     if (callOp.getNumResults() == 0) {
-      CExpr e;
-      // Reuse the expression builder with a dummy result-less path.
-      auto callee = mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee());
-      std::string args;
-      for (auto [i, v] : llvm::enumerate(callOp.getOperands())) {
-        args += i ? ", " : "";
-        if (llvm::isa<MemRefType>(v.getType()))
-          args += memName(v);
-        else
-          args += as(v, callee ? typeOf(callee.getArgument(i)) : typeOf(v), PCond);
-      }
-      line(sanitize(callOp.getCallee()) + "(" + args + ");");
+      line(callText(callOp) + ";");
       return success();
     }
   }
