@@ -2,7 +2,7 @@
 #ifndef ALLO_INITALLDIALECTS_H
 #define ALLO_INITALLDIALECTS_H
 
-#include "allo/Dialect/Allo/AlloDialect.h"
+#include "allo/Dialect/Allo/AlloOps.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"

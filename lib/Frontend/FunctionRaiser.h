@@ -59,6 +59,13 @@ struct ScalarInfo {
   int fixedScale = -1; ///< fractional bits of ap_fixed, -1 otherwise
 };
 
+/// hls::stream<T[, DEPTH]> or allo::stream<T>.
+struct StreamInfo {
+  clang::QualType elementType;
+  ScalarInfo element;
+  int64_t depth = 0; ///< DEPTH template argument, 0 if none
+};
+
 /// Maps C++ types to MLIR types.
 class TypeMapper {
 public:
@@ -67,6 +74,8 @@ public:
   std::optional<ScalarInfo> scalar(clang::QualType t) const;
   /// Null if not a fixed-size array of supported scalars.
   mlir::MemRefType array(clang::QualType t) const;
+  /// Null if `t` (or what it refers to) is not a stream of a supported scalar.
+  std::optional<StreamInfo> stream(clang::QualType t) const;
   /// Describes why `t` is unsupported.
   std::string explain(clang::QualType t) const;
 
@@ -155,6 +164,14 @@ public:
   mlir::Value emitAPOperator(const clang::CXXOperatorCallExpr *e);
   mlir::Value apArith(clang::BinaryOperatorKind op, mlir::Value a, mlir::Value c, bool isSigned,
                       mlir::Location l, const clang::Expr *where);
+
+  // ---- streams (RaiseStream.cpp) ----
+  /// A local hls::stream / allo::stream variable: allo.stream_create at entry.
+  void emitStreamDecl(const clang::VarDecl *vd, const StreamInfo &info);
+  /// read/write/empty/full/get/put/>>/<< on a stream; false if `e` is not one.
+  bool tryEmitStreamCall(const clang::CallExpr *e, mlir::Value &result);
+  /// The stream value an expression names (a stream variable or parameter).
+  mlir::Value streamValue(const clang::Expr *e);
 
   // ---- existing #pragma HLS directives (RaiseHLSPragmas.cpp) ----
   /// Applies the pragmas written directly in `loop`'s body (or, for a null

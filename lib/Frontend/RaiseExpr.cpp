@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionRaiser.h"
+#include "allo/Dialect/Allo/AlloOps.h"
 
 #include "mlir/Dialect/Math/IR/Math.h"
 
@@ -284,6 +285,11 @@ mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
     return emitUnary(uo);
   if (auto *co = dyn_cast<AbstractConditionalOperator>(e))
     return emitConditional(co);
+  if (auto *call = dyn_cast<CallExpr>(e)) {
+    mlir::Value r;
+    if (tryEmitStreamCall(call, r))
+      return r;
+  }
   if (auto *oc = dyn_cast<CXXOperatorCallExpr>(e))
     return emitAPOperator(oc);
   if (auto *mc = dyn_cast<CXXMemberCallExpr>(e))
@@ -616,6 +622,8 @@ mlir::Value FunctionRaiser::emitCall(const CallExpr *e) {
                                     "; Allo needs identical array shapes across calls");
       }
       args.push_back(m);
+    } else if (llvm::isa<allo::StreamType>(inputs[i])) {
+      args.push_back(streamValue(arg));
     } else {
       args.push_back(emitRValue(arg));
     }

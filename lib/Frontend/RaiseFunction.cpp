@@ -1,5 +1,6 @@
 //===- RaiseFunction.cpp - Raising functions and the module ---------------===//
 #include "FunctionRaiser.h"
+#include "allo/Dialect/Allo/AlloOps.h"
 #include "allo/Dialect/Allo/AlloDialect.h"
 #include "allo/Support/Diagnostics.h"
 
@@ -121,6 +122,16 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
         elemT = at->getElementType();
       setArrayAttrs(ctx, attrs, *types.scalar(elemT));
       argTypes.push_back(mt);
+    } else if (auto st = types.stream(t); st && t->isReferenceType() &&
+                                          !t.getNonReferenceType().isConstQualified()) {
+      attrs.back() = b.getNamedAttr(AlloDialect::kCType,
+                                    b.getStringAttr(st->elementType.getAsString(pp)));
+      argTypes.push_back(StreamType::get(&ctx, st->element.type));
+    } else if (auto st = types.stream(t)) {
+      signatureError(p->getLocation(),
+                     "parameter '" + p->getName() + "' of type '" + t.getAsString(pp) +
+                         "': pass a stream by non-const reference ('" +
+                         t.getNonReferenceType().getUnqualifiedType().getAsString(pp) + " &')");
     } else if (auto s = types.scalar(t)) {
       setArrayAttrs(ctx, attrs, *s);
       argTypes.push_back(s->type);
@@ -300,6 +311,20 @@ public:
         note(e->getArg(0), e);
     return true;
   }
+  /// An argument bound to a non-const lvalue reference parameter of a class
+  /// member or operator (`s.read(x)`, `s >> x`) may be written.
+  bool VisitCallExpr(CallExpr *e) {
+    const FunctionDecl *callee = e->getDirectCallee();
+    if (!callee || (!isa<CXXMemberCallExpr>(e) && !isa<CXXOperatorCallExpr>(e)))
+      return true;
+    unsigned skip = isa<CXXOperatorCallExpr>(e) && isa<CXXMethodDecl>(callee) ? 1 : 0;
+    for (unsigned i = skip; i < e->getNumArgs() && i - skip < callee->getNumParams(); ++i) {
+      QualType pt = callee->getParamDecl(i - skip)->getType();
+      if (pt->isLValueReferenceType() && !pt.getNonReferenceType().isConstQualified())
+        note(e->getArg(i), e);
+    }
+    return true;
+  }
 
 private:
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> &writes;
@@ -452,7 +477,10 @@ void FunctionRaiser::raise() {
     }
     if (mlir::ArrayAttr parts = partitionAttr(p))
       func.setArgAttr(i, AlloDialect::kPartition, parts);
-    if (llvm::isa<mlir::MemRefType>(arg.getType())) {
+    if (llvm::isa<StreamType>(arg.getType())) {
+      bind.kind = Binding::SSA;
+      bind.value = arg;
+    } else if (llvm::isa<mlir::MemRefType>(arg.getType())) {
       bind.kind = Binding::Memory;
       bind.value = arg;
       bind.type = p->getOriginalType();

@@ -8,7 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "FunctionRaiser.h"
 #include "allo/Attrs/HLSPragmas.h"
-#include "allo/Dialect/Allo/AlloDialect.h"
+#include "allo/Dialect/Allo/AlloOps.h"
 
 #include "clang/Basic/SourceManager.h"
 
@@ -148,7 +148,30 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
         func.setArgAttr(argIndex, AlloDialect::kPartition, mb.getArrayAttr(list));
       continue;
     }
-    // Everything else (interface, stream, loop_tripcount, bind_storage, ...)
+    if (hp.directive == "stream" && hp.flags.empty() &&
+        llvm::all_of(hp.options, [](const auto &o) {
+          return o.first == "variable" || o.first == "depth" ||
+                 (o.first == "type" && o.second == "fifo");
+        })) {
+      // The depth of a stream variable (a stream pragma on an array, which
+      // turns the array into a FIFO, is kept verbatim below).
+      mlir::Operation *create = nullptr;
+      for (auto &[vd, bind] : vars)
+        if (vd->getName() == hp.get("variable") && bind.value &&
+            llvm::isa<StreamType>(bind.value.getType()))
+          create = bind.value.getDefiningOp();
+      if (create) {
+        auto depth = positive(hp.get("depth", "2"), 1);
+        if (!depth)
+          bad("expected depth=<positive integer>");
+        create->setAttr("depth", mb.getI64IntegerAttr(*depth));
+        continue;
+      }
+      if (llvm::none_of(vars, [&](auto &kv) { return kv.first->getName() == hp.get("variable"); }))
+        bad("no stream or array named '" + hp.get("variable") + "' in '" +
+            fn->getNameAsString() + "'");
+    }
+    // Everything else (interface, stream on arrays, loop_tripcount, bind_storage, ...)
     // is re-emitted verbatim where it was written.
     verbatim.push_back(mb.getStringAttr(p.text));
   }

@@ -168,6 +168,8 @@ void FunctionRaiser::emitDecl(const VarDecl *vd) {
     fail(vd->getLocation(), "unsupported: static local variable '" + vd->getName() +
                                 "' (state across calls is not raised; make it a parameter)");
   QualType t = vd->getType();
+  if (auto st = mod.types.stream(t); st && !t->isReferenceType())
+    return emitStreamDecl(vd, *st);
   if (t->isReferenceType())
     fail(vd->getLocation(), "unsupported: reference variable '" + vd->getName() + "'");
   Binding bind;

@@ -3,7 +3,8 @@
 // bool -> i1; char/short/int/long/long long (signed or not) -> iN by size;
 // float -> f32; double -> f64; ap_int<W>/ap_uint<W> -> iW; ap_fixed<W,I> /
 // ap_ufixed<W,I> -> iW with W-I fractional bits recorded by the caller;
-// T[N0][N1]... -> memref<N0xN1x...xT>.
+// T[N0][N1]... -> memref<N0xN1x...xT>; hls::stream<T> / allo::stream<T> ->
+// !allo.stream<T>.
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionRaiser.h"
@@ -85,6 +86,29 @@ std::optional<ScalarInfo> TypeMapper::scalar(QualType t) const {
   return std::nullopt;
 }
 
+std::optional<StreamInfo> TypeMapper::stream(QualType t) const {
+  t = t.getNonReferenceType().getCanonicalType();
+  auto *spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(t->getAsCXXRecordDecl());
+  if (!spec || spec->getName() != "stream")
+    return std::nullopt;
+  auto *ns = dyn_cast<NamespaceDecl>(spec->getDeclContext());
+  if (!ns || (ns->getName() != "hls" && ns->getName() != "allo"))
+    return std::nullopt;
+  const TemplateArgumentList &args = spec->getTemplateArgs();
+  if (args.size() < 1 || args[0].getKind() != TemplateArgument::Type)
+    return std::nullopt;
+  StreamInfo info;
+  info.elementType = args[0].getAsType();
+  // hls::stream<T, DEPTH>: a positive DEPTH is the FIFO depth.
+  if (args.size() > 1 && args[1].getKind() == TemplateArgument::Integral)
+    info.depth = args[1].getAsIntegral().getSExtValue();
+  auto elem = scalar(info.elementType);
+  if (!elem)
+    return std::nullopt;
+  info.element = *elem;
+  return info;
+}
+
 mlir::MemRefType TypeMapper::array(QualType t) const {
   llvm::SmallVector<int64_t, 4> shape;
   t = t.getCanonicalType();
@@ -110,7 +134,8 @@ std::string TypeMapper::explain(QualType t) const {
   if (t->isPointerType())
     s += " (pointers are not raised; use a fixed-size array such as 'float A[16]')";
   else if (t->isReferenceType())
-    s += " (references are not raised; pass scalars by value and arrays as arrays)";
+    s += " (references are not raised; pass scalars by value, arrays as arrays and streams "
+         "by reference)";
   else if (t->isArrayType())
     s += " (arrays need constant sizes and a supported element type)";
   else if (t->isRecordType())

@@ -11,6 +11,8 @@
 #include "allo/InitAllDialects.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "allo/Conversion/LowerStreams.h"
+#include "allo/Runtime/StreamRuntime.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -190,6 +192,7 @@ void DiffTest::TestBody() {
       "convert-math-to-llvm, expand-strided-metadata, finalize-memref-to-llvm, "
       "convert-arith-to-llvm, convert-cf-to-llvm, convert-func-to-llvm, "
       "convert-arith-to-llvm, reconcile-unrealized-casts";
+  pm.addPass(allo::createLowerStreamsPass());
   ASSERT_TRUE(mlir::succeeded(mlir::parsePassPipeline(pipeline, pm)));
   ASSERT_TRUE(mlir::succeeded(pm.run(*module))) << "lowering to LLVM failed";
   if (getenv("ALLO_DIFFTEST_DUMP"))
@@ -198,6 +201,15 @@ void DiffTest::TestBody() {
   mlir::ExecutionEngineOptions opts;
   auto engine = mlir::ExecutionEngine::create(*module, opts);
   ASSERT_TRUE((bool)engine) << "JIT failed: " << llvm::toString(engine.takeError());
+  (*engine)->registerSymbols([](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap map;
+    unsigned n = 0;
+    const allo::runtime::Symbol *syms = allo::runtime::symbols(n);
+    for (unsigned i = 0; i < n; ++i)
+      map[interner(syms[i].name)] = {llvm::orc::ExecutorAddr::fromPtr(syms[i].address),
+                                     llvm::JITSymbolFlags::Exported};
+    return map;
+  });
 
   // 3. Emit Vitis HLS C++ and build it with g++ and clang++ against our csim headers.
   llvm::SmallString<128> dir;
@@ -289,8 +301,13 @@ void DiffTest::TestBody() {
     }
     if (resultType)
       packed.push_back(jitRet);
+    allo::runtime::reset();
     llvm::Error jitErr = (*engine)->invokePacked(entry.name, packed);
     ASSERT_FALSE((bool)jitErr) << llvm::toString(std::move(jitErr));
+    EXPECT_EQ(allo::runtime::emptyReads(), 0)
+        << "the raised IR read an empty stream (a deadlock in hardware)";
+    EXPECT_EQ(allo::runtime::leftoverElements(), 0)
+        << "the raised IR left data in its streams";
 
     auto compare = [&](const std::vector<Arg> &jit, const uint8_t *jitRet, const std::string &what) {
     for (size_t i = 0; i < args.size(); ++i) {

@@ -14,7 +14,7 @@ struct Pair {
 // CHECK-DAG: diag-types.cpp:[[@LINE+1]]:42: error: parameter 'p': type 'int *' is not supported (pointers are not raised; use a fixed-size array such as 'float A[16]')
 [[allo::kernel]] void pointer_param(int *p) { p[0] = 1; }
 
-// CHECK-DAG: diag-types.cpp:[[@LINE+1]]:44: error: parameter 'r': type 'int &' is not supported (references are not raised; pass scalars by value and arrays as arrays)
+// CHECK-DAG: diag-types.cpp:[[@LINE+1]]:44: error: parameter 'r': type 'int &' is not supported (references are not raised; pass scalars by value, arrays as arrays and streams by reference)
 [[allo::kernel]] void reference_param(int &r) { r = 1; }
 
 // CHECK-DAG: diag-types.cpp:[[@LINE+1]]:41: error: parameter 's': type 'Pair' is not supported (classes are not raised

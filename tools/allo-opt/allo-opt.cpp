@@ -1,4 +1,5 @@
 //===- allo-opt.cpp - mlir-opt with Allo's dialects and passes ------------===//
+#include "allo/Conversion/LowerStreams.h"
 #include "allo/InitAllDialects.h"
 #include "allo/Schedule/Schedule.h"
 
@@ -13,6 +14,7 @@ int main(int argc, char **argv) {
   allo::registerAlloDialects(registry);
   mlir::registerAllPasses();
   allo::registerSchedulePasses();
+  allo::registerLowerStreamsPass();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "Allo C++ optimizer driver\n", registry));
 }

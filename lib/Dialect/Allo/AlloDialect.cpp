@@ -1,15 +1,47 @@
 //===- AlloDialect.cpp - The allo dialect ---------------------------------===//
 #include "allo/Dialect/Allo/AlloDialect.h"
+#include "allo/Dialect/Allo/AlloOps.h"
 
+#include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectImplementation.h"
 #include "mlir/IR/Operation.h"
+
+#include "llvm/ADT/TypeSwitch.h"
 
 using namespace allo;
 using namespace mlir;
 
 #include "allo/Dialect/Allo/AlloDialect.cpp.inc"
 
-void AlloDialect::initialize() {}
+#define GET_TYPEDEF_CLASSES
+#include "allo/Dialect/Allo/AlloTypes.cpp.inc"
+
+#define GET_OP_CLASSES
+#include "allo/Dialect/Allo/AlloOps.cpp.inc"
+
+void AlloDialect::initialize() {
+  addTypes<
+#define GET_TYPEDEF_LIST
+#include "allo/Dialect/Allo/AlloTypes.cpp.inc"
+      >();
+  addOperations<
+#define GET_OP_LIST
+#include "allo/Dialect/Allo/AlloOps.cpp.inc"
+      >();
+}
+
+//===----------------------------------------------------------------------===//
+// Streams
+//===----------------------------------------------------------------------===//
+
+LogicalResult StreamType::verify(llvm::function_ref<InFlightDiagnostic()> emitError,
+                                 Type elementType) {
+  if (!elementType.isSignlessInteger() && !llvm::isa<FloatType>(elementType))
+    return emitError() << "stream elements must be signless integers or floats, got "
+                       << elementType;
+  return success();
+}
 
 std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
   auto isPosInt = [&](int64_t min) {
@@ -23,7 +55,7 @@ std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
                : "expects an array of strings";
   }
   if (name == kName || name == kSourceName || name == kCType || name == kResultCType ||
-      name == kInductionVar)
+      name == kInductionVar || name == kBufferOf)
     return llvm::isa<StringAttr>(value) ? "" : "expects a string";
   if (name == kKernel || name == kRegion || name == kTop || name == kPipelineRewind ||
       name == kFlatten || name == kDataflow || name == kUnsigned || name == kStatic ||
@@ -41,6 +73,12 @@ std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
     auto a = llvm::dyn_cast<DenseI64ArrayAttr>(value);
     if (!a || a.empty() || llvm::any_of(a.asArrayRef(), [](int64_t v) { return v < 1; }))
       return "expects a non-empty array<i64> of positive extents";
+    return "";
+  }
+  if (name == kPEIndex || name == kPEGrid) {
+    auto a = llvm::dyn_cast<DenseI64ArrayAttr>(value);
+    if (!a || a.empty() || llvm::any_of(a.asArrayRef(), [](int64_t v) { return v < 0; }))
+      return "expects a non-empty array<i64> of non-negative values";
     return "";
   }
   if (name == kLayout) {

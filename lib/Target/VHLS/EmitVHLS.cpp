@@ -12,7 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "allo/Target/VHLS/EmitVHLS.h"
 #include "allo/Target/VHLS/VitisProject.h"
-#include "allo/Dialect/Allo/AlloDialect.h"
+#include "allo/Dialect/Allo/AlloOps.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -801,6 +801,14 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     e = CExpr{callText(callOp), PPostfix, rt};
     return success();
   }
+  if (auto rd = llvm::dyn_cast<StreamReadOp>(op)) {
+    e = CExpr{memName(rd.getStream()) + ".read()", PPostfix, rt};
+    return success();
+  }
+  if (auto em = llvm::dyn_cast<StreamEmptyOp>(op)) {
+    e = CExpr{memName(em.getStream()) + ".empty()", PPostfix, rt};
+    return success();
+  }
   return op->emitError("vhls: cannot emit operation '") << op->getName() << "'";
 }
 
@@ -812,6 +820,13 @@ bool FuncEmitter::shouldInline(Operation *op) {
     return true;
   if (!r.hasOneUse())
     return false;
+  // A stream read moves only into a store or write right after it (`x = s.read();`).
+  if (isa<StreamReadOp>(op)) {
+    Operation *user = *r.getUsers().begin();
+    return user == op->getNextNode() &&
+           isa<affine::AffineStoreOp, memref::StoreOp, StreamWriteOp>(user) &&
+           user->getOperand(isa<StreamWriteOp>(user) ? 1 : 0) == r;
+  }
   bool isRead = isa<affine::AffineLoadOp, memref::LoadOp, func::CallOp>(op);
   if (!isRead && !isMemoryEffectFree(op))
     return false;
@@ -867,7 +882,7 @@ LogicalResult FuncEmitter::emitValueOp(Operation *op, CExpr e) {
       base = n.getName().getValue().str();
       break;
     }
-    if (isa<affine::AffineLoadOp, memref::LoadOp>(d)) {
+    if (isa<affine::AffineLoadOp, memref::LoadOp, StreamReadOp>(d)) {
       base = memName(d->getOperand(0)) + "_v";
       break;
     }
@@ -973,8 +988,13 @@ LogicalResult FuncEmitter::emitBlock(Block &b) {
 }
 
 LogicalResult FuncEmitter::emitOp(Operation *op) {
-  if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp>(op))
+  if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp, StreamCreateOp>(op))
     return success();
+  if (auto w = llvm::dyn_cast<StreamWriteOp>(op)) {
+    line(memName(w.getStream()) + ".write(" + as(w.getValue(), typeOf(w.getValue()), PCond) +
+         ");");
+    return success();
+  }
   if (auto y = llvm::dyn_cast<scf::YieldOp>(op)) {
     // Results of an scf.if are assigned in each branch.
     if (auto ifOp = llvm::dyn_cast<scf::IfOp>(op->getParentOp()))
@@ -1215,7 +1235,13 @@ std::string allo::detail::signatureOf(func::FuncOp func,
     seen.insert(pname);
     params.push_back(pname);
     std::string ctype;
-    if (auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType)) {
+    if (auto st = llvm::dyn_cast<StreamType>(func.getArgument(i).getType())) {
+      auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType);
+      ctype = "hls::stream<" +
+              (ct ? ct.getValue().str()
+                  : scalarName(st.getElementType(), (bool)func.getArgAttr(i, AlloDialect::kUnsigned))) +
+              "> &";
+    } else if (auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType)) {
       ctype = ct.getValue().str();
     } else {
       Type t = func.getArgument(i).getType();
@@ -1249,6 +1275,19 @@ void FuncEmitter::declareAllocas() {
   for (Operation &op : func.getBody().front()) {
     if (auto g = llvm::dyn_cast<memref::GetGlobalOp>(op)) {
       names[g.getResult()] = mod.globalNames.lookup(g.getName());
+      continue;
+    }
+    if (auto sc = llvm::dyn_cast<StreamCreateOp>(op)) {
+      auto n = sc->getAttrOfType<StringAttr>(AlloDialect::kName);
+      std::string name = fresh(n ? n.getValue() : "fifo");
+      names[sc.getResult()] = name;
+      auto ct = sc->getAttrOfType<StringAttr>(AlloDialect::kCType);
+      std::string elem = ct ? ct.getValue().str()
+                            : ctypeFor(sc.getType().getElementType(),
+                                       (bool)sc->getAttr(AlloDialect::kUnsigned))
+                                  .name();
+      line("hls::stream<" + elem + "> " + name + "(\"" + name + "\");");
+      line("#pragma HLS stream variable=" + name + " depth=" + std::to_string(sc.getDepth()));
       continue;
     }
     auto a = llvm::dyn_cast<memref::AllocaOp>(op);
@@ -1310,6 +1349,8 @@ LogicalResult FuncEmitter::emit() {
       if (auto mt = llvm::dyn_cast<MemRefType>(func.getArgument(i).getType()))
         line("#pragma HLS interface mode=m_axi port=" + n + " offset=slave bundle=gmem" +
              std::to_string(i) + " depth=" + std::to_string(mt.getNumElements()));
+      else if (llvm::isa<StreamType>(func.getArgument(i).getType()))
+        line("#pragma HLS interface mode=axis port=" + n);
       else
         line("#pragma HLS interface mode=s_axilite port=" + n);
     }

@@ -3,8 +3,8 @@
 // Allo keeps upstream dialects (func, affine, scf, memref, arith, math) for
 // the computation and records hardware customizations as discardable `allo.*`
 // attributes with builtin values, so raised IR without Allo ops still parses
-// with plain mlir-opt. The dialect verifies those attributes; later it holds
-// the stream and PE-grid operations.
+// with plain mlir-opt. The dialect verifies those attributes. Its own type
+// and operations (AlloOps.td) model FIFO streams between kernels.
 //
 //===----------------------------------------------------------------------===//
 #ifndef ALLO_DIALECT_TD
@@ -42,8 +42,14 @@ def Allo_Dialect : Dialect {
       `allo.fixed_scale` (i64: fractional bits of an `ap_fixed` element type),
       `allo.ctype` (string: the C++ type as written);
     * on values of `ap_uint`/unsigned C++ type: `allo.unsigned` (unit) on the
-      defining alloca or function argument.
+      defining alloca or function argument;
+    * on a local array made by `buffer_at`: `allo.buffer_of` (string: the
+      name of the array it buffers);
+    * on the functions made by `unfold`: `allo.pe_index` (`array<i64>`, the
+      PE's coordinates) and on the function holding the grid `allo.pe_grid`
+      (`array<i64>`, the grid's shape).
   }];
+  let useDefaultTypePrinterParser = 1;
   let hasOperationAttrVerify = 1;
   let hasRegionArgAttrVerify = 1;
   let extraClassDeclaration = [{
@@ -72,6 +78,9 @@ def Allo_Dialect : Dialect {
     static constexpr llvm::StringLiteral kReverseLimit = "allo.reverse_limit";
     static constexpr llvm::StringLiteral kReverseStep = "allo.reverse_step";
     static constexpr llvm::StringLiteral kResultCType = "allo.result_ctype";
+    static constexpr llvm::StringLiteral kPEGrid = "allo.pe_grid";
+    static constexpr llvm::StringLiteral kPEIndex = "allo.pe_index";
+    static constexpr llvm::StringLiteral kBufferOf = "allo.buffer_of";
 
     /// Checks the value of one allo.* attribute; null result = valid.
     static std::string checkAttribute(llvm::StringRef name, mlir::Attribute value);
