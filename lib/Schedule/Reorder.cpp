@@ -141,6 +141,12 @@ LogicalResult sched::applyReorder(StepContext &c) {
     opaque = op;
     return WalkResult::interrupt();
   });
+  if (opaque && opaque->getDialect() && opaque->getDialect()->getNamespace() == "allo") {
+    auto d = c.error("illegal reorder: the nest reads or writes a stream, and a new loop order "
+                     "would change the order of the stream's elements");
+    d.attachNote(opaque->getLoc()) << "this stream access";
+    return failure();
+  }
   if (opaque) {
     auto d = c.error("cannot prove the reorder legal: the nest contains an operation whose memory "
                      "accesses are not affine ('" + opaque->getName().getStringRef() + "')");
