@@ -22,6 +22,10 @@
 //   position A[..][j + cmax] only (as a line buffer's update does); the
 //   reads after the last such write form the window, the shift comes after
 //   that write, and a newest element just stored is taken from the store.
+//   Sound because A itself is never changed (reads left alone stay right)
+//   and position j + c enters the register at iteration j + c - cmax after
+//   that iteration's writes, while later iterations write further positions;
+//   the preload reads positions no iteration writes.
 //
 // * A line buffer (reads directly in the body of one loop k nested directly
 //   in `loop`): the reads are A[j + r][k + c] (constants r, c; other indices
