@@ -57,6 +57,10 @@ LogicalResult dispatch(StepContext &c) {
     return applyReuseAt(c);
   case StepKind::ComputeAt:
     return applyComputeAt(c);
+  case StepKind::Unfold:
+    return applyUnfold(c);
+  case StepKind::Relay:
+    return applyRelay(c);
   case StepKind::Compose:
     break; // handled by applySteps
   }

@@ -331,6 +331,7 @@ LogicalResult sched::applyBufferAt(StepContext &c) {
       bufShape.push_back(shape[d]);
   }
   memref::AllocaOp buf = createLocalArray(*arr, bufShape, arrayName(array) + "_buf");
+  buf->setAttr(AlloDialect::kBufferOf, StringAttr::get(c.ctx, arrayName(array)));
   std::string bufName = buf->getAttrOfType<StringAttr>(AlloDialect::kName).getValue().str();
   for (unsigned d = 0; d < bufShape.size(); ++d)
     for (const char *dir : {".in", ".out"})

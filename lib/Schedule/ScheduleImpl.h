@@ -10,7 +10,7 @@
 #ifndef ALLO_LIB_SCHEDULE_SCHEDULEIMPL_H
 #define ALLO_LIB_SCHEDULE_SCHEDULEIMPL_H
 
-#include "allo/Dialect/Allo/AlloDialect.h"
+#include "allo/Dialect/Allo/AlloOps.h"
 #include "allo/Schedule/Schedule.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -138,6 +138,8 @@ mlir::LogicalResult applyDataflow(StepContext &c);
 mlir::LogicalResult applyInline(StepContext &c);
 mlir::LogicalResult applyBufferAt(StepContext &c);
 mlir::LogicalResult applyReuseAt(StepContext &c);
+mlir::LogicalResult applyUnfold(StepContext &c);
+mlir::LogicalResult applyRelay(StepContext &c);
 mlir::LogicalResult applyComputeAt(StepContext &c);
 
 /// A new local array of `shape` with the element type of `like`, placed with

@@ -113,6 +113,25 @@ llvm::ArrayRef<OpSpec> allo::scheduleOps() {
        {},
        "Applies the steps of another schedule file to a function, at this point; names "
        "without \"func:\" in the sub-schedule belong to that function."},
+      {"unfold",
+       StepKind::Unfold,
+       {{"loops", FieldKind::Loops, true, 0, {}, "the loop band, outermost first"},
+        {"axes", FieldKind::IntList, false, 0, {}, "positions in loops to unfold, 0-based (default all)"},
+        {"factors", FieldKind::IntList, false, 1, {}, "PEs per unfolded loop: its trip count (default)"},
+        {"name", FieldKind::String, false, 0, {}, "the grid's name (default \"PE\")"}},
+       {},
+       "Replicates the body of the unfolded loops into a grid of distinct PE functions "
+       "(func_name_i_j), called from a dataflow function func_name in place of the loops."},
+      {"relay",
+       StepKind::Relay,
+       {{"array", FieldKind::Array, true, 0, {}, "the array or its buffer_at buffer"},
+        {"axis", FieldKind::Int, true, 0, {}, "the band axis whose PEs get distinct data (position in unfold's loops)"},
+        {"grid", FieldKind::String, false, 0, {}, "the unfolded grid's name (default \"PE\")"},
+        {"depth", FieldKind::Int, false, 1, {}, "FIFO depth (default 2)"}},
+       {},
+       "Passes the array's values PE to PE through FIFOs: one chain per index of `axis`, "
+       "values moving along the grid's other axis; read-only arrays are forwarded, "
+       "buffers read and written in each PE are passed on (partial results)."},
   };
   return ops;
 }
@@ -207,6 +226,11 @@ std::string ScheduleStep::summary() const {
     return op + " " + (array ? array->str() : std::string("?")) + " at " + refs();
   case StepKind::Compose:
     return "compose " + schedule.value + " into " + (function ? function->str() : std::string("?"));
+  case StepKind::Unfold:
+    return "unfold " + refs() + " into " + (name.given ? name.value : std::string("PE"));
+  case StepKind::Relay:
+    return "relay " + (array ? array->str() : std::string("?")) + " through " +
+           (grid.given ? grid.value : std::string("PE")) + " axis " + std::to_string(axis.value);
   }
   return op;
 }
@@ -669,7 +693,7 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
         ok = false;
         break;
       }
-      if (it->size() < 2) {
+      if (it->size() < (opName == "unfold" ? 1u : 2u)) {
         error(fpath, "\"" + opName + "\" needs at least two loops, got " + std::to_string(it->size()),
               "list the loops outermost first, e.g. [\"f:i\", \"f:j\"]");
         ok = false;
@@ -702,9 +726,12 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
       break;
     }
     case FieldKind::Int: {
-      ScheduleField<int64_t> *out = llvm::StringRef(f.name) == "factor" ? &step.factor
-                                    : llvm::StringRef(f.name) == "ii"   ? &step.ii
-                                                                        : &step.dim;
+      llvm::StringRef n = f.name;
+      ScheduleField<int64_t> *out = n == "factor" ? &step.factor
+                                    : n == "ii"   ? &step.ii
+                                    : n == "axis" ? &step.axis
+                                    : n == "depth" ? &step.depth
+                                                  : &step.dim;
       ok &= expectInt(*it, fpath, f, *out);
       break;
     }
@@ -744,11 +771,33 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
         ok = false;
         break;
       }
-      // "schedule" is the only string field.
-      step.schedule.value = it->get<std::string>();
-      step.schedule.given = true;
-      step.schedule.path = fpath;
-      step.schedule.pos = posOf(fpath);
+      ScheduleField<std::string> &out = llvm::StringRef(f.name) == "schedule" ? step.schedule
+                                        : llvm::StringRef(f.name) == "name"   ? step.name
+                                                                              : step.grid;
+      out.value = it->get<std::string>();
+      out.given = true;
+      out.path = fpath;
+      out.pos = posOf(fpath);
+      break;
+    }
+    case FieldKind::IntList: {
+      ScheduleField<std::vector<int64_t>> &out =
+          llvm::StringRef(f.name) == "axes" ? step.axes : step.factors;
+      bool good = it->is_array() && !it->empty();
+      if (good)
+        for (const json &e : *it)
+          good &= e.is_number_integer() && e.get<int64_t>() >= f.min;
+      if (!good) {
+        error(fpath, "expected a non-empty list of integers >= " + std::to_string(f.min) + ", got " +
+                         kindName(*it) + " " + quotedValue(*it));
+        ok = false;
+        break;
+      }
+      for (const json &e : *it)
+        out.value.push_back(e.get<int64_t>());
+      out.given = true;
+      out.path = fpath;
+      out.pos = posOf(fpath);
       break;
     }
     }

@@ -73,7 +73,9 @@ enum class StepKind {
   BufferAt,
   ReuseAt,
   ComputeAt,
-  Compose
+  Compose,
+  Unfold,
+  Relay
 };
 
 /// A reference to a loop (`func:name`), an array (`func:name`) or a function
@@ -117,6 +119,12 @@ struct ScheduleStep {
   ScheduleField<int64_t> dim;            ///< partition: 0 = all, 1-based otherwise
   ScheduleField<bool> off;               ///< inline: forbid inlining instead
   ScheduleField<std::string> schedule;   ///< compose: the sub-schedule file, relative to this file's directory
+  ScheduleField<std::vector<int64_t>> axes;    ///< unfold: positions in `loops` made spatial (0-based)
+  ScheduleField<std::vector<int64_t>> factors; ///< unfold: PEs per spatial axis
+  ScheduleField<std::string> name;       ///< unfold: the grid's name (default "PE")
+  ScheduleField<std::string> grid;       ///< relay: the grid's name (default "PE")
+  ScheduleField<int64_t> axis;           ///< relay: the band axis (position in unfold's loops)
+  ScheduleField<int64_t> depth;          ///< relay: FIFO depth (default 2)
 
   /// A one-line summary, e.g. "split gemm:j by 4".
   std::string summary() const;
@@ -141,6 +149,7 @@ enum class FieldKind {
   Bool,
   Enum,     ///< one of FieldSpec::values
   String,
+  IntList,  ///< [n, ...], each >= FieldSpec::min
 };
 
 struct FieldSpec {

@@ -1,0 +1,347 @@
+//===- Unfold.cpp - unfold(loops, axes, factors, name) --------------------===//
+//
+// The unfolded loops (a perfect band of constant-bound loops, each unfolded
+// completely) become a grid of processing elements: one function per
+// iteration point, its body the band's body with the loop variables
+// replaced by the PE's coordinates. A dataflow function calls the PEs in the
+// loops' original order and replaces the band:
+//
+//   gemm:   affine.for %i = 0 to 2 {          gemm:     call @gemm_PE(%A, %B, %C)
+//             affine.for %j = 0 to 2 {        gemm_PE:  (dataflow) call @gemm_PE_0_0(...)
+//               body(%i, %j)             =>                         call @gemm_PE_0_1(...) ...
+//                                             gemm_PE_1_0: body(1, 0)   (inline off)
+//
+// Values the body uses from outside become parameters (arrays, scalars, the
+// variables of enclosing loops); constants are copied; local arrays used
+// only by the body (buffer_at buffers, scalar temporaries) become each PE's
+// own. Each PE receives only what it uses.
+//
+// In hardware the PEs run concurrently, so a dependence between iterations
+// of the unfolded loops through a shared array is a race. Such a dependence
+// is refused unless a later `relay` step of this schedule passes that array
+// (or its buffer) from PE to PE instead.
+//
+//===----------------------------------------------------------------------===//
+#include "ScheduleImpl.h"
+
+#include "mlir/Dialect/Affine/Analysis/AffineAnalysis.h"
+#include "mlir/Dialect/Affine/Analysis/LoopAnalysis.h"
+#include "mlir/Dialect/Affine/Analysis/Utils.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/CallInterfaces.h"
+
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace mlir;
+using namespace allo;
+using namespace allo::sched;
+
+namespace {
+
+/// Attributes describing a value passed to a PE (name, C type, partitions...).
+DictionaryAttr argAttrsFor(Value v, func::FuncOp f, unsigned k) {
+  MLIRContext *ctx = v.getContext();
+  NamedAttrList attrs;
+  if (auto ba = llvm::dyn_cast<BlockArgument>(v)) {
+    if (ba.getOwner() == &f.getBody().front())
+      return f.getArgAttrDict(ba.getArgNumber()) ? f.getArgAttrDict(ba.getArgNumber())
+                                                 : DictionaryAttr::get(ctx, {});
+    if (auto loop = affine::getForInductionVarOwner(v)) {
+      auto iv = loop->getAttrOfType<StringAttr>(AlloDialect::kInductionVar);
+      attrs.set(AlloDialect::kName, iv ? iv : StringAttr::get(ctx, loopName(loop)));
+      attrs.set(AlloDialect::kCType, StringAttr::get(ctx, "int"));
+      return attrs.getDictionary(ctx);
+    }
+  }
+  if (Operation *d = v.getDefiningOp()) {
+    for (StringRef n : {AlloDialect::kName, AlloDialect::kCType, AlloDialect::kPartition,
+                        AlloDialect::kUnsigned, AlloDialect::kFixedScale})
+      if (Attribute a = d->getAttr(n))
+        attrs.set(n, a);
+  }
+  if (!attrs.get(AlloDialect::kName))
+    attrs.set(AlloDialect::kName, StringAttr::get(ctx, "v" + std::to_string(k)));
+  return attrs.getDictionary(ctx);
+}
+
+/// True when `a` (used only inside the band) can become each PE's own copy:
+/// a buffer_at buffer (filled before it is read in every iteration) or a
+/// scalar whose first use in the body is a store at the body's top level.
+bool privatizable(memref::AllocaOp a, Block &body) {
+  if (a->hasAttr(AlloDialect::kBufferOf))
+    return true;
+  if (a.getType().getRank() != 0)
+    return false;
+  Operation *first = nullptr;
+  body.walk([&](Operation *op) {
+    if (!first && llvm::is_contained(op->getOperands(), a.getResult()))
+      first = op;
+  });
+  return first && first->getBlock() == &body &&
+         isa<affine::AffineStoreOp, memref::StoreOp>(first) && first->getOperand(1) == a.getResult();
+}
+
+} // namespace
+
+LogicalResult sched::applyUnfold(StepContext &c) {
+  const ScheduleStep &s = c.step;
+  llvm::SmallVector<affine::AffineForOp, 4> loops;
+  if (!c.affineLoops(loops, "unfold"))
+    return failure();
+  for (size_t k = 1; k < loops.size(); ++k)
+    if (!loops[k - 1]->isProperAncestor(loops[k])) {
+      c.error(s.loops[k], "'" + s.loops[k].str() + "' is not nested in '" + s.loops[k - 1].str() +
+                              "'; list the band's loops outermost first");
+      return failure();
+    }
+  func::FuncOp f = loops.front()->getParentOfType<func::FuncOp>();
+  std::string gridName = s.name.given ? s.name.value : "PE";
+
+  llvm::SmallVector<int64_t, 4> axes;
+  if (s.axes.given)
+    axes.assign(s.axes.value.begin(), s.axes.value.end());
+  else
+    for (size_t k = 0; k < loops.size(); ++k)
+      axes.push_back((int64_t)k);
+  for (size_t k = 0; k < axes.size(); ++k) {
+    if (axes[k] >= (int64_t)loops.size()) {
+      c.error(s.axes.path, s.axes.pos, "axis " + std::to_string(axes[k]) + " is out of range: the band has " +
+                                           std::to_string(loops.size()) + " loop(s), axes count from 0");
+      return failure();
+    }
+    if (k && axes[k] <= axes[k - 1]) {
+      c.error(s.axes.path, s.axes.pos, "axes must be increasing (outermost first)");
+      return failure();
+    }
+  }
+  if (s.factors.given && s.factors.value.size() != axes.size()) {
+    c.error(s.factors.path, s.factors.pos,
+            "expected one factor per unfolded axis (" + std::to_string(axes.size()) + "), got " +
+                std::to_string(s.factors.value.size()));
+    return failure();
+  }
+
+  // The spatial loops: one perfect band of constant-bound loops.
+  llvm::SmallVector<affine::AffineForOp, 4> spatial;
+  for (int64_t a : axes)
+    spatial.push_back(loops[a]);
+  llvm::SmallVector<affine::AffineForOp, 4> band;
+  if (failed(perfectBand(c, spatial.front(), spatial.back(), band)))
+    return failure();
+  if (band.size() != spatial.size()) {
+    auto d = c.error("the unfolded loops must be directly nested, but " + describeLoop(band[1]) +
+                     " lies between " + describeLoop(band[0]) + " and the next unfolded loop");
+    d.attachNote(band[1].getLoc()) << "unfold it too, or move it inside with reorder";
+    return failure();
+  }
+  llvm::SmallVector<int64_t, 4> extents, lbs, steps;
+  for (size_t k = 0; k < band.size(); ++k) {
+    affine::AffineForOp l = band[k];
+    std::optional<uint64_t> trip = affine::getConstantTripCount(l);
+    if (!l.hasConstantLowerBound() || !l.hasConstantUpperBound() || !trip || *trip == 0) {
+      auto d = c.error("cannot unfold " + describeLoop(l) +
+                       ": a PE grid needs loops with constant bounds and at least one iteration");
+      d.attachNote(l.getLoc()) << "this loop";
+      return failure();
+    }
+    int64_t factor = s.factors.given ? s.factors.value[k] : (int64_t)*trip;
+    if (factor != (int64_t)*trip) {
+      auto d = c.error(s.factors.path, s.factors.pos,
+                       "factor " + std::to_string(factor) + " of " + describeLoop(l) +
+                           " must equal its trip count " + std::to_string(*trip));
+      d.attachNote(l.getLoc()) << "split the loop by " << factor << " first and unfold its .inner loop";
+      return failure();
+    }
+    extents.push_back(factor);
+    lbs.push_back(l.getConstantLowerBound());
+    steps.push_back(l.getStepAsInt());
+  }
+  ModuleOp module = c.module;
+  std::string gridSym = f.getSymName().str() + "_" + gridName;
+  if (module.lookupSymbol(gridSym)) {
+    c.error("the grid name '" + gridSym + "' is already taken").attachNote(f.getLoc())
+        << "give the grid another \"name\"";
+    return failure();
+  }
+  prepareBand(band);
+  affine::AffineForOp outer = band.front(), inner = band.back();
+
+  // Values from outside the band.
+  llvm::SetVector<Value> liveIns;
+  llvm::SetVector<Operation *> privates, copied;
+  Operation *stream = nullptr, *opaque = nullptr;
+  outer.walk([&](Operation *op) {
+    if (isa<StreamReadOp, StreamWriteOp, StreamEmptyOp>(op) && !stream)
+      stream = op;
+    if (auto call = llvm::dyn_cast<CallOpInterface>(op))
+      if (llvm::any_of(op->getOperands(), [](Value v) { return llvm::isa<MemRefType>(v.getType()); }) &&
+          !opaque)
+        opaque = op;
+    if (isa<memref::LoadOp, memref::StoreOp>(op) && !opaque)
+      opaque = op;
+    for (Value v : op->getOperands()) {
+      if (outer->isAncestor(v.getParentBlock()->getParentOp()))
+        continue; // defined inside the band
+      Operation *d = v.getDefiningOp();
+      if (d && isa<arith::ConstantOp, memref::GetGlobalOp>(d)) {
+        copied.insert(d);
+        continue;
+      }
+      if (auto a = llvm::dyn_cast_or_null<memref::AllocaOp>(d))
+        if (llvm::all_of(a->getUsers(), [&](Operation *u) { return outer->isAncestor(u); })) {
+          if (!privatizable(a, *inner.getBody())) {
+            auto e = c.error("cannot give each PE its own '" + arrayName(a) +
+                             "': it may be read before the PE writes it");
+            e.attachNote(a.getLoc()) << "declared here";
+            opaque = a; // reported
+            return;
+          }
+          privates.insert(a);
+          continue;
+        }
+      liveIns.insert(v);
+    }
+  });
+  if (stream) {
+    auto d = c.error("cannot unfold a loop whose body reads or writes a stream: the PEs would share it");
+    d.attachNote(stream->getLoc()) << "this stream access";
+    return failure();
+  }
+  if (opaque && llvm::isa<memref::AllocaOp>(opaque))
+    return failure();
+  if (opaque) {
+    auto d = c.error("cannot prove the PEs independent: the body has a '" +
+                     opaque->getName().getStringRef().str() + "' whose accesses are not affine");
+    d.attachNote(opaque->getLoc()) << "here";
+    return failure();
+  }
+
+  // Dependences between iterations of the unfolded loops through shared arrays.
+  llvm::SmallVector<Operation *, 16> accesses;
+  outer.walk([&](Operation *op) {
+    if (isa<affine::AffineReadOpInterface, affine::AffineWriteOpInterface>(op))
+      accesses.push_back(op);
+  });
+  unsigned depth0 = affine::getNestingDepth(outer);
+  llvm::StringSet<> relayed;
+  for (const ScheduleStep &later : c.schedule.steps)
+    if (later.index > s.index && later.kind == StepKind::Relay && later.array &&
+        later.array->func == f.getSymName() &&
+        (later.grid.given ? later.grid.value : std::string("PE")) == gridName)
+      relayed.insert(later.array->name);
+  for (Operation *src : accesses)
+    for (Operation *dst : accesses) {
+      affine::MemRefAccess sa(src), da(dst);
+      if (sa.memref != da.memref || (!sa.isStore() && !da.isStore()))
+        continue;
+      if (auto a = sa.memref.getDefiningOp<memref::AllocaOp>(); a && privates.contains(a))
+        continue;
+      for (unsigned d = 1; d <= band.size(); ++d) {
+        affine::DependenceResult r =
+            affine::checkMemrefAccessDependence(sa, da, depth0 + d, nullptr, nullptr);
+        if (r.value == affine::DependenceResult::NoDependence)
+          continue;
+        std::string name = arrayName(sa.memref);
+        // Relayed later: the array itself, or a buffer of it.
+        bool ok = relayed.contains(name);
+        for (Operation *p : privates)
+          if (auto b = p->getAttrOfType<StringAttr>(AlloDialect::kBufferOf))
+            if (b.getValue() == name && relayed.contains(arrayName(p->getResult(0))))
+              ok = true;
+        if (ok)
+          continue;
+        auto e = c.error("illegal unfold: PEs along " + describeLoop(band[d - 1]) +
+                         " would race on '" + name + "' (an iteration " +
+                         (r.value == affine::DependenceResult::Failure ? "may access"
+                                                                       : "accesses") +
+                         " what another writes), and no later relay step passes it PE to PE");
+        e.attachNote(src->getLoc()) << "this access";
+        e.attachNote(dst->getLoc()) << "and this one";
+        return failure();
+      }
+    }
+
+  // The PE functions.
+  OpBuilder mb(c.ctx);
+  mb.setInsertionPoint(f);
+  Location loc = outer.getLoc();
+  llvm::SmallVector<Value, 8> ins(liveIns.begin(), liveIns.end());
+  llvm::SmallVector<Type, 8> inTypes;
+  llvm::SmallVector<DictionaryAttr, 8> inAttrs;
+  for (size_t k = 0; k < ins.size(); ++k) {
+    inTypes.push_back(ins[k].getType());
+    inAttrs.push_back(argAttrsFor(ins[k], f, k));
+  }
+  auto grid = func::FuncOp::create(mb, loc, gridSym, mb.getFunctionType(inTypes, {}));
+  grid.setAllArgAttrs(inAttrs);
+  grid->setAttr(AlloDialect::kDataflow, mb.getUnitAttr());
+  grid->setAttr(AlloDialect::kStatic, mb.getUnitAttr());
+  llvm::SmallVector<int64_t, 4> gridShape(loops.size(), 0);
+  for (size_t k = 0; k < axes.size(); ++k)
+    gridShape[axes[k]] = extents[k];
+  grid->setAttr(AlloDialect::kPEGrid, mb.getDenseI64ArrayAttr(gridShape));
+  OpBuilder gb = OpBuilder::atBlockBegin(grid.addEntryBlock());
+
+  llvm::SmallVector<int64_t, 4> idx(band.size(), 0);
+  int64_t total = 1;
+  for (int64_t e : extents)
+    total *= e;
+  for (int64_t n = 0; n < total; ++n) {
+    // idx: row-major over the band, outermost slowest (the loops' order).
+    int64_t rest = n;
+    for (size_t k = band.size(); k-- > 0;) {
+      idx[k] = rest % extents[k];
+      rest /= extents[k];
+    }
+    std::string peName = gridSym;
+    for (int64_t v : idx)
+      peName += "_" + std::to_string(v);
+    auto pe = func::FuncOp::create(mb, loc, peName, mb.getFunctionType(inTypes, {}));
+    pe.setAllArgAttrs(inAttrs);
+    pe->setAttr(AlloDialect::kStatic, mb.getUnitAttr());
+    pe->setAttr(AlloDialect::kInline, mb.getI64IntegerAttr(0));
+    llvm::SmallVector<int64_t, 4> coords(loops.size(), 0);
+    for (size_t k = 0; k < axes.size(); ++k)
+      coords[axes[k]] = idx[k];
+    pe->setAttr(AlloDialect::kPEIndex, mb.getDenseI64ArrayAttr(coords));
+    Block *entry = pe.addEntryBlock();
+    OpBuilder pb = OpBuilder::atBlockBegin(entry);
+    IRMapping map;
+    for (size_t k = 0; k < ins.size(); ++k)
+      map.map(ins[k], entry->getArgument(k));
+    for (Operation *p : privates)
+      pb.clone(*p, map);
+    for (Operation *d : copied)
+      pb.clone(*d, map);
+    for (size_t k = 0; k < band.size(); ++k)
+      map.map(band[k].getInductionVar(),
+              arith::ConstantIndexOp::create(pb, band[k].getLoc(), lbs[k] + idx[k] * steps[k]));
+    for (Operation &op : inner.getBody()->without_terminator())
+      pb.clone(op, map);
+    func::ReturnOp::create(pb, loc);
+    // Only what this PE uses.
+    llvm::BitVector unused(ins.size());
+    llvm::SmallVector<Value, 8> operands;
+    for (size_t k = 0; k < ins.size(); ++k) {
+      if (entry->getArgument(k).use_empty())
+        unused.set(k);
+      else
+        operands.push_back(grid.getArgument(k));
+    }
+    (void)pe.eraseArguments(unused);
+    func::CallOp::create(gb, loc, pe, operands);
+  }
+  func::ReturnOp::create(gb, loc);
+
+  // The band becomes one call of the grid.
+  OpBuilder fb(outer);
+  func::CallOp::create(fb, loc, grid, ins);
+  outer.erase();
+  for (Operation *p : privates)
+    if (p->use_empty())
+      p->erase();
+  return success();
+}
