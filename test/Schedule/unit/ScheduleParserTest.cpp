@@ -195,11 +195,31 @@ TEST(ScheduleParser, MemoryCustomizations) {
   EXPECT_TRUE(contains(d[0].message, "missing field 'loop' for op \"reuse_at\"")) << d[0].message;
 }
 
-TEST(ScheduleParser, OpsLeftForLaterAreUnknown) {
-  for (const char *op : {"unfold", "relay"}) {
-    auto d = errorsOf(std::string("{\"steps\": [{\"op\": \"") + op + "\"}]}");
-    EXPECT_TRUE(contains(d[0].message, "unknown op")) << op;
-  }
+TEST(ScheduleParser, UnfoldAndRelay) {
+  Schedule s = parsed(R"({"top": "gemm", "steps": [
+    {"op": "unfold", "loops": ["i", "j"], "axes": [1], "factors": [4], "name": "grid"},
+    {"op": "relay", "array": "A_buf", "axis": 0, "grid": "grid", "depth": 5}
+  ]})");
+  ASSERT_EQ(s.steps.size(), 2u);
+  EXPECT_EQ(s.steps[0].kind, StepKind::Unfold);
+  EXPECT_EQ(s.steps[0].loops.size(), 2u);
+  EXPECT_EQ(s.steps[0].axes.value, std::vector<int64_t>({1}));
+  EXPECT_EQ(s.steps[0].factors.value, std::vector<int64_t>({4}));
+  EXPECT_EQ(s.steps[0].name.value, "grid");
+  EXPECT_EQ(s.steps[0].summary(), "unfold gemm:i, gemm:j into grid");
+  EXPECT_EQ(s.steps[1].kind, StepKind::Relay);
+  EXPECT_EQ(s.steps[1].array->str(), "gemm:A_buf");
+  EXPECT_EQ(s.steps[1].axis.value, 0);
+  EXPECT_EQ(s.steps[1].depth.value, 5);
+  EXPECT_EQ(s.steps[1].summary(), "relay gemm:A_buf through grid axis 0");
+  // One loop is a band too; factors must be positive integers.
+  EXPECT_EQ(parsed(R"({"top": "f", "steps": [{"op": "unfold", "loops": ["j"]}]})").steps.size(), 1u);
+  auto d = errorsOf(R"({"top": "f", "steps": [{"op": "unfold", "loops": ["j"], "factors": [0]}]})");
+  ASSERT_FALSE(d.empty());
+  EXPECT_TRUE(contains(d[0].message, "expected a non-empty list of integers >= 1")) << d[0].message;
+  d = errorsOf(R"({"top": "f", "steps": [{"op": "relay", "array": "A"}]})");
+  ASSERT_FALSE(d.empty());
+  EXPECT_TRUE(contains(d[0].message, "missing field 'axis'")) << d[0].message;
 }
 
 TEST(ScheduleParser, Compose) {
