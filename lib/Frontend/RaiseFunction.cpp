@@ -279,6 +279,20 @@ public:
 
   void note(const Expr *target, const Expr *by) {
     target = target->IgnoreParenImpCasts();
+    // A bit or range reference (x[i], x.range(h, l), x(h, l)) writes x.
+    while (true) {
+      if (auto *m = dyn_cast<MaterializeTemporaryExpr>(target))
+        target = m->getSubExpr()->IgnoreParenImpCasts();
+      else if (auto *oc = dyn_cast<CXXOperatorCallExpr>(target);
+               oc && (oc->getOperator() == OO_Subscript || oc->getOperator() == OO_Call))
+        target = oc->getArg(0)->IgnoreParenImpCasts();
+      else if (auto *mc = dyn_cast<CXXMemberCallExpr>(target);
+               mc && mc->getMethodDecl() && mc->getMethodDecl()->getIdentifier() &&
+               (mc->getMethodDecl()->getName() == "range" || mc->getMethodDecl()->getName() == "bit"))
+        target = mc->getImplicitObjectArgument()->IgnoreParenImpCasts();
+      else
+        break;
+    }
     if (auto *dr = dyn_cast<DeclRefExpr>(target))
       if (auto *vd = dyn_cast<VarDecl>(dr->getDecl()))
         writes[vd].push_back(by);
@@ -291,6 +305,14 @@ public:
   bool VisitUnaryOperator(UnaryOperator *e) {
     if (e->isIncrementDecrementOp() || e->getOpcode() == UO_AddrOf)
       note(e->getSubExpr(), e);
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *e) {
+    // ap_[u]int / ap_fixed bit setters modify their object.
+    if (const CXXMethodDecl *m = e->getMethodDecl(); m && m->getIdentifier() && !m->isConst())
+      if (m->getName() == "set" || m->getName() == "clear" || m->getName() == "invert" ||
+          m->getName() == "set_bit")
+        note(e->getImplicitObjectArgument(), e);
     return true;
   }
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *e) {
