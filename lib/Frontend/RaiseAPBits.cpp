@@ -19,6 +19,8 @@
 #include "FunctionRaiser.h"
 
 #include "clang/AST/DeclTemplate.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/SetVector.h"
 
 using namespace clang;
 using namespace allo::raise;
@@ -92,8 +94,30 @@ public:
 
   mlir::Value cst(unsigned w, int64_t v) { return r.constInt(b.getIntegerType(w), v, l); }
   template <typename Op, typename... A> mlir::Value fold(A &&...a) {
-    return b.createOrFold<Op>(l, std::forward<A>(a)...);
+    return record(b.createOrFold<Op>(l, std::forward<A>(a)...));
   }
+  /// Records an op this helper just created (folding may leave some dead).
+  mlir::Value record(mlir::Value v) {
+    mlir::Operation *d = v.getDefiningOp();
+    mlir::Block *blk = b.getInsertionBlock();
+    auto ip = b.getInsertionPoint();
+    if (d && ip != blk->begin() && d == &*std::prev(ip))
+      created.insert(d);
+    return v;
+  }
+  /// Erases the recorded operations left without uses (folding bypasses
+  /// extensions and masks), except the one defining `keep`.
+  mlir::Value done(mlir::Value keep) {
+    mlir::Operation *k = keep ? keep.getDefiningOp() : nullptr;
+    for (mlir::Operation *op : llvm::reverse(created))
+      if (op != k && op->use_empty() && mlir::isPure(op) &&
+          isa<arith::ArithDialect>(op->getDialect()) && !op->getResult(0).getType().isIndex())
+        op->erase();
+    created.clear();
+    return keep;
+  }
+  llvm::SetVector<mlir::Operation *> created;
+
   /// ones(len) at width w, len in [1, w] given as (len - 1).
   mlir::Value ones(mlir::Value lenMinus1, unsigned w) {
     return fold<arith::ShRUIOp>(cst(w, -1), fold<arith::SubIOp>(cst(w, w - 1), lenMinus1));
@@ -101,6 +125,18 @@ public:
   /// Bit k of the result is bit p - 1 - k of v (p = width of v, a power of two).
   mlir::Value reverse(mlir::Value v);
   static unsigned widthOf(mlir::Value v) { return v.getType().getIntOrFloatBitWidth(); }
+  /// resizeInt, folding constants.
+  mlir::Value resize(mlir::Value v, bool s, unsigned w, mlir::Location) {
+    unsigned vw = widthOf(v);
+    mlir::Type t = b.getIntegerType(w);
+    if (vw == w)
+      return v;
+    if (vw > w)
+      return fold<arith::TruncIOp>(t, v);
+    if (s && vw > 1)
+      return fold<arith::ExtSIOp>(t, v);
+    return fold<arith::ExtUIOp>(t, v);
+  }
   /// For constant bounds: whether the range goes forward (h >= l).
   static std::optional<bool> constBounds(mlir::Value h, mlir::Value lo) {
     auto hc = h.getDefiningOp<arith::ConstantOp>(), lc = lo.getDefiningOp<arith::ConstantOp>();
@@ -167,14 +203,14 @@ mlir::Value BitRaiser::index(const Expr *i, unsigned w, unsigned limit, const Ex
   if (!i->isValueDependent() && i->EvaluateAsInt(er, r.ast)) {
     int64_t v = er.Val.getInt().getSExtValue();
     if (v < 0 || v >= (int64_t)limit)
-      r.fail(i->getExprLoc(), "bit index " + llvm::Twine(v) + " is out of range for a " +
-                                  llvm::Twine(limit) + "-bit value");
+      r.fail(i->getExprLoc(), "bit index " + llvm::Twine(v) + " is out of range for a value of " +
+                                  llvm::Twine(limit) + " bits");
     return cst(w, v);
   }
   auto s = r.scalarOrFail(i->getType(), i->getExprLoc());
   if (s.isFloat || s.fixedScale >= 0)
     r.unsupported(where, "a non-integer bit index");
-  return r.resizeInt(r.emitRValue(i), s.isSigned, w, l);
+  return resize(r.emitRValue(i), s.isSigned, w, l);
 }
 
 mlir::Value BitRaiser::reverse(mlir::Value v) {
@@ -212,12 +248,12 @@ mlir::Value BitRaiser::read(const Selection &s, mlir::Value x, const Expr *where
   };
   auto reversed = [&]() -> mlir::Value {
     unsigned p = pow2(w);
-    mlir::Value rev = reverse(r.resizeInt(x, false, p, l));
+    mlir::Value rev = reverse(resize(x, false, p, l));
     if (!rev)
       r.unsupported(where, "a reversed (or non-constant) range of a value wider than 64 bits");
     // Bit k of the result is bit lo - k of x, i.e. bit p - 1 - lo + k of rev.
-    mlir::Value sh = fold<arith::SubIOp>(cst(p, p - 1), r.resizeInt(lo, false, p, l));
-    mlir::Value t = r.resizeInt(fold<arith::ShRUIOp>(rev, sh), false, w, l);
+    mlir::Value sh = fold<arith::SubIOp>(cst(p, p - 1), resize(lo, false, p, l));
+    mlir::Value t = resize(fold<arith::ShRUIOp>(rev, sh), false, w, l);
     return fold<arith::AndIOp>(t, ones(fold<arith::SubIOp>(lo, h), w));
   };
   if (auto c = constBounds(h, lo))
@@ -237,10 +273,10 @@ mlir::Value BitRaiser::write(const Selection &s, mlir::Value x, mlir::Value v, b
   };
   if (s.isBit) {
     mlir::Value i = index(s.index, w, w, where);
-    mlir::Value bit = r.resizeInt(r.resizeInt(v, false, 1, l), false, w, l); // the low bit
+    mlir::Value bit = resize(resize(v, false, 1, l), false, w, l); // the low bit
     return replace(fold<arith::ShLIOp>(cst(w, 1), i), fold<arith::ShLIOp>(bit, i));
   }
-  mlir::Value val = r.resizeInt(v, vSigned, w, l);
+  mlir::Value val = resize(v, vSigned, w, l);
   if (!s.hi)
     return val;
   mlir::Value h = index(s.hi, w, w, where), lo = index(s.lo, w, w, where);
@@ -250,12 +286,12 @@ mlir::Value BitRaiser::write(const Selection &s, mlir::Value x, mlir::Value v, b
   };
   auto reversed = [&]() -> mlir::Value {
     unsigned p = pow2(w);
-    mlir::Value rev = reverse(r.resizeInt(v, vSigned, p, l));
+    mlir::Value rev = reverse(resize(v, vSigned, p, l));
     if (!rev)
       r.unsupported(where, "a reversed (or non-constant) range of a value wider than 64 bits");
     // Bit lo - k of the result is bit k of v.
-    mlir::Value sh = fold<arith::SubIOp>(cst(p, p - 1), r.resizeInt(lo, false, p, l));
-    mlir::Value t = r.resizeInt(fold<arith::ShRUIOp>(rev, sh), false, w, l);
+    mlir::Value sh = fold<arith::SubIOp>(cst(p, p - 1), resize(lo, false, p, l));
+    mlir::Value t = resize(fold<arith::ShRUIOp>(rev, sh), false, w, l);
     mlir::Value mask = fold<arith::ShLIOp>(ones(fold<arith::SubIOp>(lo, h), w), h);
     return replace(mask, t);
   };
@@ -283,7 +319,7 @@ std::pair<mlir::Value, bool> FunctionRaiser::emitProxyRead(const Expr *e) {
   if (!isAPInt(ot) && !isAPFixed(ot))
     unsupported(e, "bit selection on '" + ot.getAsString() + "'");
   mlir::Value x = br.objectValue(s);
-  return {br.read(s, x, e), false};
+  return {br.done(br.read(s, x, e)), false};
 }
 
 mlir::Value FunctionRaiser::emitProxyAssign(const CXXOperatorCallExpr *e) {
@@ -315,7 +351,7 @@ mlir::Value FunctionRaiser::emitProxyAssign(const CXXOperatorCallExpr *e) {
   LValue lv = emitLValue(obj);
   mlir::Value x = load(lv, l);
   store(lv, br.write(s, x, v, vSigned, e), l);
-  return v;
+  return br.done(v);
 }
 
 bool FunctionRaiser::emitAPBitMember(const CXXMemberCallExpr *e, mlir::Value &result) {
@@ -355,5 +391,6 @@ bool FunctionRaiser::emitAPBitMember(const CXXMemberCallExpr *e, mlir::Value &re
   else
     v = constBool(set, l);
   store(lv, br.write(s, x, v, false, e), l);
+  br.done({});
   return true;
 }

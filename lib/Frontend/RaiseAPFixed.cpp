@@ -24,6 +24,8 @@
 #include "FunctionRaiser.h"
 
 #include "clang/AST/DeclTemplate.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/SetVector.h"
 
 using namespace clang;
 using namespace allo::raise;
@@ -85,15 +87,49 @@ public:
                       const Fmt &fc);
 
 private:
-  mlir::Value ext(mlir::Value v, bool s, unsigned w) { return r.resizeInt(v, s, w, l); }
+  /// resizeInt, folding constants.
+  mlir::Value ext(mlir::Value v, bool s, unsigned w) {
+    unsigned vw = widthOf(v);
+    mlir::Type t = b.getIntegerType(w);
+    if (vw == w)
+      return v;
+    if (vw > w)
+      return fold<arith::TruncIOp>(t, v);
+    if (s && vw > 1)
+      return fold<arith::ExtSIOp>(t, v);
+    return fold<arith::ExtUIOp>(t, v);
+  }
   mlir::Value cst(unsigned w, int64_t v) { return r.constInt(b.getIntegerType(w), v, l); }
   mlir::Value cstAP(const llvm::APInt &v) {
     mlir::Type t = b.getIntegerType(v.getBitWidth());
     return arith::ConstantOp::create(b, l, t, b.getIntegerAttr(t, v));
   }
   template <typename Op, typename... A> mlir::Value fold(A &&...a) {
-    return b.createOrFold<Op>(l, std::forward<A>(a)...);
+    return record(b.createOrFold<Op>(l, std::forward<A>(a)...));
   }
+public:
+  /// Records an op this helper just created (folding may leave some dead).
+  mlir::Value record(mlir::Value v) {
+    mlir::Operation *d = v.getDefiningOp();
+    mlir::Block *blk = b.getInsertionBlock();
+    auto ip = b.getInsertionPoint();
+    if (d && ip != blk->begin() && d == &*std::prev(ip))
+      created.insert(d);
+    return v;
+  }
+  /// Erases the recorded operations left without uses (folding bypasses
+  /// extensions and masks), except the one defining `keep`.
+  mlir::Value done(mlir::Value keep) {
+    mlir::Operation *k = keep ? keep.getDefiningOp() : nullptr;
+    for (mlir::Operation *op : llvm::reverse(created))
+      if (op != k && op->use_empty() && mlir::isPure(op) &&
+          isa<arith::ArithDialect>(op->getDialect()) && !op->getResult(0).getType().isIndex())
+        op->erase();
+    created.clear();
+    return keep;
+  }
+  llvm::SetVector<mlir::Operation *> created;
+
   mlir::Value cmp(arith::CmpIPredicate p, mlir::Value a, mlir::Value c) {
     return fold<arith::CmpIOp>(p, a, c);
   }
@@ -111,6 +147,9 @@ private:
     return a ? fold<arith::XOrIOp>(a, r.constBool(true, l)) : r.constBool(true, l);
   }
   static unsigned widthOf(mlir::Value v) { return v.getType().getIntOrFloatBitWidth(); }
+  mlir::Value shl(mlir::Value v, int k) {
+    return k == 0 ? v : fold<arith::ShLIOp>(v, cst(widthOf(v), k));
+  }
   /// Rounds and fits a value q (floor of the source at the destination's
   /// scale, ww bits) given the first discarded bit, the "any later bit"
   /// flag and the sign of the source (null = false).
@@ -217,7 +256,10 @@ mlir::Value FixedRaiser::quantize(mlir::Value v, const Fmt &from, const Fmt &to,
   unsigned ww = std::max<unsigned>(from.W + std::max(-d, 0), to.W) + 2;
   ww = std::max<unsigned>(ww, std::max(d, 0) + 2);
   mlir::Value q = ext(v, from.S, ww);
-  mlir::Value neg = from.S ? cmp(arith::CmpIPredicate::slt, q, cst(ww, 0)) : mlir::Value();
+  // The source's sign matters to the modes that round toward/away from zero.
+  bool needSign = to.Q == TRN_ZERO || to.Q == RND_ZERO || to.Q == RND_INF;
+  mlir::Value neg = from.S && needSign ? cmp(arith::CmpIPredicate::slt, q, cst(ww, 0))
+                                       : mlir::Value();
   mlir::Value half, rest;
   if (d > 0) {
     if (to.Q != TRN) {
@@ -230,7 +272,7 @@ mlir::Value FixedRaiser::quantize(mlir::Value v, const Fmt &from, const Fmt &to,
     }
     q = fold<arith::ShRSIOp>(q, cst(ww, d));
   } else if (d < 0) {
-    q = fold<arith::ShLIOp>(q, cst(ww, -d));
+    q = shl(q, -d);
   }
   return finish(q, half, rest, neg, to, where);
 }
@@ -329,7 +371,7 @@ std::pair<mlir::Value, Fmt> FixedRaiser::binary(BinaryOperatorKind op, mlir::Val
       r.unsupported(where, "a fixed-point division whose quotient has more integer bits than "
                            "bits (the divisor has more fractional bits than the dividend's width)");
     unsigned w = std::max(fa.W + sh, fc.W) + 2;
-    mlir::Value x = fold<arith::ShLIOp>(ext(a, fa.S, w), cst(w, sh));
+    mlir::Value x = shl(ext(a, fa.S, w), sh);
     mlir::Value y = ext(c, fc.S, w);
     // A zero divisor gives 0 (the header's choice).
     mlir::Value zero = cmp(arith::CmpIPredicate::eq, y, cst(w, 0));
@@ -347,8 +389,8 @@ std::pair<mlir::Value, Fmt> FixedRaiser::binary(BinaryOperatorKind op, mlir::Val
   res.F = F;
   if (op == BO_Sub)
     res.S = true;
-  mlir::Value x = fold<arith::ShLIOp>(ext(a, fa.S, res.W), cst(res.W, F - fa.F));
-  mlir::Value y = fold<arith::ShLIOp>(ext(c, fc.S, res.W), cst(res.W, F - fc.F));
+  mlir::Value x = shl(ext(a, fa.S, res.W), F - fa.F);
+  mlir::Value y = shl(ext(c, fc.S, res.W), F - fc.F);
   switch (op) {
   case BO_Add: return {fold<arith::AddIOp>(x, y), res};
   case BO_Sub: return {fold<arith::SubIOp>(x, y), res};
@@ -364,8 +406,8 @@ mlir::Value FixedRaiser::compare(BinaryOperatorKind op, mlir::Value a, const Fmt
                                  mlir::Value c, const Fmt &fc) {
   int F = std::max(fa.F, fc.F);
   unsigned w = std::max(fa.W + (F - fa.F), fc.W + (F - fc.F)) + 1;
-  mlir::Value x = fold<arith::ShLIOp>(ext(a, fa.S, w), cst(w, F - fa.F));
-  mlir::Value y = fold<arith::ShLIOp>(ext(c, fc.S, w), cst(w, F - fc.F));
+  mlir::Value x = shl(ext(a, fa.S, w), F - fa.F);
+  mlir::Value y = shl(ext(c, fc.S, w), F - fc.F);
   using P = arith::CmpIPredicate;
   P p;
   switch (op) {
@@ -411,176 +453,182 @@ bool FunctionRaiser::isAPFixed(QualType t) const {
 }
 
 mlir::Value FunctionRaiser::emitFixedConstruct(const CXXConstructExpr *e) {
-  mlir::Location l = loc(e);
-  FixedRaiser fx(*this, l);
-  QualType rt = e->getType();
-  ScalarInfo to = scalarOrFail(rt, e->getExprLoc());
-  if (e->getNumArgs() == 0)
-    return constInt(to.type, 0, l);
-  if (e->getNumArgs() != 1)
-    unsupported(e, "this constructor of '" + rt.getAsString() + "'");
-  const Expr *arg = e->getArg(0);
-  QualType at = arg->getType().getNonReferenceType();
-  if (to.fixedScale < 0) {
-    // An ap_[u]int from a fixed-point value: integer part toward zero.
-    Fmt f = fx.fmtOrFail(arg);
-    return fx.toInt(emitRValue(arg), f, to.type.getIntOrFloatBitWidth());
-  }
-  Fmt dst = *fx.fmtOf(rt);
-  auto from = mod.types.scalar(at);
-  if (from && from->isFloat)
-    return fx.fromDouble(emitRValue(arg), dst, e);
-  if (!from && !isAPProxy(at))
-    unsupported(e, "constructing '" + rt.getAsString() + "' from '" + at.getAsString() + "'");
-  auto [v, f] = fx.operand(arg);
-  return fx.quantize(v, f, dst, e);
+  FixedRaiser fx(*this, loc(e));
+  return fx.done([&]() -> mlir::Value {
+    mlir::Location l = loc(e);
+    QualType rt = e->getType();
+    ScalarInfo to = scalarOrFail(rt, e->getExprLoc());
+    if (e->getNumArgs() == 0)
+      return constInt(to.type, 0, l);
+    if (e->getNumArgs() != 1)
+      unsupported(e, "this constructor of '" + rt.getAsString() + "'");
+    const Expr *arg = e->getArg(0);
+    QualType at = arg->getType().getNonReferenceType();
+    if (to.fixedScale < 0) {
+      // An ap_[u]int from a fixed-point value: integer part toward zero.
+      Fmt f = fx.fmtOrFail(arg);
+      return fx.toInt(emitRValue(arg), f, to.type.getIntOrFloatBitWidth());
+    }
+    Fmt dst = *fx.fmtOf(rt);
+    auto from = mod.types.scalar(at);
+    if (from && from->isFloat)
+      return fx.fromDouble(emitRValue(arg), dst, e);
+    if (!from && !isAPProxy(at))
+      unsupported(e, "constructing '" + rt.getAsString() + "' from '" + at.getAsString() + "'");
+    auto [v, f] = fx.operand(arg);
+    return fx.quantize(v, f, dst, e);
+  }());
 }
 
 mlir::Value FunctionRaiser::emitFixedMemberCall(const CXXMemberCallExpr *e) {
-  mlir::Location l = loc(e);
-  FixedRaiser fx(*this, l);
-  const CXXMethodDecl *m = e->getMethodDecl();
-  const Expr *obj = e->getImplicitObjectArgument();
-  llvm::StringRef name = m->getIdentifier() ? m->getName() : "";
-  QualType rt = e->getType().getNonReferenceType();
-  bool isConv = isa<CXXConversionDecl>(m);
-  if (mlir::Value v; emitAPBitMember(e, v))
-    return v; // raw bits, as the header's
+  FixedRaiser fx(*this, loc(e));
+  return fx.done([&]() -> mlir::Value {
+    mlir::Location l = loc(e);
+    const CXXMethodDecl *m = e->getMethodDecl();
+    const Expr *obj = e->getImplicitObjectArgument();
+    llvm::StringRef name = m->getIdentifier() ? m->getName() : "";
+    QualType rt = e->getType().getNonReferenceType();
+    bool isConv = isa<CXXConversionDecl>(m);
+    if (mlir::Value v; emitAPBitMember(e, v))
+      return v; // raw bits, as the header's
 
-  if (!isConv && name != "to_double" && name != "to_float" && name != "to_int" &&
-      name != "to_uint" && name != "to_long" && name != "to_ulong" && name != "to_int64" &&
-      name != "to_uint64" && name != "to_ap_int" && name != "to_bool" && name != "iszero" &&
-      name != "is_neg")
-    unsupported(e, "ap_fixed member function '" + (name.empty() ? m->getNameAsString() : name.str()) + "'");
-  Fmt f = fx.fmtOrFail(obj);
-  mlir::Value v = emitRValue(obj);
-  using P = arith::CmpIPredicate;
-  if (name == "to_bool" || name == "iszero")
-    return arith::CmpIOp::create(b, l, name == "iszero" ? P::eq : P::ne, v,
-                                 constInt(v.getType(), 0, l));
-  if (name == "is_neg")
-    return f.S ? (mlir::Value)arith::CmpIOp::create(b, l, P::slt, v, constInt(v.getType(), 0, l))
-               : constBool(false, l);
-  ScalarInfo to = scalarOrFail(rt, e->getExprLoc());
-  if (to.isFloat)
-    return fx.toFloat(v, f, to.type, e);
-  if (to.isBool)
-    return arith::CmpIOp::create(b, l, P::ne, v, constInt(v.getType(), 0, l));
-  // to_int() and friends go through a 64-bit integer; the result wraps.
-  unsigned w = to.type.getIntOrFloatBitWidth();
-  if (name != "to_ap_int" && !isConv)
-    return resizeInt(fx.toInt(v, f, 64), true, w, l);
-  return fx.toInt(v, f, w);
+    if (!isConv && name != "to_double" && name != "to_float" && name != "to_int" &&
+        name != "to_uint" && name != "to_long" && name != "to_ulong" && name != "to_int64" &&
+        name != "to_uint64" && name != "to_ap_int" && name != "to_bool" && name != "iszero" &&
+        name != "is_neg")
+      unsupported(e, "ap_fixed member function '" + (name.empty() ? m->getNameAsString() : name.str()) + "'");
+    Fmt f = fx.fmtOrFail(obj);
+    mlir::Value v = emitRValue(obj);
+    using P = arith::CmpIPredicate;
+    if (name == "to_bool" || name == "iszero")
+      return arith::CmpIOp::create(b, l, name == "iszero" ? P::eq : P::ne, v,
+                                   constInt(v.getType(), 0, l));
+    if (name == "is_neg")
+      return f.S ? (mlir::Value)arith::CmpIOp::create(b, l, P::slt, v, constInt(v.getType(), 0, l))
+                 : constBool(false, l);
+    ScalarInfo to = scalarOrFail(rt, e->getExprLoc());
+    if (to.isFloat)
+      return fx.toFloat(v, f, to.type, e);
+    if (to.isBool)
+      return arith::CmpIOp::create(b, l, P::ne, v, constInt(v.getType(), 0, l));
+    // to_int() and friends go through a 64-bit integer; the result wraps.
+    unsigned w = to.type.getIntOrFloatBitWidth();
+    if (name != "to_ap_int" && !isConv)
+      return resizeInt(fx.toInt(v, f, 64), true, w, l);
+    return fx.toInt(v, f, w);
+  }());
 }
 
 mlir::Value FunctionRaiser::emitFixedOperator(const CXXOperatorCallExpr *e) {
-  mlir::Location l = loc(e);
-  FixedRaiser fx(*this, l);
-  OverloadedOperatorKind op = e->getOperator();
-  QualType rt = e->getType().getNonReferenceType();
-  auto opName = [&] { return llvm::Twine(getOperatorSpelling(op)); };
-  if (op == OO_Subscript || op == OO_Call)
-    return emitProxyRead(e).first;
+  FixedRaiser fx(*this, loc(e));
+  return fx.done([&]() -> mlir::Value {
+    mlir::Location l = loc(e);
+    OverloadedOperatorKind op = e->getOperator();
+    QualType rt = e->getType().getNonReferenceType();
+    auto opName = [&] { return llvm::Twine(getOperatorSpelling(op)); };
+    if (op == OO_Subscript || op == OO_Call)
+      return emitProxyRead(e).first;
 
-  // Assignment: the right-hand side already has the left-hand type.
-  if (op == OO_Equal) {
-    const Expr *lhs = e->getArg(0);
-    Fmt lf = fx.fmtOrFail(lhs);
-    auto [v, vf] = fx.operand(e->getArg(1));
-    v = fx.quantize(v, vf, lf, e);
-    store(emitLValue(lhs), v, l);
-    return v;
-  }
-  // Compound assignment and ++/--: x = T(x op v) with x's modes.
-  if (e->isAssignmentOp() || op == OO_PlusPlus || op == OO_MinusMinus) {
-    const Expr *lhs = e->getArg(0);
-    Fmt lf = fx.fmtOrFail(lhs);
-    BinaryOperatorKind bop = binaryOf(op);
-    bool incDec = op == OO_PlusPlus || op == OO_MinusMinus;
-    // C++17: the right operand is sequenced before the left.
-    mlir::Value rv;
-    Fmt rf;
-    bool rFloat = false;
-    if (incDec) {
-      rf.W = 32;
-      rv = constInt(b.getI32Type(), 1, l);
-    } else {
-      const Expr *rhs = e->getArg(1);
-      auto rs = mod.types.scalar(rhs->getType().getNonReferenceType());
-      rFloat = rs && rs->isFloat;
-      if (rFloat)
-        rv = emitRValue(rhs);
-      else
-        std::tie(rv, rf) = fx.operand(rhs);
-    }
-    LValue lv = emitLValue(lhs);
-    mlir::Value cur = load(lv, l);
-    mlir::Value nv;
-    if (bop == BO_Shl || bop == BO_Shr) {
-      // Raw bits shifted within the type (as ap_int shifts).
-      mlir::Value amt = resizeInt(rv, false, lf.W, l);
-      nv = apArith(bop, cur, amt, lf.S, l, e);
-    } else if (rFloat) {
-      // x op= double: evaluated in double through the implicit conversion.
-      mlir::Value x = fx.toFloat(cur, lf, b.getF64Type(), e);
-      mlir::Value y = rv.getType().isF64()
-                          ? rv
-                          : (mlir::Value)arith::ExtFOp::create(b, l, b.getF64Type(), rv);
-      mlir::Value d = emitArith(bop, x, y, ast.DoubleTy, l, e);
-      nv = fx.fromDouble(d, lf, e);
-    } else {
-      if (bop == BO_Comma || bop == BO_EQ)
-        unsupported(e, "operator '" + opName() + "' on a fixed-point value");
-      auto [res, resFmt] = fx.binary(bop, cur, lf, rv, rf, e);
-      nv = fx.quantize(res, resFmt, lf, e);
-    }
-    store(lv, nv, l);
-    bool postfix = incDec && e->getNumArgs() == 2;
-    return postfix ? cur : nv;
-  }
-
-  Fmt rf;
-  bool rIsFixed = false;
-  if (auto f = fx.fmtOf(rt)) {
-    rf = *f;
-    rIsFixed = true;
-  }
-  if (e->getNumArgs() == 1) {
-    auto [v, f] = fx.operand(e->getArg(0));
-    switch (op) {
-    case OO_Plus:
+    // Assignment: the right-hand side already has the left-hand type.
+    if (op == OO_Equal) {
+      const Expr *lhs = e->getArg(0);
+      Fmt lf = fx.fmtOrFail(lhs);
+      auto [v, vf] = fx.operand(e->getArg(1));
+      v = fx.quantize(v, vf, lf, e);
+      store(emitLValue(lhs), v, l);
       return v;
-    case OO_Minus: {
-      Fmt nf = f;
-      nf.W = f.W + 1;
-      nf.S = true;
-      mlir::Value x = resizeInt(v, f.S, nf.W, l);
-      mlir::Value n = arith::SubIOp::create(b, l, constInt(x.getType(), 0, l), x);
-      return rIsFixed ? fx.quantize(n, nf, rf, e) : n;
     }
-    case OO_Tilde:
-      return arith::XOrIOp::create(b, l, v, constInt(v.getType(), -1, l));
-    case OO_Exclaim:
-      return arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, v, constInt(v.getType(), 0, l));
-    default:
-      unsupported(e, "unary operator '" + opName() + "' on a fixed-point value");
+    // Compound assignment and ++/--: x = T(x op v) with x's modes.
+    if (e->isAssignmentOp() || op == OO_PlusPlus || op == OO_MinusMinus) {
+      const Expr *lhs = e->getArg(0);
+      Fmt lf = fx.fmtOrFail(lhs);
+      BinaryOperatorKind bop = binaryOf(op);
+      bool incDec = op == OO_PlusPlus || op == OO_MinusMinus;
+      // C++17: the right operand is sequenced before the left.
+      mlir::Value rv;
+      Fmt rf;
+      bool rFloat = false;
+      if (incDec) {
+        rf.W = 32;
+        rv = constInt(b.getI32Type(), 1, l);
+      } else {
+        const Expr *rhs = e->getArg(1);
+        auto rs = mod.types.scalar(rhs->getType().getNonReferenceType());
+        rFloat = rs && rs->isFloat;
+        if (rFloat)
+          rv = emitRValue(rhs);
+        else
+          std::tie(rv, rf) = fx.operand(rhs);
+      }
+      LValue lv = emitLValue(lhs);
+      mlir::Value cur = load(lv, l);
+      mlir::Value nv;
+      if (bop == BO_Shl || bop == BO_Shr) {
+        // Raw bits shifted within the type (as ap_int shifts).
+        mlir::Value amt = resizeInt(rv, false, lf.W, l);
+        nv = apArith(bop, cur, amt, lf.S, l, e);
+      } else if (rFloat) {
+        // x op= double: evaluated in double through the implicit conversion.
+        mlir::Value x = fx.toFloat(cur, lf, b.getF64Type(), e);
+        mlir::Value y = rv.getType().isF64()
+                            ? rv
+                            : (mlir::Value)arith::ExtFOp::create(b, l, b.getF64Type(), rv);
+        mlir::Value d = emitArith(bop, x, y, ast.DoubleTy, l, e);
+        nv = fx.fromDouble(d, lf, e);
+      } else {
+        if (bop == BO_Comma || bop == BO_EQ)
+          unsupported(e, "operator '" + opName() + "' on a fixed-point value");
+        auto [res, resFmt] = fx.binary(bop, cur, lf, rv, rf, e);
+        nv = fx.quantize(res, resFmt, lf, e);
+      }
+      store(lv, nv, l);
+      bool postfix = incDec && e->getNumArgs() == 2;
+      return postfix ? cur : nv;
     }
-  }
-  BinaryOperatorKind bop = binaryOf(op);
-  if (bop == BO_Comma)
-    unsupported(e, "operator '" + opName() + "' on fixed-point values");
-  if (bop == BO_Shl || bop == BO_Shr) {
+
+    Fmt rf;
+    bool rIsFixed = false;
+    if (auto f = fx.fmtOf(rt)) {
+      rf = *f;
+      rIsFixed = true;
+    }
+    if (e->getNumArgs() == 1) {
+      auto [v, f] = fx.operand(e->getArg(0));
+      switch (op) {
+      case OO_Plus:
+        return v;
+      case OO_Minus: {
+        Fmt nf = f;
+        nf.W = f.W + 1;
+        nf.S = true;
+        mlir::Value x = resizeInt(v, f.S, nf.W, l);
+        mlir::Value n = arith::SubIOp::create(b, l, constInt(x.getType(), 0, l), x);
+        return rIsFixed ? fx.quantize(n, nf, rf, e) : n;
+      }
+      case OO_Tilde:
+        return arith::XOrIOp::create(b, l, v, constInt(v.getType(), -1, l));
+      case OO_Exclaim:
+        return arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, v, constInt(v.getType(), 0, l));
+      default:
+        unsupported(e, "unary operator '" + opName() + "' on a fixed-point value");
+      }
+    }
+    BinaryOperatorKind bop = binaryOf(op);
+    if (bop == BO_Comma)
+      unsupported(e, "operator '" + opName() + "' on fixed-point values");
+    if (bop == BO_Shl || bop == BO_Shr) {
+      auto [a, af] = fx.operand(e->getArg(0));
+      auto [n, nf] = fx.operand(e->getArg(1));
+      return apArith(bop, a, resizeInt(n, false, af.W, l), af.S, l, e);
+    }
     auto [a, af] = fx.operand(e->getArg(0));
-    auto [n, nf] = fx.operand(e->getArg(1));
-    return apArith(bop, a, resizeInt(n, false, af.W, l), af.S, l, e);
-  }
-  auto [a, af] = fx.operand(e->getArg(0));
-  auto [c, cf] = fx.operand(e->getArg(1));
-  if (BinaryOperator::isComparisonOp(bop))
-    return fx.compare(bop, a, af, c, cf);
-  auto [res, resFmt] = fx.binary(bop, a, af, c, cf, e);
-  if (!rIsFixed)
-    unsupported(e, "fixed-point operator '" + opName() + "' with result type '" + rt.getAsString() + "'");
-  // The header's result type (read from the AST) is the computed format.
-  return fx.quantize(res, resFmt, rf, e);
+    auto [c, cf] = fx.operand(e->getArg(1));
+    if (BinaryOperator::isComparisonOp(bop))
+      return fx.compare(bop, a, af, c, cf);
+    auto [res, resFmt] = fx.binary(bop, a, af, c, cf, e);
+    if (!rIsFixed)
+      unsupported(e, "fixed-point operator '" + opName() + "' with result type '" + rt.getAsString() + "'");
+    // The header's result type (read from the AST) is the computed format.
+    return fx.quantize(res, resFmt, rf, e);
+  }());
 }

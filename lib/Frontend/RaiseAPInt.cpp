@@ -92,7 +92,10 @@ mlir::Value FunctionRaiser::emitAPMemberCall(const CXXMemberCallExpr *e) {
     auto [v, s] = emitProxyRead(obj);
     ScalarInfo to = scalarOrFail(e->getType().getNonReferenceType(), e->getExprLoc());
     if (to.isBool)
-      return arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, v, constInt(v.getType(), 0, l));
+      return v.getType().isInteger(1) ? v
+                                      : (mlir::Value)arith::CmpIOp::create(
+                                            b, l, arith::CmpIPredicate::ne, v,
+                                            constInt(v.getType(), 0, l));
     if (to.isFloat)
       return arith::UIToFPOp::create(b, l, to.type, v);
     llvm::StringRef n = m->getIdentifier() ? m->getName() : "";
