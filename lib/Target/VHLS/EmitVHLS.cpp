@@ -764,6 +764,17 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
               PCond, rt};
     return success();
   }
+  if (isa<arith::SIToFPOp, arith::UIToFPOp>(op) &&
+      typeOf(op->getOperand(0)).kind == CType::Int && typeOf(op->getOperand(0)).width > 64) {
+    // ap_[u]int wider than 64 bits: the implicit conversion only sees the low
+    // 64 bits; to_double()/to_float() convert the whole value.
+    CType from = typeOf(op->getOperand(0));
+    from.isSigned = isa<arith::SIToFPOp>(op);
+    e = CExpr{paren(CExpr{as(op->getOperand(0), from, PPostfix), PPostfix, from}, PPostfix) +
+                  (rt.kind == CType::Float ? ".to_float()" : ".to_double()"),
+              PPostfix, rt};
+    return success();
+  }
   if (isa<arith::ExtSIOp, arith::SIToFPOp>(op)) {
     CType from = typeOf(op->getOperand(0));
     from.isSigned = true;
