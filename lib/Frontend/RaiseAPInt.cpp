@@ -129,10 +129,10 @@ mlir::Value FunctionRaiser::emitAPOperator(const CXXOperatorCallExpr *e) {
   mlir::Location l = loc(e);
   OverloadedOperatorKind op = e->getOperator();
   QualType rt = e->getType().getNonReferenceType();
-  if (llvm::any_of(e->arguments(), [&](const Expr *a) { return isAPFixed(a->getType()); }))
-    return emitFixedOperator(e);
   if (e->getNumArgs() > 0 && isAPProxy(e->getArg(0)->getType()) && e->isAssignmentOp())
     return emitProxyAssign(e);
+  if (llvm::any_of(e->arguments(), [&](const Expr *a) { return isAPFixed(a->getType()); }))
+    return emitFixedOperator(e);
   if (op == OO_Subscript || op == OO_Call)
     return emitProxyRead(e).first;
   auto anyAP = llvm::any_of(e->arguments(), [&](const Expr *a) {

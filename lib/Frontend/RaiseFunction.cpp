@@ -423,7 +423,9 @@ mlir::ArrayAttr FunctionRaiser::partitionAttr(const Decl *d) {
 mlir::Value FunctionRaiser::constInt(mlir::Type t, int64_t v, mlir::Location l) {
   if (t.isIndex())
     return mlir::arith::ConstantIndexOp::create(b, l, v);
-  return mlir::arith::ConstantOp::create(b, l, t, b.getIntegerAttr(t, v));
+  // Sign-extended to the type's width (-1 is all ones also beyond 64 bits).
+  llvm::APInt a(t.getIntOrFloatBitWidth(), (uint64_t)v, /*isSigned=*/true, /*implicitTrunc=*/true);
+  return mlir::arith::ConstantOp::create(b, l, t, b.getIntegerAttr(t, a));
 }
 
 mlir::Value FunctionRaiser::constBool(bool v, mlir::Location l) {

@@ -646,7 +646,12 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
         e = CExpr{i.getValue().isZero() ? "false" : "true", PPrimary, rt};
       else if (rt.kind == CType::Index)
         e = CExpr{std::to_string(i.getInt()), i.getInt() < 0 ? PUnary : PPrimary, rt};
-      else {
+      else if (!i.getValue().isSignedIntN(64)) {
+        // Wider than 64 bits: the bit pattern in hexadecimal.
+        llvm::SmallString<40> hex;
+        i.getValue().toStringUnsigned(hex, 16);
+        e = CExpr{rt.name() + "(\"" + std::string(hex) + "\", 16)", PPostfix, rt};
+      } else {
         int64_t x = i.getValue().getSExtValue();
         std::string lit;
         if (x == INT64_MIN)

@@ -8,7 +8,7 @@
 
 constexpr int N = 16;
 
-void ap_bits(const int32_t a[N], const int32_t idx[N], int32_t out[N][8]) {
+void ap_bits(const int32_t a[N], const int32_t idx[N], int32_t out[N][10]) {
   for (int i = 0; i < N; i++) {
     ap_uint<24> x = a[i];
     ap_int<20> y = a[i] * 3;
@@ -34,6 +34,13 @@ void ap_bits(const int32_t a[N], const int32_t idx[N], int32_t out[N][8]) {
     out[i][5] = y.to_int();
     out[i][6] = z.to_int() + 3 * x.test(i2) + 7 * z.range().to_int();
     out[i][7] = (y.range(15, 4) + 1).to_int() + (~y[2] ? 100 : 0);
+    // Wider than 64 bits (constant masks beyond 64 bits).
+    ap_uint<100> big = a[i];
+    big = (big << 60) | ap_uint<100>(idx[i]);
+    big.range(70, 3) = y;
+    big[99] = x[i0];
+    out[i][8] = big.range(99, 68).to_int() ^ big.range(40, 9).to_int();
+    out[i][9] = big[i0 + 60] + 2 * big[i0 + 80];
   }
 }
 ALLO_DIFFTEST_RANGE(ap_bits, -3000000, 3000000)
