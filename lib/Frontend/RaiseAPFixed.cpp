@@ -15,7 +15,8 @@
 //    the destination's mode (AP_TRN floor = arithmetic shift right, AP_RND,
 //    ..., decided from the discarded bits) and then applies its overflow
 //    mode (AP_WRAP keeps the low W bits, AP_SAT / AP_SAT_ZERO / AP_SAT_SYM
-//    clamp); a double is decomposed exactly from its IEEE bits;
+//    clamp, AP_WRAP with N saturation bits and AP_WRAP_SM as the header
+//    models them); a double is decomposed exactly from its IEEE bits;
 //  * to double/float: the raw integer converted (one rounding) and scaled by
 //    2^-F (exact); to an integer: the integer part truncated toward zero,
 //    then wrapped.
@@ -224,18 +225,36 @@ mlir::Value FixedRaiser::finish(mlir::Value q, mlir::Value half, mlir::Value res
   if (up)
     q = fold<arith::AddIOp>(q, fold<arith::ExtUIOp>(b.getIntegerType(ww), up));
   mlir::Value t = ext(q, to.S, to.W);
-  if (to.O == WRAP && to.N == 0)
+  if ((to.O == WRAP && to.N == 0) || (to.O == WRAP_SM && !to.S))
     return t;
-  if (to.O != SAT && to.O != SAT_ZERO && to.O != SAT_SYM)
-    r.unsupported(where, "fixed-point overflow mode " +
-                             llvm::Twine(to.O == WRAP ? "AP_WRAP with saturation bits"
-                                                      : "AP_WRAP_SM") +
-                             " (supported: AP_WRAP, AP_SAT, AP_SAT_ZERO, AP_SAT_SYM)");
+  if (to.O != SAT && to.O != SAT_ZERO && to.O != SAT_SYM && to.O != WRAP && to.O != WRAP_SM)
+    r.unsupported(where, "this fixed-point overflow mode");
   if (to.W > 64)
-    r.unsupported(where, "saturating fixed-point types wider than 64 bits");
+    r.unsupported(where, "fixed-point types wider than 64 bits with an overflow mode other than "
+                         "AP_WRAP");
   using P = arith::CmpIPredicate;
   mlir::Value fits = cmp(P::eq, ext(t, to.S, ww), q);
   mlir::Value qneg = cmp(P::slt, q, cst(ww, 0));
+  if (to.O == WRAP_SM) {
+    // Signed: the wrapped bits are inverted when bit W of the quantized value
+    // differs from bit W-1 (the header's reading of UG1399's examples).
+    mlir::Value flip = cmp(P::ne, bit(q, to.W), bit(q, to.W - 1));
+    mlir::Value inv = fold<arith::XOrIOp>(t, cst(to.W, -1));
+    return fold<arith::SelectOp>(fits, t, fold<arith::SelectOp>(flip, inv, t));
+  }
+  if (to.O == WRAP) {
+    // N saturation bits (SystemC): on overflow the sign bit takes the
+    // source's sign and the next N-1 bits its inverse (unsigned: the N top
+    // bits are 1 on positive and 0 on negative overflow).
+    unsigned nb = std::min<unsigned>(to.N, to.W);
+    llvm::APInt top = llvm::APInt::getHighBitsSet(to.W, nb);
+    llvm::APInt sign = llvm::APInt::getOneBitSet(to.W, to.W - 1);
+    mlir::Value kept = fold<arith::AndIOp>(t, cstAP(~top));
+    mlir::Value pattern =
+        to.S ? fold<arith::SelectOp>(qneg, cstAP(sign), cstAP(top ^ sign))
+             : fold<arith::SelectOp>(qneg, cst(to.W, 0), cstAP(top));
+    return fold<arith::SelectOp>(fits, t, fold<arith::OrIOp>(kept, pattern));
+  }
   llvm::APInt maxV = to.S ? llvm::APInt::getSignedMaxValue(to.W) : llvm::APInt::getMaxValue(to.W);
   llvm::APInt minV = to.S ? llvm::APInt::getSignedMinValue(to.W) : llvm::APInt(to.W, 0);
   mlir::Value over;

@@ -70,9 +70,9 @@ void fx(ap_fixed<8, 4> a, ap_ufixed<6, 2> u, double d, ap_fixed<10, 3> out[6], i
   dout[0] = a.to_double();
 }
 
-// RUN: not allo-rewrite %s --top wrapsm -- -std=c++17 2>&1 | FileCheck %s --check-prefix=SM
-// SM: ap-fixed.cpp:[[@LINE+2]]:42: error: unsupported: fixed-point overflow mode AP_WRAP_SM
-void wrapsm(ap_fixed<8, 4> a, ap_fixed<6, 2> out[1]) {
-  ap_fixed<6, 2, AP_TRN, AP_WRAP_SM> s = a;
+// RUN: not allo-rewrite %s --top fromstr -- -std=c++17 2>&1 | FileCheck %s --check-prefix=STR
+// STR: ap-fixed.cpp:[[@LINE+2]]:22: error: unsupported: constructing 'ap_fixed<8, 4>' from 'const char *'
+void fromstr(ap_fixed<8, 4> out[1]) {
+  ap_fixed<8, 4> s = "1.5";
   out[0] = s;
 }

@@ -1,8 +1,9 @@
 // Every ap_fixed quantization mode (from double and from a wider fixed-point
-// value), every supported overflow mode on signed and unsigned types,
-// infinities, NaN and huge doubles, scales outside [0, W] (I < 0, I == W),
-// wide types (40 and 64 bits), bitwise operators, shifts, mixed operands
-// (ap_int, int, double) and compound assignment with every operator.
+// value), every overflow mode on signed and unsigned types (also AP_WRAP with
+// saturation bits and AP_WRAP_SM), infinities, NaN and huge doubles, scales
+// outside [0, W] (I < 0, I == W), wide types (40 and 64 bits), bitwise
+// operators, shifts, mixed operands (ap_int, int, double) and compound
+// assignment with every operator.
 #include <ap_fixed.h>
 #include <cstdint>
 #include "DiffTest.h"
@@ -19,7 +20,7 @@ template <typename T> static double viaFixed(ap_fixed<24, 8> v) {
   return t.to_double();
 }
 
-void fixed_modes(const double x[N], const int32_t a[N], double out[N][44]) {
+void fixed_modes(const double x[N], const int32_t a[N], double out[N][48]) {
   for (int i = 0; i < N; i++) {
     double v = x[i] * 40.0;
     ap_fixed<24, 8> s = a[i];
@@ -88,6 +89,11 @@ void fixed_modes(const double x[N], const int32_t a[N], double out[N][44]) {
     out[i][41] = d.to_double() + (d--).to_double() + (++d).to_double();
     ap_int<20> ti = w;
     out[i][42] = ti.to_int() + (int)q + q.to_int() + u.to_uint() + (long long)w.to_int64();
+    out[i][44] = viaDouble<ap_fixed<7, 4, AP_TRN, AP_WRAP, 2>>(v);
+    out[i][45] = viaDouble<ap_ufixed<7, 4, AP_RND, AP_WRAP, 3>>(v);
+    out[i][46] = viaDouble<ap_fixed<7, 4, AP_TRN, AP_WRAP_SM>>(v);
+    out[i][47] = viaFixed<ap_ufixed<6, 3, AP_TRN, AP_WRAP_SM>>(s) +
+                 viaFixed<ap_fixed<6, 3, AP_RND, AP_WRAP_SM, 1>>(s);
     out[i][43] = q.to_float() + u.is_neg() + 2 * q.is_neg() + (u.to_bool() ? 4 : 0);
   }
 }
