@@ -14,6 +14,15 @@ static ap_fixed<20, 8> scale(ap_fixed<12, 4> v, ap_fixed<10, 2> k) {
   return v * k + k; // ap_fixed<22, 6> + ap_fixed<10, 2> -> ap_fixed<23, 7> -> wrapped
 }
 
+// A fixed-point array parameter and a mutated fixed-point scalar parameter.
+static void accumulate(ap_fixed<8, 3, AP_RND, AP_SAT> buf[N], int i, ap_fixed<12, 4> v) {
+  v += 1;
+  v *= v;
+  buf[i] += v;
+  if (i > 0)
+    buf[i] -= buf[i - 1];
+}
+
 void fixed_point(const int32_t a[N], const int32_t c[N], const double x[N], const float y[N],
                  int32_t iout[N][6], double dout[N][14], float fout[N]) {
   ap_fixed<16, 6> acc = 0;
@@ -42,6 +51,7 @@ void fixed_point(const int32_t a[N], const int32_t c[N], const double x[N], cons
     uacc += q; // unsigned accumulator: wraps
     ++uacc;
     sat[i] = s; // rounded and saturated into the array element
+    accumulate(sat, i, q > k ? q : ap_fixed<12, 4>(k));
     ap_fixed<8, 3, AP_RND, AP_SAT> sv = sat[i];
     ap_fixed<20, 8> sc = scale(q, k);
     ap_int<12> ti = ap_int<12>(dv * 16);
