@@ -20,7 +20,7 @@ template <typename T> static double viaFixed(ap_fixed<24, 8> v) {
   return t.to_double();
 }
 
-void fixed_modes(const double x[N], const int32_t a[N], double out[N][48]) {
+void fixed_modes(const double x[N], const int32_t a[N], double out[N][50]) {
   for (int i = 0; i < N; i++) {
     double v = x[i] * 40.0;
     ap_fixed<24, 8> s = a[i];
@@ -94,6 +94,13 @@ void fixed_modes(const double x[N], const int32_t a[N], double out[N][48]) {
     out[i][46] = viaDouble<ap_fixed<7, 4, AP_TRN, AP_WRAP_SM>>(v);
     out[i][47] = viaFixed<ap_ufixed<6, 3, AP_TRN, AP_WRAP_SM>>(s) +
                  viaFixed<ap_fixed<6, 3, AP_RND, AP_WRAP_SM, 1>>(s);
+    // Raw bits of fixed-point values.
+    ap_fixed<12, 6> rb = q;
+    rb[0] = 1;
+    rb.range(11, 8) = a[i];
+    rb.set_bit(3, u[2]);
+    out[i][48] = rb.to_double() + q[5] * 1000 + q.range(7, 2).to_int() * 10000;
+    out[i][49] = q.to_ap_int().to_int() + 100 * q.length() + u.to_ap_int().to_int() * 10000;
     out[i][43] = q.to_float() + u.is_neg() + 2 * q.is_neg() + (u.to_bool() ? 4 : 0);
   }
 }
