@@ -545,7 +545,7 @@ mlir::Value FunctionRaiser::emitFixedOperator(const CXXOperatorCallExpr *e) {
     OverloadedOperatorKind op = e->getOperator();
     QualType rt = e->getType().getNonReferenceType();
     auto opName = [&] { return llvm::Twine(getOperatorSpelling(op)); };
-    if (op == OO_Subscript || op == OO_Call)
+    if ((op == OO_Subscript || op == OO_Call) && isAPFixed(e->getArg(0)->getType()))
       return emitProxyRead(e).first;
 
     // Assignment: the right-hand side already has the left-hand type.

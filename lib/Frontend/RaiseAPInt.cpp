@@ -133,7 +133,8 @@ mlir::Value FunctionRaiser::emitAPOperator(const CXXOperatorCallExpr *e) {
     return emitProxyAssign(e);
   if (llvm::any_of(e->arguments(), [&](const Expr *a) { return isAPFixed(a->getType()); }))
     return emitFixedOperator(e);
-  if (op == OO_Subscript || op == OO_Call)
+  if ((op == OO_Subscript || op == OO_Call) && e->getNumArgs() > 0 &&
+      isAPInt(e->getArg(0)->getType().getNonReferenceType()))
     return emitProxyRead(e).first;
   auto anyAP = llvm::any_of(e->arguments(), [&](const Expr *a) {
     QualType t = a->getType().getNonReferenceType();
