@@ -10,10 +10,11 @@
 // and a write replaces the selected bits of the variable it refers to
 // (x = (x & ~mask) | (v' & mask)), where a range takes the value's low bits
 // (sign-extended first when the value is signed and narrower) and a bit the
-// value's least significant bit. Indices may be non-constant; when both
-// range bounds are, the direction is chosen at run time (the reversal is a
-// log2(W)-step bit-reversal network). Constant indices out of range are
-// errors (the header aborts); non-constant ones are not checked.
+// value's least significant bit. Indices may be non-constant; unless both
+// range bounds are constants, both directions are computed and the one the
+// bounds select is taken at run time (the reversal is a log2(W)-step
+// bit-reversal network). Constant indices out of range are errors (the
+// header aborts); non-constant ones are not checked.
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionRaiser.h"
