@@ -173,6 +173,26 @@ public:
   /// The stream value an expression names (a stream variable or parameter).
   mlir::Value streamValue(const clang::Expr *e);
 
+  // ---- ap_fixed / ap_ufixed (RaiseAPFixed.cpp) ----
+  bool isAPFixed(clang::QualType t) const;
+  /// Construction of a fixed-point value, or of an ap_[u]int from one.
+  mlir::Value emitFixedConstruct(const clang::CXXConstructExpr *e);
+  mlir::Value emitFixedMemberCall(const clang::CXXMemberCallExpr *e);
+  mlir::Value emitFixedOperator(const clang::CXXOperatorCallExpr *e);
+
+  // ---- bit and range selection on ap_[u]int (RaiseAPBits.cpp) ----
+  /// True for ap_bit_ref / ap_range_ref (the selection proxies).
+  bool isAPProxy(clang::QualType t) const;
+  /// The value a proxy expression reads (i1 for a bit, the variable's width
+  /// zero-extended for a range), as (value, signedness = false).
+  std::pair<mlir::Value, bool> emitProxyRead(const clang::Expr *e);
+  /// x[i] = v, x.range(h, l) = v; returns the assigned proxy's value.
+  mlir::Value emitProxyAssign(const clang::CXXOperatorCallExpr *e);
+  /// Bit helpers (test/get_bit/set/clear/invert/set_bit), bit(), range(),
+  /// length(); false if `e` is none of them (`result` is null for the
+  /// mutating ones).
+  bool emitAPBitMember(const clang::CXXMemberCallExpr *e, mlir::Value &result);
+
   // ---- existing #pragma HLS directives (RaiseHLSPragmas.cpp) ----
   /// Applies the pragmas written directly in `loop`'s body (or, for a null
   /// loop, in the function body outside any loop) to `op`.

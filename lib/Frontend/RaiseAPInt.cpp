@@ -42,6 +42,8 @@ mlir::Value FunctionRaiser::resizeInt(mlir::Value v, bool isSigned, unsigned wid
 /// An integer operand of an ap operation as (value, signedness).
 std::pair<mlir::Value, bool> FunctionRaiser::apOperand(const Expr *e) {
   QualType t = e->getType().getNonReferenceType();
+  if (isAPProxy(t))
+    return emitProxyRead(e);
   mlir::Value v = emitRValue(e);
   ScalarInfo s = scalarOrFail(t, e->getExprLoc());
   if (s.isFloat || s.fixedScale >= 0)
@@ -53,7 +55,7 @@ mlir::Value FunctionRaiser::emitAPConstruct(const CXXConstructExpr *e) {
   mlir::Location l = loc(e);
   ScalarInfo to = scalarOrFail(e->getType(), e->getExprLoc());
   if (to.fixedScale >= 0)
-    unsupported(e, "fixed-point (ap_fixed) construction (fixed-point arithmetic is not raised yet)");
+    return emitFixedConstruct(e);
   unsigned w = to.type.getIntOrFloatBitWidth();
   if (e->getNumArgs() == 0)
     return constInt(to.type, 0, l);
@@ -61,6 +63,10 @@ mlir::Value FunctionRaiser::emitAPConstruct(const CXXConstructExpr *e) {
     unsupported(e, "this constructor of '" + e->getType().getAsString() + "'");
   const Expr *arg = e->getArg(0);
   QualType at = arg->getType().getNonReferenceType();
+  if (isAPProxy(at)) {
+    auto [v, s] = emitProxyRead(arg);
+    return resizeInt(v, s, w, l);
+  }
   auto from = mod.types.scalar(at);
   if (!from)
     unsupported(e, "constructing '" + e->getType().getAsString() + "' from '" + at.getAsString() + "'");
@@ -69,7 +75,7 @@ mlir::Value FunctionRaiser::emitAPConstruct(const CXXConstructExpr *e) {
     return to.isSigned ? (mlir::Value)arith::FPToSIOp::create(b, l, to.type, v)
                        : (mlir::Value)arith::FPToUIOp::create(b, l, to.type, v);
   if (from->fixedScale >= 0)
-    unsupported(e, "converting fixed point to an integer (fixed-point arithmetic is not raised yet)");
+    return emitFixedConstruct(e);
   return resizeInt(v, from->isSigned && !from->isBool, w, l);
 }
 
@@ -77,6 +83,25 @@ mlir::Value FunctionRaiser::emitAPMemberCall(const CXXMemberCallExpr *e) {
   mlir::Location l = loc(e);
   const CXXMethodDecl *m = e->getMethodDecl();
   const Expr *obj = e->getImplicitObjectArgument();
+  if (m && isAPFixed(obj->getType()))
+    return emitFixedMemberCall(e);
+  if (mlir::Value v; m && isAPInt(obj->getType().getNonReferenceType()) && emitAPBitMember(e, v))
+    return v;
+  if (m && isAPProxy(obj->getType())) {
+    // Conversions of a bit/range reference: its value, zero-extended.
+    auto [v, s] = emitProxyRead(obj);
+    ScalarInfo to = scalarOrFail(e->getType().getNonReferenceType(), e->getExprLoc());
+    if (to.isBool)
+      return v.getType().isInteger(1) ? v
+                                      : (mlir::Value)arith::CmpIOp::create(
+                                            b, l, arith::CmpIPredicate::ne, v,
+                                            constInt(v.getType(), 0, l));
+    if (to.isFloat)
+      return arith::UIToFPOp::create(b, l, to.type, v);
+    llvm::StringRef n = m->getIdentifier() ? m->getName() : "";
+    if (isa<CXXConversionDecl>(m) || n.starts_with("to_") || n == "get")
+      return resizeInt(v, false, to.type.getIntOrFloatBitWidth(), l);
+  }
   if (!m || !isAPInt(obj->getType().getNonReferenceType()))
     unsupported(e, "call to member function '" + (m ? m->getQualifiedNameAsString() : std::string("?")) + "'");
   auto [v, isSigned] = apOperand(obj);
@@ -97,22 +122,26 @@ mlir::Value FunctionRaiser::emitAPMemberCall(const CXXMemberCallExpr *e) {
     return isSigned ? (mlir::Value)arith::SIToFPOp::create(b, l, to.type, v)
                     : (mlir::Value)arith::UIToFPOp::create(b, l, to.type, v);
   }
-  unsupported(e, "ap_int member function '" + name + "' (bit and range selection are not raised yet)");
+  unsupported(e, "ap_int member function '" + name + "'");
 }
 
 mlir::Value FunctionRaiser::emitAPOperator(const CXXOperatorCallExpr *e) {
   mlir::Location l = loc(e);
   OverloadedOperatorKind op = e->getOperator();
   QualType rt = e->getType().getNonReferenceType();
+  if (e->getNumArgs() > 0 && isAPProxy(e->getArg(0)->getType()) && e->isAssignmentOp())
+    return emitProxyAssign(e);
+  if (llvm::any_of(e->arguments(), [&](const Expr *a) { return isAPFixed(a->getType()); }))
+    return emitFixedOperator(e);
+  if ((op == OO_Subscript || op == OO_Call) && e->getNumArgs() > 0 &&
+      isAPInt(e->getArg(0)->getType().getNonReferenceType()))
+    return emitProxyRead(e).first;
   auto anyAP = llvm::any_of(e->arguments(), [&](const Expr *a) {
-    return isAPInt(a->getType().getNonReferenceType());
+    QualType t = a->getType().getNonReferenceType();
+    return isAPInt(t) || isAPProxy(t);
   });
-  if (!anyAP) {
-    for (const Expr *a : e->arguments())
-      if (auto s = mod.types.scalar(a->getType().getNonReferenceType()); s && s->fixedScale >= 0)
-        unsupported(e, "fixed-point (ap_fixed) arithmetic (not raised yet)");
+  if (!anyAP)
     unsupported(e, "call to overloaded operator '" + llvm::Twine(getOperatorSpelling(op)) + "'");
-  }
 
   // Assignments: the destination's width wins (wrap-around).
   if (op == OO_Equal || (e->isAssignmentOp() && op != OO_Equal)) {

@@ -290,6 +290,20 @@ public:
 
   void note(const Expr *target, const Expr *by) {
     target = target->IgnoreParenImpCasts();
+    // A bit or range reference (x[i], x.range(h, l), x(h, l)) writes x.
+    while (true) {
+      if (auto *m = dyn_cast<MaterializeTemporaryExpr>(target))
+        target = m->getSubExpr()->IgnoreParenImpCasts();
+      else if (auto *oc = dyn_cast<CXXOperatorCallExpr>(target);
+               oc && (oc->getOperator() == OO_Subscript || oc->getOperator() == OO_Call))
+        target = oc->getArg(0)->IgnoreParenImpCasts();
+      else if (auto *mc = dyn_cast<CXXMemberCallExpr>(target);
+               mc && mc->getMethodDecl() && mc->getMethodDecl()->getIdentifier() &&
+               (mc->getMethodDecl()->getName() == "range" || mc->getMethodDecl()->getName() == "bit"))
+        target = mc->getImplicitObjectArgument()->IgnoreParenImpCasts();
+      else
+        break;
+    }
     if (auto *dr = dyn_cast<DeclRefExpr>(target))
       if (auto *vd = dyn_cast<VarDecl>(dr->getDecl()))
         writes[vd].push_back(by);
@@ -302,6 +316,14 @@ public:
   bool VisitUnaryOperator(UnaryOperator *e) {
     if (e->isIncrementDecrementOp() || e->getOpcode() == UO_AddrOf)
       note(e->getSubExpr(), e);
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *e) {
+    // ap_[u]int / ap_fixed bit setters modify their object.
+    if (const CXXMethodDecl *m = e->getMethodDecl(); m && m->getIdentifier() && !m->isConst())
+      if (m->getName() == "set" || m->getName() == "clear" || m->getName() == "invert" ||
+          m->getName() == "set_bit")
+        note(e->getImplicitObjectArgument(), e);
     return true;
   }
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *e) {
@@ -426,7 +448,9 @@ mlir::ArrayAttr FunctionRaiser::partitionAttr(const Decl *d) {
 mlir::Value FunctionRaiser::constInt(mlir::Type t, int64_t v, mlir::Location l) {
   if (t.isIndex())
     return mlir::arith::ConstantIndexOp::create(b, l, v);
-  return mlir::arith::ConstantOp::create(b, l, t, b.getIntegerAttr(t, v));
+  // Sign-extended to the type's width (-1 is all ones also beyond 64 bits).
+  llvm::APInt a(t.getIntOrFloatBitWidth(), (uint64_t)v, /*isSigned=*/true, /*implicitTrunc=*/true);
+  return mlir::arith::ConstantOp::create(b, l, t, b.getIntegerAttr(t, a));
 }
 
 mlir::Value FunctionRaiser::constBool(bool v, mlir::Location l) {

@@ -2,7 +2,8 @@
 //
 // bool -> i1; char/short/int/long/long long (signed or not) -> iN by size;
 // float -> f32; double -> f64; ap_int<W>/ap_uint<W> -> iW; ap_fixed<W,I> /
-// ap_ufixed<W,I> -> iW with W-I fractional bits recorded by the caller;
+// ap_ufixed<W,I> -> iW with W-I fractional bits recorded by the caller (the
+// csim headers' bases ap_int_base<W,S> / af_base<W,I,S,...> likewise);
 // T[N0][N1]... -> memref<N0xN1x...xT>; hls::stream<T> / allo::stream<T> ->
 // !allo.stream<T>.
 //
@@ -25,14 +26,14 @@ bool apTypeInfo(QualType t, llvm::StringRef &name, int64_t &width, int64_t &intB
     return false;
   name = spec->getName();
   if (name != "ap_int" && name != "ap_uint" && name != "ap_fixed" && name != "ap_ufixed" &&
-      name != "ap_int_base")
+      name != "ap_int_base" && name != "af_base")
     return false;
   const TemplateArgumentList &args = spec->getTemplateArgs();
   if (args.size() < 1 || args[0].getKind() != TemplateArgument::Integral)
     return false;
   width = args[0].getAsIntegral().getSExtValue();
   intBits = width;
-  if (name.ends_with("fixed")) {
+  if (name.ends_with("fixed") || name == "af_base") {
     if (args.size() < 2 || args[1].getKind() != TemplateArgument::Integral)
       return false;
     intBits = args[1].getAsIntegral().getSExtValue();
@@ -79,8 +80,18 @@ std::optional<ScalarInfo> TypeMapper::scalar(QualType t) const {
       info.isSigned = args.size() > 1 && args[1].getKind() == TemplateArgument::Integral &&
                       args[1].getAsIntegral().getBoolValue();
     }
-    if (name.ends_with("fixed"))
+    if (name == "af_base") {
+      // The csim headers' fixed-point base: af_base<W, I, Signed, Q, O, N>.
+      auto *spec = cast<ClassTemplateSpecializationDecl>(t->getAsCXXRecordDecl());
+      const TemplateArgumentList &args = spec->getTemplateArgs();
+      info.isSigned = args.size() > 2 && args[2].getKind() == TemplateArgument::Integral &&
+                      args[2].getAsIntegral().getBoolValue();
+    }
+    if (name.ends_with("fixed") || name == "af_base") {
+      if (intBits > width)
+        return std::nullopt; // a negative scale (I > W) is not represented
       info.fixedScale = (int)(width - intBits);
+    }
     return info;
   }
   return std::nullopt;

@@ -134,11 +134,35 @@ std::string locComment(Location loc) {
   return "";
 }
 
+/// True for a C type written as ap_fixed / ap_ufixed (values of these
+/// types are raw integers in MLIR: they are read and written through
+/// .range(), the raw bits, in the emitted code).
+bool isFixedCType(llvm::StringRef ctype) {
+  ctype = ctype.trim();
+  if (ctype.consume_front("const "))
+    ctype = ctype.trim();
+  return ctype.starts_with("ap_fixed<") || ctype.starts_with("ap_ufixed<");
+}
+
+/// The scalar C type of a (possibly array) C type: "ap_fixed<8, 4>[3]" -> "ap_fixed<8, 4>".
+std::string elementCType(llvm::StringRef ctype) {
+  llvm::StringRef e = ctype.split('[').first.trim();
+  e.consume_front("const ");
+  return e.trim().str();
+}
+
 /// Helpers the emitted code may need, emitted once at the top when used.
 struct Helpers {
   bool min = false, max = false, floordiv = false, ceildiv = false, mod = false;
+  bool fromBits = false, f64Bits = false;
   std::string text() const {
     std::string s;
+    if (fromBits)
+      s += "template <class T, class R> static inline T allo_from_bits(R r) {\n"
+           "  T t;\n  t.range() = r;\n  return t;\n}\n";
+    if (f64Bits)
+      s += "#include <cstring>\nstatic inline int64_t allo_f64_bits(double d) {\n"
+           "  int64_t r;\n  std::memcpy(&r, &d, sizeof r);\n  return r;\n}\n";
     if (min)
       s += "static inline int allo_min(int a, int b) { return a < b ? a : b; }\n";
     if (max)
@@ -187,6 +211,8 @@ private:
   bool nonNegValue(Value v);
   std::string affineBound(AffineMap map, ValueRange operands, bool isMax);
   std::string access(Value memref, ArrayRef<std::string> indices);
+  /// The C type of a fixed-point memref's elements, or "" when it is not one.
+  std::string fixedElemCType(Value memref);
   std::string indicesOf(Operation *op, Value memref, AffineMap map, ValueRange operands,
                         ValueRange plainIndices);
 
@@ -512,6 +538,23 @@ std::string FuncEmitter::affineBound(AffineMap map, ValueRange operands, bool is
   return acc;
 }
 
+std::string FuncEmitter::fixedElemCType(Value memref) {
+  StringAttr ct;
+  if (auto arg = llvm::dyn_cast<BlockArgument>(memref)) {
+    if (arg.getOwner()->getParentOp() != func ||
+        !func.getArgAttr(arg.getArgNumber(), AlloDialect::kFixedScale))
+      return "";
+    ct = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), AlloDialect::kCType);
+  } else if (Operation *def = memref.getDefiningOp()) {
+    if (!def->hasAttr(AlloDialect::kFixedScale))
+      return "";
+    ct = def->getAttrOfType<StringAttr>(AlloDialect::kCType);
+  }
+  if (!ct || !isFixedCType(ct.getValue()))
+    return "";
+  return elementCType(ct.getValue());
+}
+
 std::string FuncEmitter::access(Value memref, ArrayRef<std::string> indices) {
   std::string s = memName(memref);
   for (const std::string &i : indices)
@@ -603,7 +646,12 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
         e = CExpr{i.getValue().isZero() ? "false" : "true", PPrimary, rt};
       else if (rt.kind == CType::Index)
         e = CExpr{std::to_string(i.getInt()), i.getInt() < 0 ? PUnary : PPrimary, rt};
-      else {
+      else if (!i.getValue().isSignedIntN(64)) {
+        // Wider than 64 bits: the bit pattern in hexadecimal.
+        llvm::SmallString<40> hex;
+        i.getValue().toStringUnsigned(hex, 16);
+        e = CExpr{rt.name() + "(\"" + std::string(hex) + "\", 16)", PPostfix, rt};
+      } else {
         int64_t x = i.getValue().getSExtValue();
         std::string lit;
         if (x == INT64_MIN)
@@ -721,6 +769,17 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
               PCond, rt};
     return success();
   }
+  if (isa<arith::SIToFPOp, arith::UIToFPOp>(op) &&
+      typeOf(op->getOperand(0)).kind == CType::Int && typeOf(op->getOperand(0)).width > 64) {
+    // ap_[u]int wider than 64 bits: the implicit conversion only sees the low
+    // 64 bits; to_double()/to_float() convert the whole value.
+    CType from = typeOf(op->getOperand(0));
+    from.isSigned = isa<arith::SIToFPOp>(op);
+    e = CExpr{paren(CExpr{as(op->getOperand(0), from, PPostfix), PPostfix, from}, PPostfix) +
+                  (rt.kind == CType::Float ? ".to_float()" : ".to_double()"),
+              PPostfix, rt};
+    return success();
+  }
   if (isa<arith::ExtSIOp, arith::SIToFPOp>(op)) {
     CType from = typeOf(op->getOperand(0));
     from.isSigned = true;
@@ -733,6 +792,22 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     if (from.kind == CType::Int)
       from.isSigned = false;
     return cast(from), success();
+  }
+  if (auto bc = llvm::dyn_cast<arith::BitcastOp>(op)) {
+    // The IEEE bits of a double (fixed-point conversion decomposes them).
+    if (!bc.getIn().getType().isF64() || !bc.getType().isInteger(64))
+      return op->emitError("vhls: unsupported bitcast");
+    mod.helpers.f64Bits = true;
+    CType d;
+    d.kind = CType::Double;
+    e = CExpr{"allo_f64_bits(" + as(bc.getIn(), d, PCond) + ")", PPostfix, rt};
+    return success();
+  }
+  if (isa<arith::TruncIOp>(op) && rt.kind == CType::Bool) {
+    // Truncation to i1 keeps the low bit (a C++ cast to bool would test != 0).
+    CType from = typeOf(op->getOperand(0));
+    e = CExpr{"(" + as(op->getOperand(0), from, PBitAnd - 1) + " & 1) != 0", PEq, rt};
+    return success();
   }
   if (isa<arith::TruncIOp, arith::FPToSIOp, arith::FPToUIOp, arith::ExtFOp, arith::TruncFOp>(op))
     return cast(typeOf(op->getOperand(0))), success();
@@ -788,17 +863,29 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
                apply.getMapOperands());
     return success();
   }
+  // Fixed-point memory holds ap_fixed values: read their raw bits.
+  auto rawRead = [&](Value memref, std::string text) {
+    if (!fixedElemCType(memref).empty())
+      text = rt.name() + "(" + text + ".range())";
+    e = CExpr{text, PPostfix, rt};
+  };
   if (auto ld = llvm::dyn_cast<affine::AffineLoadOp>(op)) {
-    e = CExpr{indicesOf(op, ld.getMemRef(), ld.getAffineMap(), ld.getMapOperands(), {}),
-              PPostfix, rt};
+    rawRead(ld.getMemRef(),
+            indicesOf(op, ld.getMemRef(), ld.getAffineMap(), ld.getMapOperands(), {}));
     return success();
   }
   if (auto ld = llvm::dyn_cast<memref::LoadOp>(op)) {
-    e = CExpr{indicesOf(op, ld.getMemRef(), AffineMap(), {}, ld.getIndices()), PPostfix, rt};
+    rawRead(ld.getMemRef(), indicesOf(op, ld.getMemRef(), AffineMap(), {}, ld.getIndices()));
     return success();
   }
   if (auto callOp = llvm::dyn_cast<func::CallOp>(op)) {
-    e = CExpr{callText(callOp), PPostfix, rt};
+    std::string text = callText(callOp);
+    auto callee = mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee());
+    if (auto rc = callee ? callee->getAttrOfType<StringAttr>(AlloDialect::kResultCType)
+                         : StringAttr();
+        rc && isFixedCType(rc.getValue()))
+      text = rt.name() + "(" + text + ".range())";
+    e = CExpr{text, PPostfix, rt};
     return success();
   }
   if (auto rd = llvm::dyn_cast<StreamReadOp>(op)) {
@@ -955,10 +1042,17 @@ std::string FuncEmitter::callText(func::CallOp call) {
   std::string args;
   for (auto [i, v] : llvm::enumerate(call.getOperands())) {
     args += i ? ", " : "";
-    if (llvm::isa<MemRefType>(v.getType()))
+    auto ct = callee ? callee.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType) : StringAttr();
+    if (llvm::isa<MemRefType>(v.getType())) {
       args += memName(v);
-    else
+    } else if (ct && isFixedCType(ct.getValue())) {
+      // A fixed-point parameter: build the value from its raw bits.
+      mod.helpers.fromBits = true;
+      args += "allo_from_bits<" + elementCType(ct.getValue()) + ">(" +
+              as(v, typeOf(callee.getArgument(i)), PCond) + ")";
+    } else {
       args += as(v, callee ? typeOf(callee.getArgument(i)) : typeOf(v), PCond);
+    }
   }
   return sanitize(call.getCallee()) + "(" + args + ")";
 }
@@ -1009,16 +1103,27 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
       return success();
     }
     Value v = ret.getOperand(0);
+    if (auto rc = func->getAttrOfType<StringAttr>(AlloDialect::kResultCType);
+        rc && isFixedCType(rc.getValue())) {
+      mod.helpers.fromBits = true;
+      line("return allo_from_bits<" + elementCType(rc.getValue()) + ">(" +
+           as(v, typeOf(v), PCond) + ");");
+      return success();
+    }
     line("return " + as(v, typeOf(v), PCond) + ";");
     return success();
   }
   if (auto st = llvm::dyn_cast<affine::AffineStoreOp>(op)) {
     std::string lhs = indicesOf(op, st.getMemRef(), st.getAffineMap(), st.getMapOperands(), {});
+    if (!fixedElemCType(st.getMemRef()).empty())
+      lhs += ".range()"; // raw bits of an ap_fixed
     line(lhs + " = " + as(st.getValueToStore(), typeOf(st.getValueToStore()), PCond) + ";");
     return success();
   }
   if (auto st = llvm::dyn_cast<memref::StoreOp>(op)) {
     std::string lhs = indicesOf(op, st.getMemRef(), AffineMap(), {}, st.getIndices());
+    if (!fixedElemCType(st.getMemRef()).empty())
+      lhs += ".range()"; // raw bits of an ap_fixed
     line(lhs + " = " + as(st.getValueToStore(), typeOf(st.getValueToStore()), PCond) + ";");
     return success();
   }
@@ -1338,6 +1443,13 @@ LogicalResult FuncEmitter::emit() {
   for (unsigned i = 0; i < func.getNumArguments(); ++i) {
     used.insert(params[i]);
     names[func.getArgument(i)] = params[i];
+    // A fixed-point scalar is used as its raw bits.
+    auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType);
+    Value arg = func.getArgument(i);
+    if (ct && isFixedCType(ct.getValue()) && !llvm::isa<MemRefType>(arg.getType())) {
+      CType t = typeOf(arg);
+      exprs[arg] = CExpr{t.name() + "(" + params[i] + ".range())", PPostfix, t};
+    }
   }
   std::string c = locComment(func.getLoc());
   out += "// " + func.getSymName().str() + (c.empty() ? "" : " (from " + c + ")") + "\n";

@@ -1,0 +1,397 @@
+//===- RaiseAPBits.cpp - Bit and range selection on ap_[u]int -------------===//
+//
+// x[i], x.bit(i), x.range(h, l), x(h, l), x.range() read or write bits of
+// the raw W-bit value (also of ap_[u]fixed, whose selections act on the raw
+// bits). The C-simulation header returns proxies (ap_bit_ref,
+// ap_range_ref); raised, a read is a shift and a mask:
+//   bit:   (x >> i) & 1                                    (i1)
+//   range: (x >> l) & ones(h - l + 1)   zero-extended to W bits (h >= l)
+//          reversed when l > h: bit k of the result is bit l - k of x
+// and a write replaces the selected bits of the variable it refers to
+// (x = (x & ~mask) | (v' & mask)), where a range takes the value's low bits
+// (sign-extended first when the value is signed and narrower) and a bit the
+// value's least significant bit. Indices may be non-constant; unless both
+// range bounds are constants, both directions are computed and the one the
+// bounds select is taken at run time (the reversal is a log2(W)-step
+// bit-reversal network). Constant indices out of range are errors (the
+// header aborts); non-constant ones are not checked.
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionRaiser.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/SetVector.h"
+
+using namespace clang;
+using namespace allo::raise;
+namespace arith = mlir::arith;
+
+namespace {
+
+/// A selection: the object, and the bit index or the range bounds.
+struct Selection {
+  const Expr *object = nullptr;
+  bool isBit = true;
+  const Expr *index = nullptr, *hi = nullptr, *lo = nullptr; ///< null bounds: whole range
+};
+
+bool proxyName(QualType t, llvm::StringRef &name) {
+  t = t.getNonReferenceType().getCanonicalType();
+  auto *spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(t->getAsCXXRecordDecl());
+  if (!spec)
+    return false;
+  name = spec->getName();
+  return name == "ap_bit_ref" || name == "ap_range_ref";
+}
+
+const Expr *stripTemporaries(const Expr *e) {
+  while (true) {
+    e = e->IgnoreParens();
+    if (auto *m = dyn_cast<MaterializeTemporaryExpr>(e))
+      e = m->getSubExpr();
+    else if (auto *bt = dyn_cast<CXXBindTemporaryExpr>(e))
+      e = bt->getSubExpr();
+    else if (auto *ewc = dyn_cast<ExprWithCleanups>(e))
+      e = ewc->getSubExpr();
+    else if (auto *ce = dyn_cast<ImplicitCastExpr>(e);
+             ce && (ce->getCastKind() == CK_NoOp || ce->getCastKind() == CK_LValueToRValue ||
+                    ce->getCastKind() == CK_ConstructorConversion))
+      e = ce->getSubExpr();
+    else if (auto *cc = dyn_cast<CXXConstructExpr>(e);
+             cc && cc->getNumArgs() == 1 && cc->getConstructor()->isCopyOrMoveConstructor())
+      e = cc->getArg(0);
+    else
+      return e;
+  }
+}
+
+/// The object written through a selection: casts to a base class dropped.
+const Expr *stripBaseCasts(const Expr *e) {
+  while (true) {
+    e = e->IgnoreParens();
+    auto *ce = dyn_cast<ImplicitCastExpr>(e);
+    if (!ce || (ce->getCastKind() != CK_NoOp && ce->getCastKind() != CK_DerivedToBase &&
+                ce->getCastKind() != CK_UncheckedDerivedToBase))
+      return e;
+    e = ce->getSubExpr();
+  }
+}
+
+class BitRaiser {
+public:
+  BitRaiser(FunctionRaiser &r, mlir::Location l) : r(r), b(r.b), l(l) {}
+
+  /// Recognises a selection expression (call of operator[], operator(),
+  /// range(), bit()); false if `e` is not one.
+  bool match(const Expr *e, Selection &s);
+  /// The object's raw value and width.
+  mlir::Value objectValue(const Selection &s) { return r.emitRValue(s.object); }
+  mlir::Value read(const Selection &s, mlir::Value x, const Expr *where);
+  mlir::Value write(const Selection &s, mlir::Value x, mlir::Value v, bool vSigned,
+                    const Expr *where);
+  /// Index operand at width w, checked when constant.
+  mlir::Value index(const Expr *i, unsigned w, unsigned limit, const Expr *where);
+
+  mlir::Value cst(unsigned w, int64_t v) { return r.constInt(b.getIntegerType(w), v, l); }
+  template <typename Op, typename... A> mlir::Value fold(A &&...a) {
+    return record(b.createOrFold<Op>(l, std::forward<A>(a)...));
+  }
+  /// Records an op this helper just created (folding may leave some dead).
+  mlir::Value record(mlir::Value v) {
+    mlir::Operation *d = v.getDefiningOp();
+    mlir::Block *blk = b.getInsertionBlock();
+    auto ip = b.getInsertionPoint();
+    if (d && ip != blk->begin() && d == &*std::prev(ip))
+      created.insert(d);
+    return v;
+  }
+  /// Erases the recorded operations left without uses (folding bypasses
+  /// extensions and masks), except the one defining `keep`.
+  mlir::Value done(mlir::Value keep) {
+    mlir::Operation *k = keep ? keep.getDefiningOp() : nullptr;
+    for (mlir::Operation *op : llvm::reverse(created))
+      if (op != k && op->use_empty() && mlir::isPure(op) &&
+          isa<arith::ArithDialect>(op->getDialect()) && !op->getResult(0).getType().isIndex())
+        op->erase();
+    created.clear();
+    return keep;
+  }
+  llvm::SetVector<mlir::Operation *> created;
+
+  /// ones(len) at width w, len in [1, w] given as (len - 1).
+  mlir::Value ones(mlir::Value lenMinus1, unsigned w) {
+    return fold<arith::ShRUIOp>(cst(w, -1), fold<arith::SubIOp>(cst(w, w - 1), lenMinus1));
+  }
+  /// Bit k of the result is bit p - 1 - k of v (p = width of v, a power of two).
+  mlir::Value reverse(mlir::Value v);
+  static unsigned widthOf(mlir::Value v) { return v.getType().getIntOrFloatBitWidth(); }
+  /// resizeInt, folding constants.
+  mlir::Value resize(mlir::Value v, bool s, unsigned w, mlir::Location) {
+    unsigned vw = widthOf(v);
+    mlir::Type t = b.getIntegerType(w);
+    if (vw == w)
+      return v;
+    if (vw > w)
+      return fold<arith::TruncIOp>(t, v);
+    if (s && vw > 1)
+      return fold<arith::ExtSIOp>(t, v);
+    return fold<arith::ExtUIOp>(t, v);
+  }
+  /// For constant bounds: whether the range goes forward (h >= l).
+  static std::optional<bool> constBounds(mlir::Value h, mlir::Value lo) {
+    auto hc = h.getDefiningOp<arith::ConstantOp>(), lc = lo.getDefiningOp<arith::ConstantOp>();
+    if (!hc || !lc)
+      return std::nullopt;
+    return llvm::cast<mlir::IntegerAttr>(hc.getValue()).getValue().uge(
+        llvm::cast<mlir::IntegerAttr>(lc.getValue()).getValue());
+  }
+  static unsigned pow2(unsigned w) {
+    unsigned p = 2;
+    while (p < w)
+      p *= 2;
+    return p;
+  }
+
+  FunctionRaiser &r;
+  mlir::OpBuilder &b;
+  mlir::Location l;
+};
+
+bool BitRaiser::match(const Expr *e, Selection &s) {
+  e = stripTemporaries(e);
+  if (auto *oc = dyn_cast<CXXOperatorCallExpr>(e)) {
+    if (oc->getOperator() == OO_Subscript && oc->getNumArgs() == 2) {
+      s.object = oc->getArg(0);
+      s.index = oc->getArg(1);
+      s.isBit = true;
+      return true;
+    }
+    if (oc->getOperator() == OO_Call && oc->getNumArgs() == 3) {
+      s.object = oc->getArg(0);
+      s.hi = oc->getArg(1);
+      s.lo = oc->getArg(2);
+      s.isBit = false;
+      return true;
+    }
+    return false;
+  }
+  if (auto *mc = dyn_cast<CXXMemberCallExpr>(e)) {
+    const CXXMethodDecl *m = mc->getMethodDecl();
+    if (!m || !m->getIdentifier())
+      return false;
+    llvm::StringRef n = m->getName();
+    s.object = mc->getImplicitObjectArgument();
+    if ((n == "bit" || n == "get_bit" || n == "test") && mc->getNumArgs() == 1) {
+      s.index = mc->getArg(0);
+      s.isBit = true;
+      return true;
+    }
+    if (n == "range" && (mc->getNumArgs() == 0 || mc->getNumArgs() == 2)) {
+      s.isBit = false;
+      if (mc->getNumArgs() == 2) {
+        s.hi = mc->getArg(0);
+        s.lo = mc->getArg(1);
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+mlir::Value BitRaiser::index(const Expr *i, unsigned w, unsigned limit, const Expr *where) {
+  Expr::EvalResult er;
+  if (!i->isValueDependent() && i->EvaluateAsInt(er, r.ast)) {
+    int64_t v = er.Val.getInt().getSExtValue();
+    if (v < 0 || v >= (int64_t)limit)
+      r.fail(i->getExprLoc(), "bit index " + llvm::Twine(v) + " is out of range for a value of " +
+                                  llvm::Twine(limit) + " bits");
+    return cst(w, v);
+  }
+  auto s = r.scalarOrFail(i->getType(), i->getExprLoc());
+  if (s.isFloat || s.fixedScale >= 0)
+    r.unsupported(where, "a non-integer bit index");
+  return resize(r.emitRValue(i), s.isSigned, w, l);
+}
+
+mlir::Value BitRaiser::reverse(mlir::Value v) {
+  unsigned p = widthOf(v);
+  if (p > 64)
+    return {};
+  // Swap adjacent bits, then pairs, nibbles, ...
+  for (unsigned s = 1; s < p; s *= 2) {
+    uint64_t m = 0;
+    for (unsigned k = 0; k < p; ++k)
+      if (!(k & s))
+        m |= uint64_t(1) << k;
+    mlir::Value mask = cst(p, (int64_t)m);
+    mlir::Value sh = cst(p, s);
+    mlir::Value lowUp = fold<arith::ShLIOp>(fold<arith::AndIOp>(v, mask), sh);
+    mlir::Value highDown = fold<arith::AndIOp>(fold<arith::ShRUIOp>(v, sh), mask);
+    v = fold<arith::OrIOp>(lowUp, highDown);
+  }
+  return v;
+}
+
+mlir::Value BitRaiser::read(const Selection &s, mlir::Value x, const Expr *where) {
+  unsigned w = widthOf(x);
+  using P = arith::CmpIPredicate;
+  if (s.isBit) {
+    mlir::Value i = index(s.index, w, w, where);
+    return fold<arith::TruncIOp>(b.getI1Type(), fold<arith::ShRUIOp>(x, i));
+  }
+  if (!s.hi)
+    return x; // range(): all bits, as unsigned
+  mlir::Value h = index(s.hi, w, w, where), lo = index(s.lo, w, w, where);
+  auto forward = [&] {
+    mlir::Value len1 = fold<arith::SubIOp>(h, lo);
+    return fold<arith::AndIOp>(fold<arith::ShRUIOp>(x, lo), ones(len1, w));
+  };
+  auto reversed = [&]() -> mlir::Value {
+    unsigned p = pow2(w);
+    mlir::Value rev = reverse(resize(x, false, p, l));
+    if (!rev)
+      r.unsupported(where, "a reversed (or non-constant) range of a value wider than 64 bits");
+    // Bit k of the result is bit lo - k of x, i.e. bit p - 1 - lo + k of rev.
+    mlir::Value sh = fold<arith::SubIOp>(cst(p, p - 1), resize(lo, false, p, l));
+    mlir::Value t = resize(fold<arith::ShRUIOp>(rev, sh), false, w, l);
+    return fold<arith::AndIOp>(t, ones(fold<arith::SubIOp>(lo, h), w));
+  };
+  if (auto c = constBounds(h, lo))
+    return *c ? forward() : reversed();
+  mlir::Value fw = forward();
+  mlir::Value rv = reversed();
+  return fold<arith::SelectOp>(fold<arith::CmpIOp>(P::uge, h, lo), fw, rv);
+}
+
+mlir::Value BitRaiser::write(const Selection &s, mlir::Value x, mlir::Value v, bool vSigned,
+                             const Expr *where) {
+  unsigned w = widthOf(x);
+  using P = arith::CmpIPredicate;
+  auto replace = [&](mlir::Value mask, mlir::Value bits) {
+    mlir::Value keep = fold<arith::AndIOp>(x, fold<arith::XOrIOp>(mask, cst(w, -1)));
+    return fold<arith::OrIOp>(keep, fold<arith::AndIOp>(bits, mask));
+  };
+  if (s.isBit) {
+    mlir::Value i = index(s.index, w, w, where);
+    mlir::Value bit = resize(resize(v, false, 1, l), false, w, l); // the low bit
+    return replace(fold<arith::ShLIOp>(cst(w, 1), i), fold<arith::ShLIOp>(bit, i));
+  }
+  mlir::Value val = resize(v, vSigned, w, l);
+  if (!s.hi)
+    return val;
+  mlir::Value h = index(s.hi, w, w, where), lo = index(s.lo, w, w, where);
+  auto forward = [&] {
+    mlir::Value mask = fold<arith::ShLIOp>(ones(fold<arith::SubIOp>(h, lo), w), lo);
+    return replace(mask, fold<arith::ShLIOp>(val, lo));
+  };
+  auto reversed = [&]() -> mlir::Value {
+    unsigned p = pow2(w);
+    mlir::Value rev = reverse(resize(v, vSigned, p, l));
+    if (!rev)
+      r.unsupported(where, "a reversed (or non-constant) range of a value wider than 64 bits");
+    // Bit lo - k of the result is bit k of v.
+    mlir::Value sh = fold<arith::SubIOp>(cst(p, p - 1), resize(lo, false, p, l));
+    mlir::Value t = resize(fold<arith::ShRUIOp>(rev, sh), false, w, l);
+    mlir::Value mask = fold<arith::ShLIOp>(ones(fold<arith::SubIOp>(lo, h), w), h);
+    return replace(mask, t);
+  };
+  if (auto c = constBounds(h, lo))
+    return *c ? forward() : reversed();
+  mlir::Value fw = forward();
+  mlir::Value rv = reversed();
+  return fold<arith::SelectOp>(fold<arith::CmpIOp>(P::uge, h, lo), fw, rv);
+}
+
+} // namespace
+
+bool FunctionRaiser::isAPProxy(QualType t) const {
+  llvm::StringRef n;
+  return proxyName(t, n);
+}
+
+std::pair<mlir::Value, bool> FunctionRaiser::emitProxyRead(const Expr *e) {
+  BitRaiser br(*this, loc(e));
+  Selection s;
+  if (!br.match(e, s))
+    unsupported(e, "this use of a bit or range reference (supported: x[i], x.range(h, l), "
+                   "x(h, l), read or assigned)");
+  QualType ot = s.object->getType().getNonReferenceType();
+  if (!isAPInt(ot) && !isAPFixed(ot))
+    unsupported(e, "bit selection on '" + ot.getAsString() + "'");
+  mlir::Value x = br.objectValue(s);
+  return {br.done(br.read(s, x, e)), false};
+}
+
+mlir::Value FunctionRaiser::emitProxyAssign(const CXXOperatorCallExpr *e) {
+  mlir::Location l = loc(e);
+  BitRaiser br(*this, l);
+  Selection s;
+  if (e->getOperator() != OO_Equal)
+    unsupported(e, "compound assignment to a bit or range reference (write 'x.range(h, l) = "
+                   "x.range(h, l) + v')");
+  if (!br.match(e->getArg(0), s))
+    unsupported(e, "assignment to this bit or range reference");
+  const Expr *rhs = e->getArg(1);
+  QualType rt = rhs->getType().getNonReferenceType();
+  mlir::Value v;
+  bool vSigned = false;
+  if (isAPProxy(rt)) {
+    v = emitProxyRead(rhs).first;
+  } else {
+    ScalarInfo si = scalarOrFail(rt, rhs->getExprLoc());
+    if (si.isFloat || si.fixedScale >= 0)
+      unsupported(e, "assigning a floating or fixed-point value to a bit or range reference");
+    v = emitRValue(rhs);
+    vSigned = si.isSigned && !si.isBool;
+  }
+  const Expr *obj = stripBaseCasts(s.object);
+  QualType ot = obj->getType().getNonReferenceType();
+  if (!isAPInt(ot) && !isAPFixed(ot))
+    unsupported(e, "bit selection on '" + ot.getAsString() + "'");
+  LValue lv = emitLValue(obj);
+  mlir::Value x = load(lv, l);
+  store(lv, br.write(s, x, v, vSigned, e), l);
+  return br.done(v);
+}
+
+bool FunctionRaiser::emitAPBitMember(const CXXMemberCallExpr *e, mlir::Value &result) {
+  mlir::Location l = loc(e);
+  const CXXMethodDecl *m = e->getMethodDecl();
+  result = {};
+  if (!m || !m->getIdentifier())
+    return false;
+  llvm::StringRef n = m->getName();
+  BitRaiser br(*this, l);
+  if (n == "length") {
+    ScalarInfo o = scalarOrFail(e->getImplicitObjectArgument()->getType(), e->getExprLoc());
+    ScalarInfo rs = scalarOrFail(e->getType(), e->getExprLoc());
+    result = constInt(rs.type, o.type.getIntOrFloatBitWidth(), l);
+    return true;
+  }
+  Selection s;
+  if (br.match(e, s)) {
+    result = emitProxyRead(e).first;
+    return true;
+  }
+  bool set = n == "set" && e->getNumArgs() == 1, clear = n == "clear" && e->getNumArgs() == 1;
+  bool invert = n == "invert" && e->getNumArgs() == 1, setBit = n == "set_bit" && e->getNumArgs() == 2;
+  if (!set && !clear && !invert && !setBit)
+    return false;
+  s.object = e->getImplicitObjectArgument();
+  s.index = e->getArg(0);
+  s.isBit = true;
+  const Expr *obj = stripBaseCasts(s.object);
+  LValue lv = emitLValue(obj);
+  mlir::Value x = load(lv, l);
+  mlir::Value v;
+  if (setBit)
+    v = emitCondition(e->getArg(1));
+  else if (invert)
+    v = arith::XOrIOp::create(b, l, br.read(s, x, e), constBool(true, l));
+  else
+    v = constBool(set, l);
+  store(lv, br.write(s, x, v, false, e), l);
+  br.done({});
+  return true;
+}
