@@ -95,14 +95,19 @@ public:
 
   mlir::Value cst(unsigned w, int64_t v) { return r.constInt(b.getIntegerType(w), v, l); }
   template <typename Op, typename... A> mlir::Value fold(A &&...a) {
-    return record(b.createOrFold<Op>(l, std::forward<A>(a)...));
+    mlir::Operation *before = lastOp();
+    return record(b.createOrFold<Op>(l, std::forward<A>(a)...), before);
   }
-  /// Records an op this helper just created (folding may leave some dead).
-  mlir::Value record(mlir::Value v) {
-    mlir::Operation *d = v.getDefiningOp();
-    mlir::Block *blk = b.getInsertionBlock();
+  /// The operation just before the insertion point (null at the start).
+  mlir::Operation *lastOp() {
     auto ip = b.getInsertionPoint();
-    if (d && ip != blk->begin() && d == &*std::prev(ip))
+    return ip == b.getInsertionBlock()->begin() ? nullptr : &*std::prev(ip);
+  }
+  /// Records an op a fold call just created (`before` was the last op before
+  /// it), never one that existed already: folding may leave some dead.
+  mlir::Value record(mlir::Value v, mlir::Operation *before) {
+    mlir::Operation *d = v.getDefiningOp();
+    if (d && d != before && d == lastOp())
       created.insert(d);
     return v;
   }
