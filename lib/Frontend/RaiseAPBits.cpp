@@ -10,7 +10,7 @@
 // and a write replaces the selected bits of the variable it refers to
 // (x = (x & ~mask) | (v' & mask)), where a range takes the value's low bits
 // (sign-extended first when the value is signed and narrower) and a bit the
-// value's least significant bit. Indices may be non-constant; unless both
+// value's least significant bit; a compound assignment writes get() op v. Indices may be non-constant; unless both
 // range bounds are constants, both directions are computed and the one the
 // bounds select is taken at run time (the reversal is a log2(W)-step
 // bit-reversal network). Constant indices out of range are errors (the
@@ -332,9 +332,7 @@ mlir::Value FunctionRaiser::emitProxyAssign(const CXXOperatorCallExpr *e) {
   mlir::Location l = loc(e);
   BitRaiser br(*this, l);
   Selection s;
-  if (e->getOperator() != OO_Equal)
-    unsupported(e, "compound assignment to a bit or range reference (write 'x.range(h, l) = "
-                   "x.range(h, l) + v')");
+  OverloadedOperatorKind op = e->getOperator();
   if (!br.match(e->getArg(0), s))
     unsupported(e, "assignment to this bit or range reference");
   const Expr *rhs = e->getArg(1);
@@ -356,6 +354,45 @@ mlir::Value FunctionRaiser::emitProxyAssign(const CXXOperatorCallExpr *e) {
     unsupported(e, "bit selection on '" + ot.getAsString() + "'");
   LValue lv = emitLValue(obj);
   mlir::Value x = load(lv, l);
+  if (op != OO_Equal) {
+    // Compound: the header assigns get() op v (get(): the selection as an
+    // unsigned value of the variable's width; a bit takes a bool operand).
+    mlir::Value cur = br.read(s, x, e);
+    BinaryOperatorKind bop;
+    switch (op) {
+    case OO_PlusEqual: bop = BO_Add; break;
+    case OO_MinusEqual: bop = BO_Sub; break;
+    case OO_StarEqual: bop = BO_Mul; break;
+    case OO_SlashEqual: bop = BO_Div; break;
+    case OO_PercentEqual: bop = BO_Rem; break;
+    case OO_AmpEqual: bop = BO_And; break;
+    case OO_PipeEqual: bop = BO_Or; break;
+    case OO_CaretEqual: bop = BO_Xor; break;
+    case OO_LessLessEqual: bop = BO_Shl; break;
+    case OO_GreaterGreaterEqual: bop = BO_Shr; break;
+    default: unsupported(e, "this compound assignment to a bit or range reference");
+    }
+    if (s.isBit) {
+      if (bop != BO_And && bop != BO_Or && bop != BO_Xor)
+        unsupported(e, "this compound assignment to a bit reference (supported: &=, |=, ^=)");
+      v = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, v, constInt(v.getType(), 0, l));
+      v = apArith(bop, cur, v, false, l, e);
+      vSigned = false;
+    } else {
+      // Exact at a width that holds every result; the low bits are kept.
+      unsigned w = cur.getType().getIntOrFloatBitWidth();
+      unsigned vw = v.getType().getIntOrFloatBitWidth();
+      unsigned wide = std::max(w, vw) * 2 + 2;
+      mlir::Value a = resizeInt(cur, false, wide, l);
+      mlir::Value c = resizeInt(v, vSigned, wide, l);
+      if (bop == BO_Shl || bop == BO_Shr) {
+        a = resizeInt(cur, false, w, l); // the type of get()
+        c = resizeInt(v, false, w, l);
+      }
+      v = apArith(bop, a, c, vSigned && bop != BO_Shr && bop != BO_Shl, l, e);
+      vSigned = vSigned && bop != BO_Shr && bop != BO_Shl;
+    }
+  }
   store(lv, br.write(s, x, v, vSigned, e), l);
   return br.done(v);
 }
