@@ -383,14 +383,20 @@ mlir::Value FunctionRaiser::emitProxyAssign(const CXXOperatorCallExpr *e) {
       unsigned w = cur.getType().getIntOrFloatBitWidth();
       unsigned vw = v.getType().getIntOrFloatBitWidth();
       unsigned wide = std::max(w, vw) * 2 + 2;
-      mlir::Value a = resizeInt(cur, false, wide, l);
-      mlir::Value c = resizeInt(v, vSigned, wide, l);
       if (bop == BO_Shl || bop == BO_Shr) {
-        a = resizeInt(cur, false, w, l); // the type of get()
-        c = resizeInt(v, false, w, l);
+        // get() (ap_uint<W>) shifted.
+        v = apShift(bop == BO_Shl, cur, false, v, vSigned, l);
+        vSigned = false;
+      } else {
+        mlir::Value a = resizeInt(cur, false, wide, l);
+        mlir::Value c = resizeInt(v, vSigned, wide, l);
+        v = apArith(bop, a, c, vSigned, l, e);
+        if (bop == BO_Rem) {
+          // get() % v: min(W, W2) bits, unsigned (matters when v is 0).
+          v = resizeInt(v, vSigned, std::min(w, vw), l);
+          vSigned = false;
+        }
       }
-      v = apArith(bop, a, c, vSigned && bop != BO_Shr && bop != BO_Shl, l, e);
-      vSigned = vSigned && bop != BO_Shr && bop != BO_Shl;
     }
   }
   store(lv, br.write(s, x, v, vSigned, e), l);

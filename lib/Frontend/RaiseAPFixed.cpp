@@ -589,8 +589,7 @@ mlir::Value FunctionRaiser::emitFixedOperator(const CXXOperatorCallExpr *e) {
       mlir::Value nv;
       if (bop == BO_Shl || bop == BO_Shr) {
         // Raw bits shifted within the type (as ap_int shifts).
-        mlir::Value amt = resizeInt(rv, false, lf.W, l);
-        nv = apArith(bop, cur, amt, lf.S, l, e);
+        nv = apShift(bop == BO_Shl, cur, lf.S, rv, rf.S, l);
       } else if (rFloat) {
         // x op= double: evaluated in double through the implicit conversion.
         mlir::Value x = fx.toFloat(cur, lf, b.getF64Type(), e);
@@ -643,7 +642,7 @@ mlir::Value FunctionRaiser::emitFixedOperator(const CXXOperatorCallExpr *e) {
     if (bop == BO_Shl || bop == BO_Shr) {
       auto [a, af] = fx.operand(e->getArg(0));
       auto [n, nf] = fx.operand(e->getArg(1));
-      return apArith(bop, a, resizeInt(n, false, af.W, l), af.S, l, e);
+      return apShift(bop == BO_Shl, a, af.S, n, nf.S, l);
     }
     auto [a, af] = fx.operand(e->getArg(0));
     auto [c, cf] = fx.operand(e->getArg(1));
