@@ -164,6 +164,9 @@ public:
   mlir::Value emitAPOperator(const clang::CXXOperatorCallExpr *e);
   mlir::Value apArith(clang::BinaryOperatorKind op, mlir::Value a, mlir::Value c, bool isSigned,
                       mlir::Location l, const clang::Expr *where);
+  /// x << n / x >> n at x's width, as the C-simulation header shifts.
+  mlir::Value apShift(bool left, mlir::Value x, bool xSigned, mlir::Value n, bool nSigned,
+                      mlir::Location l);
 
   // ---- streams (RaiseStream.cpp) ----
   /// A local hls::stream / allo::stream variable: allo.stream_create at entry.

@@ -10,7 +10,7 @@
 // and a write replaces the selected bits of the variable it refers to
 // (x = (x & ~mask) | (v' & mask)), where a range takes the value's low bits
 // (sign-extended first when the value is signed and narrower) and a bit the
-// value's least significant bit. Indices may be non-constant; unless both
+// value's least significant bit; a compound assignment writes get() op v. Indices may be non-constant; unless both
 // range bounds are constants, both directions are computed and the one the
 // bounds select is taken at run time (the reversal is a log2(W)-step
 // bit-reversal network). Constant indices out of range are errors (the
@@ -95,14 +95,19 @@ public:
 
   mlir::Value cst(unsigned w, int64_t v) { return r.constInt(b.getIntegerType(w), v, l); }
   template <typename Op, typename... A> mlir::Value fold(A &&...a) {
-    return record(b.createOrFold<Op>(l, std::forward<A>(a)...));
+    mlir::Operation *before = lastOp();
+    return record(b.createOrFold<Op>(l, std::forward<A>(a)...), before);
   }
-  /// Records an op this helper just created (folding may leave some dead).
-  mlir::Value record(mlir::Value v) {
-    mlir::Operation *d = v.getDefiningOp();
-    mlir::Block *blk = b.getInsertionBlock();
+  /// The operation just before the insertion point (null at the start).
+  mlir::Operation *lastOp() {
     auto ip = b.getInsertionPoint();
-    if (d && ip != blk->begin() && d == &*std::prev(ip))
+    return ip == b.getInsertionBlock()->begin() ? nullptr : &*std::prev(ip);
+  }
+  /// Records an op a fold call just created (`before` was the last op before
+  /// it), never one that existed already: folding may leave some dead.
+  mlir::Value record(mlir::Value v, mlir::Operation *before) {
+    mlir::Operation *d = v.getDefiningOp();
+    if (d && d != before && d == lastOp())
       created.insert(d);
     return v;
   }
@@ -327,9 +332,7 @@ mlir::Value FunctionRaiser::emitProxyAssign(const CXXOperatorCallExpr *e) {
   mlir::Location l = loc(e);
   BitRaiser br(*this, l);
   Selection s;
-  if (e->getOperator() != OO_Equal)
-    unsupported(e, "compound assignment to a bit or range reference (write 'x.range(h, l) = "
-                   "x.range(h, l) + v')");
+  OverloadedOperatorKind op = e->getOperator();
   if (!br.match(e->getArg(0), s))
     unsupported(e, "assignment to this bit or range reference");
   const Expr *rhs = e->getArg(1);
@@ -351,6 +354,51 @@ mlir::Value FunctionRaiser::emitProxyAssign(const CXXOperatorCallExpr *e) {
     unsupported(e, "bit selection on '" + ot.getAsString() + "'");
   LValue lv = emitLValue(obj);
   mlir::Value x = load(lv, l);
+  if (op != OO_Equal) {
+    // Compound: the header assigns get() op v (get(): the selection as an
+    // unsigned value of the variable's width; a bit takes a bool operand).
+    mlir::Value cur = br.read(s, x, e);
+    BinaryOperatorKind bop;
+    switch (op) {
+    case OO_PlusEqual: bop = BO_Add; break;
+    case OO_MinusEqual: bop = BO_Sub; break;
+    case OO_StarEqual: bop = BO_Mul; break;
+    case OO_SlashEqual: bop = BO_Div; break;
+    case OO_PercentEqual: bop = BO_Rem; break;
+    case OO_AmpEqual: bop = BO_And; break;
+    case OO_PipeEqual: bop = BO_Or; break;
+    case OO_CaretEqual: bop = BO_Xor; break;
+    case OO_LessLessEqual: bop = BO_Shl; break;
+    case OO_GreaterGreaterEqual: bop = BO_Shr; break;
+    default: unsupported(e, "this compound assignment to a bit or range reference");
+    }
+    if (s.isBit) {
+      if (bop != BO_And && bop != BO_Or && bop != BO_Xor)
+        unsupported(e, "this compound assignment to a bit reference (supported: &=, |=, ^=)");
+      v = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, v, constInt(v.getType(), 0, l));
+      v = apArith(bop, cur, v, false, l, e);
+      vSigned = false;
+    } else {
+      // Exact at a width that holds every result; the low bits are kept.
+      unsigned w = cur.getType().getIntOrFloatBitWidth();
+      unsigned vw = v.getType().getIntOrFloatBitWidth();
+      unsigned wide = std::max(w, vw) * 2 + 2;
+      if (bop == BO_Shl || bop == BO_Shr) {
+        // get() (ap_uint<W>) shifted.
+        v = apShift(bop == BO_Shl, cur, false, v, vSigned, l);
+        vSigned = false;
+      } else {
+        mlir::Value a = resizeInt(cur, false, wide, l);
+        mlir::Value c = resizeInt(v, vSigned, wide, l);
+        v = apArith(bop, a, c, vSigned, l, e);
+        if (bop == BO_Rem) {
+          // get() % v: min(W, W2) bits, unsigned (matters when v is 0).
+          v = resizeInt(v, vSigned, std::min(w, vw), l);
+          vSigned = false;
+        }
+      }
+    }
+  }
   store(lv, br.write(s, x, v, vSigned, e), l);
   return br.done(v);
 }

@@ -106,15 +106,20 @@ private:
     return arith::ConstantOp::create(b, l, t, b.getIntegerAttr(t, v));
   }
   template <typename Op, typename... A> mlir::Value fold(A &&...a) {
-    return record(b.createOrFold<Op>(l, std::forward<A>(a)...));
+    mlir::Operation *before = lastOp();
+    return record(b.createOrFold<Op>(l, std::forward<A>(a)...), before);
   }
 public:
-  /// Records an op this helper just created (folding may leave some dead).
-  mlir::Value record(mlir::Value v) {
-    mlir::Operation *d = v.getDefiningOp();
-    mlir::Block *blk = b.getInsertionBlock();
+  /// The operation just before the insertion point (null at the start).
+  mlir::Operation *lastOp() {
     auto ip = b.getInsertionPoint();
-    if (d && ip != blk->begin() && d == &*std::prev(ip))
+    return ip == b.getInsertionBlock()->begin() ? nullptr : &*std::prev(ip);
+  }
+  /// Records an op a fold call just created (`before` was the last op before
+  /// it), never one that existed already: folding may leave some dead.
+  mlir::Value record(mlir::Value v, mlir::Operation *before) {
+    mlir::Operation *d = v.getDefiningOp();
+    if (d && d != before && d == lastOp())
       created.insert(d);
     return v;
   }
@@ -584,8 +589,7 @@ mlir::Value FunctionRaiser::emitFixedOperator(const CXXOperatorCallExpr *e) {
       mlir::Value nv;
       if (bop == BO_Shl || bop == BO_Shr) {
         // Raw bits shifted within the type (as ap_int shifts).
-        mlir::Value amt = resizeInt(rv, false, lf.W, l);
-        nv = apArith(bop, cur, amt, lf.S, l, e);
+        nv = apShift(bop == BO_Shl, cur, lf.S, rv, rf.S, l);
       } else if (rFloat) {
         // x op= double: evaluated in double through the implicit conversion.
         mlir::Value x = fx.toFloat(cur, lf, b.getF64Type(), e);
@@ -638,7 +642,7 @@ mlir::Value FunctionRaiser::emitFixedOperator(const CXXOperatorCallExpr *e) {
     if (bop == BO_Shl || bop == BO_Shr) {
       auto [a, af] = fx.operand(e->getArg(0));
       auto [n, nf] = fx.operand(e->getArg(1));
-      return apArith(bop, a, resizeInt(n, false, af.W, l), af.S, l, e);
+      return apShift(bop == BO_Shl, a, af.S, n, nf.S, l);
     }
     auto [a, af] = fx.operand(e->getArg(0));
     auto [c, cf] = fx.operand(e->getArg(1));

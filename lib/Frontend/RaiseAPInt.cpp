@@ -6,7 +6,10 @@
 // computes exactly what the class computes: operands are extended by their
 // own signedness to the result width, and assignment truncates to the
 // destination's width. Division and remainder are computed at
-// max(W1, W2) + 1 bits, then narrowed to the result width.
+// max(W1, W2) + 1 bits, then narrowed to the result width (a zero divisor
+// gives 0 and the dividend, as the C-simulation header). Shifts keep the
+// left operand's type; a negative count shifts the other way and a count of
+// W or more shifts everything out (as the header).
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionRaiser.h"
@@ -33,10 +36,39 @@ mlir::Value FunctionRaiser::resizeInt(mlir::Value v, bool isSigned, unsigned wid
   if (w == width)
     return v;
   if (w > width)
-    return arith::TruncIOp::create(b, l, t, v);
+    return b.createOrFold<arith::TruncIOp>(l, t, v);
   if (isSigned && w > 1)
-    return arith::ExtSIOp::create(b, l, t, v);
-  return arith::ExtUIOp::create(b, l, t, v);
+    return b.createOrFold<arith::ExtSIOp>(l, t, v);
+  return b.createOrFold<arith::ExtUIOp>(l, t, v);
+}
+
+mlir::Value FunctionRaiser::apShift(bool left, mlir::Value x, bool xSigned, mlir::Value n,
+                                    bool nSigned, mlir::Location l) {
+  // As the C-simulation header: a negative count shifts the other way; a
+  // count of W or more leaves 0 (or the sign, for >> of a signed value).
+  using P = arith::CmpIPredicate;
+  unsigned w = widthOf(x);
+  // The count exactly, its negation, and W all fit in cw bits.
+  unsigned cw = std::max<unsigned>(widthOf(n), llvm::Log2_32(w) + 2) + 1;
+  mlir::Value c = resizeInt(n, nSigned, cw, l);
+  mlir::Value zero = constInt(c.getType(), 0, l);
+  mlir::Value neg = nSigned ? b.createOrFold<arith::CmpIOp>(l, P::slt, c, zero) : mlir::Value();
+  mlir::Value mag = neg ? b.createOrFold<arith::SelectOp>(
+                              l, neg, b.createOrFold<arith::SubIOp>(l, zero, c), c)
+                        : c;
+  mlir::Value big = b.createOrFold<arith::CmpIOp>(l, P::uge, mag, constInt(c.getType(), w, l));
+  mlir::Value amt = resizeInt(
+      b.createOrFold<arith::SelectOp>(l, big, constInt(c.getType(), w - 1, l), mag), false, w, l);
+  mlir::Value xz = constInt(x.getType(), 0, l);
+  mlir::Value shl = b.createOrFold<arith::SelectOp>(
+      l, big, xz, b.createOrFold<arith::ShLIOp>(l, x, amt));
+  mlir::Value shr = xSigned ? b.createOrFold<arith::ShRSIOp>(l, x, amt)
+                            : b.createOrFold<arith::SelectOp>(
+                                  l, big, xz, b.createOrFold<arith::ShRUIOp>(l, x, amt));
+  mlir::Value pos = left ? shl : shr;
+  if (!neg)
+    return pos;
+  return b.createOrFold<arith::SelectOp>(l, neg, left ? shr : shl, pos);
 }
 
 /// An integer operand of an ap operation as (value, signedness).
@@ -173,12 +205,22 @@ mlir::Value FunctionRaiser::emitAPOperator(const CXXOperatorCallExpr *e) {
       }
       // Full-precision result, then wrapped into the destination.
       unsigned wide = std::max(lw, widthOf(rv)) * 2 + 2;
-      if (bop == BO_Shl || bop == BO_Shr)
-        wide = lw;
-      mlir::Value a = resizeInt(cur, ls.isSigned, wide, l);
-      mlir::Value c = resizeInt(rv, rSigned, wide, l);
-      bool sg = ls.isSigned || (bop != BO_Shr && rSigned);
-      result = resizeInt(apArith(bop, a, c, sg, l, e), sg, lw, l);
+      bool sg = ls.isSigned || rSigned;
+      if (bop == BO_Shl || bop == BO_Shr) {
+        result = apShift(bop == BO_Shl, cur, ls.isSigned, rv, rSigned, l);
+      } else {
+        mlir::Value a = resizeInt(cur, ls.isSigned, wide, l);
+        mlir::Value c = resizeInt(rv, rSigned, wide, l);
+        mlir::Value r = apArith(bop, a, c, sg, l, e);
+        if (bop == BO_Rem) {
+          // x % v has min(W1, W2 + (S1 && !S2)) bits and x's signedness (it
+          // matters when v is 0: the remainder is x).
+          unsigned rw = std::min(lw, widthOf(rv) + (ls.isSigned && !rSigned ? 1 : 0));
+          r = resizeInt(r, sg, rw, l);
+          sg = ls.isSigned;
+        }
+        result = resizeInt(r, sg, lw, l);
+      }
     }
     store(lv, result, l);
     return result;
@@ -248,12 +290,8 @@ mlir::Value FunctionRaiser::emitAPOperator(const CXXOperatorCallExpr *e) {
   default:
     unsupported(e, "operator '" + llvm::Twine(getOperatorSpelling(op)) + "' on arbitrary-precision integers");
   }
-  if (bop == BO_Shl || bop == BO_Shr) {
-    // Same width as the shifted operand; the amount is taken as unsigned.
-    mlir::Value x = resizeInt(a, as, rw, l);
-    mlir::Value amt = resizeInt(c, false, rw, l);
-    return apArith(bop, x, amt, r.isSigned, l, e);
-  }
+  if (bop == BO_Shl || bop == BO_Shr) // same width as the shifted operand
+    return apShift(bop == BO_Shl, resizeInt(a, as, rw, l), r.isSigned, c, cs, l);
   if (bop == BO_Div || bop == BO_Rem) {
     unsigned w = std::max(wa, wc) + 1;
     mlir::Value q = apArith(bop, resizeInt(a, as, w, l), resizeInt(c, cs, w, l), true, l, e);
@@ -269,11 +307,22 @@ mlir::Value FunctionRaiser::apArith(BinaryOperatorKind op, mlir::Value a, mlir::
   case BO_Sub: return arith::SubIOp::create(b, l, a, c);
   case BO_Mul: return arith::MulIOp::create(b, l, a, c);
   case BO_Div:
-    return isSigned ? (mlir::Value)arith::DivSIOp::create(b, l, a, c)
-                    : (mlir::Value)arith::DivUIOp::create(b, l, a, c);
-  case BO_Rem:
-    return isSigned ? (mlir::Value)arith::RemSIOp::create(b, l, a, c)
-                    : (mlir::Value)arith::RemUIOp::create(b, l, a, c);
+  case BO_Rem: {
+    // A zero divisor gives the quotient 0 and the remainder a (the csim
+    // headers'); the guard folds away for constant divisors.
+    mlir::Value zero = constInt(c.getType(), 0, l);
+    mlir::Value isZero = b.createOrFold<arith::CmpIOp>(l, arith::CmpIPredicate::eq, c, zero);
+    mlir::Value safe =
+        b.createOrFold<arith::SelectOp>(l, isZero, constInt(c.getType(), 1, l), c);
+    mlir::Value q;
+    if (op == BO_Div)
+      q = isSigned ? (mlir::Value)arith::DivSIOp::create(b, l, a, safe)
+                   : (mlir::Value)arith::DivUIOp::create(b, l, a, safe);
+    else
+      q = isSigned ? (mlir::Value)arith::RemSIOp::create(b, l, a, safe)
+                   : (mlir::Value)arith::RemUIOp::create(b, l, a, safe);
+    return b.createOrFold<arith::SelectOp>(l, isZero, op == BO_Div ? zero : a, q);
+  }
   case BO_And: return arith::AndIOp::create(b, l, a, c);
   case BO_Or: return arith::OrIOp::create(b, l, a, c);
   case BO_Xor: return arith::XOrIOp::create(b, l, a, c);

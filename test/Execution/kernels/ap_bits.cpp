@@ -1,14 +1,14 @@
 // Bit and range selection on ap_int / ap_uint: x[i], x.range(h, l), x(h, l),
 // x.range(), reversed ranges (l > h), constant and run-time indices (a
-// run-time range may go either way), writes through x[i] and x.range(h, l),
-// and test/set/clear/invert/set_bit.
+// run-time range may go either way), writes and compound assignments through
+// x[i] and x.range(h, l), test/set/clear/invert/set_bit, a 100-bit value.
 #include <ap_int.h>
 #include <cstdint>
 #include "DiffTest.h"
 
 constexpr int N = 16;
 
-void ap_bits(const int32_t a[N], const int32_t idx[N], int32_t out[N][10]) {
+void ap_bits(const int32_t a[N], const int32_t idx[N], int32_t out[N][12]) {
   for (int i = 0; i < N; i++) {
     ap_uint<24> x = a[i];
     ap_int<20> y = a[i] * 3;
@@ -34,6 +34,21 @@ void ap_bits(const int32_t a[N], const int32_t idx[N], int32_t out[N][10]) {
     out[i][5] = y.to_int();
     out[i][6] = z.to_int() + 3 * x.test(i2) + 7 * z.range().to_int();
     out[i][7] = (y.range(15, 4) + 1).to_int() + (~y[2] ? 100 : 0);
+    // Compound assignment through selections.
+    ap_int<20> c = y;
+    c.range(7, 2) += a[i];
+    c.range(11, 4) *= 3;
+    c.range(9, 0) -= x.range(5, 0);
+    c.range(15, 8) /= 3;
+    c.range(7, 0) %= 5;
+    c.range(i2, 1) >>= 1;
+    c.range(13, 6) <<= 2;
+    c.range(19, 16) |= 9;
+    c[i1] ^= 1;
+    c[i0] |= (a[i] & 1);
+    c[3] &= y[4];
+    out[i][10] = c.to_int();
+    out[i][11] = z.range(i0, i1).to_int();
     // Wider than 64 bits (constant masks beyond 64 bits).
     ap_uint<100> big = a[i];
     big = (big << 60) | ap_uint<100>(idx[i]);

@@ -4,6 +4,15 @@
 // integer arithmetic at the header's widths). That it computes the same is
 // checked by the differential suite (Execution/kernels/fixed_point.cpp).
 // RUN: allo-rewrite %s --top top --target vhls -- -std=c++17 | FileCheck %s
+// The emitted top (ap_fixed parameters, array and result) links with a
+// testbench written for the original and computes exactly the same:
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: allo-rewrite %s --top top --target vhls -o %t/kernel.cpp -- -std=c++17
+// RUN: %clangxx -std=c++17 -I%allo_include/allo/csim %t/kernel.cpp %S/Inputs/ap-fixed-tb.cpp -o %t/emitted
+// RUN: %clangxx -std=c++17 -I%allo_include/allo/csim %s %S/Inputs/ap-fixed-tb.cpp -o %t/original
+// RUN: %t/emitted > %t/emitted.txt
+// RUN: %t/original > %t/original.txt
+// RUN: diff %t/emitted.txt %t/original.txt
 #include <ap_fixed.h>
 
 // CHECK: template <class T, class R> static inline T allo_from_bits(R r) {
