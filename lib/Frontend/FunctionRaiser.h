@@ -257,6 +257,10 @@ public:
   llvm::DenseMap<mlir::Value, mlir::Value> indexCache;
 };
 
+/// The operation of a compound assignment operator (`+=` -> BO_Add, by
+/// Clang's own mapping); nullopt for any other operator.
+std::optional<clang::BinaryOperatorKind> compoundArith(clang::OverloadedOperatorKind op);
+
 /// Bits for FunctionRaiser::exitsOf.
 enum ExitKind : unsigned { ExitBreak = 1, ExitContinue = 2, ExitReturn = 4 };
 

@@ -17,7 +17,7 @@
 // header aborts); non-constant ones are not checked.
 //
 //===----------------------------------------------------------------------===//
-#include "FunctionRaiser.h"
+#include "FoldingBuilder.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -78,9 +78,9 @@ const Expr *stripBaseCasts(const Expr *e) {
   }
 }
 
-class BitRaiser {
+class BitRaiser : public FoldingBuilder {
 public:
-  BitRaiser(FunctionRaiser &r, mlir::Location l) : r(r), b(r.b), l(l) {}
+  BitRaiser(FunctionRaiser &r, mlir::Location l) : FoldingBuilder(r, l) {}
 
   /// Recognises a selection expression (call of operator[], operator(),
   /// range(), bit()); false if `e` is not one.
@@ -93,36 +93,6 @@ public:
   /// Index operand at width w, checked when constant.
   mlir::Value index(const Expr *i, unsigned w, unsigned limit, const Expr *where);
 
-  mlir::Value cst(unsigned w, int64_t v) { return r.constInt(b.getIntegerType(w), v, l); }
-  template <typename Op, typename... A> mlir::Value fold(A &&...a) {
-    mlir::Operation *before = lastOp();
-    return record(b.createOrFold<Op>(l, std::forward<A>(a)...), before);
-  }
-  /// The operation just before the insertion point (null at the start).
-  mlir::Operation *lastOp() {
-    auto ip = b.getInsertionPoint();
-    return ip == b.getInsertionBlock()->begin() ? nullptr : &*std::prev(ip);
-  }
-  /// Records an op a fold call just created (`before` was the last op before
-  /// it), never one that existed already: folding may leave some dead.
-  mlir::Value record(mlir::Value v, mlir::Operation *before) {
-    mlir::Operation *d = v.getDefiningOp();
-    if (d && d != before && d == lastOp())
-      created.insert(d);
-    return v;
-  }
-  /// Erases the recorded operations left without uses (folding bypasses
-  /// extensions and masks), except the one defining `keep`.
-  mlir::Value done(mlir::Value keep) {
-    mlir::Operation *k = keep ? keep.getDefiningOp() : nullptr;
-    for (mlir::Operation *op : llvm::reverse(created))
-      if (op != k && op->use_empty() && mlir::isPure(op) &&
-          isa<arith::ArithDialect>(op->getDialect()) && !op->getResult(0).getType().isIndex())
-        op->erase();
-    created.clear();
-    return keep;
-  }
-  llvm::SetVector<mlir::Operation *> created;
 
   /// ones(len) at width w, len in [1, w] given as (len - 1).
   mlir::Value ones(mlir::Value lenMinus1, unsigned w) {
@@ -130,19 +100,6 @@ public:
   }
   /// Bit k of the result is bit p - 1 - k of v (p = width of v, a power of two).
   mlir::Value reverse(mlir::Value v);
-  static unsigned widthOf(mlir::Value v) { return v.getType().getIntOrFloatBitWidth(); }
-  /// resizeInt, folding constants.
-  mlir::Value resize(mlir::Value v, bool s, unsigned w, mlir::Location) {
-    unsigned vw = widthOf(v);
-    mlir::Type t = b.getIntegerType(w);
-    if (vw == w)
-      return v;
-    if (vw > w)
-      return fold<arith::TruncIOp>(t, v);
-    if (s && vw > 1)
-      return fold<arith::ExtSIOp>(t, v);
-    return fold<arith::ExtUIOp>(t, v);
-  }
   /// For constant bounds: whether the range goes forward (h >= l).
   static std::optional<bool> constBounds(mlir::Value h, mlir::Value lo) {
     auto hc = h.getDefiningOp<arith::ConstantOp>(), lc = lo.getDefiningOp<arith::ConstantOp>();
@@ -157,10 +114,6 @@ public:
       p *= 2;
     return p;
   }
-
-  FunctionRaiser &r;
-  mlir::OpBuilder &b;
-  mlir::Location l;
 };
 
 bool BitRaiser::match(const Expr *e, Selection &s) {
@@ -216,7 +169,7 @@ mlir::Value BitRaiser::index(const Expr *i, unsigned w, unsigned limit, const Ex
   auto s = r.scalarOrFail(i->getType(), i->getExprLoc());
   if (s.isFloat || s.fixedScale >= 0)
     r.unsupported(where, "a non-integer bit index");
-  return resize(r.emitRValue(i), s.isSigned, w, l);
+  return resize(r.emitRValue(i), s.isSigned, w);
 }
 
 mlir::Value BitRaiser::reverse(mlir::Value v) {
@@ -254,12 +207,12 @@ mlir::Value BitRaiser::read(const Selection &s, mlir::Value x, const Expr *where
   };
   auto reversed = [&]() -> mlir::Value {
     unsigned p = pow2(w);
-    mlir::Value rev = reverse(resize(x, false, p, l));
+    mlir::Value rev = reverse(resize(x, false, p));
     if (!rev)
       r.unsupported(where, "a reversed (or non-constant) range of a value wider than 64 bits");
     // Bit k of the result is bit lo - k of x, i.e. bit p - 1 - lo + k of rev.
-    mlir::Value sh = fold<arith::SubIOp>(cst(p, p - 1), resize(lo, false, p, l));
-    mlir::Value t = resize(fold<arith::ShRUIOp>(rev, sh), false, w, l);
+    mlir::Value sh = fold<arith::SubIOp>(cst(p, p - 1), resize(lo, false, p));
+    mlir::Value t = resize(fold<arith::ShRUIOp>(rev, sh), false, w);
     return fold<arith::AndIOp>(t, ones(fold<arith::SubIOp>(lo, h), w));
   };
   if (auto c = constBounds(h, lo))
@@ -279,10 +232,10 @@ mlir::Value BitRaiser::write(const Selection &s, mlir::Value x, mlir::Value v, b
   };
   if (s.isBit) {
     mlir::Value i = index(s.index, w, w, where);
-    mlir::Value bit = resize(resize(v, false, 1, l), false, w, l); // the low bit
+    mlir::Value bit = resize(resize(v, false, 1), false, w); // the low bit
     return replace(fold<arith::ShLIOp>(cst(w, 1), i), fold<arith::ShLIOp>(bit, i));
   }
-  mlir::Value val = resize(v, vSigned, w, l);
+  mlir::Value val = resize(v, vSigned, w);
   if (!s.hi)
     return val;
   mlir::Value h = index(s.hi, w, w, where), lo = index(s.lo, w, w, where);
@@ -292,12 +245,12 @@ mlir::Value BitRaiser::write(const Selection &s, mlir::Value x, mlir::Value v, b
   };
   auto reversed = [&]() -> mlir::Value {
     unsigned p = pow2(w);
-    mlir::Value rev = reverse(resize(v, vSigned, p, l));
+    mlir::Value rev = reverse(resize(v, vSigned, p));
     if (!rev)
       r.unsupported(where, "a reversed (or non-constant) range of a value wider than 64 bits");
     // Bit lo - k of the result is bit k of v.
-    mlir::Value sh = fold<arith::SubIOp>(cst(p, p - 1), resize(lo, false, p, l));
-    mlir::Value t = resize(fold<arith::ShRUIOp>(rev, sh), false, w, l);
+    mlir::Value sh = fold<arith::SubIOp>(cst(p, p - 1), resize(lo, false, p));
+    mlir::Value t = resize(fold<arith::ShRUIOp>(rev, sh), false, w);
     mlir::Value mask = fold<arith::ShLIOp>(ones(fold<arith::SubIOp>(lo, h), w), h);
     return replace(mask, t);
   };
@@ -358,20 +311,10 @@ mlir::Value FunctionRaiser::emitProxyAssign(const CXXOperatorCallExpr *e) {
     // Compound: the header assigns get() op v (get(): the selection as an
     // unsigned value of the variable's width; a bit takes a bool operand).
     mlir::Value cur = br.read(s, x, e);
-    BinaryOperatorKind bop;
-    switch (op) {
-    case OO_PlusEqual: bop = BO_Add; break;
-    case OO_MinusEqual: bop = BO_Sub; break;
-    case OO_StarEqual: bop = BO_Mul; break;
-    case OO_SlashEqual: bop = BO_Div; break;
-    case OO_PercentEqual: bop = BO_Rem; break;
-    case OO_AmpEqual: bop = BO_And; break;
-    case OO_PipeEqual: bop = BO_Or; break;
-    case OO_CaretEqual: bop = BO_Xor; break;
-    case OO_LessLessEqual: bop = BO_Shl; break;
-    case OO_GreaterGreaterEqual: bop = BO_Shr; break;
-    default: unsupported(e, "this compound assignment to a bit or range reference");
-    }
+    std::optional<BinaryOperatorKind> arith = compoundArith(op);
+    if (!arith)
+      unsupported(e, "this compound assignment to a bit or range reference");
+    BinaryOperatorKind bop = *arith;
     if (s.isBit) {
       if (bop != BO_And && bop != BO_Or && bop != BO_Xor)
         unsupported(e, "this compound assignment to a bit reference (supported: &=, |=, ^=)");

@@ -22,7 +22,7 @@
 //    then wrapped.
 //
 //===----------------------------------------------------------------------===//
-#include "FunctionRaiser.h"
+#include "FoldingBuilder.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -67,9 +67,9 @@ int modeArg(const TemplateArgument &a, llvm::ArrayRef<const char *> names, int d
 }
 
 /// Arithmetic helpers over FunctionRaiser's builder (folding constants).
-class FixedRaiser {
+class FixedRaiser : public FoldingBuilder {
 public:
-  FixedRaiser(FunctionRaiser &r, mlir::Location l) : r(r), b(r.b), l(l) {}
+  FixedRaiser(FunctionRaiser &r, mlir::Location l) : FoldingBuilder(r, l) {}
 
   std::optional<Fmt> fmtOf(QualType t);
   Fmt fmtOrFail(const Expr *e);
@@ -88,53 +88,11 @@ public:
                       const Fmt &fc);
 
 private:
-  /// resizeInt, folding constants.
-  mlir::Value ext(mlir::Value v, bool s, unsigned w) {
-    unsigned vw = widthOf(v);
-    mlir::Type t = b.getIntegerType(w);
-    if (vw == w)
-      return v;
-    if (vw > w)
-      return fold<arith::TruncIOp>(t, v);
-    if (s && vw > 1)
-      return fold<arith::ExtSIOp>(t, v);
-    return fold<arith::ExtUIOp>(t, v);
-  }
-  mlir::Value cst(unsigned w, int64_t v) { return r.constInt(b.getIntegerType(w), v, l); }
   mlir::Value cstAP(const llvm::APInt &v) {
     mlir::Type t = b.getIntegerType(v.getBitWidth());
     return arith::ConstantOp::create(b, l, t, b.getIntegerAttr(t, v));
   }
-  template <typename Op, typename... A> mlir::Value fold(A &&...a) {
-    mlir::Operation *before = lastOp();
-    return record(b.createOrFold<Op>(l, std::forward<A>(a)...), before);
-  }
 public:
-  /// The operation just before the insertion point (null at the start).
-  mlir::Operation *lastOp() {
-    auto ip = b.getInsertionPoint();
-    return ip == b.getInsertionBlock()->begin() ? nullptr : &*std::prev(ip);
-  }
-  /// Records an op a fold call just created (`before` was the last op before
-  /// it), never one that existed already: folding may leave some dead.
-  mlir::Value record(mlir::Value v, mlir::Operation *before) {
-    mlir::Operation *d = v.getDefiningOp();
-    if (d && d != before && d == lastOp())
-      created.insert(d);
-    return v;
-  }
-  /// Erases the recorded operations left without uses (folding bypasses
-  /// extensions and masks), except the one defining `keep`.
-  mlir::Value done(mlir::Value keep) {
-    mlir::Operation *k = keep ? keep.getDefiningOp() : nullptr;
-    for (mlir::Operation *op : llvm::reverse(created))
-      if (op != k && op->use_empty() && mlir::isPure(op) &&
-          isa<arith::ArithDialect>(op->getDialect()) && !op->getResult(0).getType().isIndex())
-        op->erase();
-    created.clear();
-    return keep;
-  }
-  llvm::SetVector<mlir::Operation *> created;
 
   mlir::Value cmp(arith::CmpIPredicate p, mlir::Value a, mlir::Value c) {
     return fold<arith::CmpIOp>(p, a, c);
@@ -152,7 +110,6 @@ public:
   mlir::Value lnot(mlir::Value a) {
     return a ? fold<arith::XOrIOp>(a, r.constBool(true, l)) : r.constBool(true, l);
   }
-  static unsigned widthOf(mlir::Value v) { return v.getType().getIntOrFloatBitWidth(); }
   mlir::Value shl(mlir::Value v, int k) {
     return k == 0 ? v : fold<arith::ShLIOp>(v, cst(widthOf(v), k));
   }
@@ -161,10 +118,6 @@ public:
   /// flag and the sign of the source (null = false).
   mlir::Value finish(mlir::Value q, mlir::Value half, mlir::Value rest, mlir::Value neg,
                      const Fmt &to, const Expr *where);
-
-  FunctionRaiser &r;
-  mlir::OpBuilder &b;
-  mlir::Location l;
 };
 
 std::optional<Fmt> FixedRaiser::fmtOf(QualType t) {
@@ -229,7 +182,7 @@ mlir::Value FixedRaiser::finish(mlir::Value q, mlir::Value half, mlir::Value res
   }
   if (up)
     q = fold<arith::AddIOp>(q, fold<arith::ExtUIOp>(b.getIntegerType(ww), up));
-  mlir::Value t = ext(q, to.S, to.W);
+  mlir::Value t = resize(q, to.S, to.W);
   if ((to.O == WRAP && to.N == 0) || (to.O == WRAP_SM && !to.S))
     return t;
   if (to.O != SAT && to.O != SAT_ZERO && to.O != SAT_SYM && to.O != WRAP && to.O != WRAP_SM)
@@ -238,7 +191,7 @@ mlir::Value FixedRaiser::finish(mlir::Value q, mlir::Value half, mlir::Value res
     r.unsupported(where, "fixed-point types wider than 64 bits with an overflow mode other than "
                          "AP_WRAP");
   using P = arith::CmpIPredicate;
-  mlir::Value fits = cmp(P::eq, ext(t, to.S, ww), q);
+  mlir::Value fits = cmp(P::eq, resize(t, to.S, ww), q);
   mlir::Value qneg = cmp(P::slt, q, cst(ww, 0));
   if (to.O == WRAP_SM) {
     // Signed: the wrapped bits are inverted when bit W of the quantized value
@@ -279,7 +232,7 @@ mlir::Value FixedRaiser::quantize(mlir::Value v, const Fmt &from, const Fmt &to,
   int d = from.F - to.F; // > 0: fraction bits dropped, < 0: appended
   unsigned ww = std::max<unsigned>(from.W + std::max(-d, 0), to.W) + 2;
   ww = std::max<unsigned>(ww, std::max(d, 0) + 2);
-  mlir::Value q = ext(v, from.S, ww);
+  mlir::Value q = resize(v, from.S, ww);
   // The source's sign matters to the modes that round toward/away from zero.
   bool needSign = to.Q == TRN_ZERO || to.Q == RND_ZERO || to.Q == RND_INF;
   mlir::Value neg = from.S && needSign ? cmp(arith::CmpIPredicate::slt, q, cst(ww, 0))
@@ -325,9 +278,9 @@ mlir::Value FixedRaiser::fromDouble(mlir::Value d, const Fmt &to, const Expr *wh
   auto clamp = [&](mlir::Value x, int64_t lo, int64_t hi) {
     x = fold<arith::SelectOp>(cmp(P::slt, x, cst(64, lo)), cst(64, lo), x);
     x = fold<arith::SelectOp>(cmp(P::sgt, x, cst(64, hi)), cst(64, hi), x);
-    return ext(x, true, ww);
+    return resize(x, true, ww);
   };
-  mlir::Value mw = ext(m, true, ww);
+  mlir::Value mw = resize(m, true, ww);
   // Shifting further than W+1 (left) or 56 (right) changes neither the low
   // W bits, nor the overflow, nor the rounding decision.
   mlir::Value left = fold<arith::ShLIOp>(mw, clamp(s, 0, (int64_t)to.W + 1));
@@ -366,15 +319,15 @@ mlir::Value FixedRaiser::toFloat(mlir::Value v, const Fmt &f, mlir::Type t, cons
 
 mlir::Value FixedRaiser::toInt(mlir::Value v, const Fmt &f, unsigned width) {
   if (f.F == 0)
-    return ext(v, f.S, width);
+    return resize(v, f.S, width);
   if (f.F >= (int)f.W)
     return cst(width, 0); // |value| < 1
   // Truncation toward zero: C division by 2^F, computed one bit wider.
   unsigned w = f.W + 1;
-  mlir::Value x = ext(v, f.S, w);
+  mlir::Value x = resize(v, f.S, w);
   mlir::Value p = cst(w, int64_t(1) << f.F);
   mlir::Value q = f.S ? fold<arith::DivSIOp>(x, p) : fold<arith::DivUIOp>(x, p);
-  return ext(q, true, width);
+  return resize(q, true, width);
 }
 
 std::pair<mlir::Value, Fmt> FixedRaiser::binary(BinaryOperatorKind op, mlir::Value a,
@@ -385,7 +338,7 @@ std::pair<mlir::Value, Fmt> FixedRaiser::binary(BinaryOperatorKind op, mlir::Val
   if (op == BO_Mul) {
     res.W = fa.W + fc.W;
     res.F = fa.F + fc.F;
-    return {fold<arith::MulIOp>(ext(a, fa.S, res.W), ext(c, fc.S, res.W)), res};
+    return {fold<arith::MulIOp>(resize(a, fa.S, res.W), resize(c, fc.S, res.W)), res};
   }
   if (op == BO_Div) {
     int sh = std::max(fc.F, 0);
@@ -395,14 +348,14 @@ std::pair<mlir::Value, Fmt> FixedRaiser::binary(BinaryOperatorKind op, mlir::Val
       r.unsupported(where, "a fixed-point division whose quotient has more integer bits than "
                            "bits (the divisor has more fractional bits than the dividend's width)");
     unsigned w = std::max(fa.W + sh, fc.W) + 2;
-    mlir::Value x = shl(ext(a, fa.S, w), sh);
-    mlir::Value y = ext(c, fc.S, w);
+    mlir::Value x = shl(resize(a, fa.S, w), sh);
+    mlir::Value y = resize(c, fc.S, w);
     // A zero divisor gives 0 (the header's choice).
     mlir::Value zero = cmp(arith::CmpIPredicate::eq, y, cst(w, 0));
     mlir::Value safe = fold<arith::SelectOp>(zero, cst(w, 1), y);
     mlir::Value q = fold<arith::DivSIOp>(x, safe);
     q = fold<arith::SelectOp>(zero, cst(w, 0), q);
-    return {ext(q, true, res.W), res};
+    return {resize(q, true, res.W), res};
   }
   // + - & | ^: align the binary points.
   int F = std::max(fa.F, fc.F);
@@ -413,8 +366,8 @@ std::pair<mlir::Value, Fmt> FixedRaiser::binary(BinaryOperatorKind op, mlir::Val
   res.F = F;
   if (op == BO_Sub)
     res.S = true;
-  mlir::Value x = shl(ext(a, fa.S, res.W), F - fa.F);
-  mlir::Value y = shl(ext(c, fc.S, res.W), F - fc.F);
+  mlir::Value x = shl(resize(a, fa.S, res.W), F - fa.F);
+  mlir::Value y = shl(resize(c, fc.S, res.W), F - fc.F);
   switch (op) {
   case BO_Add: return {fold<arith::AddIOp>(x, y), res};
   case BO_Sub: return {fold<arith::SubIOp>(x, y), res};
@@ -430,8 +383,8 @@ mlir::Value FixedRaiser::compare(BinaryOperatorKind op, mlir::Value a, const Fmt
                                  mlir::Value c, const Fmt &fc) {
   int F = std::max(fa.F, fc.F);
   unsigned w = std::max(fa.W + (F - fa.F), fc.W + (F - fc.F)) + 1;
-  mlir::Value x = shl(ext(a, fa.S, w), F - fa.F);
-  mlir::Value y = shl(ext(c, fc.S, w), F - fc.F);
+  mlir::Value x = shl(resize(a, fa.S, w), F - fa.F);
+  mlir::Value y = shl(resize(c, fc.S, w), F - fc.F);
   using P = arith::CmpIPredicate;
   P p;
   switch (op) {
@@ -446,16 +399,20 @@ mlir::Value FixedRaiser::compare(BinaryOperatorKind op, mlir::Value a, const Fmt
 }
 
 BinaryOperatorKind binaryOf(OverloadedOperatorKind op) {
+  if (op == OO_PercentEqual)
+    return BO_Comma; // no fixed-point %
+  if (std::optional<BinaryOperatorKind> c = compoundArith(op))
+    return *c;
   switch (op) {
-  case OO_Plus: case OO_PlusEqual: case OO_PlusPlus: return BO_Add;
-  case OO_Minus: case OO_MinusEqual: case OO_MinusMinus: return BO_Sub;
-  case OO_Star: case OO_StarEqual: return BO_Mul;
-  case OO_Slash: case OO_SlashEqual: return BO_Div;
-  case OO_Amp: case OO_AmpEqual: return BO_And;
-  case OO_Pipe: case OO_PipeEqual: return BO_Or;
-  case OO_Caret: case OO_CaretEqual: return BO_Xor;
-  case OO_LessLess: case OO_LessLessEqual: return BO_Shl;
-  case OO_GreaterGreater: case OO_GreaterGreaterEqual: return BO_Shr;
+  case OO_Plus: case OO_PlusPlus: return BO_Add;
+  case OO_Minus: case OO_MinusMinus: return BO_Sub;
+  case OO_Star: return BO_Mul;
+  case OO_Slash: return BO_Div;
+  case OO_Amp: return BO_And;
+  case OO_Pipe: return BO_Or;
+  case OO_Caret: return BO_Xor;
+  case OO_LessLess: return BO_Shl;
+  case OO_GreaterGreater: return BO_Shr;
   case OO_EqualEqual: return BO_EQ;
   case OO_ExclaimEqual: return BO_NE;
   case OO_Less: return BO_LT;

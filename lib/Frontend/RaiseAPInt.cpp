@@ -22,6 +22,24 @@ namespace {
 unsigned widthOf(mlir::Value v) { return v.getType().getIntOrFloatBitWidth(); }
 } // namespace
 
+std::optional<BinaryOperatorKind> allo::raise::compoundArith(OverloadedOperatorKind op) {
+  switch (op) {
+  case OO_PlusEqual:
+  case OO_MinusEqual:
+  case OO_StarEqual:
+  case OO_SlashEqual:
+  case OO_PercentEqual:
+  case OO_AmpEqual:
+  case OO_PipeEqual:
+  case OO_CaretEqual:
+  case OO_LessLessEqual:
+  case OO_GreaterGreaterEqual:
+    return BinaryOperator::getOpForCompoundAssignment(BinaryOperator::getOverloadedOpcode(op));
+  default:
+    return std::nullopt;
+  }
+}
+
 bool FunctionRaiser::isAPInt(QualType t) const {
   if (!t->getAsCXXRecordDecl())
     return false;
@@ -188,21 +206,10 @@ mlir::Value FunctionRaiser::emitAPOperator(const CXXOperatorCallExpr *e) {
       result = resizeInt(rv, rSigned, lw, l);
     } else {
       mlir::Value cur = load(lv, l);
-      BinaryOperatorKind bop;
-      switch (op) {
-      case OO_PlusEqual: bop = BO_Add; break;
-      case OO_MinusEqual: bop = BO_Sub; break;
-      case OO_StarEqual: bop = BO_Mul; break;
-      case OO_SlashEqual: bop = BO_Div; break;
-      case OO_PercentEqual: bop = BO_Rem; break;
-      case OO_AmpEqual: bop = BO_And; break;
-      case OO_PipeEqual: bop = BO_Or; break;
-      case OO_CaretEqual: bop = BO_Xor; break;
-      case OO_LessLessEqual: bop = BO_Shl; break;
-      case OO_GreaterGreaterEqual: bop = BO_Shr; break;
-      default:
+      std::optional<BinaryOperatorKind> arith = compoundArith(op);
+      if (!arith)
         unsupported(e, "this compound assignment on an arbitrary-precision integer");
-      }
+      BinaryOperatorKind bop = *arith;
       // Full-precision result, then wrapped into the destination.
       unsigned wide = std::max(lw, widthOf(rv)) * 2 + 2;
       bool sg = ls.isSigned || rSigned;

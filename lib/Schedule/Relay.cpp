@@ -165,6 +165,26 @@ std::string accessText(func::FuncOp sl) {
   return text;
 }
 
+/// Result `d` of an access map when it is a constant in this PE (its
+/// coordinates are constants; loop variables are not).
+std::optional<int64_t> constantIndex(affine::AffineValueMap &vm, unsigned d) {
+  MLIRContext *ctx = vm.getAffineMap().getContext();
+  llvm::SmallVector<AffineExpr> repl;
+  for (unsigned k = 0; k < vm.getNumOperands(); ++k) {
+    if (auto cst = vm.getOperand(k).getDefiningOp<arith::ConstantIndexOp>())
+      repl.push_back(getAffineConstantExpr(cst.value(), ctx));
+    else
+      repl.push_back(k < vm.getNumDims() ? getAffineDimExpr(k, ctx)
+                                         : getAffineSymbolExpr(k - vm.getNumDims(), ctx));
+  }
+  AffineExpr r = vm.getResult(d).replaceDimsAndSymbols(
+      llvm::ArrayRef(repl).take_front(vm.getNumDims()), llvm::ArrayRef(repl).drop_front(vm.getNumDims()));
+  r = simplifyAffineExpr(r, vm.getNumDims(), vm.getNumSymbols());
+  if (auto ce = llvm::dyn_cast<AffineConstantExpr>(r))
+    return ce.getValue();
+  return std::nullopt;
+}
+
 /// The element type of an array's C type: "const int8_t[4][4]" -> "int8_t".
 std::string elementCType(Attribute ctype) {
   auto s = llvm::dyn_cast_or_null<StringAttr>(ctype);
@@ -347,38 +367,7 @@ LogicalResult sched::applyRelay(StepContext &c) {
         affine::AffineValueMap vm;
         acc.getAccessMap(&vm);
         for (unsigned d = 0; d < vm.getNumResults(); ++d) {
-          int64_t v = INT64_MIN;
-          AffineExpr e = vm.getResult(d);
-          llvm::SmallVector<Attribute> opConsts;
-          for (Value o : vm.getOperands()) {
-            IntegerAttr ia;
-            if (auto cst = o.getDefiningOp<arith::ConstantIndexOp>())
-              ia = IntegerAttr::get(IndexType::get(c.ctx), cst.value());
-            opConsts.push_back(ia);
-          }
-          if (auto ce = llvm::dyn_cast<AffineConstantExpr>(e))
-            v = ce.getValue();
-          else {
-            // Operands that are constants in this PE (its coordinates).
-            llvm::SmallVector<AffineExpr> repl;
-            bool allConst = true;
-            for (unsigned k = 0; k < vm.getNumOperands(); ++k) {
-              if (opConsts[k])
-                repl.push_back(getAffineConstantExpr(llvm::cast<IntegerAttr>(opConsts[k]).getInt(), c.ctx));
-              else {
-                allConst = false;
-                repl.push_back(k < vm.getNumDims() ? getAffineDimExpr(k, c.ctx)
-                                                   : getAffineSymbolExpr(k - vm.getNumDims(), c.ctx));
-              }
-            }
-            (void)allConst;
-            AffineExpr r = e.replaceDimsAndSymbols(
-                llvm::ArrayRef(repl).take_front(vm.getNumDims()),
-                llvm::ArrayRef(repl).drop_front(vm.getNumDims()));
-            r = simplifyAffineExpr(r, vm.getNumDims(), vm.getNumSymbols());
-            if (auto ce = llvm::dyn_cast<AffineConstantExpr>(r))
-              v = ce.getValue();
-          }
+          int64_t v = constantIndex(vm, d).value_or(INT64_MIN);
           if (first)
             consts[d] = v;
           else if (consts[d] != v)
@@ -450,7 +439,6 @@ LogicalResult sched::applyRelay(StepContext &c) {
     (void)fn.insertArgument(i, streamType, attrs.getDictionary(ctx), fn.getLoc());
     return fn.getArgument(i);
   };
-  OpBuilder mb(grid);
   for (auto &[key, chain] : chains) {
     std::string kt = keyText(key);
     size_t n = chain.size();
@@ -534,8 +522,5 @@ LogicalResult sched::applyRelay(StepContext &c) {
       p->call = nc;
     }
   }
-  // A buffer that only held X's values in transit keeps working as before:
-  // it is filled from the FIFO by the PE's copy-in loop.
-  (void)mb;
   return success();
 }

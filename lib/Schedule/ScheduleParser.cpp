@@ -38,13 +38,13 @@ llvm::ArrayRef<OpSpec> allo::scheduleOps() {
        "iterations, fewer in the last tile when factor does not divide the trip count)."},
       {"reorder",
        StepKind::Reorder,
-       {{"loops", FieldKind::Loops, true, 0, {}, "the new order, outermost first"}},
+       {{"loops", FieldKind::Loops, true, 2, {}, "the new order, outermost first"}},
        {},
        "Permutes loops of one perfectly nested band: the positions they occupy are "
        "filled in the order given. Refused when a dependence would be reversed."},
       {"fuse",
        StepKind::Fuse,
-       {{"loops", FieldKind::Loops, true, 0, {}, "consecutive perfectly nested loops, outermost first"}},
+       {{"loops", FieldKind::Loops, true, 2, {}, "consecutive perfectly nested loops, outermost first"}},
        {},
        "Coalesces consecutive perfectly nested loops into one loop named "
        "a.b.fused (HLS loop_flatten, done in the IR)."},
@@ -115,7 +115,7 @@ llvm::ArrayRef<OpSpec> allo::scheduleOps() {
        "without \"func:\" in the sub-schedule belong to that function."},
       {"unfold",
        StepKind::Unfold,
-       {{"loops", FieldKind::Loops, true, 0, {}, "the loop band, outermost first"},
+       {{"loops", FieldKind::Loops, true, 1, {}, "the loop band, outermost first"},
         {"axes", FieldKind::IntList, false, 0, {}, "positions in loops to unfold, 0-based (default all)"},
         {"factors", FieldKind::IntList, false, 1, {}, "PEs per unfolded loop: its trip count (default)"},
         {"name", FieldKind::String, false, 0, {}, "the grid's name (default \"PE\")"}},
@@ -693,8 +693,9 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
         ok = false;
         break;
       }
-      if (it->size() < (opName == "unfold" ? 1u : 2u)) {
-        error(fpath, "\"" + opName + "\" needs at least two loops, got " + std::to_string(it->size()),
+      if ((int64_t)it->size() < f.min) {
+        error(fpath, "\"" + opName + "\" needs at least " + std::to_string(f.min) + (f.min == 1 ? " loop" : " loops") + ", got " +
+                         std::to_string(it->size()),
               "list the loops outermost first, e.g. [\"f:i\", \"f:j\"]");
         ok = false;
       }

@@ -173,7 +173,10 @@ LogicalResult sched::applyUnfold(StepContext &c) {
   llvm::SetVector<Value> liveIns;
   llvm::SetVector<Operation *> privates, copied;
   Operation *stream = nullptr, *opaque = nullptr;
+  bool reported = false;
   outer.walk([&](Operation *op) {
+    if (reported)
+      return;
     if (isa<StreamReadOp, StreamWriteOp, StreamEmptyOp>(op) && !stream)
       stream = op;
     if (auto call = llvm::dyn_cast<CallOpInterface>(op))
@@ -196,7 +199,7 @@ LogicalResult sched::applyUnfold(StepContext &c) {
             auto e = c.error("cannot give each PE its own '" + arrayName(a) +
                              "': it may be read before the PE writes it");
             e.attachNote(a.getLoc()) << "declared here";
-            opaque = a; // reported
+            reported = true;
             return;
           }
           privates.insert(a);
@@ -210,7 +213,7 @@ LogicalResult sched::applyUnfold(StepContext &c) {
     d.attachNote(stream->getLoc()) << "this stream access";
     return failure();
   }
-  if (opaque && llvm::isa<memref::AllocaOp>(opaque))
+  if (reported)
     return failure();
   if (opaque) {
     auto d = c.error("cannot prove the PEs independent: the body has a '" +

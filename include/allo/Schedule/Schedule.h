@@ -142,7 +142,7 @@ struct Schedule {
 
 enum class FieldKind {
   Loop,     ///< "func:loop"
-  Loops,    ///< ["func:loop", ...], at least two
+  Loops,    ///< ["func:loop", ...], at least FieldSpec::min
   Function, ///< "func"
   Array,    ///< "func:array"
   Int,
@@ -156,7 +156,7 @@ struct FieldSpec {
   const char *name;
   FieldKind kind;
   bool required;
-  int64_t min = 0;                  ///< Int: the least valid value
+  int64_t min = 0;                  ///< Int, IntList: the least valid value; Loops: the fewest loops
   std::vector<const char *> values; ///< Enum: the valid values
   const char *doc = "";
 };

@@ -343,7 +343,7 @@ TEST(ScheduleParser, NamesNeedAFunction) {
   d = errorsOf("{\"steps\": [{\"op\": \"reorder\", \"loops\": [\"f:i\", \"f:i\"]}]}");
   EXPECT_TRUE(contains(d[0].message, "listed twice")) << d[0].message;
   d = errorsOf("{\"steps\": [{\"op\": \"fuse\", \"loops\": [\"f:i\"]}]}");
-  EXPECT_TRUE(contains(d[0].message, "at least two loops")) << d[0].message;
+  EXPECT_TRUE(contains(d[0].message, "needs at least 2 loops, got 1")) << d[0].message;
 }
 
 TEST(ScheduleParser, TopLevelProblems) {
