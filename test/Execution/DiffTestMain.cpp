@@ -26,6 +26,7 @@
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/TargetSelect.h"
 
@@ -376,6 +377,11 @@ int main(int argc, char **argv) {
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
   mlir::registerAllPasses();
+  // __FILE__ is relative to the build directory when the compiler was run
+  // with relative paths (ccache's base_dir does that).
+  for (Entry &e : registry())
+    if (!llvm::sys::path::is_absolute(e.file))
+      e.file = (llvm::Twine(ALLO_BUILD_DIR) + "/" + e.file).str();
   for (const Entry &e : registry())
     testing::RegisterTest("Raise", e.name.c_str(), nullptr, nullptr, e.file.c_str(), 0,
                           [&e]() -> testing::Test * { return new DiffTest(e); });

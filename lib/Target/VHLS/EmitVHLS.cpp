@@ -200,6 +200,12 @@ private:
   static std::string paren(const CExpr &e, int maxPrec) {
     return e.prec > maxPrec ? "(" + e.text + ")" : e.text;
   }
+  /// "-x" for an operand printed at unary precedence; an operand that itself
+  /// starts with '-' is parenthesised, since "--x" would decrement x.
+  static std::string negated(const std::string &operand) {
+    return !operand.empty() && (operand[0] == '-' || operand[0] == '+') ? "-(" + operand + ")"
+                                                                         : "-" + operand;
+  }
   CExpr affineExpr(AffineExpr e, ValueRange operands);
   /// Prints an affine expression, rewriting the counters of decreasing loops
   /// (printed as the source's loop variable) back into that variable.
@@ -457,7 +463,7 @@ CExpr FuncEmitter::affineExpr(AffineExpr e, ValueRange operands) {
       if (k.getValue() == 1)
         return l;
       if (k.getValue() == -1)
-        return CExpr{"-" + paren(l, PUnary), PUnary, it};
+        return CExpr{negated(paren(l, PUnary)), PUnary, it};
       return CExpr{paren(l, PMul) + " * " + std::to_string(k.getValue()),
                    PMul, it};
     }
@@ -491,27 +497,39 @@ CExpr FuncEmitter::affineExpr(AffineExpr e, ValueRange operands) {
 }
 
 AffineExpr FuncEmitter::unreverse(AffineExpr e, llvm::SmallVectorImpl<Value> &operands) {
-  for (unsigned p = 0, n = operands.size(); p < n; ++p) {
-    auto it = reversed.find(operands[p]);
-    if (it == reversed.end() || !e.isFunctionOfDim(p))
-      continue;
-    // k = start - i: the operand now stands for the loop variable i.
+  // A position whose operand is the counter k of a decreasing loop is printed
+  // as the source's loop variable i, and k = start - i. The start map is over
+  // the loop's lower-bound operands, which may be counters of enclosing
+  // decreasing loops themselves: those are replaced the same way, so every
+  // position of the result consistently stands for a source variable.
+  MLIRContext *ctx = e.getContext();
+  auto position = [&](Value v) {
+    auto found = llvm::find(operands, v);
+    if (found != operands.end())
+      return (unsigned)(found - operands.begin());
+    operands.push_back(v);
+    return (unsigned)operands.size() - 1;
+  };
+  std::function<AffineExpr(Value)> counter = [&](Value v) -> AffineExpr {
+    unsigned pos = position(v);
+    auto it = reversed.find(v);
+    if (it == reversed.end())
+      return getAffineDimExpr(pos, ctx);
     AffineMap start = it->second.first;
+    llvm::SmallVector<Value, 4> startOps = it->second.second;
     llvm::SmallVector<AffineExpr, 4> shift;
-    for (Value v : it->second.second) {
-      // Share positions with operands already in the expression (outer loops).
-      auto found = llvm::find(operands, v);
-      unsigned pos = found - operands.begin();
-      if (found == operands.end())
-        operands.push_back(v);
-      shift.push_back(getAffineDimExpr(pos, e.getContext()));
-    }
-    AffineExpr s = start.getResult(0).replaceDimsAndSymbols(shift, {});
-    e = simplifyAffineExpr(e.replace(getAffineDimExpr(p, e.getContext()),
-                                     s - getAffineDimExpr(p, e.getContext())),
-                           operands.size(), 0);
-  }
-  return e;
+    for (Value w : startOps)
+      shift.push_back(counter(w));
+    return start.getResult(0).replaceDimsAndSymbols(shift, {}) - getAffineDimExpr(pos, ctx);
+  };
+  unsigned n = operands.size();
+  llvm::SmallVector<AffineExpr, 8> repl;
+  for (unsigned p = 0; p < n; ++p)
+    repl.push_back(e.isFunctionOfDim(p) && reversed.count(operands[p]) ? counter(operands[p])
+                                                                        : getAffineDimExpr(p, ctx));
+  for (unsigned p = n; p < operands.size(); ++p)
+    repl.push_back(getAffineDimExpr(p, ctx));
+  return simplifyAffineExpr(e.replaceDimsAndSymbols(repl, {}), operands.size(), 0);
 }
 
 CExpr FuncEmitter::affine(AffineExpr e, ValueRange operands) {
@@ -624,7 +642,7 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     if (std::string(sym) == "-")
       if (auto c = op->getOperand(0).getDefiningOp<arith::ConstantOp>())
         if (auto i = llvm::dyn_cast<IntegerAttr>(c.getValue()); i && i.getValue().isZero())
-          e = CExpr{"-" + as(op->getOperand(1), t, PUnary), PUnary, t};
+          e = CExpr{negated(as(op->getOperand(1), t, PUnary)), PUnary, t};
     // Narrow and odd widths promote in C++: cast back to the operation's width.
     if (t.kind == CType::Int && t.width != 32 && t.width != 64)
       e = CExpr{"(" + t.name() + ")(" + e.text + ")", PUnary, t};
@@ -831,7 +849,7 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     return cast(from), success();
   }
   if (isa<arith::NegFOp>(op)) {
-    e = CExpr{"-" + paren(get(op->getOperand(0)), PUnary), PUnary, rt};
+    e = CExpr{negated(paren(get(op->getOperand(0)), PUnary)), PUnary, rt};
     return success();
   }
   if (isa<arith::MinNumFOp>(op))
@@ -1141,7 +1159,7 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
         f.getLowerBoundOperands().size() == revStart.getValue().getNumDims()) {
       // The normalised counter of a decreasing loop: print the source's loop.
       ValueRange ops = f.getLowerBoundOperands();
-      std::string start = affineExpr(revStart.getValue().getResult(0), ops).text;
+      std::string start = affine(revStart.getValue().getResult(0), ops).text;
       std::string limit = affineBound(revLimit.getValue(), ops, true);
       reversed[f.getInductionVar()] = {revStart.getValue(),
                                        llvm::SmallVector<Value, 4>(ops.begin(), ops.end())};
