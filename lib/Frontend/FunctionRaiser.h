@@ -276,6 +276,13 @@ public:
   /// Reports every cycle in `calls` (recursion is not synthesisable).
   void reportRecursion();
   mlir::Location loc(clang::SourceLocation l);
+  /// The C++ spelling of `t` for the emitted code (TypeSpelling.cpp): the
+  /// user's namespace-scope aliases are kept and recorded for declaration.
+  std::string spell(clang::QualType t);
+  /// Records an alias (and the aliases its type names) for `allo.typedefs`.
+  void declareAlias(const clang::TypedefNameDecl *d);
+  /// Sets the module's `allo.typedefs` (when any alias was used).
+  void recordAliases();
 
   clang::ASTContext &ast;
   mlir::MLIRContext &ctx;
@@ -293,6 +300,9 @@ public:
   llvm::DenseMap<const clang::VarDecl *, mlir::memref::GlobalOp> globals;
   std::deque<const clang::FunctionDecl *> worklist;
   llvm::StringSet<> usedNames;
+  llvm::DenseSet<const clang::TypedefNameDecl *> aliasesSeen;
+  /// allo.typedefs entries with their declarations.
+  llvm::SmallVector<std::pair<const clang::TypedefNameDecl *, mlir::Attribute>, 4> aliases;
   unsigned errors = 0;
 };
 

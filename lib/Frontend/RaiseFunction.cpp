@@ -112,7 +112,7 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
     QualType t = p->getOriginalType();
     llvm::SmallVector<mlir::NamedAttribute, 4> attrs;
     attrs.push_back(b.getNamedAttr(AlloDialect::kName, b.getStringAttr(p->getName())));
-    attrs.push_back(b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(t.getAsString(pp))));
+    attrs.push_back(b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(spell(t))));
     if (t->isArrayType()) {
       mlir::MemRefType mt = types.array(t);
       if (!mt)
@@ -125,7 +125,7 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
     } else if (auto st = types.stream(t); st && t->isReferenceType() &&
                                           !t.getNonReferenceType().isConstQualified()) {
       attrs.back() = b.getNamedAttr(AlloDialect::kCType,
-                                    b.getStringAttr(st->elementType.getAsString(pp)));
+                                    b.getStringAttr(spell(st->elementType)));
       argTypes.push_back(StreamType::get(&ctx, st->element.type));
     } else if (auto st = types.stream(t)) {
       signatureError(p->getLocation(),
@@ -166,10 +166,18 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
     func->setAttr(AlloDialect::kSourceName,
                   b.getStringAttr(fn->getNameAsString() +
                                   (fn->getTemplateSpecializationArgs() ? "<...>" : "")));
-  if (!rt->isVoidType())
-    func->setAttr(AlloDialect::kResultCType, b.getStringAttr(rt.getAsString(pp)));
+  if (!rt->isVoidType()) {
+    func->setAttr(AlloDialect::kResultCType, b.getStringAttr(spell(rt)));
+    ScalarInfo s = *types.scalar(rt);
+    if (!s.isSigned && !s.isBool && !s.isFloat)
+      func.setResultAttr(0, AlloDialect::kUnsigned, b.getUnitAttr());
+    if (s.fixedScale >= 0)
+      func.setResultAttr(0, AlloDialect::kFixedScale, b.getI64IntegerAttr(s.fixedScale));
+  }
   if (fn->getStorageClass() == SC_Static)
     func->setAttr(AlloDialect::kStatic, b.getUnitAttr());
+  if (fn->isExternC())
+    func->setAttr(AlloDialect::kExternC, b.getUnitAttr());
   funcs[fn] = func;
   worklist.push_back(fn);
   return func;
@@ -248,6 +256,7 @@ bool ModuleRaiser::run(llvm::ArrayRef<const FunctionDecl *> tops) {
     raised.push_back(fn);
   }
   reportRecursion();
+  recordAliases();
   return errors == 0;
 }
 
@@ -409,8 +418,7 @@ mlir::Value FunctionRaiser::allocaAtEntry(mlir::MemRefType type, mlir::Location 
   if (!name.empty())
     op->setAttr(AlloDialect::kName, b.getStringAttr(name));
   if (!ctype.isNull()) {
-    PrintingPolicy pp(ast.getLangOpts());
-    op->setAttr(AlloDialect::kCType, b.getStringAttr(ctype.getAsString(pp)));
+    op->setAttr(AlloDialect::kCType, b.getStringAttr(mod.spell(ctype)));
     QualType elem = ctype;
     while (const ArrayType *at = ast.getAsArrayType(elem))
       elem = at->getElementType();

@@ -45,9 +45,8 @@ void FunctionRaiser::emitStreamDecl(const VarDecl *vd, const StreamInfo &info) {
   auto type = StreamType::get(&mod.ctx, info.element.type);
   auto op = StreamCreateOp::create(b, l, type, b.getI64IntegerAttr(depth));
   lastAlloca = op;
-  PrintingPolicy pp(ast.getLangOpts());
   op->setAttr(AlloDialect::kName, b.getStringAttr(vd->getName()));
-  op->setAttr(AlloDialect::kCType, b.getStringAttr(info.elementType.getAsString(pp)));
+  op->setAttr(AlloDialect::kCType, b.getStringAttr(mod.spell(info.elementType)));
   Binding bind;
   bind.kind = Binding::SSA;
   bind.value = op;

@@ -58,7 +58,7 @@ std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
       name == kInductionVar || name == kBufferOf)
     return llvm::isa<StringAttr>(value) ? "" : "expects a string";
   if (name == kKernel || name == kRegion || name == kTop || name == kPipelineRewind ||
-      name == kFlatten || name == kDataflow || name == kUnsigned || name == kStatic ||
+      name == kFlatten || name == kDataflow || name == kUnsigned || name == kStatic || name == kExternC ||
       name == kLabel)
     return llvm::isa<UnitAttr>(value) ? "" : "expects a unit attribute";
   if (name == kPipelineII)
@@ -86,6 +86,15 @@ std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
     if (!a || llvm::any_of(a.asArrayRef(), [](int64_t v) { return v < -1; }))
       return "expects an array<i64> of grid axes (-1 = replicate)";
     return "";
+  }
+  if (name == kTypedefs) {
+    auto a = llvm::dyn_cast<ArrayAttr>(value);
+    bool ok = a && llvm::all_of(a, [](Attribute e) {
+      auto d = llvm::dyn_cast<DictionaryAttr>(e);
+      return d && d.getAs<StringAttr>("name") && d.getAs<StringAttr>("type") &&
+             d.getAs<StringAttr>("scope");
+    });
+    return ok ? "" : "expects an array of {name, type, scope} string dictionaries";
   }
   if (name == kPartition) {
     auto a = llvm::dyn_cast<ArrayAttr>(value);

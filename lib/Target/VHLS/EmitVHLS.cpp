@@ -116,15 +116,6 @@ std::string sanitize(llvm::StringRef s) {
   return out;
 }
 
-bool isUnsignedCType(llvm::StringRef ctype) {
-  ctype = ctype.trim();
-  if (ctype.consume_front("const "))
-    ctype = ctype.trim();
-  return ctype.starts_with("unsigned") || ctype.starts_with("uint") ||
-         ctype.starts_with("ap_uint") || ctype.starts_with("ap_ufixed") ||
-         ctype.starts_with("size_t");
-}
-
 std::string locComment(Location loc) {
   if (auto f = llvm::dyn_cast<FileLineColLoc>(loc))
     return (llvm::sys::path::filename(f.getFilename().getValue()) + ":" + llvm::Twine(f.getLine()))
@@ -132,16 +123,6 @@ std::string locComment(Location loc) {
   if (auto n = llvm::dyn_cast<NameLoc>(loc))
     return locComment(n.getChildLoc());
   return "";
-}
-
-/// True for a C type written as ap_fixed / ap_ufixed (values of these
-/// types are raw integers in MLIR: they are read and written through
-/// .range(), the raw bits, in the emitted code).
-bool isFixedCType(llvm::StringRef ctype) {
-  ctype = ctype.trim();
-  if (ctype.consume_front("const "))
-    ctype = ctype.trim();
-  return ctype.starts_with("ap_fixed<") || ctype.starts_with("ap_ufixed<");
 }
 
 /// The scalar C type of a (possibly array) C type: "ap_fixed<8, 4>[3]" -> "ap_fixed<8, 4>".
@@ -254,6 +235,11 @@ public:
   ModuleEmitter(ModuleOp m, const VHLSOptions &o) : module(m), options(o) {}
   LogicalResult emit(llvm::raw_ostream &os);
 
+  /// The user's aliases that the emitted names use (allo.typedefs), each as
+  /// an alias-declaration in its namespace: redeclaring an alias as the same
+  /// type is valid C++, so a testbench may still include the user's header.
+  std::string aliasDeclarations() const;
+
   ModuleOp module;
   const VHLSOptions &options;
   Helpers helpers;
@@ -318,8 +304,7 @@ bool FuncEmitter::unsignedHint(Value v) {
       }
     } else if (auto call = llvm::dyn_cast<func::CallOp>(def)) {
       if (auto callee = mod.module.lookupSymbol<func::FuncOp>(call.getCallee()))
-        if (auto rc = callee->getAttrOfType<StringAttr>(AlloDialect::kResultCType))
-          u = isUnsignedCType(rc.getValue());
+        u = callee.getNumResults() && callee.getResultAttr(0, AlloDialect::kUnsigned);
     } else if (isa<arith::SelectOp>(def)) {
       u = unsignedHint(def->getOperand(1));
     } else if (def->getNumOperands() > 0 && isa<arith::ArithDialect>(def->getDialect()) &&
@@ -568,9 +553,7 @@ std::string FuncEmitter::fixedElemCType(Value memref) {
       return "";
     ct = def->getAttrOfType<StringAttr>(AlloDialect::kCType);
   }
-  if (!ct || !isFixedCType(ct.getValue()))
-    return "";
-  return elementCType(ct.getValue());
+  return ct ? elementCType(ct.getValue()) : "";
 }
 
 std::string FuncEmitter::access(Value memref, ArrayRef<std::string> indices) {
@@ -899,9 +882,7 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
   if (auto callOp = llvm::dyn_cast<func::CallOp>(op)) {
     std::string text = callText(callOp);
     auto callee = mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee());
-    if (auto rc = callee ? callee->getAttrOfType<StringAttr>(AlloDialect::kResultCType)
-                         : StringAttr();
-        rc && isFixedCType(rc.getValue()))
+    if (callee && callee.getNumResults() && callee.getResultAttr(0, AlloDialect::kFixedScale))
       text = rt.name() + "(" + text + ".range())";
     e = CExpr{text, PPostfix, rt};
     return success();
@@ -1063,7 +1044,7 @@ std::string FuncEmitter::callText(func::CallOp call) {
     auto ct = callee ? callee.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType) : StringAttr();
     if (llvm::isa<MemRefType>(v.getType())) {
       args += memName(v);
-    } else if (ct && isFixedCType(ct.getValue())) {
+    } else if (ct && callee.getArgAttr(i, AlloDialect::kFixedScale)) {
       // A fixed-point parameter: build the value from its raw bits.
       mod.helpers.fromBits = true;
       args += "allo_from_bits<" + elementCType(ct.getValue()) + ">(" +
@@ -1122,7 +1103,7 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
     }
     Value v = ret.getOperand(0);
     if (auto rc = func->getAttrOfType<StringAttr>(AlloDialect::kResultCType);
-        rc && isFixedCType(rc.getValue())) {
+        rc && func.getResultAttr(0, AlloDialect::kFixedScale)) {
       mod.helpers.fromBits = true;
       line("return allo_from_bits<" + elementCType(rc.getValue()) + ">(" +
            as(v, typeOf(v), PCond) + ");");
@@ -1327,6 +1308,8 @@ std::string allo::detail::signatureOf(func::FuncOp func,
   std::string sig;
   if (func->hasAttr(AlloDialect::kStatic))
     sig += "static ";
+  else if (func->hasAttr(AlloDialect::kExternC))
+    sig += "extern \"C\" ";
   auto scalarName = [](Type t, bool u) {
     if (t.isInteger(1))
       return std::string("bool");
@@ -1464,7 +1447,7 @@ LogicalResult FuncEmitter::emit() {
     // A fixed-point scalar is used as its raw bits.
     auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType);
     Value arg = func.getArgument(i);
-    if (ct && isFixedCType(ct.getValue()) && !llvm::isa<MemRefType>(arg.getType())) {
+    if (ct && func.getArgAttr(i, AlloDialect::kFixedScale) && !llvm::isa<MemRefType>(arg.getType())) {
       CType t = typeOf(arg);
       exprs[arg] = CExpr{t.name() + "(" + params[i] + ".range())", PPostfix, t};
     }
@@ -1515,6 +1498,24 @@ std::string elementLiteral(Attribute a, Type t) {
   if (auto f = llvm::dyn_cast<FloatAttr>(a))
     return floatLiteral(f.getValue(), t.isF32());
   return "0";
+}
+
+std::string ModuleEmitter::aliasDeclarations() const {
+  auto list = module->getAttrOfType<ArrayAttr>(AlloDialect::kTypedefs);
+  if (!list)
+    return "";
+  std::string s;
+  for (Attribute a : list) {
+    auto d = llvm::cast<DictionaryAttr>(a);
+    std::string decl = "using " + d.getAs<StringAttr>("name").getValue().str() + " = " +
+                       d.getAs<StringAttr>("type").getValue().str() + ";";
+    llvm::SmallVector<llvm::StringRef, 2> scopes;
+    d.getAs<StringAttr>("scope").getValue().split(scopes, "::", -1, false);
+    for (auto it = scopes.rbegin(); it != scopes.rend(); ++it)
+      decl = "namespace " + it->str() + " {\n" + decl + "\n}";
+    s += decl + "\n";
+  }
+  return s + "\n";
 }
 
 LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
@@ -1576,6 +1577,7 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
   std::string text = "// Generated by allo-rewrite --target vhls (Allo C++). Vitis HLS 2022.1+.\n"
                      "#include <ap_fixed.h>\n#include <ap_int.h>\n#include <hls_math.h>\n"
                      "#include <hls_stream.h>\n#include <cmath>\n#include <cstdint>\n#include <limits>\n\n";
+  text += aliasDeclarations();
   std::string helpers = this->helpers.text();
   if (!helpers.empty())
     text += helpers + "\n";

@@ -23,7 +23,14 @@ def Allo_Dialect : Dialect {
       `allo.mapping` (`array<i64>`, PE grid shape), `allo.top` (unit),
       `allo.pipeline_ii`, `allo.dataflow`, `allo.inline` (0 = off),
       `allo.source_name` (the C++ name of a template instantiation),
-      `allo.static` (unit), `allo.result_ctype` (the C++ return type);
+      `allo.static` (unit), `allo.extern_c` (unit: C language linkage, as
+      `extern "C"` gave it), `allo.result_ctype` (the C++ return type), and
+      as result attributes `allo.fixed_scale` / `allo.unsigned` for an
+      `ap_fixed` / unsigned result;
+    * on the module: `allo.typedefs` (array of dictionaries `{name, type,
+      scope}`: the user's namespace-scope aliases that `allo.ctype` strings
+      name, each after the aliases its own type names; `scope` is the
+      enclosing namespace, "" for the global one);
     * on loops (`affine.for`, `scf.for`, `scf.while`): `allo.name` (string,
       unique within the function), `allo.pipeline_ii` (i64 >= 1),
       `allo.pipeline_rewind` (unit), `allo.unroll` (i64, 0 = full),
@@ -70,6 +77,7 @@ def Allo_Dialect : Dialect {
     static constexpr llvm::StringLiteral kUnsigned = "allo.unsigned";
     static constexpr llvm::StringLiteral kSourceName = "allo.source_name";
     static constexpr llvm::StringLiteral kStatic = "allo.static";
+    static constexpr llvm::StringLiteral kExternC = "allo.extern_c";
     static constexpr llvm::StringLiteral kCType = "allo.ctype";
     static constexpr llvm::StringLiteral kLabel = "allo.label";
     static constexpr llvm::StringLiteral kInductionVar = "allo.iv";
@@ -81,6 +89,7 @@ def Allo_Dialect : Dialect {
     static constexpr llvm::StringLiteral kPEGrid = "allo.pe_grid";
     static constexpr llvm::StringLiteral kPEIndex = "allo.pe_index";
     static constexpr llvm::StringLiteral kBufferOf = "allo.buffer_of";
+    static constexpr llvm::StringLiteral kTypedefs = "allo.typedefs";
 
     /// Checks the value of one allo.* attribute; null result = valid.
     static std::string checkAttribute(llvm::StringRef name, mlir::Attribute value);
