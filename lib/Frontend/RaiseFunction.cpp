@@ -478,8 +478,18 @@ void FunctionRaiser::raise() {
     llvm::StringRef n = a.spec->name;
     if (n == "kernel") {
       func->setAttr(AlloDialect::kKernel, mb.getUnitAttr());
-      if (ev->has("mapping"))
-        func->setAttr(AlloDialect::kMapping, mb.getDenseI64ArrayAttr(ev->getList("mapping")));
+      if (ev->has("mapping")) {
+        // Accepted by the attribute grammar so that errors in its arguments
+        // are reported, but no pass implements PE-grid kernels yet: using
+        // it must not silently give a single-PE design.
+        std::string shape;
+        for (int64_t e : ev->getList("mapping"))
+          shape += (shape.empty() ? "" : ", ") + std::to_string(e);
+        fail(a.argLoc(ast),
+             "not implemented yet: PE-grid kernels ([[allo::kernel(mapping(" + shape +
+                 "))]]); write a single kernel and build the grid with the 'unfold' and "
+                 "'relay' schedule primitives");
+      }
     } else if (n == "region") {
       func->setAttr(AlloDialect::kRegion, mb.getUnitAttr());
     } else if (n == "pipeline") {
@@ -502,10 +512,11 @@ void FunctionRaiser::raise() {
     for (const AlloAnnotation &a : getAlloAnnotations(p)) {
       if (llvm::StringRef(a.spec->name) != "layout")
         continue;
-      auto ev = evaluateAnnotation(a, fn, ast);
-      if (!ev)
+      if (!evaluateAnnotation(a, fn, ast))
         throw RaiseError();
-      func.setArgAttr(i, AlloDialect::kLayout, mb.getDenseI64ArrayAttr(ev->layout));
+      // No pass distributes arrays over a PE grid yet (see mapping above).
+      fail(a.argLoc(ast), "not implemented yet: [[allo::layout]] (Shard/Replicate layouts of "
+                          "PE-grid kernels); remove it to pass the array whole");
     }
     if (mlir::ArrayAttr parts = partitionAttr(p))
       func.setArgAttr(i, AlloDialect::kPartition, parts);
