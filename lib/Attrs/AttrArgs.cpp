@@ -506,8 +506,22 @@ struct Evaluator {
   AttrArgError &error;
   bool dependent = false;
 
-  // Returns nullopt on error; sets `dependent` when a template parameter is involved.
+  /// Attribute values are C++ `int`s (II, factors, depths, extents): every
+  /// operand and intermediate result must fit, as it must in C++ without
+  /// overflow.
   std::optional<int64_t> eval(const ArgExpr &e) {
+    std::optional<int64_t> v = evalUnchecked(e);
+    if (v && !dependent &&
+        (*v < std::numeric_limits<int32_t>::min() || *v > std::numeric_limits<int32_t>::max())) {
+      error = {e.offset, "integer overflow in attribute argument: " + std::to_string(*v) +
+                             " does not fit in an 'int'"};
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  // Returns nullopt on error; sets `dependent` when a template parameter is involved.
+  std::optional<int64_t> evalUnchecked(const ArgExpr &e) {
     switch (e.kind) {
     case ArgExpr::Int:
       return e.value;
@@ -565,7 +579,7 @@ struct Evaluator {
         else
           result = op == "/" ? *l / *r : *l % *r;
       } else if (op == "<<" || op == ">>") {
-        if (*r < 0 || *r >= 63) {
+        if (*r < 0 || *r >= 32) {
           error = {e.offset, "shift amount out of range in attribute argument"};
           return std::nullopt;
         }

@@ -50,7 +50,8 @@ llvm::StringRef allo::readAttrArgText(const SourceManager &sm, const LangOptions
     ++i;
   if (i >= buffer.size() || buffer[i] != '(')
     return "";
-  int depth = 0;
+  int depth = 0, brackets = 0;
+  size_t lineEnd = buffer.find('\n', i);
   for (; i < buffer.size(); ++i) {
     char c = buffer[i];
     if (c == '"' || c == '\'') {
@@ -63,8 +64,14 @@ llvm::StringRef allo::readAttrArgText(const SourceManager &sm, const LangOptions
       ++depth;
     else if (c == ')' && --depth == 0)
       return buffer.substr(begin, i + 1 - begin);
+    else if (c == '[')
+      ++brackets;
+    else if (c == ']' && --brackets < 0)
+      break; // the attribute list closes first: a ')' is missing
   }
-  return "";
+  // Unbalanced: hand the parser what was written up to the closing ']]' (or
+  // the end of the line), so that it reports the missing ')' there.
+  return buffer.substr(begin, std::min(i, lineEnd) - begin);
 }
 
 SourceLocation AlloAnnotation::argLoc(const ASTContext &ctx) const {
