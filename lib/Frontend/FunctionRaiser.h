@@ -123,7 +123,10 @@ public:
   [[noreturn]] void fail(clang::SourceLocation loc, const llvm::Twine &msg);
   [[noreturn]] void unsupported(const clang::Stmt *s, const llvm::Twine &what);
   mlir::Location loc(clang::SourceLocation l);
-  mlir::Location loc(const clang::Stmt *s) { return loc(s->getBeginLoc()); }
+  mlir::Location loc(const clang::Stmt *s) { return loc(beginLoc(s)); }
+  /// s->getBeginLoc(), memoised along operand chains (Clang computes it
+  /// from the leftmost operand, recursively: quadratic on `a + b + ...`).
+  clang::SourceLocation beginLoc(const clang::Stmt *s);
   mlir::Value allocaAtEntry(mlir::MemRefType type, mlir::Location l, llvm::StringRef name,
                             clang::QualType ctype);
   mlir::Value constInt(mlir::Type t, int64_t v, mlir::Location l);
@@ -237,6 +240,8 @@ public:
   mlir::Value arrayMemref(const clang::Expr *e); ///< an array-valued expression
   /// True if evaluating `e` may have side effects or touch memory.
   static bool isSimpleExpr(const clang::Expr *e);
+  /// False when `e` cannot be a constant expression (cheap, memoised).
+  bool mayBeConstant(const clang::Expr *e);
 
   ModuleRaiser &mod;
   const clang::FunctionDecl *fn;
@@ -255,6 +260,9 @@ public:
   mlir::Value returnFlag, returnSlot; ///< when the function returns early
   bool earlyReturns = false;
   llvm::DenseMap<mlir::Value, mlir::Value> indexCache;
+  llvm::DenseMap<const clang::Expr *, bool> constantCandidates;
+  llvm::DenseMap<const clang::Stmt *, clang::SourceLocation> beginLocs;
+  unsigned exprDepth = 0; ///< emitRValue's recursion depth
 };
 
 /// The operation of a compound assignment operator (`+=` -> BO_Add, by

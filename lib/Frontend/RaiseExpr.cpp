@@ -209,14 +209,56 @@ LValue FunctionRaiser::emitLValue(const Expr *e) {
                      "'); only variables and array elements can be written");
 }
 
+bool FunctionRaiser::mayBeConstant(const Expr *e) {
+  // Clang's evaluator walks an operand chain until it meets a non-constant:
+  // asking it at every node of `a + b + c + ...` would cost quadratic time.
+  // An arithmetic, comparison or bitwise operator, a subscript, a unary
+  // operator or a cast is constant only if its operands are; a variable only
+  // if it is constexpr or const; everything else is asked.
+  e = e->IgnoreParens();
+  auto it = constantCandidates.find(e);
+  if (it != constantCandidates.end())
+    return it->second;
+  bool r = true;
+  if (auto *dr = dyn_cast<DeclRefExpr>(e)) {
+    auto *vd = dyn_cast<VarDecl>(dr->getDecl());
+    r = !vd || vd->isConstexpr() || vd->getType().isConstQualified();
+  } else if (auto *as = dyn_cast<ArraySubscriptExpr>(e)) {
+    r = mayBeConstant(as->getBase()) && mayBeConstant(as->getIdx());
+  } else if (auto *bo = dyn_cast<BinaryOperator>(e)) {
+    if (!bo->isLogicalOp() && bo->getOpcode() != BO_Comma && !bo->isAssignmentOp())
+      r = mayBeConstant(bo->getLHS()) && mayBeConstant(bo->getRHS());
+    else if (bo->isAssignmentOp())
+      r = false;
+  } else if (auto *uo = dyn_cast<UnaryOperator>(e)) {
+    r = !uo->isIncrementDecrementOp() && mayBeConstant(uo->getSubExpr());
+  } else if (auto *ce = dyn_cast<CastExpr>(e)) {
+    r = mayBeConstant(ce->getSubExpr());
+  }
+  constantCandidates[e] = r;
+  return r;
+}
+
 mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
   e = e->IgnoreParens();
+  // Raising recurses on operands; the frontend's stack (kFrontendStackSize)
+  // holds several times this depth, so the limit is an error, not a crash.
+  constexpr unsigned kMaxExprDepth = 100000;
+  struct DepthGuard {
+    unsigned &d;
+    explicit DepthGuard(unsigned &d) : d(++d) {}
+    ~DepthGuard() { --d; }
+  } guard(exprDepth);
+  if (exprDepth > kMaxExprDepth)
+    fail(e->getExprLoc(), "unsupported: an expression nested more than " +
+                              llvm::Twine(kMaxExprDepth) +
+                              " operators deep; split it into several statements");
   mlir::Location l = loc(e);
   QualType t = e->getType();
 
   // Fold constant expressions (literals, constexpr values, sizeof, ...).
   if (!e->isValueDependent() && (t->isIntegralOrEnumerationType() || t->isRealFloatingType()) &&
-      !isa<DeclRefExpr>(e) && !isa<CallExpr>(e)) {
+      !isa<DeclRefExpr>(e) && !isa<CallExpr>(e) && mayBeConstant(e)) {
     Expr::EvalResult r;
     if (e->EvaluateAsRValue(r, ast) && !r.HasSideEffects) {
       ScalarInfo s = scalarOrFail(t, e->getExprLoc());

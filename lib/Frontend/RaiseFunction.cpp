@@ -398,6 +398,26 @@ void FunctionRaiser::unsupported(const Stmt *s, const llvm::Twine &what) {
 
 mlir::Location FunctionRaiser::loc(SourceLocation l) { return mod.loc(l); }
 
+SourceLocation FunctionRaiser::beginLoc(const Stmt *s) {
+  const Stmt *first = nullptr;
+  if (auto *bo = dyn_cast<BinaryOperator>(s))
+    first = bo->getLHS();
+  else if (auto *ic = dyn_cast<ImplicitCastExpr>(s))
+    first = ic->getSubExpr();
+  else if (auto *as = dyn_cast<ArraySubscriptExpr>(s))
+    first = as->getLHS();
+  if (!first)
+    return s->getBeginLoc();
+  auto it = beginLocs.find(s);
+  if (it != beginLocs.end())
+    return it->second;
+  SourceLocation l = beginLoc(first);
+  if (l.isInvalid())
+    l = s->getBeginLoc();
+  beginLocs[s] = l;
+  return l;
+}
+
 ScalarInfo FunctionRaiser::scalarOrFail(QualType t, SourceLocation l) {
   auto s = mod.types.scalar(t);
   if (!s)

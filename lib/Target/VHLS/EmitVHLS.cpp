@@ -957,7 +957,11 @@ LogicalResult FuncEmitter::emitValueOp(Operation *op, CExpr e) {
     return isalnum((unsigned char)c) || c == '_' || c == '.';
   });
   bool readsMem = llvm::any_of(op->getOperands(), [&](Value v) { return readsMemory.lookup(v); });
-  if ((trivial && isMemoryEffectFree(op) && !readsMem) || shouldInline(op)) {
+  // A very long expression gets a name: easier to read, and a chain of
+  // thousands of operators stays linear in time and memory.
+  constexpr size_t kMaxInlineText = 1000;
+  if ((trivial && isMemoryEffectFree(op) && !readsMem) ||
+      (e.text.size() <= kMaxInlineText && shouldInline(op))) {
     exprs[r] = e;
     return success();
   }
