@@ -125,6 +125,23 @@ mlir::LogicalResult perfectBand(StepContext &c, mlir::affine::AffineForOp outer,
 void prepareBand(llvm::ArrayRef<mlir::affine::AffineForOp> band);
 
 //===----------------------------------------------------------------------===//
+// Calls, for legality checks (CallBodies.cpp)
+//===----------------------------------------------------------------------===//
+
+/// A copy of `nest`, inserted right after it, in which every func.call is
+/// replaced by the callee's body (recursively), with the callee's indices
+/// expressed in the caller's loop variables where they are computed from
+/// them. For analysis only: erase it with eraseCopyWithCallBodies. Null
+/// (and nothing changed) when an access, index or loop bound of the result
+/// would not be affine or a callee cannot be inlined; `why` and `where` say
+/// what.
+mlir::affine::AffineForOp copyWithCallBodies(mlir::affine::AffineForOp nest, std::string &why,
+                                             mlir::Operation *&where);
+void eraseCopyWithCallBodies(mlir::affine::AffineForOp copy);
+/// A local of an inlined callee in such a copy: fresh storage in every call.
+bool isCallLocal(mlir::Value memref);
+
+//===----------------------------------------------------------------------===//
 // Primitives, one file each
 //===----------------------------------------------------------------------===//
 
