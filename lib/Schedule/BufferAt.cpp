@@ -265,9 +265,11 @@ void buildCopyNest(OpBuilder &b, Location loc, Value array, Value buf, llvm::Arr
   }
 }
 
+} // namespace
+
 /// The map and operands of an access of the array, moved onto the buffer:
 /// every index minus the tile's origin.
-void shiftedAccess(AffineMap map, ValueRange mapOperands, llvm::ArrayRef<int> bufDim,
+void sched::shiftedAccess(AffineMap map, ValueRange mapOperands, llvm::ArrayRef<int> bufDim,
                    llvm::ArrayRef<OpFoldResult> origin, AffineMap &newMap,
                    llvm::SmallVectorImpl<Value> &newOperands) {
   MLIRContext *ctx = map.getContext();
@@ -293,9 +295,11 @@ void shiftedAccess(AffineMap map, ValueRange mapOperands, llvm::ArrayRef<int> bu
   // (4*po + pi) - 4*po becomes pi.
   affine::fullyComposeAffineMapAndOperands(&newMap, &newOperands);
   affine::canonicalizeMapAndOperands(&newMap, &newOperands);
+  // (i + k) - i as k (the simplifier flattens; the builder does not), and
+  // the operands that then go unused dropped.
+  newMap = simplifyAffineMap(newMap);
+  affine::canonicalizeMapAndOperands(&newMap, &newOperands);
 }
-
-} // namespace
 
 LogicalResult sched::applyBufferAt(StepContext &c) {
   const ScheduleStep &s = c.step;

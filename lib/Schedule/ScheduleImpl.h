@@ -159,6 +159,13 @@ mlir::LogicalResult applyUnfold(StepContext &c);
 mlir::LogicalResult applyRelay(StepContext &c);
 mlir::LogicalResult applyComputeAt(StepContext &c);
 
+/// An access map of an array moved onto a local copy of a box of it (the
+/// buffers of buffer_at and reuse_at): every index minus the box's origin,
+/// dimensions with bufDim[d] < 0 dropped; composed through affine.apply.
+void shiftedAccess(mlir::AffineMap map, mlir::ValueRange mapOperands, llvm::ArrayRef<int> bufDim,
+                   llvm::ArrayRef<mlir::OpFoldResult> origin, mlir::AffineMap &newMap,
+                   llvm::SmallVectorImpl<mlir::Value> &newOperands);
+
 /// A new local array of `shape` with the element type of `like`, placed with
 /// the function's other allocas at the top of its entry block (where the HLS
 /// emitter declares them), named `base` (or base1, base2, ... when the name is

@@ -227,7 +227,7 @@ LogicalResult sched::applyUnfold(StepContext &c) {
   // arrays, with the bodies of the functions the band calls in place (a copy
   // for the analysis; the PEs keep the calls).
   affine::AffineForOp analysed = outer, withBodies;
-  auto dropCopy = llvm::make_scope_exit([&]() {
+  llvm::scope_exit dropCopy([&]() {
     if (withBodies)
       eraseCopyWithCallBodies(withBodies);
   });
