@@ -759,6 +759,10 @@ LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
   MemRefType type = arr.type();
   unsigned rank = type.getRank();
   Location loc = loop.getLoc();
+  if (affine::getConstantTripCount(loop) == 1u) {
+    error("the loop runs once; there is nothing to reuse between its iterations", loop, "the loop");
+    return failure();
+  }
   // The window's reads: those after the last write (reads before it, as the
   // shifts of a line buffer's update, stay as they are: the array itself
   // is not changed, so they stay right).
