@@ -99,8 +99,9 @@ llvm::ArrayRef<OpSpec> allo::scheduleOps() {
        {{"array", FieldKind::Array, true, 0, {}, "the array read through a sliding window"},
         {"loop", FieldKind::Loop, true, 0, {}, "the loop along which the window slides"}},
        {},
-       "Replaces the loop's reads A[..][j+c] (constant offsets c) by a shift register "
-       "name_reuse: each iteration shifts it and reads only the newest element from memory."},
+       "Keeps what consecutive iterations of the loop read of the array in name_reuse (a "
+       "window, or a line buffer updated in the column loop): each iteration moves it and reads "
+       "only the new elements from memory. Reads may sit in nested loops and move by a stride."},
       {"compute_at",
        StepKind::ComputeAt,
        {{"producer", FieldKind::Loop, true, 0, {}, "the producer loop nest, \"func:name\""},
