@@ -13,8 +13,10 @@
 //
 // The producer must be a loop in the same block as the outermost loop of
 // the consumer's nest, before it; it may only read memory and write local
-// arrays that nothing outside the two nests uses, and the consumer must
-// read one of them: removing the producer then loses nothing. MLIR's check
+// arrays that nothing after it outside the two nests uses, and the consumer
+// must read one of them: removing the producer then loses nothing. Uses
+// before the producer (an initializer, `int B[8] = {};`) stay as they are:
+// they came before the producer's writes and still do. MLIR's check
 // only follows those arrays, so two more orderings are checked here: nothing
 // from the producer to the consumer's nest (included) writes what the
 // producer reads or writes, and the producer carries no dependence between
@@ -114,9 +116,16 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
     for (Operation *user : m.getUsers()) {
       if (src->isAncestor(user))
         continue;
+      // Uses before the producer (an initializer, `int B[8] = {};`) run
+      // before it in both versions and stay where they are: the producer's
+      // writes still come after them.
+      Operation *top = src->getBlock()->findAncestorOpInBlock(*user);
+      if (top && top->isBeforeInBlock(src))
+        continue;
       if (!dst->isAncestor(user)) {
-        auto d = c.error(what + "'" + arrayName(m) + "', written by the producer, is also used outside "
-                                "the consumer's nest");
+        auto d = c.error(what + "'" + arrayName(m) + "', written by the producer, is also used after "
+                                "it outside the consumer's nest (which would no longer see every "
+                                "value the producer wrote)");
         d.attachNote(user->getLoc()) << "this use";
         return failure();
       }

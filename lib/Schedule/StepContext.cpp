@@ -189,6 +189,28 @@ func::FuncOp StepContext::function(const ScheduleRef &ref) {
   return nullptr;
 }
 
+/// Does `written` name `loop` with some of its numbers left out? Loops that
+/// share a source name are numbered (`j#0`, `j#1`) and the names of the loops
+/// steps make from them keep the number (`j#1.inner`, `i#0.j.fused`); each
+/// dot-separated part of `written` must be the loop's part, or that part
+/// without its `#<n>`.
+static bool matchesWithoutNumbers(llvm::StringRef written, llvm::StringRef loop) {
+  llvm::SmallVector<llvm::StringRef, 4> w, l;
+  written.split(w, '.');
+  loop.split(l, '.');
+  if (w.size() != l.size())
+    return false;
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (w[k] == l[k])
+      continue;
+    auto [base, number] = l[k].rsplit('#');
+    if (number.empty() || number.size() == l[k].size() || base != w[k] ||
+        !llvm::all_of(number, llvm::isDigit))
+      return false;
+  }
+  return true;
+}
+
 Operation *StepContext::loop(const ScheduleRef &ref) {
   func::FuncOp f = function(ref);
   if (!f)
@@ -196,12 +218,19 @@ Operation *StepContext::loop(const ScheduleRef &ref) {
   if (Operation *op = findLoop(f, ref.name))
     return op;
   std::vector<std::string> names = loopNamesOf(f);
-  // A bare name of loops numbered name#0, name#1, ...
+  // A name with its numbers left out (`j` for `j#1`, `j.inner` for
+  // `j#1.inner`): the loop if it is the only one, else ambiguous. So once a
+  // step leaves one loop of a repeated name (the others unrolled away, or
+  // renamed by split or fuse), its plain name resolves.
   std::vector<std::string> numbered;
   for (const std::string &n : names)
-    if (llvm::StringRef(n).starts_with(ref.name + "#"))
-      numbered.push_back(ref.func + ":" + n);
+    if (matchesWithoutNumbers(ref.name, n))
+      numbered.push_back(n);
+  if (numbered.size() == 1)
+    return findLoop(f, numbered.front());
   if (!numbered.empty()) {
+    for (std::string &n : numbered)
+      n = ref.func + ":" + n;
     auto d = error(ref, "loop name '" + ref.str() + "' is ambiguous: " + ref.func + " has " +
                             std::to_string(numbered.size()) + " loops named '" + ref.name + "'");
     d.attachNote(locOf(ref.pos)) << "use one of: " << llvm::join(numbered, ", ");

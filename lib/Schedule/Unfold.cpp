@@ -17,7 +17,9 @@
 // own. Each PE receives only what it uses.
 //
 // In hardware the PEs run concurrently, so a dependence between iterations
-// of the unfolded loops through a shared array is a race. Such a dependence
+// of the unfolded loops through a shared array is a race (the accesses of
+// functions the body calls count, analysed with their bodies in place:
+// CallBodies.cpp). Such a dependence
 // is refused unless a later `relay` step of this schedule passes that array
 // (or its buffer) from PE to PE instead.
 //
@@ -32,6 +34,7 @@
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Interfaces/CallInterfaces.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -172,17 +175,15 @@ LogicalResult sched::applyUnfold(StepContext &c) {
   // Values from outside the band.
   llvm::SetVector<Value> liveIns;
   llvm::SetVector<Operation *> privates, copied;
-  Operation *stream = nullptr, *opaque = nullptr;
+  Operation *stream = nullptr, *opaque = nullptr, *call = nullptr;
   bool reported = false;
   outer.walk([&](Operation *op) {
     if (reported)
       return;
     if (isa<StreamReadOp, StreamWriteOp, StreamEmptyOp>(op) && !stream)
       stream = op;
-    if (auto call = llvm::dyn_cast<CallOpInterface>(op))
-      if (llvm::any_of(op->getOperands(), [](Value v) { return llvm::isa<MemRefType>(v.getType()); }) &&
-          !opaque)
-        opaque = op;
+    if (isa<CallOpInterface>(op) && !call)
+      call = op; // analysed with the callee's body in place, below
     if (isa<memref::LoadOp, memref::StoreOp>(op) && !opaque)
       opaque = op;
     for (Value v : op->getOperands()) {
@@ -222,9 +223,29 @@ LogicalResult sched::applyUnfold(StepContext &c) {
     return failure();
   }
 
-  // Dependences between iterations of the unfolded loops through shared arrays.
+  // Dependences between iterations of the unfolded loops through shared
+  // arrays, with the bodies of the functions the band calls in place (a copy
+  // for the analysis; the PEs keep the calls).
+  affine::AffineForOp analysed = outer, withBodies;
+  llvm::scope_exit dropCopy([&]() {
+    if (withBodies)
+      eraseCopyWithCallBodies(withBodies);
+  });
+  if (call) {
+    std::string why;
+    Operation *where = nullptr;
+    withBodies = copyWithCallBodies(outer, why, where);
+    if (!withBodies) {
+      auto d = c.error("cannot prove the PEs independent: " + why);
+      d.attachNote(where ? where->getLoc() : call->getLoc()) << "here";
+      if (where != call)
+        d.attachNote(call->getLoc()) << "called here";
+      return failure();
+    }
+    analysed = withBodies;
+  }
   llvm::SmallVector<Operation *, 16> accesses;
-  outer.walk([&](Operation *op) {
+  analysed.walk([&](Operation *op) {
     if (isa<affine::AffineReadOpInterface, affine::AffineWriteOpInterface>(op))
       accesses.push_back(op);
   });
@@ -241,6 +262,8 @@ LogicalResult sched::applyUnfold(StepContext &c) {
       if (sa.memref != da.memref || (!sa.isStore() && !da.isStore()))
         continue;
       if (auto a = sa.memref.getDefiningOp<memref::AllocaOp>(); a && privates.contains(a))
+        continue;
+      if (isCallLocal(sa.memref)) // a local of a callee: fresh in every call
         continue;
       for (unsigned d = 1; d <= band.size(); ++d) {
         affine::DependenceResult r =
@@ -263,9 +286,16 @@ LogicalResult sched::applyUnfold(StepContext &c) {
                          " what another writes), and no later relay step passes it PE to PE");
         e.attachNote(src->getLoc()) << "this access";
         e.attachNote(dst->getLoc()) << "and this one";
+        if (withBodies)
+          e.attachNote(call->getLoc()) << "(accesses in the functions the body calls count, as here)";
         return failure();
       }
     }
+
+  if (withBodies) {
+    eraseCopyWithCallBodies(withBodies);
+    withBodies = nullptr;
+  }
 
   // The PE functions.
   OpBuilder mb(c.ctx);
