@@ -268,6 +268,8 @@ public:
   /// read outside every `for (v = e; …)` loop, and the loops holding the other reads.
   llvm::DenseSet<const clang::VarDecl *> loopInitVars, loopVarFreeReads;
   llvm::DenseMap<const clang::VarDecl *, llvm::DenseSet<const clang::ForStmt *>> loopVarReadLoops;
+  /// The parent of every statement of the function body (not of expressions).
+  llvm::DenseMap<const clang::Stmt *, const clang::Stmt *> stmtParents;
   /// The C++ loops being emitted, outermost first.
   llvm::SmallVector<const clang::Stmt *, 8> astLoops;
   llvm::SmallVector<LoopFrame, 4> loopStack;

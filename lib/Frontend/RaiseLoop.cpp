@@ -231,6 +231,10 @@ void FunctionRaiser::findLoopVarReads() {
   std::function<void(const Stmt *)> walk = [&](const Stmt *s) {
     if (!s)
       return;
+    if (!isa<Expr>(s))
+      for (const Stmt *c : s->children())
+        if (c)
+          stmtParents[c] = s;
     if (auto *f = dyn_cast<ForStmt>(s)) {
       walk(f->getInit());
       const VarDecl *v = initAssigned(f);
@@ -273,18 +277,95 @@ void FunctionRaiser::findLoopVarReads() {
   walk(fn->getBody());
 }
 
+namespace {
+/// `s` may read `v` (any use but the left side of a plain assignment).
+bool readsVar(const Stmt *s, const VarDecl *v) {
+  if (!s)
+    return false;
+  if (auto *as = dyn_cast<BinaryOperator>(s); as && as->getOpcode() == BO_Assign)
+    if (isa<DeclRefExpr>(as->getLHS()->IgnoreParens()))
+      return readsVar(as->getRHS(), v);
+  if (auto *dr = dyn_cast<DeclRefExpr>(s))
+    return dr->getDecl() == v;
+  for (const Stmt *c : s->children())
+    if (readsVar(c, v))
+      return true;
+  return false;
+}
+} // namespace
+
 bool FunctionRaiser::loopVarLiveAfter(const VarDecl *v) {
   // Live after the loop being emitted (astLoops.back()) if some read may see
   // the value it leaves: a free read, or one attributed to a loop around it.
-  if (loopVarFreeReads.contains(v))
-    return true;
-  auto it = loopVarReadLoops.find(v);
-  if (it == loopVarReadLoops.end())
+  bool mayBe = loopVarFreeReads.contains(v);
+  if (auto it = loopVarReadLoops.find(v); !mayBe && it != loopVarReadLoops.end())
+    for (size_t k = 0; k + 1 < astLoops.size() && !mayBe; ++k)
+      if (auto *f = dyn_cast<ForStmt>(astLoops[k]); f && it->second.contains(f))
+        mayBe = true;
+  if (!mayBe)
     return false;
-  for (size_t k = 0; k + 1 < astLoops.size(); ++k)
-    if (auto *f = dyn_cast<ForStmt>(astLoops[k]); f && it->second.contains(f))
+  // Then follow the statements that run after the loop, up the statement
+  // tree: a statement that overwrites v before reading it (`for (v = e; …)`,
+  // `v = e;` with e not reading v) ends the search, one that may read it (or
+  // leave early) makes it live; the end of the function makes it dead.
+  enum class Flow { Pass, Kill, Use };
+  auto flow = [&](const Stmt *x) {
+    while (true) {
+      if (auto *ls = dyn_cast<LabelStmt>(x))
+        x = ls->getSubStmt();
+      else if (auto *as = dyn_cast<AttributedStmt>(x))
+        x = as->getSubStmt();
+      else
+        break;
+    }
+    if (auto *f = dyn_cast<ForStmt>(x); f && initAssigned(f) == v &&
+                                         !readsVar(cast<BinaryOperator>(f->getInit())->getRHS(), v))
+      return Flow::Kill;
+    if (auto *as = dyn_cast<BinaryOperator>(x); as && as->getOpcode() == BO_Assign)
+      if (auto *dr = dyn_cast<DeclRefExpr>(as->getLHS()->IgnoreParens());
+          dr && dr->getDecl() == v && !readsVar(as->getRHS(), v))
+        return Flow::Kill;
+    if (readsVar(x, v) || exitsOf(x))
+      return Flow::Use;
+    return Flow::Pass;
+  };
+  auto scan = [&](const Stmt *list, const Stmt *after) {
+    auto *cs = dyn_cast<CompoundStmt>(list);
+    if (!cs)
+      return after ? Flow::Pass : flow(list);
+    bool started = !after;
+    for (const Stmt *x : cs->body()) {
+      if (!started) {
+        started = x == after;
+        continue;
+      }
+      if (Flow f = flow(x); f != Flow::Pass)
+        return f;
+    }
+    return Flow::Pass;
+  };
+  for (const Stmt *cur = astLoops.back();;) {
+    const Stmt *p = stmtParents.lookup(cur);
+    if (!p)
+      return false; // the end of the function body
+    if (isa<CompoundStmt>(p)) {
+      if (Flow f = scan(p, cur); f != Flow::Pass)
+        return f == Flow::Use;
+    } else if (auto *f = dyn_cast<ForStmt>(p)) {
+      // The next iteration: increment, condition, then the body again.
+      if (readsVar(f->getInc(), v) || readsVar(f->getCond(), v) || scan(f->getBody(), nullptr) == Flow::Use)
+        return true;
+    } else if (auto *w = dyn_cast<WhileStmt>(p)) {
+      if (readsVar(w->getCond(), v) || scan(w->getBody(), nullptr) == Flow::Use)
+        return true;
+    } else if (auto *d = dyn_cast<DoStmt>(p)) {
+      if (readsVar(d->getCond(), v) || scan(d->getBody(), nullptr) == Flow::Use)
+        return true;
+    } else if (!isa<IfStmt, LabelStmt, AttributedStmt>(p)) {
       return true;
-  return false;
+    }
+    cur = p;
+  }
 }
 
 void FunctionRaiser::applyLoopAttrs(mlir::Operation *op, const Stmt *loop,
@@ -601,6 +682,10 @@ bool FunctionRaiser::tryEmitScfFor(const ForStmt *s, mlir::Operation *&op) {
     return true;
   // The value C++ leaves in the variable: ub > lb ? lb + step * ((ub - lb - 1) / step + 1) : lb
   // (the difference is exact as an unsigned number); ub > lb ? ub : lb for step 1.
+  // (A constant lower bound folds: index_cast of a constant.)
+  if (auto cast = lb.getDefiningOp<arith::IndexCastOp>())
+    if (auto k = mlir::getConstantIntValue(cast.getIn()))
+      lb = arith::ConstantIndexOp::create(b, l, *k);
   mlir::Value after = ub;
   if (c->step != 1) {
     mlir::Value one = arith::ConstantIndexOp::create(b, l, 1);
