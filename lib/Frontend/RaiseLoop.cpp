@@ -176,6 +176,16 @@ std::optional<Canonical> matchCanonical(const ForStmt *s, ASTContext &ast,
   return c;
 }
 
+/// A variable declared before its loop lives in memory outside it (it is
+/// written by the loop's init): the loop rebinds it and stores what it leaves.
+bool outsideBindingOk(const llvm::DenseMap<const VarDecl *, Binding> &vars, const Canonical &c) {
+  if (!c.initAssign)
+    return true;
+  auto it = vars.find(c.iv);
+  return it != vars.end() && it->second.kind == Binding::Memory && it->second.value &&
+         llvm::cast<mlir::MemRefType>(it->second.value.getType()).getRank() == 0;
+}
+
 /// std::min (for upper bounds) / std::max (for lower bounds) as a list.
 const CallExpr *asMinMax(const Expr *e, llvm::StringRef which) {
   e = e->IgnoreParenImpCasts();
@@ -402,7 +412,7 @@ bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
   if (exitsOf(s->getBody()))
     return false;
   auto c = matchCanonical(s, ast, writes);
-  if (!c)
+  if (!c || !outsideBindingOk(vars, *c))
     return false;
   bool isU = isUnsignedInt(c->iv->getType());
   unsigned ivBits = ast.getTypeSize(c->iv->getType());
@@ -606,7 +616,7 @@ bool FunctionRaiser::tryEmitScfFor(const ForStmt *s, mlir::Operation *&op) {
   if (exitsOf(s->getBody()))
     return false;
   auto c = matchCanonical(s, ast, writes);
-  if (!c || c->step < 0)
+  if (!c || c->step < 0 || !outsideBindingOk(vars, *c))
     return false;
   // Without a known bound, only a variable that cannot wrap before reaching it.
   if (c->ivMayWrap && !(c->cmp == BO_LT && c->step == 1 &&
