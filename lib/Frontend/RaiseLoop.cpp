@@ -29,6 +29,18 @@ bool contains(const Stmt *outer, const Stmt *inner) {
   return false;
 }
 
+/// `v = e` as a statement or for-init (also wrapped in ExprWithCleanups, as
+/// when e binds a temporary: `i = std::max(a, b)`), else null.
+const BinaryOperator *asPlainAssign(const Stmt *s) {
+  auto *e = dyn_cast_or_null<Expr>(s);
+  if (!e)
+    return nullptr;
+  if (auto *ewc = dyn_cast<ExprWithCleanups>(e))
+    e = ewc->getSubExpr();
+  auto *bo = dyn_cast<BinaryOperator>(e->IgnoreParens());
+  return bo && bo->getOpcode() == BO_Assign ? bo : nullptr;
+}
+
 /// False when `inner` certainly lies outside `outer` (its expansion range
 /// begins before or after `outer`'s); a cheap filter before `contains`.
 bool mayEnclose(const Stmt *outer, const Stmt *inner, ASTContext &ast) {
@@ -82,8 +94,7 @@ std::optional<Canonical> matchCanonical(const ForStmt *s, ASTContext &ast,
       return std::nullopt;
     c.iv = dyn_cast<VarDecl>(ds->getSingleDecl());
     c.init = c.iv ? c.iv->getInit() : nullptr;
-  } else if (auto *as = dyn_cast_or_null<BinaryOperator>(s->getInit());
-             as && as->getOpcode() == BO_Assign) {
+  } else if (const BinaryOperator *as = asPlainAssign(s->getInit())) {
     // `int i; ... for (i = e; …)`: a local variable or parameter declared
     // before the loop (PolyBench / MachSuite style).
     auto *dr = dyn_cast<DeclRefExpr>(as->getLHS()->IgnoreParens());
@@ -134,8 +145,7 @@ std::optional<Canonical> matchCanonical(const ForStmt *s, ASTContext &ast,
   // variable (a variable declared before the loop may be written elsewhere).
   auto it = writes.find(c.iv);
   if (it != writes.end())
-    for (const Expr *w : it->second)
-    {
+    for (const Expr *w : it->second) {
       if (w == c.initAssign || contains(s->getInc(), w))
         continue;
       if (!c.initAssign || (mayEnclose(s, w, ast) && (contains(s->getBody(), w) ||
@@ -220,8 +230,8 @@ void FunctionRaiser::emitLoop(const Stmt *loop, llvm::ArrayRef<const Attr *> att
 namespace {
 /// The variable a `for (v = e; …)` loop assigns in its init, or null.
 const VarDecl *initAssigned(const ForStmt *f) {
-  auto *as = dyn_cast_or_null<BinaryOperator>(f->getInit());
-  if (!as || as->getOpcode() != BO_Assign)
+  const BinaryOperator *as = asPlainAssign(f->getInit());
+  if (!as)
     return nullptr;
   auto *dr = dyn_cast<DeclRefExpr>(as->getLHS()->IgnoreParens());
   return dr ? dyn_cast<VarDecl>(dr->getDecl()) : nullptr;
@@ -328,10 +338,10 @@ bool FunctionRaiser::loopVarLiveAfter(const VarDecl *v) {
       else
         break;
     }
-    if (auto *f = dyn_cast<ForStmt>(x); f && initAssigned(f) == v &&
-                                         !readsVar(cast<BinaryOperator>(f->getInit())->getRHS(), v))
+    if (auto *f = dyn_cast<ForStmt>(x);
+        f && initAssigned(f) == v && !readsVar(asPlainAssign(f->getInit())->getRHS(), v))
       return Flow::Kill;
-    if (auto *as = dyn_cast<BinaryOperator>(x); as && as->getOpcode() == BO_Assign)
+    if (const BinaryOperator *as = asPlainAssign(x))
       if (auto *dr = dyn_cast<DeclRefExpr>(as->getLHS()->IgnoreParens());
           dr && dr->getDecl() == v && !readsVar(as->getRHS(), v))
         return Flow::Kill;

@@ -5,9 +5,10 @@
 // variable; where a later read may see it, it gets the value C++ leaves in it
 // (lb + step * max(0, ceildiv(ub - lb, step)); start - step * trips for a
 // decreasing loop). A variable used only by its loops needs no storage.
-// RUN: allo-rewrite %s --top f --top g --top h -- -std=c++17 | FileCheck %s
-// RUN: allo-rewrite %s --top f --top g --top h --target vhls -- -std=c++17 | FileCheck %s --check-prefix=VHLS
-// RUN: allo-rewrite %s --top f --top g --top h --list-loops -- -std=c++17 | FileCheck %s --check-prefix=LIST
+// RUN: allo-rewrite %s --top f --top g --top h --top mm -- -std=c++17 | FileCheck %s
+// RUN: allo-rewrite %s --top f --top g --top h --top mm --target vhls -- -std=c++17 | FileCheck %s --check-prefix=VHLS
+// RUN: allo-rewrite %s --top f --top g --top h --top mm --list-loops -- -std=c++17 | FileCheck %s --check-prefix=LIST
+#include <algorithm>
 
 #define N 16
 
@@ -140,4 +141,20 @@ int h(int A[N]) {
   for (c = 0; c < 200; c += 3)
     A[c & 15] += 1;
   return i + c;
+}
+
+// std::max / std::min bounds (the init is wrapped in ExprWithCleanups).
+// CHECK-LABEL: func.func @mm(
+// CHECK:       affine.for %{{.*}} = max #{{.*}}(%{{.*}}) to min #{{.*}}(%{{.*}}) {
+// CHECK:       } {allo.iv = "i", allo.name = "i"}
+// CHECK-NEXT:  affine.max
+// VHLS-LABEL:  int mm(int A[16], int a, int n) {
+// VHLS:        for (int i = allo_max(a, 0); i < allo_min(n, 16); i++) {
+// LIST:        mm  (for-predeclared-iv.cpp:[[@LINE+2]]:5)
+// LIST-NEXT:     mm:i  {{.*}}for-predeclared-iv.cpp:[[@LINE+3]]:3
+int mm(int A[N], int a, int n) {
+  int i;
+  for (i = std::max(a, 0); i < std::min(n, N); i++)
+    A[i] = 1;
+  return i;
 }

@@ -1,8 +1,9 @@
 // PolyBench style: `int i, j, k;` declared at the top and reused by every loop
 // (`for (i = 0; i < N; i++)`), scalar accumulators declared in loop bodies,
-// `<=` bounds, a decreasing loop nest over predeclared variables, and loop
-// variables read after their loops (the values C++ leaves in them)
+// `<=` bounds, std::min/std::max bounds, a decreasing loop nest over predeclared
+// variables, and loop variables read after their loops (the values C++ leaves in them)
 #include <allo/allo.h>
+#include <algorithm>
 #include "DiffTest.h"
 
 #define NI 6
@@ -50,6 +51,13 @@
   // a <= bound on a parameter, step 2
   for (i = -4; i <= alpha; i += 2)
     x[(i + 4) % NJ] ^= i;
-  return last + i;
+  last += i;
+  // max/min bound lists, increasing and decreasing
+  for (j = std::max(alpha, 0); j < std::min(beta + 4, NJ); j += 3)
+    x[j] += 5;
+  last += j * 11;
+  for (k = NK - 1; k >= std::max(alpha, -1); k -= 2)
+    y[k + 1] -= 3;
+  return last + k * 13;
 }
 ALLO_DIFFTEST_RANGE(polybench_style, -9, 9)
