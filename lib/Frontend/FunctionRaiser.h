@@ -148,6 +148,11 @@ public:
   /// i1 value true when no break/continue/return flag is set.
   mlir::Value stillRunning(mlir::Location l, bool includeBreak, bool includeContinue);
   void storeFlag(mlir::Value flag, bool v, mlir::Location l);
+  /// Accesses to a rank-0 memref (a scalar variable, a flag): affine.load /
+  /// affine.store with the empty map, valid in every region, so that affine
+  /// analyses and schedules see them.
+  void storeScalar(mlir::Value v, mlir::Value memref, mlir::Location l);
+  mlir::Value loadScalar(mlir::Value memref, mlir::Location l);
 
   // ---- loops (RaiseLoop.cpp) ----
   void emitLoop(const clang::Stmt *loop, llvm::ArrayRef<const clang::Attr *> attrs);
@@ -155,6 +160,14 @@ public:
   void emitCountedLoopBody(const clang::Stmt *body);
   bool tryEmitScfFor(const clang::ForStmt *s, mlir::Operation *&op);
   mlir::Operation *emitWhileLoop(const clang::Stmt *loop);
+  /// Finds, before raising, which reads of variables assigned by `for (v = e;
+  /// …)` inits may see the value a loop leaves (loopVarFreeReads, loopVarReadLoops).
+  void findLoopVarReads();
+  /// True if the value the loop being emitted leaves in `v` (declared before
+  /// the loop) may be read later.
+  bool loopVarLiveAfter(const clang::VarDecl *v);
+  /// Stores an index value (the final value of a counted loop) into `vd`'s memory.
+  void storeLoopVar(const clang::VarDecl *vd, mlir::OpFoldResult v, mlir::Location l);
   void applyLoopAttrs(mlir::Operation *op, const clang::Stmt *loop,
                       llvm::ArrayRef<const clang::Attr *> attrs);
 
@@ -256,6 +269,14 @@ public:
   /// Variables written after their declaration (assigned, ++/--, address taken).
   llvm::DenseMap<const clang::VarDecl *, llvm::SmallVector<const clang::Expr *, 2>> writes;
   llvm::DenseMap<const clang::Stmt *, unsigned> exitCache;
+  /// Loop variables declared before their loops (see findLoopVarReads): those
+  /// read outside every `for (v = e; …)` loop, and the loops holding the other reads.
+  llvm::DenseSet<const clang::VarDecl *> loopInitVars, loopVarFreeReads;
+  llvm::DenseMap<const clang::VarDecl *, llvm::DenseSet<const clang::ForStmt *>> loopVarReadLoops;
+  /// The parent of every statement of the function body (not of expressions).
+  llvm::DenseMap<const clang::Stmt *, const clang::Stmt *> stmtParents;
+  /// The C++ loops being emitted, outermost first.
+  llvm::SmallVector<const clang::Stmt *, 8> astLoops;
   llvm::SmallVector<LoopFrame, 4> loopStack;
   mlir::Value returnFlag, returnSlot; ///< when the function returns early
   bool earlyReturns = false;

@@ -522,6 +522,7 @@ void FunctionRaiser::raise() {
   }
 
   WriteFinder(writes).TraverseStmt(const_cast<Stmt *>(fn->getBody()));
+  findLoopVarReads();
 
   // Parameters.
   for (unsigned i = 0; i < fn->getNumParams(); ++i) {
@@ -551,7 +552,7 @@ void FunctionRaiser::raise() {
       auto mt = mlir::MemRefType::get({}, arg.getType());
       bind.kind = Binding::Memory;
       bind.value = allocaAtEntry(mt, loc(p->getLocation()), p->getName(), p->getType());
-      mlir::memref::StoreOp::create(b, loc(p->getLocation()), arg, bind.value);
+      storeScalar(arg, bind.value, loc(p->getLocation()));
     } else {
       bind.kind = Binding::SSA;
       bind.value = arg;
@@ -579,7 +580,7 @@ void FunctionRaiser::raise() {
     if (rt->isVoidType()) {
       mlir::func::ReturnOp::create(b, endLoc);
     } else if (returnSlot) {
-      mlir::Value v = mlir::memref::LoadOp::create(b, endLoc, returnSlot);
+      mlir::Value v = loadScalar(returnSlot, endLoc);
       mlir::func::ReturnOp::create(b, endLoc, v);
     } else {
       // Flowing off the end of a non-void function is undefined; return 0.
@@ -590,5 +591,23 @@ void FunctionRaiser::raise() {
                     : constInt(s.type, 0, endLoc);
       mlir::func::ReturnOp::create(b, endLoc, zero);
     }
+  }
+
+  // A variable declared before its loops and never read outside them (all
+  // its loops counted) is only stored to: it needs no storage at all.
+  for (const VarDecl *v : loopInitVars) {
+    auto it = vars.find(v);
+    if (it == vars.end() || it->second.kind != Binding::Memory)
+      continue;
+    mlir::Value m = it->second.value;
+    auto alloca = m.getDefiningOp<mlir::memref::AllocaOp>();
+    if (!alloca || !llvm::all_of(m.getUses(), [](mlir::OpOperand &u) {
+          return isa<mlir::affine::AffineStoreOp, mlir::memref::StoreOp>(u.getOwner()) &&
+                 u.getOperandNumber() == 1;
+        }))
+      continue;
+    for (mlir::Operation *u : llvm::make_early_inc_range(m.getUsers()))
+      u->erase();
+    alloca->erase();
   }
 }

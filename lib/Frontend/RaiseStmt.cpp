@@ -55,7 +55,17 @@ unsigned FunctionRaiser::exitsOf(const Stmt *s) {
 }
 
 void FunctionRaiser::storeFlag(mlir::Value flag, bool v, mlir::Location l) {
-  mlir::memref::StoreOp::create(b, l, constBool(v, l), flag);
+  storeScalar(constBool(v, l), flag, l);
+}
+
+void FunctionRaiser::storeScalar(mlir::Value v, mlir::Value memref, mlir::Location l) {
+  mlir::affine::AffineStoreOp::create(b, l, v, memref, mlir::AffineMap::get(&mod.ctx),
+                                      mlir::ValueRange{});
+}
+
+mlir::Value FunctionRaiser::loadScalar(mlir::Value memref, mlir::Location l) {
+  return mlir::affine::AffineLoadOp::create(b, l, memref, mlir::AffineMap::get(&mod.ctx),
+                                            mlir::ValueRange{});
 }
 
 mlir::Value FunctionRaiser::stillRunning(mlir::Location l, bool includeBreak,
@@ -71,7 +81,7 @@ mlir::Value FunctionRaiser::stillRunning(mlir::Location l, bool includeBreak,
     flags.push_back(returnFlag);
   mlir::Value any;
   for (mlir::Value f : flags) {
-    mlir::Value v = mlir::memref::LoadOp::create(b, l, f);
+    mlir::Value v = loadScalar(f, l);
     any = any ? (mlir::Value)arith::OrIOp::create(b, l, any, v) : v;
   }
   if (!any)
@@ -234,7 +244,7 @@ void FunctionRaiser::emitDecl(const VarDecl *vd) {
                     : constInt(s.type, 0, l);
     else
       v = emitRValue(init);
-    mlir::memref::StoreOp::create(b, l, v, bind.value);
+    storeScalar(v, bind.value, l);
   }
 }
 
@@ -361,6 +371,6 @@ void FunctionRaiser::emitReturn(const ReturnStmt *s) {
     return;
   }
   if (v)
-    mlir::memref::StoreOp::create(b, l, v, returnSlot);
+    storeScalar(v, returnSlot, l);
   storeFlag(returnFlag, true, l);
 }

@@ -23,7 +23,16 @@
 // its own iterations. Slice loops keep the producer's loop names (loops left
 // with one iteration disappear).
 //
+// A scalar variable private to the producer's iterations (written before it
+// is read in each, dead after the producer: a temporary `float t = ...;`,
+// ScalarPrivatization.h) is not something the producer computes for others:
+// it may be used elsewhere too, and it carries no dependence between the
+// producer's iterations. Each slice instance then writes it before reading
+// it, which stays correct as long as nothing between the nests uses it and
+// the consumer's nest uses it only inside the consumer loop, privately.
+//
 //===----------------------------------------------------------------------===//
+#include "ScalarPrivatization.h"
 #include "ScheduleImpl.h"
 
 #include "mlir/Dialect/Affine/Analysis/AffineAnalysis.h"
@@ -104,8 +113,27 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
     d.attachNote(bad->getLoc()) << "this operation";
     return failure();
   }
+  // Private scalars of the producer that the fusion leaves correct.
+  llvm::SmallVector<Value, 4> privates;
+  for (Value m : privateScalarsOf(src)) {
+    bool ok = true;
+    for (Operation *user : m.getUsers()) {
+      if (src->isAncestor(user))
+        continue;
+      Operation *top = src->getBlock()->findAncestorOpInBlock(*user);
+      bool between = top && src->isBeforeInBlock(top) && top->isBeforeInBlock(dst);
+      if (between || (top == dst.getOperation() && !consumer->isAncestor(user)))
+        ok = false;
+    }
+    if (ok && llvm::any_of(m.getUsers(), [&](Operation *u) { return consumer->isAncestor(u); }))
+      ok = isPrivateTo(m, consumer);
+    if (ok)
+      privates.push_back(m);
+  }
   bool feeds = false;
   for (Value m : written) {
+    if (llvm::is_contained(privates, m))
+      continue;
     auto alloca = m.getDefiningOp<memref::AllocaOp>();
     if (!alloca) {
       auto d = c.error(what + "the producer writes '" + arrayName(m) +
@@ -160,7 +188,8 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
       if (conflict)
         return;
       if (auto st = llvm::dyn_cast<affine::AffineStoreOp>(inner)) {
-        if (readByProducer.contains(st.getMemRef()) || written.contains(st.getMemRef()))
+        if ((readByProducer.contains(st.getMemRef()) || written.contains(st.getMemRef())) &&
+            !llvm::is_contained(privates, st.getMemRef()))
           conflict = inner, array = st.getMemRef();
       } else if (auto st = llvm::dyn_cast<memref::StoreOp>(inner)) {
         if (readByProducer.contains(st.getMemRef()) || written.contains(st.getMemRef()))
@@ -189,7 +218,7 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
       if (!isa<affine::AffineStoreOp>(a) && !isa<affine::AffineStoreOp>(b))
         continue;
       affine::MemRefAccess ma(a), mb(b);
-      if (ma.memref != mb.memref)
+      if (ma.memref != mb.memref || llvm::is_contained(privates, ma.memref))
         continue;
       unsigned common = affine::getNumCommonSurroundingLoops(*a, *b);
       for (unsigned d = 1; d <= common; ++d) {
@@ -205,6 +234,21 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
         }
       }
     }
+
+  // A private scalar the consumer's nest (or later code) uses too gets a copy
+  // of its own in the producer, so that MLIR's analysis sees no dependence
+  // through it (the working copy is dropped if the step fails).
+  llvm::SmallVector<std::pair<Value, Value>, 2> copies;
+  for (Value m : privates) {
+    if (llvm::all_of(m.getUsers(), [&](Operation *u) { return src->isAncestor(u); }))
+      continue;
+    Operation *alloca = m.getDefiningOp();
+    OpBuilder ob(alloca->getContext());
+    ob.setInsertionPointAfter(alloca);
+    Value copy = ob.clone(*alloca)->getResult(0);
+    m.replaceUsesWithIf(copy, [&](OpOperand &u) { return src->isAncestor(u.getOwner()); });
+    copies.push_back({m, copy});
+  }
 
   affine::ComputationSliceState slice;
   affine::FusionResult r = affine::canFuseLoops(src, dst, depth, &slice,
@@ -235,5 +279,11 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
   }
   affine::fuseLoops(src, dst, slice);
   src.erase();
+  // The slices and the consumer each write the scalar before reading it, one
+  // after the other: they can share the user's variable again.
+  for (auto [m, copy] : copies) {
+    copy.replaceAllUsesWith(m);
+    copy.getDefiningOp()->erase();
+  }
   return success();
 }

@@ -12,9 +12,14 @@
 //                                             gemm_PE_1_0: body(1, 0)   (inline off)
 //
 // Values the body uses from outside become parameters (arrays, scalars, the
-// variables of enclosing loops); constants are copied; local arrays used
-// only by the body (buffer_at buffers, scalar temporaries) become each PE's
-// own. Each PE receives only what it uses.
+// variables of enclosing loops); constants are copied; buffer_at buffers used
+// only by the body, and scalar variables private to the band's iterations
+// (written before they are read in each iteration and dead after the band,
+// ScalarPrivatization.h) become each PE's own. A scalar variable that is
+// not private is passed to the PEs by reference (the vhls emitter prints
+// rank-0 memref parameters as `T &`), so what a PE writes reaches the code
+// after the grid; two PEs writing it is a race, refused below. Each PE
+// receives only what it uses.
 //
 // In hardware the PEs run concurrently, so a dependence between iterations
 // of the unfolded loops through a shared array is a race (the accesses of
@@ -24,6 +29,7 @@
 // (or its buffer) from PE to PE instead.
 //
 //===----------------------------------------------------------------------===//
+#include "ScalarPrivatization.h"
 #include "ScheduleImpl.h"
 
 #include "mlir/Dialect/Affine/Analysis/AffineAnalysis.h"
@@ -70,22 +76,6 @@ DictionaryAttr argAttrsFor(Value v, func::FuncOp f, unsigned k) {
   return attrs.getDictionary(ctx);
 }
 
-/// True when `a` (used only inside the band) can become each PE's own copy:
-/// a buffer_at buffer (filled before it is read in every iteration) or a
-/// scalar whose first use in the body is a store at the body's top level.
-bool privatizable(memref::AllocaOp a, Block &body) {
-  if (a->hasAttr(AlloDialect::kBufferOf))
-    return true;
-  if (a.getType().getRank() != 0)
-    return false;
-  Operation *first = nullptr;
-  body.walk([&](Operation *op) {
-    if (!first && llvm::is_contained(op->getOperands(), a.getResult()))
-      first = op;
-  });
-  return first && first->getBlock() == &body &&
-         isa<affine::AffineStoreOp, memref::StoreOp>(first) && first->getOperand(1) == a.getResult();
-}
 
 } // namespace
 
@@ -175,6 +165,7 @@ LogicalResult sched::applyUnfold(StepContext &c) {
   // Values from outside the band.
   llvm::SetVector<Value> liveIns;
   llvm::SetVector<Operation *> privates, copied;
+  llvm::DenseSet<Operation *> shared; // allocas passed to the PEs
   Operation *stream = nullptr, *opaque = nullptr, *call = nullptr;
   bool reported = false;
   outer.walk([&](Operation *op) {
@@ -194,18 +185,29 @@ LogicalResult sched::applyUnfold(StepContext &c) {
         copied.insert(d);
         continue;
       }
-      if (auto a = llvm::dyn_cast_or_null<memref::AllocaOp>(d))
-        if (llvm::all_of(a->getUsers(), [&](Operation *u) { return outer->isAncestor(u); })) {
-          if (!privatizable(a, *inner.getBody())) {
-            auto e = c.error("cannot give each PE its own '" + arrayName(a) +
-                             "': it may be read before the PE writes it");
-            e.attachNote(a.getLoc()) << "declared here";
-            reported = true;
-            return;
-          }
+      if (auto a = llvm::dyn_cast_or_null<memref::AllocaOp>(d)) {
+        if (privates.contains(a))
+          continue;
+        if (shared.contains(a)) {
+          liveIns.insert(v);
+          continue;
+        }
+        bool onlyHere =
+            llvm::all_of(a->getUsers(), [&](Operation *u) { return outer->isAncestor(u); });
+        // A buffer_at buffer is filled before it is read in every iteration.
+        if ((onlyHere && a->hasAttr(AlloDialect::kBufferOf)) || isPrivateTo(a, inner)) {
           privates.insert(a);
           continue;
         }
+        if (onlyHere) {
+          auto e = c.error("cannot give each PE its own '" + arrayName(a) +
+                           "': it may be read before the PE writes it");
+          e.attachNote(a.getLoc()) << "declared here";
+          reported = true;
+          return;
+        }
+        shared.insert(a);
+      }
       liveIns.insert(v);
     }
   });

@@ -228,6 +228,12 @@ private:
   llvm::DenseMap<Value, bool> readsMemory; ///< inlined expressions that read memory
   llvm::StringSet<> used;
   llvm::DenseSet<Operation *> skip;
+  /// Scalar variables (rank-0 memrefs) by their C++ name.
+  llvm::StringMap<Value> scalarVars;
+  /// The name of `loop`'s variable: `want` when free, or when it names a
+  /// scalar variable that the loop never accesses (`int i; for (i = …)`: the
+  /// loop's own `int i` shadows it, `shadows` is set); else a fresh name.
+  std::string loopVarName(Operation *loop, llvm::StringRef want, bool &shadows);
 };
 
 class ModuleEmitter {
@@ -864,6 +870,20 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
                apply.getMapOperands());
     return success();
   }
+  if (isa<affine::AffineMinOp, affine::AffineMaxOp>(op)) {
+    bool isMax = isa<affine::AffineMaxOp>(op);
+    AffineMap m = isMax ? llvm::cast<affine::AffineMaxOp>(op).getAffineMap()
+                        : llvm::cast<affine::AffineMinOp>(op).getAffineMap();
+    ValueRange operands = op->getOperands();
+    if (m.getNumResults() == 1) {
+      e = affine(symbolsToDims(m.getResult(0), m.getNumDims(), m.getNumSymbols()), operands);
+      return success();
+    }
+    CType it;
+    it.kind = CType::Index;
+    e = CExpr{affineBound(m, operands, isMax), PPostfix, it};
+    return success();
+  }
   // Fixed-point memory holds ap_fixed values: read their raw bits.
   auto rawRead = [&](Value memref, std::string text) {
     if (!fixedElemCType(memref).empty())
@@ -991,6 +1011,18 @@ LogicalResult FuncEmitter::emitValueOp(Operation *op, CExpr e) {
   line(t.name() + " " + name + " = " + e.text + ";");
   names[r] = name;
   return success();
+}
+
+std::string FuncEmitter::loopVarName(Operation *loop, llvm::StringRef want, bool &shadows) {
+  shadows = false;
+  std::string n = sanitize(want);
+  auto it = scalarVars.find(n);
+  if (used.contains(n) && it != scalarVars.end() &&
+      llvm::none_of(it->second.getUsers(), [&](Operation *u) { return loop->isAncestor(u); })) {
+    shadows = true;
+    return n;
+  }
+  return fresh(want);
 }
 
 std::string FuncEmitter::loopLabel(Operation *op) {
@@ -1131,9 +1163,13 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
     return success();
   }
   if (auto f = llvm::dyn_cast<affine::AffineForOp>(op)) {
-    std::string iv = fresh(f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar)
-                               ? f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar).getValue()
-                               : "i");
+    bool shadows = false;
+    std::string iv =
+        loopVarName(op,
+                    f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar)
+                        ? f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar).getValue()
+                        : "i",
+                    shadows);
     names[f.getInductionVar()] = iv;
     std::string header;
     auto revStart = f->getAttrOfType<AffineMapAttr>(AlloDialect::kReverseStart);
@@ -1165,13 +1201,18 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
       return failure();
     --indent;
     line("}");
-    used.erase(iv); // siblings may reuse the loop variable's name
+    if (!shadows)
+      used.erase(iv); // siblings may reuse the loop variable's name
     return success();
   }
   if (auto f = llvm::dyn_cast<scf::ForOp>(op)) {
-    std::string iv = fresh(f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar)
-                               ? f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar).getValue()
-                               : "i");
+    bool shadows = false;
+    std::string iv =
+        loopVarName(op,
+                    f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar)
+                        ? f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar).getValue()
+                        : "i",
+                    shadows);
     names[f.getInductionVar()] = iv;
     CType it;
     it.kind = CType::Index;
@@ -1187,7 +1228,8 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
       return failure();
     --indent;
     line("}");
-    used.erase(iv);
+    if (!shadows)
+      used.erase(iv);
     return success();
   }
   if (auto w = llvm::dyn_cast<scf::WhileOp>(op)) {
@@ -1364,6 +1406,10 @@ std::string allo::detail::signatureOf(func::FuncOp func,
         ctype = scalarName(t, u);
       }
     }
+    // A scalar in memory (a PE's share of a caller's variable) is passed by
+    // reference: what the function writes must reach the caller.
+    if (auto mt = llvm::dyn_cast<MemRefType>(func.getArgument(i).getType()); mt && mt.getRank() == 0)
+      ctype += " &";
     sig += (i ? ", " : "") + declarator(ctype, pname);
   }
   return sig + ")";
@@ -1406,15 +1452,18 @@ void FuncEmitter::declareAllocas() {
     MemRefType mt = a.getType();
     // A mutable copy of a scalar parameter: keep using the parameter itself.
     if (mt.getRank() == 0) {
-      memref::StoreOp init;
+      Operation *init = nullptr;
       for (Operation *u : a->getUsers())
-        if (auto st = llvm::dyn_cast<memref::StoreOp>(u))
-          if (st->getBlock() == &func.getBody().front() && llvm::isa<BlockArgument>(st.getValue())) {
-            init = st;
+        if (isa<memref::StoreOp, affine::AffineStoreOp>(u) && u->getOperand(1) == a.getResult())
+          if (u->getBlock() == &func.getBody().front() &&
+              llvm::isa<BlockArgument>(u->getOperand(0)) &&
+              llvm::cast<BlockArgument>(u->getOperand(0)).getOwner() == &func.getBody().front()) {
+            init = u;
             break;
           }
-      if (init && init.getValue().hasOneUse()) {
-        names[a.getResult()] = names[init.getValue()];
+      if (init && init->getOperand(0).hasOneUse()) {
+        names[a.getResult()] = names[init->getOperand(0)];
+        scalarVars[names[a.getResult()]] = a.getResult();
         skip.insert(init);
         continue;
       }
@@ -1428,6 +1477,8 @@ void FuncEmitter::declareAllocas() {
       base = "result";
     std::string name = fresh(base);
     names[a.getResult()] = name;
+    if (mt.getRank() == 0)
+      scalarVars[name] = a.getResult();
     std::string ctype;
     if (auto ct = a->getAttrOfType<StringAttr>(AlloDialect::kCType))
       ctype = ct.getValue().str();
