@@ -233,7 +233,8 @@ private:
   /// The name of `loop`'s variable: `want` when free, or when it names a
   /// scalar variable that the loop never accesses (`int i; for (i = …)`: the
   /// loop's own `int i` shadows it, `shadows` is set); else a fresh name.
-  std::string loopVarName(Operation *loop, llvm::StringRef want, bool &shadows);
+  /// The C++ name of a loop's variable (its allo.iv, else "i").
+  std::string loopVarName(Operation *loop, bool &shadows);
 };
 
 class ModuleEmitter {
@@ -1013,7 +1014,9 @@ LogicalResult FuncEmitter::emitValueOp(Operation *op, CExpr e) {
   return success();
 }
 
-std::string FuncEmitter::loopVarName(Operation *loop, llvm::StringRef want, bool &shadows) {
+std::string FuncEmitter::loopVarName(Operation *loop, bool &shadows) {
+  auto ivAttr = loop->getAttrOfType<StringAttr>(AlloDialect::kInductionVar);
+  llvm::StringRef want = ivAttr ? ivAttr.getValue() : "i";
   shadows = false;
   std::string n = sanitize(want);
   auto it = scalarVars.find(n);
@@ -1164,12 +1167,7 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
   }
   if (auto f = llvm::dyn_cast<affine::AffineForOp>(op)) {
     bool shadows = false;
-    std::string iv =
-        loopVarName(op,
-                    f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar)
-                        ? f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar).getValue()
-                        : "i",
-                    shadows);
+    std::string iv = loopVarName(op, shadows);
     names[f.getInductionVar()] = iv;
     std::string header;
     auto revStart = f->getAttrOfType<AffineMapAttr>(AlloDialect::kReverseStart);
@@ -1207,12 +1205,7 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
   }
   if (auto f = llvm::dyn_cast<scf::ForOp>(op)) {
     bool shadows = false;
-    std::string iv =
-        loopVarName(op,
-                    f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar)
-                        ? f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar).getValue()
-                        : "i",
-                    shadows);
+    std::string iv = loopVarName(op, shadows);
     names[f.getInductionVar()] = iv;
     CType it;
     it.kind = CType::Index;
