@@ -151,6 +151,37 @@ std::string elementCType(llvm::StringRef ctype) {
   return e.trim().str();
 }
 
+/// `hls::stream<T[, D]>` / `hls::stream_of_blocks<B[, D]>` for a stream type
+/// with the element's C type (allo.ctype) and the DEPTH template argument
+/// (allo.type_depth) when the source's type had one.
+std::string streamClassName(Type t, Attribute ctype, Attribute typeDepth) {
+  auto st = llvm::cast<StreamType>(t);
+  auto ct = llvm::dyn_cast_or_null<StringAttr>(ctype);
+  std::string elem;
+  if (ct) {
+    elem = ct.getValue().str();
+  } else {
+    Type et = st.getBlockType() ? st.getBlockType().getElementType() : st.getElementType();
+    elem = et.isF32() ? "float" : et.isF64() ? "double" : et.isInteger(1) ? "bool"
+         : "ap_int<" + std::to_string(et.getIntOrFloatBitWidth()) + ">";
+    if (st.getBlockType())
+      for (int64_t d : st.getBlockType().getShape())
+        elem += "[" + std::to_string(d) + "]";
+  }
+  auto d = llvm::dyn_cast_or_null<IntegerAttr>(typeDepth);
+  std::string depth = d ? ", " + std::to_string(d.getInt()) : "";
+  if (st.getBlockType())
+    return "hls::stream_of_blocks<" + elem + depth + ">";
+  return "hls::stream<" + elem + depth + ">";
+}
+
+/// The stream type of a stream or stream-array value, null otherwise.
+StreamType streamTypeOf(Type t) {
+  if (auto mt = llvm::dyn_cast<MemRefType>(t))
+    return llvm::dyn_cast<StreamType>(mt.getElementType());
+  return llvm::dyn_cast<StreamType>(t);
+}
+
 /// Helpers the emitted code may need, emitted once at the top when used.
 struct Helpers {
   bool min = false, max = false, floordiv = false, ceildiv = false, mod = false;
@@ -193,6 +224,11 @@ private:
   CType ctypeFor(Type t, bool isUnsigned);
   bool unsignedHint(Value v);
   std::string memName(Value memref);
+  /// An attribute of the array: argument attribute, lock or defining op's.
+  Attribute memAttr(Value memref, llvm::StringRef name);
+  /// `hls::stream<T[, D]>` / `hls::stream_of_blocks<B, D>` for a stream type.
+  std::string streamClass(Type t, Attribute ctype, Attribute typeDepth);
+  LogicalResult emitLock(Operation *op);
 
   // --- expressions ---
   CExpr get(Value v);
@@ -230,6 +266,10 @@ private:
   bool shouldInline(Operation *op);
   void declareAllocas();
   void partitionPragmas(llvm::StringRef var, Attribute partitions);
+  /// The allo.pragmas of a local's declaring op, printed after its declaration.
+  void declPragmas(Operation *decl, llvm::StringRef name);
+  /// Ports named by the function's own `#pragma HLS interface`, with their mode.
+  static llvm::StringMap<std::string> userInterfaces(func::FuncOp f);
 
   ModuleEmitter &mod;
   func::FuncOp func;
@@ -252,6 +292,7 @@ public:
   const VHLSOptions &options;
   Helpers helpers;
   llvm::DenseMap<StringRef, std::string> globalNames;
+  bool usesBlocks = false; ///< hls_streamofblocks.h is needed
 };
 
 //===----------------------------------------------------------------------===//
@@ -303,13 +344,7 @@ bool FuncEmitter::unsignedHint(Value v) {
                    arith::IndexCastOp, arith::FPToSIOp, arith::ConstantOp>(def)) {
       u = false;
     } else if (isa<affine::AffineLoadOp, memref::LoadOp>(def)) {
-      Value m = def->getOperand(0);
-      if (auto marg = llvm::dyn_cast<BlockArgument>(m)) {
-        if (marg.getOwner()->getParentOp() == func)
-          u = (bool)func.getArgAttr(marg.getArgNumber(), AlloDialect::kUnsigned);
-      } else if (Operation *mdef = m.getDefiningOp()) {
-        u = (bool)mdef->getAttr(AlloDialect::kUnsigned);
-      }
+      u = (bool)memAttr(def->getOperand(0), AlloDialect::kUnsigned);
     } else if (auto call = llvm::dyn_cast<func::CallOp>(def)) {
       if (auto callee = mod.module.lookupSymbol<func::FuncOp>(call.getCallee()))
         if (auto rc = callee->getAttrOfType<StringAttr>(AlloDialect::kResultCType))
@@ -336,7 +371,32 @@ std::string FuncEmitter::memName(Value memref) {
     return it->second;
   if (auto g = memref.getDefiningOp<memref::GetGlobalOp>())
     return mod.globalNames.lookup(g.getName());
+  // A stream handle loaded from a stream array prints as `s[i]`.
+  auto eit = exprs.find(memref);
+  if (eit != exprs.end())
+    return eit->second.text;
   return "<unnamed>";
+}
+
+Attribute FuncEmitter::memAttr(Value memref, llvm::StringRef name) {
+  if (auto arg = llvm::dyn_cast<BlockArgument>(memref)) {
+    Operation *owner = arg.getOwner()->getParentOp();
+    if (owner == func)
+      return func.getArgAttr(arg.getArgNumber(), name);
+    // The block of a stream_of_blocks lock: the lock records the element type.
+    if (isa<StreamWriteLockOp, StreamReadLockOp>(owner))
+      return owner->getAttr(name);
+    return {};
+  }
+  if (Operation *def = memref.getDefiningOp())
+    return def->getAttr(name);
+  return {};
+}
+
+std::string FuncEmitter::streamClass(Type t, Attribute ctype, Attribute typeDepth) {
+  if (llvm::cast<StreamType>(t).getBlockType())
+    mod.usesBlocks = true;
+  return streamClassName(t, ctype, typeDepth);
 }
 
 //===----------------------------------------------------------------------===//
@@ -539,17 +599,9 @@ std::string FuncEmitter::affineBound(AffineMap map, ValueRange operands, bool is
 }
 
 std::string FuncEmitter::fixedElemCType(Value memref) {
-  StringAttr ct;
-  if (auto arg = llvm::dyn_cast<BlockArgument>(memref)) {
-    if (arg.getOwner()->getParentOp() != func ||
-        !func.getArgAttr(arg.getArgNumber(), AlloDialect::kFixedScale))
-      return "";
-    ct = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), AlloDialect::kCType);
-  } else if (Operation *def = memref.getDefiningOp()) {
-    if (!def->hasAttr(AlloDialect::kFixedScale))
-      return "";
-    ct = def->getAttrOfType<StringAttr>(AlloDialect::kCType);
-  }
+  if (!memAttr(memref, AlloDialect::kFixedScale))
+    return "";
+  auto ct = llvm::dyn_cast_or_null<StringAttr>(memAttr(memref, AlloDialect::kCType));
   if (!ct || !isFixedCType(ct.getValue()))
     return "";
   return elementCType(ct.getValue());
@@ -953,6 +1005,11 @@ bool FuncEmitter::shouldInline(Operation *op) {
 
 LogicalResult FuncEmitter::emitValueOp(Operation *op, CExpr e) {
   Value r = op->getResult(0);
+  // A stream handle (s[i] of a stream array) is a name: always inlined.
+  if (llvm::isa<StreamType>(r.getType())) {
+    exprs[r] = e;
+    return success();
+  }
   // A pure value that prints as a name or a literal is never worth a temporary.
   bool trivial = !e.text.empty() && llvm::all_of(e.text, [](char c) {
     return isalnum((unsigned char)c) || c == '_' || c == '.';
@@ -970,7 +1027,11 @@ LogicalResult FuncEmitter::emitValueOp(Operation *op, CExpr e) {
       break;
     }
     if (isa<affine::AffineLoadOp, memref::LoadOp, StreamReadOp>(d)) {
-      base = memName(d->getOperand(0)) + "_v";
+      Value m = d->getOperand(0);
+      // A read of s[i] (a stream array's element) is named after s.
+      if (Operation *ld = m.getDefiningOp(); ld && isa<affine::AffineLoadOp, memref::LoadOp>(ld))
+        m = ld->getOperand(0);
+      base = memName(m) + "_v";
       break;
     }
     if (auto c = llvm::dyn_cast<func::CallOp>(d)) {
@@ -1020,6 +1081,26 @@ void FuncEmitter::verbatimPragmas(Operation *op) {
       line("#pragma HLS " + llvm::cast<StringAttr>(a).getValue().str());
 }
 
+void FuncEmitter::declPragmas(Operation *decl, llvm::StringRef name) {
+  // The source's directives about this array or stream, with `variable=`
+  // naming it as the emitted code does.
+  auto list = decl->getAttrOfType<ArrayAttr>(AlloDialect::kPragmas);
+  if (!list)
+    return;
+  for (Attribute a : list) {
+    llvm::SmallVector<llvm::StringRef, 8> words;
+    llvm::StringRef(llvm::cast<StringAttr>(a).getValue()).split(words, ' ', -1, false);
+    std::string text;
+    for (llvm::StringRef w : words) {
+      if (w.size() > 9 && w.take_front(9).equals_insensitive("variable="))
+        text += (text.empty() ? "" : " ") + w.take_front(9).str() + name.str();
+      else
+        text += (text.empty() ? "" : " ") + w.str();
+    }
+    line("#pragma HLS " + text);
+  }
+}
+
 void FuncEmitter::partitionPragmas(llvm::StringRef var, Attribute partitions) {
   auto arr = llvm::dyn_cast_or_null<ArrayAttr>(partitions);
   if (!arr)
@@ -1043,7 +1124,7 @@ std::string FuncEmitter::callText(func::CallOp call) {
   for (auto [i, v] : llvm::enumerate(call.getOperands())) {
     args += i ? ", " : "";
     auto ct = callee ? callee.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType) : StringAttr();
-    if (llvm::isa<MemRefType>(v.getType())) {
+    if (llvm::isa<MemRefType>(v.getType()) || llvm::isa<StreamType>(v.getType())) {
       args += memName(v);
     } else if (ct && isFixedCType(ct.getValue())) {
       // A fixed-point parameter: build the value from its raw bits.
@@ -1055,6 +1136,39 @@ std::string FuncEmitter::callText(func::CallOp call) {
     }
   }
   return sanitize(call.getCallee()) + "(" + args + ")";
+}
+
+LogicalResult FuncEmitter::emitLock(Operation *op) {
+  // `hls::write_lock<B> b(s);` and its scope. Braces delimit the scope unless
+  // the lock is the last statement of its block (the scope ends there anyway).
+  Operation *next = op->getNextNode();
+  bool braces = next && !(next->hasTrait<OpTrait::IsTerminator>() &&
+                          (next->getNumOperands() == 0 || isa<affine::AffineYieldOp>(next)));
+  if (braces) {
+    line("{");
+    ++indent;
+  }
+  auto n = op->getAttrOfType<StringAttr>(AlloDialect::kName);
+  auto ct = op->getAttrOfType<StringAttr>(AlloDialect::kCType);
+  Region &body = op->getRegion(0);
+  std::string name = fresh(n ? n.getValue() : "blk");
+  names[body.front().getArgument(0)] = name;
+  Value stream = op->getOperand(0);
+  auto st = llvm::cast<StreamType>(stream.getType());
+  std::string block = ct ? ct.getValue().str() : ctypeFor(st.getBlockType().getElementType(), false).name();
+  if (!ct)
+    for (int64_t d : st.getBlockType().getShape())
+      block += "[" + std::to_string(d) + "]";
+  mod.usesBlocks = true;
+  line(std::string(isa<StreamWriteLockOp>(op) ? "hls::write_lock<" : "hls::read_lock<") + block +
+       "> " + name + "(" + memName(stream) + ");");
+  if (failed(emitBlock(body.front())))
+    return failure();
+  if (braces) {
+    --indent;
+    line("}");
+  }
+  return success();
 }
 
 LogicalResult FuncEmitter::emitIfElse(const std::string &cond, Block *thenB, Block *elseB) {
@@ -1082,8 +1196,11 @@ LogicalResult FuncEmitter::emitBlock(Block &b) {
 }
 
 LogicalResult FuncEmitter::emitOp(Operation *op) {
-  if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp, StreamCreateOp>(op))
+  if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp, StreamCreateOp,
+          LockEndOp>(op))
     return success();
+  if (isa<StreamWriteLockOp, StreamReadLockOp>(op))
+    return emitLock(op);
   if (auto w = llvm::dyn_cast<StreamWriteOp>(op)) {
     line(memName(w.getStream()) + ".write(" + as(w.getValue(), typeOf(w.getValue()), PCond) +
          ");");
@@ -1340,12 +1457,16 @@ std::string allo::detail::signatureOf(func::FuncOp func,
     seen.insert(pname);
     params.push_back(pname);
     std::string ctype;
-    if (auto st = llvm::dyn_cast<StreamType>(func.getArgument(i).getType())) {
-      auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType);
-      ctype = "hls::stream<" +
-              (ct ? ct.getValue().str()
-                  : scalarName(st.getElementType(), (bool)func.getArgAttr(i, AlloDialect::kUnsigned))) +
-              "> &";
+    Type at = func.getArgument(i).getType();
+    if (streamTypeOf(at)) {
+      // hls::stream<T> &s, hls::stream<T> s[4][2], hls::stream_of_blocks<B> &s.
+      ctype = streamClassName(streamTypeOf(at), func.getArgAttr(i, AlloDialect::kCType),
+                              func.getArgAttr(i, AlloDialect::kTypeDepth));
+      if (auto mt = llvm::dyn_cast<MemRefType>(at))
+        for (int64_t d : mt.getShape())
+          ctype += "[" + std::to_string(d) + "]";
+      else
+        ctype += " &";
     } else if (auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType)) {
       ctype = ct.getValue().str();
     } else {
@@ -1386,13 +1507,26 @@ void FuncEmitter::declareAllocas() {
       auto n = sc->getAttrOfType<StringAttr>(AlloDialect::kName);
       std::string name = fresh(n ? n.getValue() : "fifo");
       names[sc.getResult()] = name;
-      auto ct = sc->getAttrOfType<StringAttr>(AlloDialect::kCType);
-      std::string elem = ct ? ct.getValue().str()
-                            : ctypeFor(sc.getType().getElementType(),
-                                       (bool)sc->getAttr(AlloDialect::kUnsigned))
-                                  .name();
-      line("hls::stream<" + elem + "> " + name + "(\"" + name + "\");");
-      line("#pragma HLS stream variable=" + name + " depth=" + std::to_string(sc.getDepth()));
+      StreamType st = streamTypeOf(sc.getType());
+      std::string cls = streamClass(st, sc->getAttr(AlloDialect::kCType),
+                                    sc->getAttr(AlloDialect::kTypeDepth));
+      if (auto mt = llvm::dyn_cast<MemRefType>(sc.getType())) {
+        // An array of streams (the FIFOs stay unnamed, as they are in the source).
+        std::string dims;
+        for (int64_t d : mt.getShape())
+          dims += "[" + std::to_string(d) + "]";
+        line(cls + " " + name + dims + ";");
+      } else if (st.getBlockType()) {
+        line(cls + " " + name + ";");
+      } else {
+        line(cls + " " + name + "(\"" + name + "\");");
+      }
+      // A stream of blocks takes its depth from the template argument.
+      if (!st.getBlockType() || sc.getDepth() != (sc->getAttrOfType<IntegerAttr>(AlloDialect::kTypeDepth)
+                                                      ? sc->getAttrOfType<IntegerAttr>(AlloDialect::kTypeDepth).getInt()
+                                                      : 2))
+        line("#pragma HLS stream variable=" + name + " depth=" + std::to_string(sc.getDepth()));
+      declPragmas(sc, name);
       continue;
     }
     auto a = llvm::dyn_cast<memref::AllocaOp>(op);
@@ -1433,7 +1567,35 @@ void FuncEmitter::declareAllocas() {
     }
     line(declarator(ctype, name) + ";");
     partitionPragmas(name, a->getAttr(AlloDialect::kPartition));
+    declPragmas(a, name);
   }
+}
+
+llvm::StringMap<std::string> FuncEmitter::userInterfaces(func::FuncOp f) {
+  // `interface mode=m_axi port=A ...` or the old `interface m_axi port=A`.
+  llvm::StringMap<std::string> ports;
+  auto list = f->getAttrOfType<ArrayAttr>(AlloDialect::kPragmas);
+  if (!list)
+    return ports;
+  for (Attribute a : list) {
+    llvm::SmallVector<llvm::StringRef, 8> words;
+    llvm::StringRef(llvm::cast<StringAttr>(a).getValue()).split(words, ' ', -1, false);
+    if (words.empty() || !words[0].equals_insensitive("interface"))
+      continue;
+    std::string port, mode;
+    for (llvm::StringRef w : llvm::ArrayRef(words).drop_front()) {
+      auto [k, v] = w.split('=');
+      if (!w.contains('='))
+        mode = mode.empty() ? w.lower() : mode;
+      else if (k.equals_insensitive("port"))
+        port = v.str();
+      else if (k.equals_insensitive("mode"))
+        mode = v.lower();
+    }
+    if (!port.empty())
+      ports[port] = mode;
+  }
+  return ports;
 }
 
 LogicalResult FuncEmitter::emit() {
@@ -1451,22 +1613,51 @@ LogicalResult FuncEmitter::emit() {
       exprs[arg] = CExpr{t.name() + "(" + params[i] + ".range())", PPostfix, t};
     }
   }
+  for (unsigned i = 0; i < func.getNumArguments(); ++i)
+    if (StreamType st = streamTypeOf(func.getArgument(i).getType()); st && st.getBlockType())
+      mod.usesBlocks = true;
   std::string c = locComment(func.getLoc());
   out += "// " + func.getSymName().str() + (c.empty() ? "" : " (from " + c + ")") + "\n";
   out += sig + " {\n";
   bool top = func->hasAttr(AlloDialect::kTop);
+  // The source's own interface pragmas (kept verbatim): port -> mode.
+  llvm::StringMap<std::string> userPorts = userInterfaces(func);
+  if (top) {
+    // UG1399: array_partition is not supported on m_axi ports of the top.
+    for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+      auto n = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
+      if (!n || !func.getArgAttr(i, AlloDialect::kPartition) ||
+          !llvm::isa<MemRefType>(func.getArgument(i).getType()) ||
+          streamTypeOf(func.getArgument(i).getType()))
+        continue;
+      auto it = userPorts.find(n.getValue());
+      bool maxi = it != userPorts.end() ? it->second == "m_axi" : mod.options.interface == "axi";
+      if (maxi)
+        return func.emitError("vhls: '")
+               << n.getValue() << "' is partitioned, but it is an m_axi port of the top function "
+               << "(" << (it != userPorts.end() ? "its interface pragma" : "--interface axi")
+               << "), and Vitis HLS does not partition m_axi ports (UG1399): partition a local "
+                  "copy instead (the buffer_at schedule step), or keep the array's default "
+                  "interface";
+    }
+  }
   if (top && mod.options.interface == "axi") {
     for (unsigned i = 0; i < func.getNumArguments(); ++i) {
       std::string n = names[func.getArgument(i)];
-      if (auto mt = llvm::dyn_cast<MemRefType>(func.getArgument(i).getType()))
+      auto src = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
+      if (src && userPorts.count(src.getValue()))
+        continue; // the source sets this port's interface itself
+      Type at = func.getArgument(i).getType();
+      if (streamTypeOf(at))
+        line("#pragma HLS interface mode=axis port=" + n);
+      else if (auto mt = llvm::dyn_cast<MemRefType>(at))
         line("#pragma HLS interface mode=m_axi port=" + n + " offset=slave bundle=gmem" +
              std::to_string(i) + " depth=" + std::to_string(mt.getNumElements()));
-      else if (llvm::isa<StreamType>(func.getArgument(i).getType()))
-        line("#pragma HLS interface mode=axis port=" + n);
       else
         line("#pragma HLS interface mode=s_axilite port=" + n);
     }
-    line("#pragma HLS interface mode=s_axilite port=return");
+    if (!userPorts.count("return"))
+      line("#pragma HLS interface mode=s_axilite port=return");
   }
   for (unsigned i = 0; i < func.getNumArguments(); ++i)
     partitionPragmas(names[func.getArgument(i)], func.getArgAttr(i, AlloDialect::kPartition));
@@ -1557,7 +1748,9 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
 
   std::string text = "// Generated by allo-rewrite --target vhls (Allo C++). Vitis HLS 2022.1+.\n"
                      "#include <ap_fixed.h>\n#include <ap_int.h>\n#include <hls_math.h>\n"
-                     "#include <hls_stream.h>\n#include <cmath>\n#include <cstdint>\n#include <limits>\n\n";
+                     "#include <hls_stream.h>\n" +
+                     std::string(usesBlocks ? "#include <hls_streamofblocks.h>\n" : "") +
+                     "#include <cmath>\n#include <cstdint>\n#include <limits>\n\n";
   std::string helpers = this->helpers.text();
   if (!helpers.empty())
     text += helpers + "\n";
