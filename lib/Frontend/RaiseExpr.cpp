@@ -97,7 +97,7 @@ void FunctionRaiser::store(const LValue &lv, mlir::Value v, mlir::Location l) {
 }
 
 const CXXOperatorCallExpr *FunctionRaiser::lockSubscript(const Expr *e) {
-  auto *oc = dyn_cast<CXXOperatorCallExpr>(e->IgnoreParenImpCasts());
+  auto *oc = dyn_cast<CXXOperatorCallExpr>(e->IgnoreParens());
   if (!oc || oc->getOperator() != OO_Subscript || oc->getNumArgs() != 2 ||
       !lockBlock(oc->getArg(0)))
     return nullptr;
@@ -169,7 +169,7 @@ LValue FunctionRaiser::emitLValue(const Expr *e) {
       if (auto *a = dyn_cast<ArraySubscriptExpr>(cur->IgnoreParenImpCasts())) {
         idx.insert(idx.begin(), a->getIdx());
         cur = a->getBase();
-      } else if (auto *oc = lockSubscript(cur)) {
+      } else if (auto *oc = lockSubscript(cur->IgnoreParenImpCasts())) {
         // b[i] on a stream_of_blocks lock: the block's first subscript.
         idx.insert(idx.begin(), oc->getArg(1));
         cur = oc->getArg(0);

@@ -14,6 +14,10 @@
 //   { hls::write_lock<buf> b(s); for (...) b[i] = ...; } // commit on scope exit
 //   { hls::read_lock<buf>  b(s); ... = b[i]; }           // release on exit
 //
+// `stream_of_blocks<B, D>` derives from `stream_of_blocks<B>` (depth 2), so
+// it can be passed to `stream_of_blocks<B> &` parameters. Template parameter
+// names are reserved identifiers (`_HLS_B`), safe from user macros.
+//
 // Implemented: stream_of_blocks(), stream_of_blocks(const char *name),
 // empty(), full(); write_lock<B>/read_lock<B> constructed from any
 // stream_of_blocks<B, D>, converting to B& and indexable with [] when B is
@@ -138,14 +142,31 @@ private:
 
 } // namespace sob_detail
 
-template <typename _HLS_B, int _HLS_DEPTH = 2>
-class stream_of_blocks : public sob_detail::sob_base<_HLS_B> {
+template <typename _HLS_B, int _HLS_DEPTH = 2> class stream_of_blocks;
+
+/// The default depth; every other depth derives from it, so a
+/// `stream_of_blocks<B, 4>` can be passed to a `stream_of_blocks<B> &`
+/// parameter (as `hls::stream<T, N>` converts to `hls::stream<T> &`).
+template <typename _HLS_B>
+class stream_of_blocks<_HLS_B, 2> : public sob_detail::sob_base<_HLS_B> {
+public:
+  stream_of_blocks() : sob_detail::sob_base<_HLS_B>(nullptr, 2) {}
+  explicit stream_of_blocks(const char *name)
+      : sob_detail::sob_base<_HLS_B>(name, 2) {}
+
+protected:
+  stream_of_blocks(const char *name, std::size_t depth)
+      : sob_detail::sob_base<_HLS_B>(name, depth) {}
+};
+
+template <typename _HLS_B, int _HLS_DEPTH>
+class stream_of_blocks : public stream_of_blocks<_HLS_B, 2> {
   static_assert(_HLS_DEPTH >= 1, "stream_of_blocks depth must be positive");
 
 public:
-  stream_of_blocks() : sob_detail::sob_base<_HLS_B>(nullptr, _HLS_DEPTH) {}
+  stream_of_blocks() : stream_of_blocks<_HLS_B, 2>(nullptr, _HLS_DEPTH) {}
   explicit stream_of_blocks(const char *name)
-      : sob_detail::sob_base<_HLS_B>(name, _HLS_DEPTH) {}
+      : stream_of_blocks<_HLS_B, 2>(name, _HLS_DEPTH) {}
 };
 
 /// Producer access: a fresh block, committed to the stream on destruction.

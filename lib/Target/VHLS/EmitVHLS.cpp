@@ -1460,13 +1460,18 @@ std::string allo::detail::signatureOf(func::FuncOp func,
     Type at = func.getArgument(i).getType();
     if (streamTypeOf(at)) {
       // hls::stream<T> &s, hls::stream<T> s[4][2], hls::stream_of_blocks<B> &s.
-      ctype = streamClassName(streamTypeOf(at), func.getArgAttr(i, AlloDialect::kCType),
-                              func.getArgAttr(i, AlloDialect::kTypeDepth));
-      if (auto mt = llvm::dyn_cast<MemRefType>(at))
+      // (The class name may hold brackets, `stream_of_blocks<int[8]>`: no declarator().)
+      std::string decl = streamClassName(streamTypeOf(at), func.getArgAttr(i, AlloDialect::kCType),
+                                         func.getArgAttr(i, AlloDialect::kTypeDepth));
+      if (auto mt = llvm::dyn_cast<MemRefType>(at)) {
+        decl += " " + pname;
         for (int64_t d : mt.getShape())
-          ctype += "[" + std::to_string(d) + "]";
-      else
-        ctype += " &";
+          decl += "[" + std::to_string(d) + "]";
+      } else {
+        decl += " &" + pname;
+      }
+      sig += (i ? ", " : "") + decl;
+      continue;
     } else if (auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType)) {
       ctype = ct.getValue().str();
     } else {
