@@ -24,7 +24,8 @@
 //   allo.stream_read_lock %s { ^bb0(%b): body }
 //      -> allo_rt_block_read(%s, &b, bytes) (pops the oldest block into b); body
 //
-// Function signatures and calls carrying streams are converted too.
+// Function signatures and calls carrying streams are converted too;
+// allo.bit_reverse becomes LLVM's bitreverse intrinsic.
 //
 //===----------------------------------------------------------------------===//
 #include "allo/Conversion/LowerStreams.h"
@@ -218,6 +219,14 @@ struct EmptyLowering : OpConversionPattern<StreamEmptyOp> {
   }
 };
 
+struct BitReverseLowering : OpConversionPattern<BitReverseOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(BitReverseOp op, OpAdaptor a, ConversionPatternRewriter &r) const override {
+    r.replaceOpWithNewOp<LLVM::BitReverseOp>(op, op.getType(), a.getInput());
+    return success();
+  }
+};
+
 struct LowerStreamsPass : PassWrapper<LowerStreamsPass, OperationPass<ModuleOp>> {
   MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(LowerStreamsPass)
   StringRef getArgument() const override { return "allo-lower-streams"; }
@@ -241,7 +250,7 @@ struct LowerStreamsPass : PassWrapper<LowerStreamsPass, OperationPass<ModuleOp>>
 
     ConversionTarget target(*ctx);
     target.addIllegalOp<StreamCreateOp, StreamWriteOp, StreamReadOp, StreamEmptyOp,
-                        StreamWriteLockOp, StreamReadLockOp>();
+                        StreamWriteLockOp, StreamReadLockOp, BitReverseOp>();
     target.addLegalDialect<arith::ArithDialect, LLVM::LLVMDialect, scf::SCFDialect>();
     target.markUnknownOpDynamicallyLegal([&](Operation *op) {
       if (auto f = llvm::dyn_cast<func::FuncOp>(op))
@@ -251,7 +260,8 @@ struct LowerStreamsPass : PassWrapper<LowerStreamsPass, OperationPass<ModuleOp>>
     RewritePatternSet patterns(ctx);
     patterns.add<CreateLowering, WriteLowering, ReadLowering, EmptyLowering,
                  HandleLoadLowering<affine::AffineLoadOp>, HandleLoadLowering<memref::LoadOp>,
-                 LockLowering<StreamWriteLockOp>, LockLowering<StreamReadLockOp>>(types, ctx);
+                 LockLowering<StreamWriteLockOp>, LockLowering<StreamReadLockOp>,
+                 BitReverseLowering>(types, ctx);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns, types);
     populateCallOpTypeConversionPattern(patterns, types);
     populateReturnOpTypeConversionPattern(patterns, types);

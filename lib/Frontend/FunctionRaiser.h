@@ -134,6 +134,7 @@ struct LValue {
 };
 
 class ModuleRaiser;
+class FoldingBuilder;
 
 /// Control-flow state of the loop being emitted (for break/continue).
 struct LoopFrame {
@@ -233,6 +234,13 @@ public:
   /// length(); false if `e` is none of them (`result` is null for the
   /// mutating ones).
   bool emitAPBitMember(const clang::CXXMemberCallExpr *e, mlir::Value &result);
+  /// and_reduce ... xnor_reduce, iszero/is_zero, sign(), countLeadingZeros()
+  /// of an ap_[u]int or range reference; null if `e` is none of them.
+  mlir::Value emitAPQuery(const clang::CXXMemberCallExpr *e, FoldingBuilder &br);
+  /// reverse(), b_not(), lrotate(n), rrotate(n): the variable is updated;
+  /// returns the new value for reverse() (which returns *this), null otherwise.
+  mlir::Value emitAPInPlace(const clang::CXXMemberCallExpr *e, FoldingBuilder &br,
+                            const clang::Expr *count);
 
   // ---- existing #pragma HLS directives (RaiseHLSPragmas.cpp) ----
   /// Applies the pragmas written directly in `loop`'s body (or, for a null
@@ -275,6 +283,10 @@ public:
   mlir::Value emitCall(const clang::CallExpr *e);
   mlir::Value emitMathCall(const clang::CallExpr *e, const clang::FunctionDecl *callee,
                            bool &handled);
+  /// A call of the C library function `symbol` (declared once, external,
+  /// `allo.extern` = the C++ name the emitter prints).
+  mlir::Value emitLibmCall(llvm::StringRef symbol, llvm::StringRef cxxName,
+                           llvm::ArrayRef<mlir::Value> args, mlir::Type result, mlir::Location l);
   mlir::Value emitConditional(const clang::AbstractConditionalOperator *e);
   mlir::Value emitLogical(const clang::BinaryOperator *e);
   mlir::Value emitIncDec(const clang::UnaryOperator *e);

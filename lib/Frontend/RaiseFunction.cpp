@@ -333,7 +333,8 @@ public:
     // ap_[u]int / ap_fixed bit setters modify their object.
     if (const CXXMethodDecl *m = e->getMethodDecl(); m && m->getIdentifier() && !m->isConst())
       if (m->getName() == "set" || m->getName() == "clear" || m->getName() == "invert" ||
-          m->getName() == "set_bit")
+          m->getName() == "set_bit" || m->getName() == "reverse" || m->getName() == "b_not" ||
+          m->getName() == "lrotate" || m->getName() == "rrotate")
         note(e->getImplicitObjectArgument(), e);
     return true;
   }

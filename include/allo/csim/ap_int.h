@@ -938,6 +938,9 @@ public:
   bool and_reduce() const;
   bool or_reduce() const { return !get().iszero(); }
   bool xor_reduce() const { return get().xor_reduce(); }
+  bool nand_reduce() const { return !and_reduce(); }
+  bool nor_reduce() const { return !or_reduce(); }
+  bool xnor_reduce() const { return !xor_reduce(); }
 
   /// The value is converted to length() bits (sign-extended when it is a
   /// signed value narrower than the range, zero-extended otherwise).

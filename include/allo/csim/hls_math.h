@@ -8,9 +8,10 @@
 //
 // namespace hls math functions for C simulation:
 //
-//   unary : sqrt exp exp2 log log2 log10 sin cos tan sinh cosh tanh asin acos
-//           atan floor ceil round trunc fabs abs rsqrt recip
-//   binary: pow fmin fmax atan2 fmod copysign
+//   unary : sqrt exp exp2 expm1 log log2 log10 log1p sin cos tan sinh cosh
+//           tanh asin acos atan cbrt erf floor ceil round trunc fabs abs rsqrt
+//           recip
+//   binary: pow fmin fmax atan2 fmod copysign nextafter hypot fdim remainder
 //   ternary: fma
 //   predicates: isnan isinf isfinite signbit
 //
@@ -27,6 +28,9 @@
 //    true, signbit is the sign of the value. abs/fabs are exact;
 //  * ap_int / ap_uint: evaluated in double, returning double (abs/fabs
 //    return the argument type).
+//
+// Template parameters and internal names are reserved identifiers (`_HLS_W`),
+// safe from user macros.
 //
 // Deviation: the vendor library implements bit-accurate fixed-point
 // algorithms (CORDIC etc.); results computed through double can differ in
@@ -101,6 +105,10 @@ ALLO_HLS_MATH_UNARY(floor)
 ALLO_HLS_MATH_UNARY(ceil)
 ALLO_HLS_MATH_UNARY(round)
 ALLO_HLS_MATH_UNARY(trunc)
+ALLO_HLS_MATH_UNARY(expm1)
+ALLO_HLS_MATH_UNARY(log1p)
+ALLO_HLS_MATH_UNARY(cbrt)
+ALLO_HLS_MATH_UNARY(erf)
 #undef ALLO_HLS_MATH_UNARY
 
 //===--- rsqrt / recip --------------------------------------------------------===//
@@ -195,6 +203,10 @@ ALLO_HLS_MATH_BINARY(fmax)
 ALLO_HLS_MATH_BINARY(atan2)
 ALLO_HLS_MATH_BINARY(fmod)
 ALLO_HLS_MATH_BINARY(copysign)
+ALLO_HLS_MATH_BINARY(nextafter)
+ALLO_HLS_MATH_BINARY(hypot)
+ALLO_HLS_MATH_BINARY(fdim)
+ALLO_HLS_MATH_BINARY(remainder)
 #undef ALLO_HLS_MATH_BINARY
 
 //===--- fma -------------------------------------------------------------------===//

@@ -185,9 +185,16 @@ StreamType streamTypeOf(Type t) {
 /// Helpers the emitted code may need, emitted once at the top when used.
 struct Helpers {
   bool min = false, max = false, floordiv = false, ceildiv = false, mod = false;
-  bool fromBits = false, f64Bits = false;
+  bool fromBits = false, f64Bits = false, popcount = false, reverse = false;
   std::string text() const {
     std::string s;
+    if (reverse)
+      s += "template <int W> static inline ap_uint<W> allo_bit_reverse(ap_uint<W> x) {\n"
+           "  x.reverse();\n  return x;\n}\n";
+    if (popcount)
+      s += "template <int W> static inline int allo_popcount(ap_uint<W> x) {\n"
+           "  int n = 0;\n  for (int i = 0; i < W; i++) {\n#pragma HLS unroll\n"
+           "    n += x[i];\n  }\n  return n;\n}\n";
     if (fromBits)
       s += "template <class T, class R> static inline T allo_from_bits(R r) {\n"
            "  T t;\n  t.range() = r;\n  return t;\n}\n";
@@ -892,6 +899,33 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     return call("std::fmax"), success();
   if (isa<arith::RemFOp>(op))
     return call("std::fmod"), success();
+  if (isa<BitReverseOp>(op)) {
+    CType u = typeOf(op->getOperand(0));
+    u.isSigned = false;
+    mod.helpers.reverse = true;
+    e = CExpr{"(" + rt.name() + ")allo_bit_reverse<" +
+                  std::to_string(op->getOperand(0).getType().getIntOrFloatBitWidth()) + ">(" +
+                  as(op->getOperand(0), u, PCond) + ")",
+              PUnary, rt};
+    return success();
+  }
+  if (isa<math::CountLeadingZerosOp, math::CtPopOp>(op)) {
+    // ap_uint<W>(x).countLeadingZeros() (the ap_int member), or a helper
+    // counting the set bits.
+    CType u = typeOf(op->getOperand(0));
+    u.isSigned = false;
+    std::string w = std::to_string(op->getOperand(0).getType().getIntOrFloatBitWidth());
+    std::string x = as(op->getOperand(0), u, PCond);
+    std::string text;
+    if (isa<math::CountLeadingZerosOp>(op)) {
+      text = "ap_uint<" + w + ">(" + x + ").countLeadingZeros()";
+    } else {
+      mod.helpers.popcount = true;
+      text = "allo_popcount<" + w + ">(" + x + ")";
+    }
+    e = CExpr{"(" + rt.name() + ")" + text, PUnary, rt};
+    return success();
+  }
   if (op->getDialect() && isa<math::MathDialect>(op->getDialect())) {
     static const std::pair<const char *, const char *> table[] = {
         {"math.sqrt", "std::sqrt"},   {"math.exp", "std::exp"},     {"math.exp2", "std::exp2"},
@@ -904,9 +938,21 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
         {"math.round", "std::round"}, {"math.trunc", "std::trunc"}, {"math.absf", "std::fabs"},
         {"math.powf", "std::pow"},    {"math.atan2", "std::atan2"}, {"math.fma", "std::fma"},
         {"math.copysign", "std::copysign"}};
+    // Written as hls:: in the source: printed back as hls::.
+    bool hls = op->hasAttr(AlloDialect::kHLSMath);
+    if (isa<math::RsqrtOp>(op)) {
+      if (hls)
+        return call("hls::rsqrt"), success();
+      CType t = rt;
+      e = CExpr{std::string(rt.kind == CType::Float ? "1.0f" : "1.0") + " / std::sqrt(" +
+                    as(op->getOperand(0), t, PCond) + ")",
+                PMul, rt};
+      return success();
+    }
     for (auto &[name, fn] : table)
       if (op->getName().getStringRef() == name)
-        return call(fn), success();
+        return call(hls ? ("hls::" + llvm::StringRef(fn).drop_front(5)).str().c_str() : fn),
+               success();
     return op->emitError("vhls: unsupported math operation '") << op->getName() << "'";
   }
   if (auto apply = llvm::dyn_cast<affine::AffineApplyOp>(op)) {
@@ -1132,9 +1178,16 @@ std::string FuncEmitter::callText(func::CallOp call) {
       args += "allo_from_bits<" + elementCType(ct.getValue()) + ">(" +
               as(v, typeOf(callee.getArgument(i)), PCond) + ")";
     } else {
-      args += as(v, callee ? typeOf(callee.getArgument(i)) : typeOf(v), PCond);
+      CType pt = !callee ? typeOf(v)
+                 : callee.isExternal()
+                     ? ctypeFor(callee.getFunctionType().getInput(i), false)
+                     : typeOf(callee.getArgument(i));
+      args += as(v, pt, PCond);
     }
   }
+  // A C library function stands for the C++ one it was raised from.
+  if (auto ext = callee ? callee->getAttrOfType<StringAttr>(AlloDialect::kExtern) : StringAttr())
+    return ext.getValue().str() + "(" + args + ")";
   return sanitize(call.getCallee()) + "(" + args + ")";
 }
 
@@ -1745,6 +1798,8 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
   for (auto f : module.getOps<func::FuncOp>())
     visit(f);
   for (func::FuncOp f : order) {
+    if (f.isExternal() && f->hasAttr(AlloDialect::kExtern))
+      continue; // a library function (hls::nextafter, ...): declared by its header
     if (f.isExternal())
       return f.emitError("vhls: function '") << f.getSymName() << "' has no body";
     if (failed(FuncEmitter(*this, f, body).emit()))

@@ -114,6 +114,22 @@ def Allo_StreamEmptyOp : Allo_Op<"stream_empty"> {
 }
 
 //===----------------------------------------------------------------------===//
+// Bit manipulation
+//===----------------------------------------------------------------------===//
+
+def Allo_BitReverseOp : Allo_Op<"bit_reverse", [Pure, AllTypesMatch<["input", "result"]>]> {
+  let summary = "reverses the order of the bits of an integer";
+  let description = [{
+    `%r = allo.bit_reverse %x : i13`: bit k of %r is bit W-1-k of %x (the
+    `reverse()` member of ap_[u]int). No upstream dialect has it (the LLVM
+    dialect's intrinsic is what allo-lower-streams turns it into).
+  }];
+  let arguments = (ins AnySignlessInteger:$input);
+  let results = (outs AnySignlessInteger:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input)";
+}
+
+//===----------------------------------------------------------------------===//
 // Streams of blocks: locks
 //===----------------------------------------------------------------------===//
 
