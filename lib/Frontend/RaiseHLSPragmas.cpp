@@ -81,10 +81,16 @@ std::optional<int64_t> FunctionRaiser::pragmaInt(const HLSPragma &p, llvm::Strin
   int64_t v;
   if (llvm::StringRef(value).getAsInteger(10, v)) {
     std::string why;
-    auto e = evaluateIntInFunction(value, fn, why);
-    if (!e)
+    auto e = evaluateIntInFunction(value, fn, why, [&](llvm::StringRef n) -> const NamedDecl * {
+      return n.contains("::") ? nullptr : pragmaVariable(n, p.loc);
+    });
+    if (!e) {
+      // (The shared evaluator speaks of attribute arguments.)
+      for (size_t at; (at = why.find("attribute argument")) != std::string::npos;)
+        why.replace(at, 18, "pragma value");
       fail(p.loc, "#pragma HLS " + directive + ": " + option + "=" + value +
                       " is not an integer constant expression here (" + why + ")");
+    }
     v = *e;
   }
   if (v < min)
@@ -127,7 +133,11 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
       fail(p.loc, "#pragma HLS " + hp.directive + ": " + what);
     };
     auto intOption = [&](llvm::StringRef name, llvm::StringRef otherwise, int64_t min) {
-      return *pragmaInt(p, hp.directive, name, hp.get(name, otherwise), min);
+      std::string written = name.str(); // the option's name as written (II, factor)
+      for (const ParsedHLSPragma::Item &it : hp.items)
+        if (it.isOption && llvm::StringRef(it.name).equals_insensitive(name))
+          written = it.name;
+      return *pragmaInt(p, hp.directive, written, hp.get(name, otherwise), min);
     };
     if (hp.directive == "pipeline" && !hp.has("off")) {
       op->setAttr(AlloDialect::kPipelineII, mb.getI64IntegerAttr(intOption("ii", "1", 1)));
@@ -254,9 +264,10 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
       }
     // A directive about one local array or stream goes right after its
     // declaration (where Vitis HLS expects it); the emitter prints it there.
-    if (isDeclarationHLSDirective(hp.directive) && bind && bind->kind == Binding::Memory &&
+    if (isDeclarationHLSDirective(hp.directive) && bind && bind->value &&
         bind->value.getDefiningOp() &&
-        isa<mlir::memref::AllocaOp, StreamCreateOp>(bind->value.getDefiningOp())) {
+        (isa<StreamCreateOp>(bind->value.getDefiningOp()) ||
+         (bind->kind == Binding::Memory && isa<mlir::memref::AllocaOp>(bind->value.getDefiningOp())))) {
       mlir::Operation *decl = bind->value.getDefiningOp();
       llvm::SmallVector<mlir::Attribute, 2> list;
       if (auto old = decl->getAttrOfType<mlir::ArrayAttr>(AlloDialect::kPragmas))
@@ -265,6 +276,12 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
       decl->setAttr(AlloDialect::kPragmas, mb.getArrayAttr(list));
       continue;
     }
+    // A directive kept in place names its variable by the source's name,
+    // which must then be the emitted one too: refuse a name that several
+    // variables of the function share (the emitted code renames them).
+    if (vd && llvm::count_if(vars, [&](auto &kv) { return kv.first->getName() == vd->getName(); }) > 1)
+      bad("'" + vd->getName() + "' names more than one variable of '" + fn->getNameAsString() +
+          "' (the emitted code renames all but one of them); give this one a name of its own");
     verbatim.push_back(mb.getStringAttr(hp.str()));
   }
   if (!verbatim.empty())

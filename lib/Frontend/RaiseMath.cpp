@@ -140,7 +140,7 @@ mlir::Value FunctionRaiser::emitMathCall(const CallExpr *e, const FunctionDecl *
     return {};
   if (!rs.isFloat) {
     if (hls)
-      refuse(" (only its float and double forms are raised)");
+      refuse(" (not raised; docs/user-guide/subset.md lists the hls_math functions that are)");
     return {};
   }
   llvm::StringRef base = name;

@@ -205,12 +205,22 @@ mlir::MemRefType TypeMapper::array(QualType t) const {
 std::string TypeMapper::explain(QualType t) const {
   if (const CXXRecordDecl *rd = t->getAsCXXRecordDecl(); rd && rd->isLambda())
     return "lambdas are not supported (write a separate function)";
+  if (t->isArrayType()) {
+    // An array of streams: what is wrong with its streams.
+    QualType elem = t.getCanonicalType();
+    while (const ArrayType *at = ast.getAsArrayType(elem))
+      elem = at->getElementType();
+    if (isBlockStreamClass(elem) || hlsClass(elem, "stream", true))
+      return explain(elem);
+  }
+  PrintingPolicy pp(ast.getLangOpts());
+  pp.SuppressTagKeyword = true;
   if (isBlockStreamClass(t) || (t->isReferenceType() && isBlockStreamClass(t.getNonReferenceType())))
-    return "type '" + t.getAsString() +
+    return "type '" + t.getAsString(pp) +
            "' is not supported: a stream of blocks needs a block that is a fixed-size array of "
            "supported scalars (e.g. 'typedef int buf[64];'), and its locks need that block type";
   if (hlsClass(t.getNonReferenceType(), "stream", true))
-    return "type '" + t.getAsString() +
+    return "type '" + t.getAsString(pp) +
            "' is not supported: stream elements must be bool, integers, float, double, ap_int, "
            "ap_uint, ap_fixed or ap_ufixed (streams of structs or vectors are not raised)";
   std::string s = "type '" + t.getAsString() + "' is not supported";

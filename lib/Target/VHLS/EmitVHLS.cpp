@@ -1691,7 +1691,7 @@ LogicalResult FuncEmitter::emit() {
       auto it = userPorts.find(n.getValue());
       bool maxi = it != userPorts.end() ? it->second == "m_axi" : mod.options.interface == "axi";
       if (maxi)
-        return func.emitError("vhls: '")
+        return mlir::emitError(func.getLoc(), "vhls: '") // (no op dump: it is the user's code)
                << n.getValue() << "' is partitioned, but it is an m_axi port of the top function "
                << "(" << (it != userPorts.end() ? "its interface pragma" : "--interface axi")
                << "), and Vitis HLS does not partition m_axi ports (UG1399): partition a local "
