@@ -58,7 +58,9 @@ private:
 #include <cstdio>
 #include <cstdlib>
 template <typename _ALLO_T> void allo::stream<_ALLO_T>::emptyRead() {
-  std::fprintf(stderr, "allo::stream: get() on an empty stream (a deadlock in hardware)\n");
+  std::fprintf(
+      stderr,
+      "allo::stream: get() on an empty stream (a deadlock in hardware)\n");
   std::abort();
 }
 

@@ -177,7 +177,8 @@ LogicalResult sched::applyUnfold(StepContext &c) {
   outer.walk([&](Operation *op) {
     if (reported)
       return;
-    if (isa<StreamReadOp, StreamWriteOp, StreamEmptyOp>(op) && !stream)
+    if (isa<StreamReadOp, StreamWriteOp, StreamEmptyOp, StreamWriteLockOp, StreamReadLockOp>(op) &&
+        !stream)
       stream = op;
     if (auto call = llvm::dyn_cast<CallOpInterface>(op))
       if (llvm::any_of(op->getOperands(), [](Value v) { return llvm::isa<MemRefType>(v.getType()); }) &&

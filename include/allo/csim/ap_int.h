@@ -585,11 +585,13 @@ inline int bits_per_digit(int radix) {
 }
 
 /// Unscoped enumerations behave like their underlying integer type.
-template <class _AP_T, class = void> struct is_unscoped_enum : std::false_type {};
+template <class _AP_T, class = void>
+struct is_unscoped_enum : std::false_type {};
 template <class _AP_T>
 struct is_unscoped_enum<
     _AP_T, typename std::enable_if<std::is_enum<_AP_T>::value>::type>
-    : std::integral_constant<bool, std::is_convertible<_AP_T, long long>::value> {};
+    : std::integral_constant<bool,
+                             std::is_convertible<_AP_T, long long>::value> {};
 
 //===----------------------------------------------------------------------===//
 // Class templates
@@ -601,10 +603,13 @@ struct ap_proxy_tag {}; // base of bit and range references
 template <int _AP_W, bool _AP_S> class ap_int_base;
 template <int _AP_W, bool _AP_S> class ap_bit_ref;
 template <int _AP_W, bool _AP_S> class ap_range_ref;
-template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_N> class af_base;
+template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O,
+          int _AP_N>
+class af_base;
 
 template <int _AP_W, bool _AP_S>
-using ap_t = typename std::conditional<_AP_S, ap_int<_AP_W>, ap_uint<_AP_W>>::type;
+using ap_t =
+    typename std::conditional<_AP_S, ap_int<_AP_W>, ap_uint<_AP_W>>::type;
 
 /// Storage and member operations shared by ap_int<W> and ap_uint<W>.
 template <int _AP_W, bool _AP_S> class ap_int_base : public ap_int_tag {
@@ -625,13 +630,13 @@ public:
   ap_int_base(const ap_int_base &) = default;
   ap_int_base &operator=(const ap_int_base &) = default;
 
-  template <class _AP_T,
-            typename std::enable_if<std::is_integral<_AP_T>::value, int>::type = 0>
+  template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value,
+                                                 int>::type = 0>
   ap_int_base(_AP_T x) {
     set_native(x);
   }
-  template <class _AP_T,
-            typename std::enable_if<is_unscoped_enum<_AP_T>::value, int>::type = 0>
+  template <class _AP_T, typename std::enable_if<is_unscoped_enum<_AP_T>::value,
+                                                 int>::type = 0>
   ap_int_base(_AP_T x) {
     set_native((typename std::underlying_type<_AP_T>::type)x);
   }
@@ -652,18 +657,22 @@ public:
     fix();
   }
   ap_int_base(const std::string &s) : ap_int_base(s.c_str()) {}
-  template <int _AP_W2, bool _AP_S2> ap_int_base(const ap_int_base<_AP_W2, _AP_S2> &o) {
+  template <int _AP_W2, bool _AP_S2>
+  ap_int_base(const ap_int_base<_AP_W2, _AP_S2> &o) {
     lext(bits_, _AP_N, o.bits_, ap_int_base<_AP_W2, _AP_S2>::_AP_N, _AP_S2);
     fix();
   }
-  template <int _AP_W2, bool _AP_S2> ap_int_base(const ap_bit_ref<_AP_W2, _AP_S2> &b) {
+  template <int _AP_W2, bool _AP_S2>
+  ap_int_base(const ap_bit_ref<_AP_W2, _AP_S2> &b) {
     lclear(bits_, _AP_N);
     bits_[0] = b.get() ? 1 : 0;
     fix();
   }
-  template <int _AP_W2, bool _AP_S2> ap_int_base(const ap_range_ref<_AP_W2, _AP_S2> &r);
+  template <int _AP_W2, bool _AP_S2>
+  ap_int_base(const ap_range_ref<_AP_W2, _AP_S2> &r);
   /// Fixed-point to integer (truncation toward zero); defined in ap_fixed.h.
-  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2, ap_o_mode _AP_O2, int _AP_N2>
+  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2,
+            ap_o_mode _AP_O2, int _AP_N2>
   ap_int_base(const af_base<_AP_W2, _AP_I2, _AP_S2, _AP_Q2, _AP_O2, _AP_N2> &f);
 
   //===--- conversion -----------------------------------------------------===//
@@ -726,9 +735,13 @@ public:
     fix();
   }
 
-  ap_bit_ref<_AP_W, _AP_S> operator[](int i) { return ap_bit_ref<_AP_W, _AP_S>(this, i); }
+  ap_bit_ref<_AP_W, _AP_S> operator[](int i) {
+    return ap_bit_ref<_AP_W, _AP_S>(this, i);
+  }
   bool operator[](int i) const { return get_bit(i); }
-  ap_bit_ref<_AP_W, _AP_S> bit(int i) { return ap_bit_ref<_AP_W, _AP_S>(this, i); }
+  ap_bit_ref<_AP_W, _AP_S> bit(int i) {
+    return ap_bit_ref<_AP_W, _AP_S>(this, i);
+  }
   bool bit(int i) const { return get_bit(i); }
 
   ap_range_ref<_AP_W, _AP_S> range(int hi, int lo) {
@@ -739,7 +752,9 @@ public:
   }
   ap_range_ref<_AP_W, _AP_S> range() { return range(_AP_W - 1, 0); }
   const ap_range_ref<_AP_W, _AP_S> range() const { return range(_AP_W - 1, 0); }
-  ap_range_ref<_AP_W, _AP_S> operator()(int hi, int lo) { return range(hi, lo); }
+  ap_range_ref<_AP_W, _AP_S> operator()(int hi, int lo) {
+    return range(hi, lo);
+  }
   const ap_range_ref<_AP_W, _AP_S> operator()(int hi, int lo) const {
     return range(hi, lo);
   }
@@ -857,9 +872,9 @@ public:
   static constexpr int width = 1;
 
   ap_bit_ref(ap_int_base<_AP_W, _AP_S> *p, int i) : p_(p), i_(i) {
-    ALLO_CSIM_CHECK(i >= 0 && i < _AP_W, "ap_int: bit index " + std::to_string(i) +
-                                         " out of range for width " +
-                                         std::to_string(_AP_W));
+    ALLO_CSIM_CHECK(i >= 0 && i < _AP_W,
+                    "ap_int: bit index " + std::to_string(i) +
+                        " out of range for width " + std::to_string(_AP_W));
   }
   ap_bit_ref(const ap_bit_ref &) = default;
 
@@ -877,8 +892,8 @@ public:
     return *this;
   }
   /// Integers and ap values assign their least significant bit.
-  template <class _AP_T,
-            typename std::enable_if<std::is_integral<_AP_T>::value, int>::type = 0>
+  template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value,
+                                                 int>::type = 0>
   ap_bit_ref &operator=(_AP_T v) {
     return *this = (bool)(v & 1);
   }
@@ -908,7 +923,8 @@ template <int _AP_W, bool _AP_S> class ap_range_ref : public ap_proxy_tag {
 public:
   static constexpr int width = _AP_W;
 
-  ap_range_ref(ap_int_base<_AP_W, _AP_S> *p, int hi, int lo) : p_(p), hi_(hi), lo_(lo) {
+  ap_range_ref(ap_int_base<_AP_W, _AP_S> *p, int hi, int lo)
+      : p_(p), hi_(hi), lo_(lo) {
     ALLO_CSIM_CHECK(hi >= 0 && hi < _AP_W && lo >= 0 && lo < _AP_W,
                     "ap_int: range(" + std::to_string(hi) + ", " +
                         std::to_string(lo) + ") out of range for width " +
@@ -949,10 +965,11 @@ public:
     assign(v.bits_, ap_int_base<_AP_W2, _AP_S2>::_AP_N, _AP_S2);
     return *this;
   }
-  template <class _AP_T,
-            typename std::enable_if<std::is_integral<_AP_T>::value, int>::type = 0>
+  template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value,
+                                                 int>::type = 0>
   ap_range_ref &operator=(_AP_T v) {
-    const ap_int_base<(int)sizeof(_AP_T) * 8, std::is_signed<_AP_T>::value> t(v);
+    const ap_int_base<(int)sizeof(_AP_T) * 8, std::is_signed<_AP_T>::value> t(
+        v);
     return *this = t;
   }
   ap_range_ref &operator=(const char *s) {
@@ -968,9 +985,9 @@ public:
     return *this = (unsigned)o.get();
   }
 
-#define ALLO_CSIM_RANGE_COMPOUND(_AP_OP)                                           \
-  template <class _AP_T> ap_range_ref &operator _AP_OP##=(const _AP_T &v) {                \
-    return *this = get() _AP_OP v;                                                 \
+#define ALLO_CSIM_RANGE_COMPOUND(_AP_OP)                                       \
+  template <class _AP_T> ap_range_ref &operator _AP_OP## = (const _AP_T &v) {  \
+    return *this = get() _AP_OP v;                                             \
   }
   ALLO_CSIM_RANGE_COMPOUND(+)
   ALLO_CSIM_RANGE_COMPOUND(-)
@@ -1027,51 +1044,58 @@ template <class _AP_T, class = void> struct int_opnd {
   static constexpr int _AP_W = 0;
 };
 template <class _AP_T>
-struct int_opnd<_AP_T, typename std::enable_if<std::is_integral<_AP_T>::value>::type> {
+struct int_opnd<_AP_T,
+                typename std::enable_if<std::is_integral<_AP_T>::value>::type> {
   static constexpr bool ok = true, is_ap = false;
   static constexpr int _AP_W =
       std::is_same<_AP_T, bool>::value ? 1 : (int)sizeof(_AP_T) * 8;
   static constexpr bool _AP_S = std::is_signed<_AP_T>::value;
 };
 template <class _AP_T>
-struct int_opnd<_AP_T, typename std::enable_if<is_unscoped_enum<_AP_T>::value>::type> {
+struct int_opnd<_AP_T,
+                typename std::enable_if<is_unscoped_enum<_AP_T>::value>::type> {
   static constexpr bool ok = true, is_ap = false;
   static constexpr int _AP_W = (int)sizeof(_AP_T) * 8;
   static constexpr bool _AP_S =
       std::is_signed<typename std::underlying_type<_AP_T>::type>::value;
 };
 template <class _AP_T>
-struct int_opnd<
-    _AP_T, typename std::enable_if<std::is_base_of<ap_int_tag, _AP_T>::value>::type> {
+struct int_opnd<_AP_T, typename std::enable_if<
+                           std::is_base_of<ap_int_tag, _AP_T>::value>::type> {
   static constexpr bool ok = true, is_ap = true;
   static constexpr int _AP_W = _AP_T::width;
   static constexpr bool _AP_S = _AP_T::sign_flag;
 };
 template <class _AP_T>
-struct int_opnd<
-    _AP_T, typename std::enable_if<std::is_base_of<ap_proxy_tag, _AP_T>::value>::type> {
+struct int_opnd<_AP_T, typename std::enable_if<
+                           std::is_base_of<ap_proxy_tag, _AP_T>::value>::type> {
   static constexpr bool ok = true, is_ap = true;
   static constexpr int _AP_W = _AP_T::width;
   static constexpr bool _AP_S = false;
 };
 
 template <class _AP_A, class _AP_B> struct int_binop_ok {
-  static constexpr bool value = int_opnd<_AP_A>::ok && int_opnd<_AP_B>::ok &&
-                                (int_opnd<_AP_A>::is_ap || int_opnd<_AP_B>::is_ap);
+  static constexpr bool value =
+      int_opnd<_AP_A>::ok && int_opnd<_AP_B>::ok &&
+      (int_opnd<_AP_A>::is_ap || int_opnd<_AP_B>::is_ap);
 };
 
 template <int _AP_W, bool _AP_S>
-inline const ap_int_base<_AP_W, _AP_S> &as_ap(const ap_int_base<_AP_W, _AP_S> &x) {
+inline const ap_int_base<_AP_W, _AP_S> &
+as_ap(const ap_int_base<_AP_W, _AP_S> &x) {
   return x;
 }
-template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value ||
-                                               is_unscoped_enum<_AP_T>::value,
-                                           int>::type = 0>
-inline ap_int_base<int_opnd<_AP_T>::_AP_W, int_opnd<_AP_T>::_AP_S> as_ap(_AP_T x) {
+template <class _AP_T,
+          typename std::enable_if<std::is_integral<_AP_T>::value ||
+                                      is_unscoped_enum<_AP_T>::value,
+                                  int>::type = 0>
+inline ap_int_base<int_opnd<_AP_T>::_AP_W, int_opnd<_AP_T>::_AP_S>
+as_ap(_AP_T x) {
   return ap_int_base<int_opnd<_AP_T>::_AP_W, int_opnd<_AP_T>::_AP_S>(x);
 }
-template <class _AP_P, typename std::enable_if<
-                       std::is_base_of<ap_proxy_tag, _AP_P>::value, int>::type = 0>
+template <class _AP_P,
+          typename std::enable_if<std::is_base_of<ap_proxy_tag, _AP_P>::value,
+                                  int>::type = 0>
 inline auto as_ap(const _AP_P &p) {
   return p.as_uint();
 }
@@ -1083,58 +1107,59 @@ inline auto as_ap(const _AP_P &p) {
 //===----------------------------------------------------------------------===//
 
 // Compound assignments, increments: these return the derived type.
-#define ALLO_CSIM_AP_INT_MEMBERS(_AP_Cls)                                          \
-  template <class _AP_T> _AP_Cls &operator+=(const _AP_T &v) {                            \
-    return *this = _AP_Cls(*this + v);                                             \
+#define ALLO_CSIM_AP_INT_MEMBERS(_AP_Cls)                                      \
+  template <class _AP_T> _AP_Cls &operator+=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this + v);                                         \
   }                                                                            \
-  template <class _AP_T> _AP_Cls &operator-=(const _AP_T &v) {                            \
-    return *this = _AP_Cls(*this - v);                                             \
+  template <class _AP_T> _AP_Cls &operator-=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this - v);                                         \
   }                                                                            \
-  template <class _AP_T> _AP_Cls &operator*=(const _AP_T &v) {                            \
-    return *this = _AP_Cls(*this * v);                                             \
+  template <class _AP_T> _AP_Cls &operator*=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this * v);                                         \
   }                                                                            \
-  template <class _AP_T> _AP_Cls &operator/=(const _AP_T &v) {                            \
-    return *this = _AP_Cls(*this / v);                                             \
+  template <class _AP_T> _AP_Cls &operator/=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this / v);                                         \
   }                                                                            \
-  template <class _AP_T> _AP_Cls &operator%=(const _AP_T &v) {                            \
-    return *this = _AP_Cls(*this % v);                                             \
+  template <class _AP_T> _AP_Cls &operator%=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this % v);                                         \
   }                                                                            \
-  template <class _AP_T> _AP_Cls &operator&=(const _AP_T &v) {                            \
-    return *this = _AP_Cls(*this & v);                                             \
+  template <class _AP_T> _AP_Cls &operator&=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this & v);                                         \
   }                                                                            \
-  template <class _AP_T> _AP_Cls &operator|=(const _AP_T &v) {                            \
-    return *this = _AP_Cls(*this | v);                                             \
+  template <class _AP_T> _AP_Cls &operator|=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this | v);                                         \
   }                                                                            \
-  template <class _AP_T> _AP_Cls &operator^=(const _AP_T &v) {                            \
-    return *this = _AP_Cls(*this ^ v);                                             \
+  template <class _AP_T> _AP_Cls &operator^=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this ^ v);                                         \
   }                                                                            \
-  template <class _AP_T> _AP_Cls &operator<<=(const _AP_T &v) {                           \
-    return *this = _AP_Cls(*this << v);                                            \
+  template <class _AP_T> _AP_Cls &operator<<=(const _AP_T &v) {                \
+    return *this = _AP_Cls(*this << v);                                        \
   }                                                                            \
-  template <class _AP_T> _AP_Cls &operator>>=(const _AP_T &v) {                           \
-    return *this = _AP_Cls(*this >> v);                                            \
+  template <class _AP_T> _AP_Cls &operator>>=(const _AP_T &v) {                \
+    return *this = _AP_Cls(*this >> v);                                        \
   }                                                                            \
-  _AP_Cls &operator++() {                                                          \
+  _AP_Cls &operator++() {                                                      \
     this->inc();                                                               \
     return *this;                                                              \
   }                                                                            \
-  _AP_Cls &operator--() {                                                          \
+  _AP_Cls &operator--() {                                                      \
     this->dec();                                                               \
     return *this;                                                              \
   }                                                                            \
-  _AP_Cls operator++(int) {                                                        \
-    _AP_Cls t(*this);                                                              \
+  _AP_Cls operator++(int) {                                                    \
+    _AP_Cls t(*this);                                                          \
     this->inc();                                                               \
     return t;                                                                  \
   }                                                                            \
-  _AP_Cls operator--(int) {                                                        \
-    _AP_Cls t(*this);                                                              \
+  _AP_Cls operator--(int) {                                                    \
+    _AP_Cls t(*this);                                                          \
     this->dec();                                                               \
     return t;                                                                  \
   }
 
 /// Signed W-bit integer.
-template <int _AP_W> class ap_int : public allo_csim_detail::ap_int_base<_AP_W, true> {
+template <int _AP_W>
+class ap_int : public allo_csim_detail::ap_int_base<_AP_W, true> {
   using _AP_Base = allo_csim_detail::ap_int_base<_AP_W, true>;
 
 public:
@@ -1144,7 +1169,8 @@ public:
   // Not inherited for W2 == W (an inherited constructor taking the base
   // class itself is excluded), so it is spelled out here.
   template <int _AP_W2, bool _AP_S2>
-  ap_int(const allo_csim_detail::ap_int_base<_AP_W2, _AP_S2> &o) : _AP_Base(o) {}
+  ap_int(const allo_csim_detail::ap_int_base<_AP_W2, _AP_S2> &o)
+      : _AP_Base(o) {}
   ap_int &operator=(const ap_int &) = default;
   ALLO_CSIM_AP_INT_MEMBERS(ap_int)
 };
@@ -1161,7 +1187,8 @@ public:
   // Not inherited for W2 == W (an inherited constructor taking the base
   // class itself is excluded), so it is spelled out here.
   template <int _AP_W2, bool _AP_S2>
-  ap_uint(const allo_csim_detail::ap_int_base<_AP_W2, _AP_S2> &o) : _AP_Base(o) {}
+  ap_uint(const allo_csim_detail::ap_int_base<_AP_W2, _AP_S2> &o)
+      : _AP_Base(o) {}
   ap_uint &operator=(const ap_uint &) = default;
   ALLO_CSIM_AP_INT_MEMBERS(ap_uint)
 };
@@ -1178,11 +1205,13 @@ namespace allo_csim_detail {
 // Out-of-line members that need ap_uint to be complete
 //===----------------------------------------------------------------------===//
 
-template <int _AP_W, bool _AP_S> inline ap_uint<1> ap_bit_ref<_AP_W, _AP_S>::as_uint() const {
+template <int _AP_W, bool _AP_S>
+inline ap_uint<1> ap_bit_ref<_AP_W, _AP_S>::as_uint() const {
   return ap_uint<1>(get() ? 1u : 0u);
 }
 
-template <int _AP_W, bool _AP_S> inline ap_uint<_AP_W> ap_range_ref<_AP_W, _AP_S>::get() const {
+template <int _AP_W, bool _AP_S>
+inline ap_uint<_AP_W> ap_range_ref<_AP_W, _AP_S>::get() const {
   constexpr int _AP_N = ap_int_base<_AP_W, _AP_S>::_AP_N;
   ap_uint<_AP_W> r;
   const int len = length();
@@ -1213,7 +1242,8 @@ inline unsigned long long ap_range_ref<_AP_W, _AP_S>::get_u64() const {
   return get().to_uint64();
 }
 
-template <int _AP_W, bool _AP_S> inline bool ap_range_ref<_AP_W, _AP_S>::and_reduce() const {
+template <int _AP_W, bool _AP_S>
+inline bool ap_range_ref<_AP_W, _AP_S>::and_reduce() const {
   const int len = length();
   const ap_uint<_AP_W> v = get();
   for (int k = 0; k < len; ++k)
@@ -1224,13 +1254,15 @@ template <int _AP_W, bool _AP_S> inline bool ap_range_ref<_AP_W, _AP_S>::and_red
 
 template <int _AP_W, bool _AP_S>
 template <int _AP_W2, bool _AP_S2>
-inline ap_int_base<_AP_W, _AP_S>::ap_int_base(const ap_range_ref<_AP_W2, _AP_S2> &r)
+inline ap_int_base<_AP_W, _AP_S>::ap_int_base(
+    const ap_range_ref<_AP_W2, _AP_S2> &r)
     : ap_int_base(r.get()) {}
 
 /// Concatenation value: hi in the upper W1 bits, lo in the lower W2 bits.
 template <int _AP_W1, bool _AP_S1, int _AP_W2, bool _AP_S2>
-inline ap_uint<_AP_W1 + _AP_W2> concat_value(const ap_int_base<_AP_W1, _AP_S1> &hi,
-                                     const ap_int_base<_AP_W2, _AP_S2> &lo) {
+inline ap_uint<_AP_W1 + _AP_W2>
+concat_value(const ap_int_base<_AP_W1, _AP_S1> &hi,
+             const ap_int_base<_AP_W2, _AP_S2> &lo) {
   constexpr int _AP_RN = limbs_for(_AP_W1 + _AP_W2);
   ap_uint<_AP_W1 + _AP_W2> r;
   limb_t h[_AP_RN], l[_AP_RN];
@@ -1257,24 +1289,29 @@ ap_int_base<_AP_W, _AP_S>::concat(const ap_int_base<_AP_W2, _AP_S2> &lo) const {
 
 enum class opk { add, sub, mul, div, mod, band, bor, bxor };
 
-template <opk _AP_K, int _AP_W1, bool _AP_S1, int _AP_W2, bool _AP_S2> struct arith_result {
+template <opk _AP_K, int _AP_W1, bool _AP_S1, int _AP_W2, bool _AP_S2>
+struct arith_result {
   static constexpr int ext1 = _AP_W1 + ((_AP_S2 && !_AP_S1) ? 1 : 0);
   static constexpr int ext2 = _AP_W2 + ((_AP_S1 && !_AP_S2) ? 1 : 0);
-  static constexpr int _AP_W =
-      (_AP_K == opk::add || _AP_K == opk::sub) ? imax(ext1, ext2) + 1
-      : _AP_K == opk::mul                  ? _AP_W1 + _AP_W2
-      : _AP_K == opk::div                  ? _AP_W1 + (_AP_S2 ? 1 : 0)
-      : _AP_K == opk::mod                  ? imin(_AP_W1, ext2)
-                                       : imax(ext1, ext2);
-  static constexpr bool _AP_S = _AP_K == opk::sub ? true : _AP_K == opk::mod ? _AP_S1 : (_AP_S1 || _AP_S2);
+  static constexpr int _AP_W = (_AP_K == opk::add || _AP_K == opk::sub)
+                                   ? imax(ext1, ext2) + 1
+                               : _AP_K == opk::mul ? _AP_W1 + _AP_W2
+                               : _AP_K == opk::div ? _AP_W1 + (_AP_S2 ? 1 : 0)
+                               : _AP_K == opk::mod ? imin(_AP_W1, ext2)
+                                                   : imax(ext1, ext2);
+  static constexpr bool _AP_S = _AP_K == opk::sub   ? true
+                                : _AP_K == opk::mod ? _AP_S1
+                                                    : (_AP_S1 || _AP_S2);
   using type = ap_t<_AP_W, _AP_S>;
 };
 
 template <opk _AP_K, int _AP_W1, bool _AP_S1, int _AP_W2, bool _AP_S2>
 inline typename arith_result<_AP_K, _AP_W1, _AP_S1, _AP_W2, _AP_S2>::type
-arith(const ap_int_base<_AP_W1, _AP_S1> &a, const ap_int_base<_AP_W2, _AP_S2> &b) {
+arith(const ap_int_base<_AP_W1, _AP_S1> &a,
+      const ap_int_base<_AP_W2, _AP_S2> &b) {
   using _AP_R = arith_result<_AP_K, _AP_W1, _AP_S1, _AP_W2, _AP_S2>;
-  constexpr int _AP_N1 = ap_int_base<_AP_W1, _AP_S1>::_AP_N, _AP_N2 = ap_int_base<_AP_W2, _AP_S2>::_AP_N;
+  constexpr int _AP_N1 = ap_int_base<_AP_W1, _AP_S1>::_AP_N,
+                _AP_N2 = ap_int_base<_AP_W2, _AP_S2>::_AP_N;
   constexpr int _AP_RN = limbs_for(_AP_R::_AP_W);
   typename _AP_R::type r;
   if constexpr (_AP_K == opk::div || _AP_K == opk::mod) {
@@ -1298,18 +1335,20 @@ arith(const ap_int_base<_AP_W1, _AP_S1> &a, const ap_int_base<_AP_W2, _AP_S2> &b
       for (int i = 0; i < _AP_RN; ++i)
         r.bits_[i] = _AP_K == opk::band  ? (x[i] & y[i])
                      : _AP_K == opk::bor ? (x[i] | y[i])
-                                     : (x[i] ^ y[i]);
+                                         : (x[i] ^ y[i]);
   }
   r.fix();
   return r;
 }
 
-#define ALLO_CSIM_INT_BINOP(_AP_OP, _AP_KIND)                                          \
-  template <class _AP_A, class _AP_B,                                                  \
-            typename std::enable_if<int_binop_ok<_AP_A, _AP_B>::value, int>::type = 0> \
-  inline auto operator _AP_OP(const _AP_A &a, const _AP_B &b) {                            \
-    return arith<opk::_AP_KIND, int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S, int_opnd<_AP_B>::_AP_W,    \
-                 int_opnd<_AP_B>::_AP_S>(as_ap(a), as_ap(b));                          \
+#define ALLO_CSIM_INT_BINOP(_AP_OP, _AP_KIND)                                  \
+  template <class _AP_A, class _AP_B,                                          \
+            typename std::enable_if<int_binop_ok<_AP_A, _AP_B>::value,         \
+                                    int>::type = 0>                            \
+  inline auto operator _AP_OP(const _AP_A &a, const _AP_B &b) {                \
+    return arith<opk::_AP_KIND, int_opnd<_AP_A>::_AP_W,                        \
+                 int_opnd<_AP_A>::_AP_S, int_opnd<_AP_B>::_AP_W,               \
+                 int_opnd<_AP_B>::_AP_S>(as_ap(a), as_ap(b));                  \
   }
 ALLO_CSIM_INT_BINOP(+, add)
 ALLO_CSIM_INT_BINOP(-, sub)
@@ -1323,10 +1362,11 @@ ALLO_CSIM_INT_BINOP(^, bxor)
 
 /// Three-way comparison of the exact mathematical values.
 template <int _AP_W1, bool _AP_S1, int _AP_W2, bool _AP_S2>
-inline int compare(const ap_int_base<_AP_W1, _AP_S1> &a, const ap_int_base<_AP_W2, _AP_S2> &b) {
+inline int compare(const ap_int_base<_AP_W1, _AP_S1> &a,
+                   const ap_int_base<_AP_W2, _AP_S2> &b) {
   if constexpr (_AP_W1 == _AP_W2 && _AP_S1 == _AP_S2) {
     return _AP_S1 ? lcmps(a.bits_, b.bits_, ap_int_base<_AP_W1, _AP_S1>::_AP_N)
-              : lcmpu(a.bits_, b.bits_, ap_int_base<_AP_W1, _AP_S1>::_AP_N);
+                  : lcmpu(a.bits_, b.bits_, ap_int_base<_AP_W1, _AP_S1>::_AP_N);
   } else {
     constexpr int _AP_KN = limbs_for(imax(_AP_W1, _AP_W2) + 1);
     limb_t x[_AP_KN], y[_AP_KN];
@@ -1336,11 +1376,12 @@ inline int compare(const ap_int_base<_AP_W1, _AP_S1> &a, const ap_int_base<_AP_W
   }
 }
 
-#define ALLO_CSIM_INT_CMP(_AP_OP)                                                  \
-  template <class _AP_A, class _AP_B,                                                  \
-            typename std::enable_if<int_binop_ok<_AP_A, _AP_B>::value, int>::type = 0> \
-  inline bool operator _AP_OP(const _AP_A &a, const _AP_B &b) {                            \
-    return compare(as_ap(a), as_ap(b)) _AP_OP 0;                                   \
+#define ALLO_CSIM_INT_CMP(_AP_OP)                                              \
+  template <class _AP_A, class _AP_B,                                          \
+            typename std::enable_if<int_binop_ok<_AP_A, _AP_B>::value,         \
+                                    int>::type = 0>                            \
+  inline bool operator _AP_OP(const _AP_A &a, const _AP_B &b) {                \
+    return compare(as_ap(a), as_ap(b)) _AP_OP 0;                               \
   }
 ALLO_CSIM_INT_CMP(==)
 ALLO_CSIM_INT_CMP(!=)
@@ -1369,10 +1410,12 @@ inline long long shift_count(const ap_int_base<_AP_W, _AP_S> &n) {
 }
 
 template <int _AP_W, bool _AP_S>
-inline ap_t<_AP_W, _AP_S> shift_left(const ap_int_base<_AP_W, _AP_S> &a, long long sh);
+inline ap_t<_AP_W, _AP_S> shift_left(const ap_int_base<_AP_W, _AP_S> &a,
+                                     long long sh);
 
 template <int _AP_W, bool _AP_S>
-inline ap_t<_AP_W, _AP_S> shift_right(const ap_int_base<_AP_W, _AP_S> &a, long long sh) {
+inline ap_t<_AP_W, _AP_S> shift_right(const ap_int_base<_AP_W, _AP_S> &a,
+                                      long long sh) {
   if (sh < 0)
     return shift_left(a, -sh);
   ap_t<_AP_W, _AP_S> r(a);
@@ -1382,7 +1425,8 @@ inline ap_t<_AP_W, _AP_S> shift_right(const ap_int_base<_AP_W, _AP_S> &a, long l
 }
 
 template <int _AP_W, bool _AP_S>
-inline ap_t<_AP_W, _AP_S> shift_left(const ap_int_base<_AP_W, _AP_S> &a, long long sh) {
+inline ap_t<_AP_W, _AP_S> shift_left(const ap_int_base<_AP_W, _AP_S> &a,
+                                     long long sh) {
   if (sh < 0)
     return shift_right(a, -sh);
   ap_t<_AP_W, _AP_S> r(a);
@@ -1394,15 +1438,15 @@ inline ap_t<_AP_W, _AP_S> shift_left(const ap_int_base<_AP_W, _AP_S> &a, long lo
 template <class _AP_A, class _AP_B,
           typename std::enable_if<int_opnd<_AP_A>::is_ap && int_opnd<_AP_B>::ok,
                                   int>::type = 0>
-inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S> operator<<(const _AP_A &a,
-                                                       const _AP_B &n) {
+inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S>
+operator<<(const _AP_A &a, const _AP_B &n) {
   return shift_left(as_ap(a), shift_count(as_ap(n)));
 }
 template <class _AP_A, class _AP_B,
           typename std::enable_if<int_opnd<_AP_A>::is_ap && int_opnd<_AP_B>::ok,
                                   int>::type = 0>
-inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S> operator>>(const _AP_A &a,
-                                                       const _AP_B &n) {
+inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S>
+operator>>(const _AP_A &a, const _AP_B &n) {
   return shift_right(as_ap(a), shift_count(as_ap(n)));
 }
 
@@ -1418,12 +1462,14 @@ inline ap_int<int_opnd<_AP_A>::_AP_W + 1> operator-(const _AP_A &a) {
 }
 template <class _AP_A,
           typename std::enable_if<int_opnd<_AP_A>::is_ap, int>::type = 0>
-inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S> operator+(const _AP_A &a) {
+inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S>
+operator+(const _AP_A &a) {
   return as_ap(a);
 }
 template <class _AP_A,
           typename std::enable_if<int_opnd<_AP_A>::is_ap, int>::type = 0>
-inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S> operator~(const _AP_A &a) {
+inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S>
+operator~(const _AP_A &a) {
   ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S> r(as_ap(a));
   r.b_not();
   return r;
@@ -1479,7 +1525,8 @@ private:
 template <class _AP_A> struct concat_part {
   using _AP_D = typename std::decay<_AP_A>::type;
   static constexpr bool is_proxy =
-      std::is_base_of<ap_proxy_tag, _AP_D>::value || is_concat_ref<_AP_D>::value;
+      std::is_base_of<ap_proxy_tag, _AP_D>::value ||
+      is_concat_ref<_AP_D>::value;
   static constexpr bool is_ap = std::is_base_of<ap_int_tag, _AP_D>::value;
   static constexpr bool is_native = std::is_integral<_AP_D>::value;
   static constexpr bool ok = is_proxy || is_ap;
@@ -1491,14 +1538,16 @@ template <class _AP_A> struct concat_part {
 
 template <class _AP_A, class _AP_D = typename std::decay<_AP_A>::type>
 using concat_writer_t = typename std::conditional<
-    concat_part<_AP_A>::is_proxy, _AP_D, ap_range_ref<int_opnd<_AP_D>::_AP_W, int_opnd<_AP_D>::_AP_S>>::type;
+    concat_part<_AP_A>::is_proxy, _AP_D,
+    ap_range_ref<int_opnd<_AP_D>::_AP_W, int_opnd<_AP_D>::_AP_S>>::type;
 
 template <class _AP_A> inline auto make_concat_writer(_AP_A &&a) {
   using _AP_D = typename std::decay<_AP_A>::type;
   if constexpr (concat_part<_AP_A>::is_proxy)
     return _AP_D(a);
   else
-    return ap_range_ref<_AP_D::width, _AP_D::sign_flag>(&a, _AP_D::width - 1, 0);
+    return ap_range_ref<_AP_D::width, _AP_D::sign_flag>(&a, _AP_D::width - 1,
+                                                        0);
 }
 
 /// Concatenation; a native integer operand (next to an ap operand) counts
@@ -1524,7 +1573,8 @@ inline auto operator,(_AP_A &&a, _AP_B &&b) {
 //===----------------------------------------------------------------------===//
 
 template <int _AP_W, bool _AP_S>
-inline std::ostream &operator<<(std::ostream &os, const ap_int_base<_AP_W, _AP_S> &x) {
+inline std::ostream &operator<<(std::ostream &os,
+                                const ap_int_base<_AP_W, _AP_S> &x) {
   const auto base = os.flags() & std::ios_base::basefield;
   if (base == std::ios_base::hex || base == std::ios_base::oct) {
     const int radix = base == std::ios_base::hex ? 16 : 8;
@@ -1538,15 +1588,18 @@ inline std::ostream &operator<<(std::ostream &os, const ap_int_base<_AP_W, _AP_S
   return os << x.to_string(10);
 }
 template <int _AP_W, bool _AP_S>
-inline std::ostream &operator<<(std::ostream &os, const ap_range_ref<_AP_W, _AP_S> &r) {
+inline std::ostream &operator<<(std::ostream &os,
+                                const ap_range_ref<_AP_W, _AP_S> &r) {
   return os << r.get();
 }
 template <int _AP_W, bool _AP_S>
-inline std::ostream &operator<<(std::ostream &os, const ap_bit_ref<_AP_W, _AP_S> &b) {
+inline std::ostream &operator<<(std::ostream &os,
+                                const ap_bit_ref<_AP_W, _AP_S> &b) {
   return os << (b.get() ? '1' : '0');
 }
 template <int _AP_W, bool _AP_S>
-inline std::istream &operator>>(std::istream &is, ap_int_base<_AP_W, _AP_S> &x) {
+inline std::istream &operator>>(std::istream &is,
+                                ap_int_base<_AP_W, _AP_S> &x) {
   std::string s;
   if (is >> s)
     x = ap_int_base<_AP_W, _AP_S>(s.c_str());

@@ -11,8 +11,9 @@
 // through RAII locks:
 //
 //   hls::stream_of_blocks<buf> s;
-//   { hls::write_lock<buf> b(s); for (...) b[i] = ...; } // commit on scope exit
-//   { hls::read_lock<buf>  b(s); ... = b[i]; }           // release on exit
+//   { hls::write_lock<buf> b(s); for (...) b[i] = ...; } // commit on scope
+//   exit { hls::read_lock<buf>  b(s); ... = b[i]; }           // release on
+//   exit
 //
 // `stream_of_blocks<B, D>` derives from `stream_of_blocks<B>` (depth 2), so
 // it can be passed to `stream_of_blocks<B> &` parameters. Template parameter
