@@ -108,16 +108,23 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
   if (auto old = op->getAttrOfType<mlir::ArrayAttr>(AlloDialect::kPragmas))
     verbatim.append(old.begin(), old.end());
   // Ports the function's own interface pragmas make m_axi (array_partition
-  // is not allowed on them, UG1399).
-  llvm::StringSet<> maxiPorts;
-  for (const HLSPragma &p : hlsPragmas()) {
-    if (!within(sm, fn->getBody()->getSourceRange(), p.loc))
-      continue;
-    ParsedHLSPragma hp = parseHLSPragma(p.text);
-    if (hp.directive == "interface" &&
-        (hp.get("mode") == "m_axi" || hp.has("m_axi")) && !hp.get("port").empty())
-      maxiPorts.insert(hp.get("port"));
-  }
+  // is not allowed on them, UG1399); collected when an array_partition of a
+  // parameter needs them.
+  std::optional<llvm::StringSet<>> maxiPorts;
+  auto isMaxiPort = [&](llvm::StringRef port) {
+    if (!maxiPorts) {
+      maxiPorts.emplace();
+      for (const HLSPragma &q : hlsPragmas()) {
+        if (!within(sm, fn->getBody()->getSourceRange(), q.loc))
+          continue;
+        ParsedHLSPragma hq = parseHLSPragma(q.text);
+        if (hq.directive == "interface" && (hq.get("mode") == "m_axi" || hq.has("m_axi")) &&
+            !hq.get("port").empty())
+          maxiPorts->insert(hq.get("port"));
+      }
+    }
+    return maxiPorts->contains(port);
+  };
   for (const HLSPragma &p : hlsPragmas()) {
     if (!within(sm, scope, p.loc))
       continue;
@@ -205,7 +212,7 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
       mlir::MemRefType mt = memrefOf();
       if (!mt || mt.getRank() == 0 || bind->kind != Binding::Memory)
         bad("no array named '" + var + "' in '" + fn->getNameAsString() + "'");
-      if (isa<ParmVarDecl>(vd) && maxiPorts.contains(var))
+      if (isa<ParmVarDecl>(vd) && isMaxiPort(var))
         bad("'" + var + "' is an m_axi port (see its interface pragma); Vitis HLS does not "
             "partition m_axi ports of the top function (UG1399): copy it into a local array "
             "and partition that one");

@@ -22,7 +22,6 @@
 #include "allo/Dialect/Allo/AlloDialect.h"
 
 #include "mlir/Dialect/Math/IR/Math.h"
-#include "llvm/Support/Path.h"
 
 using namespace clang;
 using namespace allo::raise;
@@ -46,7 +45,8 @@ bool isLibraryFunction(const FunctionDecl *f, ASTContext &ast) {
 }
 
 /// A function of namespace hls declared in a library header (hls_math.h and
-/// friends, ours or the vendor's), not one of the user's own.
+/// friends, ours or the vendor's, whose headers live in files and folders
+/// named hls...), not one of the user's own.
 bool isHLSLibraryFunction(const FunctionDecl *f, ASTContext &ast) {
   auto *ns = dyn_cast<NamespaceDecl>(f->getDeclContext()->getRedeclContext());
   while (ns && ns->isInline())
@@ -58,7 +58,7 @@ bool isHLSLibraryFunction(const FunctionDecl *f, ASTContext &ast) {
   SourceLocation at = sm.getExpansionLoc(f->getLocation());
   if (sm.isInSystemHeader(at))
     return true;
-  return llvm::sys::path::filename(sm.getFilename(at)).starts_with("hls_");
+  return llvm::StringRef(sm.getFilename(at)).contains("hls");
 }
 } // namespace
 
