@@ -1603,6 +1603,7 @@ void FuncEmitter::declareAllocas() {
       if (init && init.getValue().hasOneUse()) {
         names[a.getResult()] = names[init.getValue()];
         skip.insert(init);
+        declPragmas(a, names[a.getResult()]); // the parameter's, at the top of the body
         continue;
       }
     }

@@ -7,6 +7,7 @@
 // RUN: allo-rewrite %s --top top --target vhls -- -std=c++17 -I%allo_include/allo/csim | FileCheck %s
 // RUN: not allo-rewrite %s --top bad_value --target vhls -- -std=c++17 -I%allo_include/allo/csim 2>&1 | FileCheck %s --check-prefix=BAD
 // RUN: not allo-rewrite %s --top bad_var --target vhls -- -std=c++17 -I%allo_include/allo/csim 2>&1 | FileCheck %s --check-prefix=BADVAR
+// RUN: allo-rewrite %s --top param_copy --target vhls -- -std=c++17 -I%allo_include/allo/csim | FileCheck %s --check-prefix=PARAM
 // RUN: not allo-rewrite %s --top bad_shadow --target vhls -- -std=c++17 -I%allo_include/allo/csim 2>&1 | FileCheck %s --check-prefix=SHADOW
 #include <hls_stream.h>
 
@@ -88,4 +89,15 @@ void bad_shadow(int a[N]) {
     a[0] = b[0];
   }
   a[1] = b[1];
+}
+
+// A directive about a scalar parameter the function modifies (raised as a
+// local copy, emitted as the parameter itself) stays at the top of the body.
+// PARAM-LABEL: int param_copy(int n, int a[4]) {
+// PARAM-NEXT: #pragma HLS bind_op variable=n op=add impl=dsp
+int param_copy(int n, int a[4]) {
+#pragma HLS bind_op variable=n op=add impl=dsp
+  for (int i = 0; i < 4; i++)
+    n += a[i];
+  return n;
 }
