@@ -143,6 +143,16 @@ public:
   Parser(const AttrSpec &spec, std::vector<Token> tokens, AttrArgError &error)
       : spec(spec), toks(std::move(tokens)), error(error) {}
 
+  /// The whole token list as one integer constant expression.
+  std::unique_ptr<ArgExpr> parseWholeExpr() {
+    auto e = parseExpr();
+    if (e && !at(Token::End)) {
+      fail(cur().offset, "unexpected '" + cur().text + "' after the expression");
+      return nullptr;
+    }
+    return e;
+  }
+
   bool parse(ParsedAlloAttr &out) {
     out.spec = &spec;
     if (at(Token::End))
@@ -718,4 +728,20 @@ EvalStatus allo::evaluateAttr(const ParsedAlloAttr &attr, IdentResolver resolve,
     }
   }
   return ev.dependent ? EvalStatus::Dependent : EvalStatus::Ok;
+}
+
+std::optional<int64_t> allo::evaluateIntExpression(llvm::StringRef text, IdentResolver resolve,
+                                                   AttrArgError &error, bool &dependent) {
+  dependent = false;
+  std::vector<Token> tokens;
+  if (!Lexer(text).lex(tokens, error))
+    return std::nullopt;
+  static const AttrSpec none{"", 0, "", {}};
+  auto e = Parser(none, std::move(tokens), error).parseWholeExpr();
+  if (!e)
+    return std::nullopt;
+  Evaluator ev{resolve, error};
+  auto v = ev.eval(*e);
+  dependent = ev.dependent;
+  return v;
 }

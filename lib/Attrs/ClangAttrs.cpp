@@ -192,6 +192,31 @@ IdentValue resolveInFunction(const FunctionDecl *fn, llvm::StringRef name) {
 
 } // namespace
 
+std::optional<int64_t> allo::evaluateIntInFunction(
+    llvm::StringRef text, const FunctionDecl *context, std::string &error,
+    llvm::function_ref<const NamedDecl *(llvm::StringRef)> local) {
+  AttrArgError err;
+  bool dependent = false;
+  auto v = evaluateIntExpression(
+      text,
+      [&](llvm::StringRef n) {
+        if (local)
+          if (const NamedDecl *d = local(n))
+            return classifyConstant(d);
+        return resolveInFunction(context, n);
+      },
+      err, dependent);
+  if (!v) {
+    error = err.message;
+    return std::nullopt;
+  }
+  if (dependent) {
+    error = "it depends on a template parameter that is not known here";
+    return std::nullopt;
+  }
+  return v;
+}
+
 std::optional<EvaluatedAttr> allo::evaluateAnnotation(const AlloAnnotation &a,
                                                       const FunctionDecl *context,
                                                       ASTContext &ctx) {

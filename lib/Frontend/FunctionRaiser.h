@@ -31,6 +31,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
@@ -44,6 +45,7 @@
 #include <optional>
 
 namespace allo {
+struct HLSPragma;
 namespace raise {
 
 /// Thrown after a located error has been reported; unwinds to the function
@@ -59,11 +61,27 @@ struct ScalarInfo {
   int fixedScale = -1; ///< fractional bits of ap_fixed, -1 otherwise
 };
 
-/// hls::stream<T[, DEPTH]> or allo::stream<T>.
+/// hls::stream<T[, DEPTH]>, allo::stream<T>, or hls::stream_of_blocks<B[, DEPTH]>.
 struct StreamInfo {
-  clang::QualType elementType;
-  ScalarInfo element;
-  int64_t depth = 0; ///< DEPTH template argument, 0 if none
+  clang::QualType elementType; ///< T, or the block type B
+  ScalarInfo element;          ///< T, or the scalar elements of B
+  int64_t depth = 0;           ///< DEPTH template argument, 0 if none
+  mlir::MemRefType block;      ///< B as a memref, for a stream of blocks
+  /// The element type of the !allo.stream.
+  mlir::Type mlirElement() const { return block ? mlir::Type(block) : element.type; }
+};
+
+/// A specialization of the class template `hls::<name>` (also `allo::<name>`
+/// when `allowAllo`), null otherwise.
+const clang::ClassTemplateSpecializationDecl *hlsClassTemplate(clang::QualType t,
+                                                               llvm::StringRef name,
+                                                               bool allowAllo = false);
+
+
+/// An array of streams, `hls::stream<T> s[N0][N1]`.
+struct StreamArrayInfo {
+  StreamInfo stream;
+  llvm::SmallVector<int64_t, 4> shape;
 };
 
 /// Maps C++ types to MLIR types.
@@ -74,8 +92,14 @@ public:
   std::optional<ScalarInfo> scalar(clang::QualType t) const;
   /// Null if not a fixed-size array of supported scalars.
   mlir::MemRefType array(clang::QualType t) const;
-  /// Null if `t` (or what it refers to) is not a stream of a supported scalar.
+  /// Null if `t` (or what it refers to) is not a stream of a supported scalar
+  /// (or of blocks of them).
   std::optional<StreamInfo> stream(clang::QualType t) const;
+  /// Null if `t` is not a fixed-size array of such streams.
+  std::optional<StreamArrayInfo> streamArray(clang::QualType t) const;
+  /// True for hls::stream_of_blocks / hls::write_lock / hls::read_lock
+  /// specializations (any element type), to name them in errors.
+  bool isBlockStreamClass(clang::QualType t) const;
   /// Describes why `t` is unsupported.
   std::string explain(clang::QualType t) const;
 
@@ -107,6 +131,7 @@ struct LValue {
 };
 
 class ModuleRaiser;
+class FoldingBuilder;
 
 /// Control-flow state of the loop being emitted (for break/continue).
 struct LoopFrame {
@@ -185,11 +210,22 @@ public:
                       mlir::Location l);
 
   // ---- streams (RaiseStream.cpp) ----
-  /// A local hls::stream / allo::stream variable: allo.stream_create at entry.
-  void emitStreamDecl(const clang::VarDecl *vd, const StreamInfo &info);
+  /// A local hls::stream / allo::stream / hls::stream_of_blocks variable, or
+  /// an array of them (non-empty `shape`): allo.stream_create at entry.
+  void emitStreamDecl(const clang::VarDecl *vd, const StreamInfo &info,
+                      llvm::ArrayRef<int64_t> shape = {});
+  /// `hls::write_lock<B> b(s);` / `hls::read_lock<B> b(s);` at stmts[0]:
+  /// the lock op, whose body holds the rest of the block (the lock's scope).
+  /// False if stmts[0] declares no lock.
+  bool tryEmitLockScope(llvm::ArrayRef<const clang::Stmt *> stmts);
+  /// The block memref of a lock variable named by `e` (null if none).
+  mlir::Value lockBlock(const clang::Expr *e);
+  /// `b[i]` on a lock (its operator[]), null otherwise.
+  const clang::CXXOperatorCallExpr *lockSubscript(const clang::Expr *e);
   /// read/write/empty/full/get/put/>>/<< on a stream; false if `e` is not one.
   bool tryEmitStreamCall(const clang::CallExpr *e, mlir::Value &result);
-  /// The stream value an expression names (a stream variable or parameter).
+  /// The stream value an expression names (a stream variable or parameter,
+  /// or an element of a stream array).
   mlir::Value streamValue(const clang::Expr *e);
 
   // ---- ap_fixed / ap_ufixed (RaiseAPFixed.cpp) ----
@@ -211,11 +247,25 @@ public:
   /// length(); false if `e` is none of them (`result` is null for the
   /// mutating ones).
   bool emitAPBitMember(const clang::CXXMemberCallExpr *e, mlir::Value &result);
+  /// and_reduce ... xnor_reduce, iszero/is_zero, sign(), countLeadingZeros()
+  /// of an ap_[u]int or range reference; null if `e` is none of them.
+  mlir::Value emitAPQuery(const clang::CXXMemberCallExpr *e, FoldingBuilder &br);
+  /// reverse(), b_not(), lrotate(n), rrotate(n): the variable is updated;
+  /// returns the new value for reverse() (which returns *this), null otherwise.
+  mlir::Value emitAPInPlace(const clang::CXXMemberCallExpr *e, FoldingBuilder &br,
+                            const clang::Expr *count);
 
   // ---- existing #pragma HLS directives (RaiseHLSPragmas.cpp) ----
   /// Applies the pragmas written directly in `loop`'s body (or, for a null
   /// loop, in the function body outside any loop) to `op`.
   void applyHLSPragmas(mlir::Operation *op, const clang::Stmt *loop);
+  /// The variable named `name` where a pragma at `at` is written (the
+  /// innermost visible declaration), null if none.
+  const clang::VarDecl *pragmaVariable(llvm::StringRef name, clang::SourceLocation at);
+  /// The integer value of a pragma option (`factor=N/2`, N a constant or
+  /// template parameter), at least `min`; a located error otherwise.
+  std::optional<int64_t> pragmaInt(const HLSPragma &p, llvm::StringRef directive,
+                                   llvm::StringRef option, llvm::StringRef value, int64_t min);
 
   // ---- affine analysis (RaiseAffine.cpp) ----
   std::optional<AffineValue> tryAffine(const clang::Expr *e);
@@ -246,6 +296,10 @@ public:
   mlir::Value emitCall(const clang::CallExpr *e);
   mlir::Value emitMathCall(const clang::CallExpr *e, const clang::FunctionDecl *callee,
                            bool &handled);
+  /// A call of the C library function `symbol` (declared once, external,
+  /// `allo.extern` = the C++ name the emitter prints).
+  mlir::Value emitLibmCall(llvm::StringRef symbol, llvm::StringRef cxxName,
+                           llvm::ArrayRef<mlir::Value> args, mlir::Type result, mlir::Location l);
   mlir::Value emitConditional(const clang::AbstractConditionalOperator *e);
   mlir::Value emitLogical(const clang::BinaryOperator *e);
   mlir::Value emitIncDec(const clang::UnaryOperator *e);
@@ -308,6 +362,9 @@ public:
   /// The C++ spelling of `t` for the emitted code (TypeSpelling.cpp): the
   /// user's namespace-scope aliases are kept and recorded for declaration.
   std::string spell(clang::QualType t);
+  /// The C++ spelling of a stream's element type: a block (the array of a
+  /// stream_of_blocks) canonical, a scalar as spell() gives it.
+  std::string spellStreamElement(const StreamInfo &info);
   /// Records an alias (and the aliases its type names) for `allo.typedefs`.
   void declareAlias(const clang::TypedefNameDecl *d);
   /// Sets the module's `allo.typedefs` (when any alias was used).

@@ -96,7 +96,17 @@ void FunctionRaiser::store(const LValue &lv, mlir::Value v, mlir::Location l) {
     mlir::memref::StoreOp::create(b, l, v, lv.memref, lv.operands);
 }
 
+const CXXOperatorCallExpr *FunctionRaiser::lockSubscript(const Expr *e) {
+  auto *oc = dyn_cast<CXXOperatorCallExpr>(e->IgnoreParens());
+  if (!oc || oc->getOperator() != OO_Subscript || oc->getNumArgs() != 2 ||
+      !lockBlock(oc->getArg(0)))
+    return nullptr;
+  return oc;
+}
+
 mlir::Value FunctionRaiser::arrayMemref(const Expr *e) {
+  if (mlir::Value block = lockBlock(e))
+    return block; // the block of a stream_of_blocks lock
   const Expr *s = e->IgnoreParenImpCasts();
   if (auto *dr = dyn_cast<DeclRefExpr>(s)) {
     if (auto *vd = dyn_cast<VarDecl>(dr->getDecl())) {
@@ -152,12 +162,20 @@ LValue FunctionRaiser::emitLValue(const Expr *e) {
     lv.type = vd->getType();
     return lv;
   }
-  if (auto *ase = dyn_cast<ArraySubscriptExpr>(e)) {
+  if (isa<ArraySubscriptExpr>(e) || lockSubscript(e)) {
     llvm::SmallVector<const Expr *, 4> idx;
-    const Expr *cur = ase;
-    while (auto *a = dyn_cast<ArraySubscriptExpr>(cur->IgnoreParenImpCasts())) {
-      idx.insert(idx.begin(), a->getIdx());
-      cur = a->getBase();
+    const Expr *cur = e;
+    while (true) {
+      if (auto *a = dyn_cast<ArraySubscriptExpr>(cur->IgnoreParenImpCasts())) {
+        idx.insert(idx.begin(), a->getIdx());
+        cur = a->getBase();
+      } else if (auto *oc = lockSubscript(cur->IgnoreParenImpCasts())) {
+        // b[i] on a stream_of_blocks lock: the block's first subscript.
+        idx.insert(idx.begin(), oc->getArg(1));
+        cur = oc->getArg(0);
+      } else {
+        break;
+      }
     }
     mlir::Value memref = arrayMemref(cur);
     auto mt = llvm::cast<mlir::MemRefType>(memref.getType());
@@ -317,7 +335,7 @@ mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
       return load(emitLValue(e), l);
     }
   }
-  if (isa<ArraySubscriptExpr>(e))
+  if (isa<ArraySubscriptExpr>(e) || lockSubscript(e))
     return load(emitLValue(e), l);
   if (auto *c = dyn_cast<CastExpr>(e))
     return emitCast(c);

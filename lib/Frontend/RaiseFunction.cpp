@@ -113,7 +113,16 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
     llvm::SmallVector<mlir::NamedAttribute, 4> attrs;
     attrs.push_back(b.getNamedAttr(AlloDialect::kName, b.getStringAttr(p->getName())));
     attrs.push_back(b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(spell(t))));
-    if (t->isArrayType()) {
+    if (auto sa = types.streamArray(t)) {
+      // hls::stream<T> s[N]: a memref of streams.
+      attrs.back() = b.getNamedAttr(AlloDialect::kCType,
+                                    b.getStringAttr(spellStreamElement(sa->stream)));
+      if (sa->stream.depth > 0)
+        attrs.push_back(b.getNamedAttr(AlloDialect::kTypeDepth,
+                                       b.getI64IntegerAttr(sa->stream.depth)));
+      argTypes.push_back(
+          mlir::MemRefType::get(sa->shape, StreamType::get(&ctx, sa->stream.mlirElement())));
+    } else if (t->isArrayType()) {
       mlir::MemRefType mt = types.array(t);
       if (!mt)
         signatureError(p->getLocation(), "parameter '" + p->getName() + "': " + types.explain(t));
@@ -125,8 +134,10 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
     } else if (auto st = types.stream(t); st && t->isReferenceType() &&
                                           !t.getNonReferenceType().isConstQualified()) {
       attrs.back() = b.getNamedAttr(AlloDialect::kCType,
-                                    b.getStringAttr(spell(st->elementType)));
-      argTypes.push_back(StreamType::get(&ctx, st->element.type));
+                                    b.getStringAttr(spellStreamElement(*st)));
+      if (st->depth > 0)
+        attrs.push_back(b.getNamedAttr(AlloDialect::kTypeDepth, b.getI64IntegerAttr(st->depth)));
+      argTypes.push_back(StreamType::get(&ctx, st->mlirElement()));
     } else if (auto st = types.stream(t)) {
       signatureError(p->getLocation(),
                      "parameter '" + p->getName() + "' of type '" + t.getAsString(pp) +
@@ -331,7 +342,8 @@ public:
     // ap_[u]int / ap_fixed bit setters modify their object.
     if (const CXXMethodDecl *m = e->getMethodDecl(); m && m->getIdentifier() && !m->isConst())
       if (m->getName() == "set" || m->getName() == "clear" || m->getName() == "invert" ||
-          m->getName() == "set_bit")
+          m->getName() == "set_bit" || m->getName() == "reverse" || m->getName() == "b_not" ||
+          m->getName() == "lrotate" || m->getName() == "rrotate")
         note(e->getImplicitObjectArgument(), e);
     return true;
   }
@@ -362,23 +374,33 @@ private:
 };
 
 bool hasEarlyReturn(const Stmt *body) {
-  // Returns other than the last statement of the body.
+  // Returns other than the last statement of the body; with a
+  // stream_of_blocks lock in the body, every return (the last one may be in
+  // the lock's scope, inside its region).
   const Stmt *last = nullptr;
   if (auto *cs = dyn_cast<CompoundStmt>(body))
     last = cs->body_empty() ? nullptr : cs->body_back();
-  bool early = false;
+  bool early = false, anyReturn = false, lock = false;
   std::function<void(const Stmt *)> walk = [&](const Stmt *s) {
     if (!s || early)
       return;
-    if (isa<ReturnStmt>(s) && s != last) {
-      early = true;
-      return;
+    if (isa<ReturnStmt>(s)) {
+      anyReturn = true;
+      if (s != last) {
+        early = true;
+        return;
+      }
     }
+    if (auto *ds = dyn_cast<DeclStmt>(s))
+      for (const Decl *d : ds->decls())
+        if (auto *vd = dyn_cast<VarDecl>(d))
+          lock |= hlsClassTemplate(vd->getType(), "write_lock") ||
+                  hlsClassTemplate(vd->getType(), "read_lock");
     for (const Stmt *c : s->children())
       walk(c);
   };
   walk(body);
-  return early;
+  return early || (lock && anyReturn);
 }
 } // namespace
 

@@ -91,6 +91,9 @@ mlir::Value FunctionRaiser::stillRunning(mlir::Location l, bool includeBreak,
 
 void FunctionRaiser::emitCompound(llvm::ArrayRef<const Stmt *> stmts) {
   for (size_t i = 0; i < stmts.size(); ++i) {
+    // A stream_of_blocks lock holds the rest of the block as its scope.
+    if (tryEmitLockScope(stmts.drop_front(i)))
+      return;
     emitStmt(stmts[i]);
     unsigned ex = exitsOf(stmts[i]);
     if (!ex || i + 1 == stmts.size())
@@ -180,6 +183,12 @@ void FunctionRaiser::emitDecl(const VarDecl *vd) {
   QualType t = vd->getType();
   if (auto st = mod.types.stream(t); st && !t->isReferenceType())
     return emitStreamDecl(vd, *st);
+  if (auto sa = mod.types.streamArray(t))
+    return emitStreamDecl(vd, sa->stream, sa->shape);
+  if (hlsClassTemplate(t, "write_lock") || hlsClassTemplate(t, "read_lock"))
+    fail(vd->getLocation(), "unsupported: lock '" + vd->getName() +
+                                "' declared outside a block; declare hls::write_lock / "
+                                "hls::read_lock as a statement of a { ... } block (its scope)");
   if (t->isReferenceType())
     fail(vd->getLocation(), "unsupported: reference variable '" + vd->getName() + "'");
   Binding bind;

@@ -5,7 +5,8 @@
 // ap_ufixed<W,I> -> iW with W-I fractional bits recorded by the caller (the
 // csim headers' bases ap_int_base<W,S> / af_base<W,I,S,...> likewise);
 // T[N0][N1]... -> memref<N0xN1x...xT>; hls::stream<T> / allo::stream<T> ->
-// !allo.stream<T>.
+// !allo.stream<T>; hls::stream_of_blocks<B> -> !allo.stream<memref<B>>;
+// arrays of streams -> memref<N0x...x!allo.stream<T>>.
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionRaiser.h"
@@ -97,27 +98,84 @@ std::optional<ScalarInfo> TypeMapper::scalar(QualType t) const {
   return std::nullopt;
 }
 
-std::optional<StreamInfo> TypeMapper::stream(QualType t) const {
+const ClassTemplateSpecializationDecl *allo::raise::hlsClassTemplate(QualType t,
+                                                                     llvm::StringRef name,
+                                                                     bool allowAllo) {
   t = t.getNonReferenceType().getCanonicalType();
   auto *spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(t->getAsCXXRecordDecl());
-  if (!spec || spec->getName() != "stream")
-    return std::nullopt;
-  auto *ns = dyn_cast<NamespaceDecl>(spec->getDeclContext());
-  if (!ns || (ns->getName() != "hls" && ns->getName() != "allo"))
+  if (!spec || spec->getName() != name)
+    return nullptr;
+  auto *ns = dyn_cast<NamespaceDecl>(spec->getDeclContext()->getRedeclContext());
+  while (ns && ns->isInline())
+    ns = dyn_cast<NamespaceDecl>(ns->getDeclContext()->getRedeclContext());
+  if (!ns || !(ns->getName() == "hls" || (allowAllo && ns->getName() == "allo")))
+    return nullptr;
+  return spec;
+}
+
+namespace {
+const ClassTemplateSpecializationDecl *hlsClass(QualType t, llvm::StringRef name, bool allowAllo) {
+  return hlsClassTemplate(t, name, allowAllo);
+}
+} // namespace
+
+std::optional<StreamInfo> TypeMapper::stream(QualType t) const {
+  const ClassTemplateSpecializationDecl *spec = hlsClass(t, "stream", /*allowAllo=*/true);
+  bool blocks = false;
+  if (!spec) {
+    spec = hlsClass(t, "stream_of_blocks", false);
+    blocks = spec != nullptr;
+  }
+  if (!spec)
     return std::nullopt;
   const TemplateArgumentList &args = spec->getTemplateArgs();
   if (args.size() < 1 || args[0].getKind() != TemplateArgument::Type)
     return std::nullopt;
   StreamInfo info;
   info.elementType = args[0].getAsType();
-  // hls::stream<T, DEPTH>: a positive DEPTH is the FIFO depth.
+  // hls::stream<T, DEPTH> / stream_of_blocks<B, DEPTH>: a positive DEPTH is the FIFO depth.
   if (args.size() > 1 && args[1].getKind() == TemplateArgument::Integral)
     info.depth = args[1].getAsIntegral().getSExtValue();
+  if (blocks) {
+    // A block is a fixed-size array of scalars: `typedef int buf[64];`.
+    info.block = array(info.elementType);
+    if (!info.block)
+      return std::nullopt;
+    QualType elem = info.elementType.getCanonicalType();
+    while (const ArrayType *at = ast.getAsArrayType(elem))
+      elem = at->getElementType();
+    info.element = *scalar(elem);
+    return info;
+  }
   auto elem = scalar(info.elementType);
   if (!elem)
     return std::nullopt;
   info.element = *elem;
   return info;
+}
+
+std::optional<StreamArrayInfo> TypeMapper::streamArray(QualType t) const {
+  StreamArrayInfo info;
+  t = t.getCanonicalType();
+  while (const ArrayType *at = ast.getAsArrayType(t)) {
+    auto *cat = dyn_cast<ConstantArrayType>(at);
+    if (!cat)
+      return std::nullopt;
+    info.shape.push_back(cat->getSize().getSExtValue());
+    t = at->getElementType();
+  }
+  if (info.shape.empty())
+    return std::nullopt;
+  auto s = stream(t);
+  if (!s)
+    return std::nullopt;
+  info.stream = *s;
+  return info;
+}
+
+bool TypeMapper::isBlockStreamClass(QualType t) const {
+  return hlsClass(t, "stream_of_blocks", false) || hlsClass(t, "write_lock", false) ||
+         hlsClass(t, "read_lock", false);
 }
 
 mlir::MemRefType TypeMapper::array(QualType t) const {
@@ -141,6 +199,24 @@ mlir::MemRefType TypeMapper::array(QualType t) const {
 std::string TypeMapper::explain(QualType t) const {
   if (const CXXRecordDecl *rd = t->getAsCXXRecordDecl(); rd && rd->isLambda())
     return "lambdas are not supported (write a separate function)";
+  if (t->isArrayType()) {
+    // An array of streams: what is wrong with its streams.
+    QualType elem = t.getCanonicalType();
+    while (const ArrayType *at = ast.getAsArrayType(elem))
+      elem = at->getElementType();
+    if (isBlockStreamClass(elem) || hlsClass(elem, "stream", true))
+      return explain(elem);
+  }
+  PrintingPolicy pp(ast.getLangOpts());
+  pp.SuppressTagKeyword = true;
+  if (isBlockStreamClass(t) || (t->isReferenceType() && isBlockStreamClass(t.getNonReferenceType())))
+    return "type '" + t.getAsString(pp) +
+           "' is not supported: a stream of blocks needs a block that is a fixed-size array of "
+           "supported scalars (e.g. 'typedef int buf[64];'), and its locks need that block type";
+  if (hlsClass(t.getNonReferenceType(), "stream", true))
+    return "type '" + t.getAsString(pp) +
+           "' is not supported: stream elements must be bool, integers, float, double, ap_int, "
+           "ap_uint, ap_fixed or ap_ufixed (streams of structs or vectors are not raised)";
   std::string s = "type '" + t.getAsString() + "' is not supported";
   if (t->isPointerType())
     s += " (pointers are not raised; use a fixed-size array such as 'float A[16]')";

@@ -86,6 +86,10 @@ std::string ModuleRaiser::spell(QualType t) {
   return TypeName::getFullyQualifiedName(t, ast, pp);
 }
 
+std::string ModuleRaiser::spellStreamElement(const StreamInfo &info) {
+  return spell(info.block ? info.elementType.getCanonicalType() : info.elementType);
+}
+
 void ModuleRaiser::declareAlias(const TypedefNameDecl *d) {
   d = d->getCanonicalDecl();
   if (!aliasesSeen.insert(d).second)

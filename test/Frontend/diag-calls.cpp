@@ -48,8 +48,8 @@ int declared_only(int x);
 }
 
 [[allo::kernel]] void calls_unsupported_math(float F[4]) {
-  // CHECK-DAG: diag-calls.cpp:[[@LINE+1]]:10: error: unsupported: call to library function 'std::remainder' (no math-dialect counterpart)
-  F[0] = std::remainder(F[1], F[2]);
+  // CHECK-DAG: diag-calls.cpp:[[@LINE+1]]:10: error: unsupported: call to library function 'std::tgamma' (no math-dialect counterpart)
+  F[0] = std::tgamma(F[1]);
 }
 
 // CHECK-NOT: error:

@@ -47,6 +47,15 @@ std::optional<EvaluatedAttr> evaluateAnnotation(const AlloAnnotation &a,
                                                 const clang::FunctionDecl *context,
                                                 clang::ASTContext &ctx);
 
+/// Evaluates `text` (an integer constant expression, e.g. a #pragma HLS
+/// option value `N/2`) in `context`: names `local` resolves first (block-scope
+/// constants, which lookups from the function do not see), then its template
+/// arguments and the declarations visible from it. nullopt with `error` set
+/// when it is not a constant there.
+std::optional<int64_t> evaluateIntInFunction(
+    llvm::StringRef text, const clang::FunctionDecl *context, std::string &error,
+    llvm::function_ref<const clang::NamedDecl *(llvm::StringRef)> local = nullptr);
+
 /// What a declaration named in an attribute argument denotes: a constant
 /// (constexpr/const integer, enumerator), a template parameter (dependent),
 /// or something that is not a constant.

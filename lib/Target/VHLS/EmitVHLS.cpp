@@ -132,12 +132,50 @@ std::string elementCType(llvm::StringRef ctype) {
   return e.trim().str();
 }
 
+/// `hls::stream<T[, D]>` / `hls::stream_of_blocks<B[, D]>` for a stream type
+/// with the element's C type (allo.ctype) and the DEPTH template argument
+/// (allo.type_depth) when the source's type had one.
+std::string streamClassName(Type t, Attribute ctype, Attribute typeDepth) {
+  auto st = llvm::cast<StreamType>(t);
+  auto ct = llvm::dyn_cast_or_null<StringAttr>(ctype);
+  std::string elem;
+  if (ct) {
+    elem = ct.getValue().str();
+  } else {
+    Type et = st.getBlockType() ? st.getBlockType().getElementType() : st.getElementType();
+    elem = et.isF32() ? "float" : et.isF64() ? "double" : et.isInteger(1) ? "bool"
+         : "ap_int<" + std::to_string(et.getIntOrFloatBitWidth()) + ">";
+    if (st.getBlockType())
+      for (int64_t d : st.getBlockType().getShape())
+        elem += "[" + std::to_string(d) + "]";
+  }
+  auto d = llvm::dyn_cast_or_null<IntegerAttr>(typeDepth);
+  std::string depth = d ? ", " + std::to_string(d.getInt()) : "";
+  if (st.getBlockType())
+    return "hls::stream_of_blocks<" + elem + depth + ">";
+  return "hls::stream<" + elem + depth + ">";
+}
+
+/// The stream type of a stream or stream-array value, null otherwise.
+StreamType streamTypeOf(Type t) {
+  if (auto mt = llvm::dyn_cast<MemRefType>(t))
+    return llvm::dyn_cast<StreamType>(mt.getElementType());
+  return llvm::dyn_cast<StreamType>(t);
+}
+
 /// Helpers the emitted code may need, emitted once at the top when used.
 struct Helpers {
   bool min = false, max = false, floordiv = false, ceildiv = false, mod = false;
-  bool fromBits = false, f64Bits = false;
+  bool fromBits = false, f64Bits = false, popcount = false, reverse = false;
   std::string text() const {
     std::string s;
+    if (reverse)
+      s += "template <int W> static inline ap_uint<W> allo_bit_reverse(ap_uint<W> x) {\n"
+           "  x.reverse();\n  return x;\n}\n";
+    if (popcount)
+      s += "template <int W> static inline int allo_popcount(ap_uint<W> x) {\n"
+           "  int n = 0;\n  for (int i = 0; i < W; i++) {\n#pragma HLS unroll\n"
+           "    n += x[i];\n  }\n  return n;\n}\n";
     if (fromBits)
       s += "template <class T, class R> static inline T allo_from_bits(R r) {\n"
            "  T t;\n  t.range() = r;\n  return t;\n}\n";
@@ -174,6 +212,11 @@ private:
   CType ctypeFor(Type t, bool isUnsigned);
   bool unsignedHint(Value v);
   std::string memName(Value memref);
+  /// An attribute of the array: argument attribute, lock or defining op's.
+  Attribute memAttr(Value memref, llvm::StringRef name);
+  /// `hls::stream<T[, D]>` / `hls::stream_of_blocks<B, D>` for a stream type.
+  std::string streamClass(Type t, Attribute ctype, Attribute typeDepth);
+  LogicalResult emitLock(Operation *op);
 
   // --- expressions ---
   CExpr get(Value v);
@@ -217,6 +260,10 @@ private:
   bool shouldInline(Operation *op);
   void declareAllocas();
   void partitionPragmas(llvm::StringRef var, Attribute partitions);
+  /// The allo.pragmas of a local's declaring op, printed after its declaration.
+  void declPragmas(Operation *decl, llvm::StringRef name);
+  /// Ports named by the function's own `#pragma HLS interface`, with their mode.
+  static llvm::StringMap<std::string> userInterfaces(func::FuncOp f);
 
   ModuleEmitter &mod;
   func::FuncOp func;
@@ -251,6 +298,7 @@ public:
   const VHLSOptions &options;
   Helpers helpers;
   llvm::DenseMap<StringRef, std::string> globalNames;
+  bool usesBlocks = false; ///< hls_streamofblocks.h is needed
 };
 
 //===----------------------------------------------------------------------===//
@@ -302,13 +350,7 @@ bool FuncEmitter::unsignedHint(Value v) {
                    arith::IndexCastOp, arith::FPToSIOp, arith::ConstantOp>(def)) {
       u = false;
     } else if (isa<affine::AffineLoadOp, memref::LoadOp>(def)) {
-      Value m = def->getOperand(0);
-      if (auto marg = llvm::dyn_cast<BlockArgument>(m)) {
-        if (marg.getOwner()->getParentOp() == func)
-          u = (bool)func.getArgAttr(marg.getArgNumber(), AlloDialect::kUnsigned);
-      } else if (Operation *mdef = m.getDefiningOp()) {
-        u = (bool)mdef->getAttr(AlloDialect::kUnsigned);
-      }
+      u = (bool)memAttr(def->getOperand(0), AlloDialect::kUnsigned);
     } else if (auto call = llvm::dyn_cast<func::CallOp>(def)) {
       if (auto callee = mod.module.lookupSymbol<func::FuncOp>(call.getCallee()))
         u = callee.getNumResults() && callee.getResultAttr(0, AlloDialect::kUnsigned);
@@ -334,7 +376,32 @@ std::string FuncEmitter::memName(Value memref) {
     return it->second;
   if (auto g = memref.getDefiningOp<memref::GetGlobalOp>())
     return mod.globalNames.lookup(g.getName());
+  // A stream handle loaded from a stream array prints as `s[i]`.
+  auto eit = exprs.find(memref);
+  if (eit != exprs.end())
+    return eit->second.text;
   return "<unnamed>";
+}
+
+Attribute FuncEmitter::memAttr(Value memref, llvm::StringRef name) {
+  if (auto arg = llvm::dyn_cast<BlockArgument>(memref)) {
+    Operation *owner = arg.getOwner()->getParentOp();
+    if (owner == func)
+      return func.getArgAttr(arg.getArgNumber(), name);
+    // The block of a stream_of_blocks lock: the lock records the element type.
+    if (isa<StreamWriteLockOp, StreamReadLockOp>(owner))
+      return owner->getAttr(name);
+    return {};
+  }
+  if (Operation *def = memref.getDefiningOp())
+    return def->getAttr(name);
+  return {};
+}
+
+std::string FuncEmitter::streamClass(Type t, Attribute ctype, Attribute typeDepth) {
+  if (llvm::cast<StreamType>(t).getBlockType())
+    mod.usesBlocks = true;
+  return streamClassName(t, ctype, typeDepth);
 }
 
 //===----------------------------------------------------------------------===//
@@ -549,17 +616,9 @@ std::string FuncEmitter::affineBound(AffineMap map, ValueRange operands, bool is
 }
 
 std::string FuncEmitter::fixedElemCType(Value memref) {
-  StringAttr ct;
-  if (auto arg = llvm::dyn_cast<BlockArgument>(memref)) {
-    if (arg.getOwner()->getParentOp() != func ||
-        !func.getArgAttr(arg.getArgNumber(), AlloDialect::kFixedScale))
-      return "";
-    ct = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), AlloDialect::kCType);
-  } else if (Operation *def = memref.getDefiningOp()) {
-    if (!def->hasAttr(AlloDialect::kFixedScale))
-      return "";
-    ct = def->getAttrOfType<StringAttr>(AlloDialect::kCType);
-  }
+  if (!memAttr(memref, AlloDialect::kFixedScale))
+    return "";
+  auto ct = llvm::dyn_cast_or_null<StringAttr>(memAttr(memref, AlloDialect::kCType));
   return ct ? elementCType(ct.getValue()) : "";
 }
 
@@ -848,6 +907,33 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     return call("std::fmax"), success();
   if (isa<arith::RemFOp>(op))
     return call("std::fmod"), success();
+  if (isa<BitReverseOp>(op)) {
+    CType u = typeOf(op->getOperand(0));
+    u.isSigned = false;
+    mod.helpers.reverse = true;
+    e = CExpr{"(" + rt.name() + ")allo_bit_reverse<" +
+                  std::to_string(op->getOperand(0).getType().getIntOrFloatBitWidth()) + ">(" +
+                  as(op->getOperand(0), u, PCond) + ")",
+              PUnary, rt};
+    return success();
+  }
+  if (isa<math::CountLeadingZerosOp, math::CtPopOp>(op)) {
+    // ap_uint<W>(x).countLeadingZeros() (the ap_int member), or a helper
+    // counting the set bits.
+    CType u = typeOf(op->getOperand(0));
+    u.isSigned = false;
+    std::string w = std::to_string(op->getOperand(0).getType().getIntOrFloatBitWidth());
+    std::string x = as(op->getOperand(0), u, PCond);
+    std::string text;
+    if (isa<math::CountLeadingZerosOp>(op)) {
+      text = "ap_uint<" + w + ">(" + x + ").countLeadingZeros()";
+    } else {
+      mod.helpers.popcount = true;
+      text = "allo_popcount<" + w + ">(" + x + ")";
+    }
+    e = CExpr{"(" + rt.name() + ")" + text, PUnary, rt};
+    return success();
+  }
   if (op->getDialect() && isa<math::MathDialect>(op->getDialect())) {
     static const std::pair<const char *, const char *> table[] = {
         {"math.sqrt", "std::sqrt"},   {"math.exp", "std::exp"},     {"math.exp2", "std::exp2"},
@@ -860,9 +946,21 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
         {"math.round", "std::round"}, {"math.trunc", "std::trunc"}, {"math.absf", "std::fabs"},
         {"math.powf", "std::pow"},    {"math.atan2", "std::atan2"}, {"math.fma", "std::fma"},
         {"math.copysign", "std::copysign"}};
+    // Written as hls:: in the source: printed back as hls::.
+    bool hls = op->hasAttr(AlloDialect::kHLSMath);
+    if (isa<math::RsqrtOp>(op)) {
+      if (hls)
+        return call("hls::rsqrt"), success();
+      CType t = rt;
+      e = CExpr{std::string(rt.kind == CType::Float ? "1.0f" : "1.0") + " / std::sqrt(" +
+                    as(op->getOperand(0), t, PCond) + ")",
+                PMul, rt};
+      return success();
+    }
     for (auto &[name, fn] : table)
       if (op->getName().getStringRef() == name)
-        return call(fn), success();
+        return call(hls ? ("hls::" + llvm::StringRef(fn).drop_front(5)).str().c_str() : fn),
+               success();
     return op->emitError("vhls: unsupported math operation '") << op->getName() << "'";
   }
   if (auto apply = llvm::dyn_cast<affine::AffineApplyOp>(op)) {
@@ -973,6 +1071,11 @@ bool FuncEmitter::shouldInline(Operation *op) {
 
 LogicalResult FuncEmitter::emitValueOp(Operation *op, CExpr e) {
   Value r = op->getResult(0);
+  // A stream handle (s[i] of a stream array) is a name: always inlined.
+  if (llvm::isa<StreamType>(r.getType())) {
+    exprs[r] = e;
+    return success();
+  }
   // A pure value that prints as a name or a literal is never worth a temporary.
   bool trivial = !e.text.empty() && llvm::all_of(e.text, [](char c) {
     return isalnum((unsigned char)c) || c == '_' || c == '.';
@@ -994,7 +1097,11 @@ LogicalResult FuncEmitter::emitValueOp(Operation *op, CExpr e) {
       break;
     }
     if (isa<affine::AffineLoadOp, memref::LoadOp, StreamReadOp>(d)) {
-      base = memName(d->getOperand(0)) + "_v";
+      Value m = d->getOperand(0);
+      // A read of s[i] (a stream array's element) is named after s.
+      if (Operation *ld = m.getDefiningOp(); ld && isa<affine::AffineLoadOp, memref::LoadOp>(ld))
+        m = ld->getOperand(0);
+      base = memName(m) + "_v";
       break;
     }
     if (auto c = llvm::dyn_cast<func::CallOp>(d)) {
@@ -1058,6 +1165,26 @@ void FuncEmitter::verbatimPragmas(Operation *op) {
       line("#pragma HLS " + llvm::cast<StringAttr>(a).getValue().str());
 }
 
+void FuncEmitter::declPragmas(Operation *decl, llvm::StringRef name) {
+  // The source's directives about this array or stream, with `variable=`
+  // naming it as the emitted code does.
+  auto list = decl->getAttrOfType<ArrayAttr>(AlloDialect::kPragmas);
+  if (!list)
+    return;
+  for (Attribute a : list) {
+    llvm::SmallVector<llvm::StringRef, 8> words;
+    llvm::StringRef(llvm::cast<StringAttr>(a).getValue()).split(words, ' ', -1, false);
+    std::string text;
+    for (llvm::StringRef w : words) {
+      if (w.size() > 9 && w.take_front(9).equals_insensitive("variable="))
+        text += (text.empty() ? "" : " ") + w.take_front(9).str() + name.str();
+      else
+        text += (text.empty() ? "" : " ") + w.str();
+    }
+    line("#pragma HLS " + text);
+  }
+}
+
 void FuncEmitter::partitionPragmas(llvm::StringRef var, Attribute partitions) {
   auto arr = llvm::dyn_cast_or_null<ArrayAttr>(partitions);
   if (!arr)
@@ -1081,7 +1208,7 @@ std::string FuncEmitter::callText(func::CallOp call) {
   for (auto [i, v] : llvm::enumerate(call.getOperands())) {
     args += i ? ", " : "";
     auto ct = callee ? callee.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType) : StringAttr();
-    if (llvm::isa<MemRefType>(v.getType())) {
+    if (llvm::isa<MemRefType>(v.getType()) || llvm::isa<StreamType>(v.getType())) {
       args += memName(v);
     } else if (ct && callee.getArgAttr(i, AlloDialect::kFixedScale)) {
       // A fixed-point parameter: build the value from its raw bits.
@@ -1089,10 +1216,50 @@ std::string FuncEmitter::callText(func::CallOp call) {
       args += "allo_from_bits<" + elementCType(ct.getValue()) + ">(" +
               as(v, typeOf(callee.getArgument(i)), PCond) + ")";
     } else {
-      args += as(v, callee ? typeOf(callee.getArgument(i)) : typeOf(v), PCond);
+      CType pt = !callee ? typeOf(v)
+                 : callee.isExternal()
+                     ? ctypeFor(callee.getFunctionType().getInput(i), false)
+                     : typeOf(callee.getArgument(i));
+      args += as(v, pt, PCond);
     }
   }
+  // A C library function stands for the C++ one it was raised from.
+  if (auto ext = callee ? callee->getAttrOfType<StringAttr>(AlloDialect::kExtern) : StringAttr())
+    return ext.getValue().str() + "(" + args + ")";
   return sanitize(call.getCallee()) + "(" + args + ")";
+}
+
+LogicalResult FuncEmitter::emitLock(Operation *op) {
+  // `hls::write_lock<B> b(s);` and its scope. Braces delimit the scope unless
+  // the lock is the last statement of its block (the scope ends there anyway).
+  Operation *next = op->getNextNode();
+  bool braces = next && !(next->hasTrait<OpTrait::IsTerminator>() &&
+                          (next->getNumOperands() == 0 || isa<affine::AffineYieldOp>(next)));
+  if (braces) {
+    line("{");
+    ++indent;
+  }
+  auto n = op->getAttrOfType<StringAttr>(AlloDialect::kName);
+  auto ct = op->getAttrOfType<StringAttr>(AlloDialect::kCType);
+  Region &body = op->getRegion(0);
+  std::string name = fresh(n ? n.getValue() : "blk");
+  names[body.front().getArgument(0)] = name;
+  Value stream = op->getOperand(0);
+  auto st = llvm::cast<StreamType>(stream.getType());
+  std::string block = ct ? ct.getValue().str() : ctypeFor(st.getBlockType().getElementType(), false).name();
+  if (!ct)
+    for (int64_t d : st.getBlockType().getShape())
+      block += "[" + std::to_string(d) + "]";
+  mod.usesBlocks = true;
+  line(std::string(isa<StreamWriteLockOp>(op) ? "hls::write_lock<" : "hls::read_lock<") + block +
+       "> " + name + "(" + memName(stream) + ");");
+  if (failed(emitBlock(body.front())))
+    return failure();
+  if (braces) {
+    --indent;
+    line("}");
+  }
+  return success();
 }
 
 LogicalResult FuncEmitter::emitIfElse(const std::string &cond, Block *thenB, Block *elseB) {
@@ -1120,8 +1287,11 @@ LogicalResult FuncEmitter::emitBlock(Block &b) {
 }
 
 LogicalResult FuncEmitter::emitOp(Operation *op) {
-  if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp, StreamCreateOp>(op))
+  if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp, StreamCreateOp,
+          LockEndOp>(op))
     return success();
+  if (isa<StreamWriteLockOp, StreamReadLockOp>(op))
+    return emitLock(op);
   if (auto w = llvm::dyn_cast<StreamWriteOp>(op)) {
     line(memName(w.getStream()) + ".write(" + as(w.getValue(), typeOf(w.getValue()), PCond) +
          ");");
@@ -1380,12 +1550,21 @@ std::string allo::detail::signatureOf(func::FuncOp func,
     seen.insert(pname);
     params.push_back(pname);
     std::string ctype;
-    if (auto st = llvm::dyn_cast<StreamType>(func.getArgument(i).getType())) {
-      auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType);
-      ctype = "hls::stream<" +
-              (ct ? ct.getValue().str()
-                  : scalarName(st.getElementType(), (bool)func.getArgAttr(i, AlloDialect::kUnsigned))) +
-              "> &";
+    Type at = func.getArgument(i).getType();
+    if (streamTypeOf(at)) {
+      // hls::stream<T> &s, hls::stream<T> s[4][2], hls::stream_of_blocks<B> &s.
+      // (The class name may hold brackets, `stream_of_blocks<int[8]>`: no declarator().)
+      std::string decl = streamClassName(streamTypeOf(at), func.getArgAttr(i, AlloDialect::kCType),
+                                         func.getArgAttr(i, AlloDialect::kTypeDepth));
+      if (auto mt = llvm::dyn_cast<MemRefType>(at)) {
+        decl += " " + pname;
+        for (int64_t d : mt.getShape())
+          decl += "[" + std::to_string(d) + "]";
+      } else {
+        decl += " &" + pname;
+      }
+      sig += (i ? ", " : "") + decl;
+      continue;
     } else if (auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType)) {
       ctype = ct.getValue().str();
     } else {
@@ -1430,13 +1609,26 @@ void FuncEmitter::declareAllocas() {
       auto n = sc->getAttrOfType<StringAttr>(AlloDialect::kName);
       std::string name = fresh(n ? n.getValue() : "fifo");
       names[sc.getResult()] = name;
-      auto ct = sc->getAttrOfType<StringAttr>(AlloDialect::kCType);
-      std::string elem = ct ? ct.getValue().str()
-                            : ctypeFor(sc.getType().getElementType(),
-                                       (bool)sc->getAttr(AlloDialect::kUnsigned))
-                                  .name();
-      line("hls::stream<" + elem + "> " + name + "(\"" + name + "\");");
-      line("#pragma HLS stream variable=" + name + " depth=" + std::to_string(sc.getDepth()));
+      StreamType st = streamTypeOf(sc.getType());
+      std::string cls = streamClass(st, sc->getAttr(AlloDialect::kCType),
+                                    sc->getAttr(AlloDialect::kTypeDepth));
+      if (auto mt = llvm::dyn_cast<MemRefType>(sc.getType())) {
+        // An array of streams (the FIFOs stay unnamed, as they are in the source).
+        std::string dims;
+        for (int64_t d : mt.getShape())
+          dims += "[" + std::to_string(d) + "]";
+        line(cls + " " + name + dims + ";");
+      } else if (st.getBlockType()) {
+        line(cls + " " + name + ";");
+      } else {
+        line(cls + " " + name + "(\"" + name + "\");");
+      }
+      // A stream of blocks takes its depth from the template argument.
+      if (!st.getBlockType() || sc.getDepth() != (sc->getAttrOfType<IntegerAttr>(AlloDialect::kTypeDepth)
+                                                      ? sc->getAttrOfType<IntegerAttr>(AlloDialect::kTypeDepth).getInt()
+                                                      : 2))
+        line("#pragma HLS stream variable=" + name + " depth=" + std::to_string(sc.getDepth()));
+      declPragmas(sc, name);
       continue;
     }
     auto a = llvm::dyn_cast<memref::AllocaOp>(op);
@@ -1458,6 +1650,7 @@ void FuncEmitter::declareAllocas() {
         names[a.getResult()] = names[init->getOperand(0)];
         scalarVars[names[a.getResult()]] = a.getResult();
         skip.insert(init);
+        declPragmas(a, names[a.getResult()]); // the parameter's, at the top of the body
         continue;
       }
     }
@@ -1482,7 +1675,35 @@ void FuncEmitter::declareAllocas() {
     }
     line(declarator(ctype, name) + ";");
     partitionPragmas(name, a->getAttr(AlloDialect::kPartition));
+    declPragmas(a, name);
   }
+}
+
+llvm::StringMap<std::string> FuncEmitter::userInterfaces(func::FuncOp f) {
+  // `interface mode=m_axi port=A ...` or the old `interface m_axi port=A`.
+  llvm::StringMap<std::string> ports;
+  auto list = f->getAttrOfType<ArrayAttr>(AlloDialect::kPragmas);
+  if (!list)
+    return ports;
+  for (Attribute a : list) {
+    llvm::SmallVector<llvm::StringRef, 8> words;
+    llvm::StringRef(llvm::cast<StringAttr>(a).getValue()).split(words, ' ', -1, false);
+    if (words.empty() || !words[0].equals_insensitive("interface"))
+      continue;
+    std::string port, mode;
+    for (llvm::StringRef w : llvm::ArrayRef(words).drop_front()) {
+      auto [k, v] = w.split('=');
+      if (!w.contains('='))
+        mode = mode.empty() ? w.lower() : mode;
+      else if (k.equals_insensitive("port"))
+        port = v.str();
+      else if (k.equals_insensitive("mode"))
+        mode = v.lower();
+    }
+    if (!port.empty())
+      ports[port] = mode;
+  }
+  return ports;
 }
 
 LogicalResult FuncEmitter::emit() {
@@ -1500,22 +1721,51 @@ LogicalResult FuncEmitter::emit() {
       exprs[arg] = CExpr{t.name() + "(" + params[i] + ".range())", PPostfix, t};
     }
   }
+  for (unsigned i = 0; i < func.getNumArguments(); ++i)
+    if (StreamType st = streamTypeOf(func.getArgument(i).getType()); st && st.getBlockType())
+      mod.usesBlocks = true;
   std::string c = locComment(func.getLoc());
   out += "// " + func.getSymName().str() + (c.empty() ? "" : " (from " + c + ")") + "\n";
   out += sig + " {\n";
   bool top = func->hasAttr(AlloDialect::kTop);
+  // The source's own interface pragmas (kept verbatim): port -> mode.
+  llvm::StringMap<std::string> userPorts = userInterfaces(func);
+  if (top) {
+    // UG1399: array_partition is not supported on m_axi ports of the top.
+    for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+      auto n = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
+      if (!n || !func.getArgAttr(i, AlloDialect::kPartition) ||
+          !llvm::isa<MemRefType>(func.getArgument(i).getType()) ||
+          streamTypeOf(func.getArgument(i).getType()))
+        continue;
+      auto it = userPorts.find(n.getValue());
+      bool maxi = it != userPorts.end() ? it->second == "m_axi" : mod.options.interface == "axi";
+      if (maxi)
+        return mlir::emitError(func.getLoc(), "vhls: '") // (no op dump: it is the user's code)
+               << n.getValue() << "' is partitioned, but it is an m_axi port of the top function "
+               << "(" << (it != userPorts.end() ? "its interface pragma" : "--interface axi")
+               << "), and Vitis HLS does not partition m_axi ports (UG1399): partition a local "
+                  "copy instead (the buffer_at schedule step), or keep the array's default "
+                  "interface";
+    }
+  }
   if (top && mod.options.interface == "axi") {
     for (unsigned i = 0; i < func.getNumArguments(); ++i) {
       std::string n = names[func.getArgument(i)];
-      if (auto mt = llvm::dyn_cast<MemRefType>(func.getArgument(i).getType()))
+      auto src = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
+      if (src && userPorts.count(src.getValue()))
+        continue; // the source sets this port's interface itself
+      Type at = func.getArgument(i).getType();
+      if (streamTypeOf(at))
+        line("#pragma HLS interface mode=axis port=" + n);
+      else if (auto mt = llvm::dyn_cast<MemRefType>(at))
         line("#pragma HLS interface mode=m_axi port=" + n + " offset=slave bundle=gmem" +
              std::to_string(i) + " depth=" + std::to_string(mt.getNumElements()));
-      else if (llvm::isa<StreamType>(func.getArgument(i).getType()))
-        line("#pragma HLS interface mode=axis port=" + n);
       else
         line("#pragma HLS interface mode=s_axilite port=" + n);
     }
-    line("#pragma HLS interface mode=s_axilite port=return");
+    if (!userPorts.count("return"))
+      line("#pragma HLS interface mode=s_axilite port=return");
   }
   for (unsigned i = 0; i < func.getNumArguments(); ++i)
     partitionPragmas(names[func.getArgument(i)], func.getArgAttr(i, AlloDialect::kPartition));
@@ -1616,6 +1866,8 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
   for (auto f : module.getOps<func::FuncOp>())
     visit(f);
   for (func::FuncOp f : order) {
+    if (f.isExternal() && f->hasAttr(AlloDialect::kExtern))
+      continue; // a library function (hls::nextafter, ...): declared by its header
     if (f.isExternal())
       return f.emitError("vhls: function '") << f.getSymName() << "' has no body";
     if (failed(FuncEmitter(*this, f, body).emit()))
@@ -1624,7 +1876,9 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
 
   std::string text = "// Generated by allo-rewrite --target vhls (Allo C++). Vitis HLS 2022.1+.\n"
                      "#include <ap_fixed.h>\n#include <ap_int.h>\n#include <hls_math.h>\n"
-                     "#include <hls_stream.h>\n#include <cmath>\n#include <cstdint>\n#include <limits>\n\n";
+                     "#include <hls_stream.h>\n" +
+                     std::string(usesBlocks ? "#include <hls_streamofblocks.h>\n" : "") +
+                     "#include <cmath>\n#include <cstdint>\n#include <limits>\n\n";
   text += aliasDeclarations();
   std::string helpers = this->helpers.text();
   if (!helpers.empty())

@@ -54,7 +54,18 @@ def Allo_Dialect : Dialect {
       name of the array it buffers);
     * on the functions made by `unfold`: `allo.pe_index` (`array<i64>`, the
       PE's coordinates) and on the function holding the grid `allo.pe_grid`
-      (`array<i64>`, the grid's shape).
+      (`array<i64>`, the grid's shape);
+    * on `allo.stream_create` and on stream (array) arguments:
+      `allo.type_depth` (i64 >= 1, the DEPTH template argument written in
+      the C++ type, `hls::stream<T, 8>`, kept so the emitted types match);
+    * on a local array or stream: `allo.pragmas` holds the `#pragma HLS`
+      directives of the source that name it (`bind_storage variable=buf`),
+      printed after its declaration;
+    * on an external `func.func`: `allo.extern` (string: the C++ function a
+      call stands for, e.g. "hls::nextafter"; the symbol is the C library
+      function with the same semantics, for execution);
+    * on `math` operations: `allo.hls_math` (unit: written as `hls::` in
+      the source, printed back as `hls::`).
   }];
   let useDefaultTypePrinterParser = 1;
   let hasOperationAttrVerify = 1;
@@ -90,6 +101,9 @@ def Allo_Dialect : Dialect {
     static constexpr llvm::StringLiteral kPEIndex = "allo.pe_index";
     static constexpr llvm::StringLiteral kBufferOf = "allo.buffer_of";
     static constexpr llvm::StringLiteral kTypedefs = "allo.typedefs";
+    static constexpr llvm::StringLiteral kTypeDepth = "allo.type_depth";
+    static constexpr llvm::StringLiteral kExtern = "allo.extern";
+    static constexpr llvm::StringLiteral kHLSMath = "allo.hls_math";
 
     /// Checks the value of one allo.* attribute; null result = valid.
     static std::string checkAttribute(llvm::StringRef name, mlir::Attribute value);
