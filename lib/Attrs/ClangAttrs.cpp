@@ -147,11 +147,7 @@ const NamedDecl *allo::lookupQualified(const ASTContext &ctx, llvm::StringRef na
   return nullptr;
 }
 
-namespace {
-
-/// Resolves identifiers in the context of a function: its template
-/// arguments, then declarations visible from its body outwards.
-IdentValue resolveInFunction(const FunctionDecl *fn, llvm::StringRef name) {
+IdentValue allo::resolveIdentifier(const FunctionDecl *fn, llvm::StringRef name) {
   IdentValue v;
   if (!fn)
     return v;
@@ -183,8 +179,6 @@ IdentValue resolveInFunction(const FunctionDecl *fn, llvm::StringRef name) {
   return v;
 }
 
-} // namespace
-
 std::optional<EvaluatedAttr> allo::evaluateAnnotation(const AlloAnnotation &a,
                                                       const FunctionDecl *context,
                                                       ASTContext &ctx) {
@@ -198,7 +192,7 @@ std::optional<EvaluatedAttr> allo::evaluateAnnotation(const AlloAnnotation &a,
   }
   EvaluatedAttr out;
   EvalStatus status = evaluateAttr(
-      parsed, [&](llvm::StringRef n) { return resolveInFunction(context, n); }, out, err);
+      parsed, [&](llvm::StringRef n) { return resolveIdentifier(context, n); }, out, err);
   if (status == EvalStatus::Error) {
     allo::error(diags, loc.getLocWithOffset(err.offset), err.message);
     return std::nullopt;

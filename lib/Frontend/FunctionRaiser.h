@@ -89,12 +89,33 @@ struct AffineValue {
   llvm::SmallVector<mlir::Value, 4> operands;
 };
 
+/// An index into one dimension of an array: an affine expression when the
+/// C++ expression is affine, else an `index` value.
+struct IndexValue {
+  std::optional<AffineValue> affine;
+  mlir::Value value;
+};
+
+/// Where an array or pointer expression points (RaiseArrayAccess.cpp):
+///  * `pointer`: a pointer to element idx[0]...[idx.size()-1] of `memref`,
+///    i.e. into the array of dimension idx.size()-1 (idx is never empty);
+///  * otherwise the array (idx.size() < rank) or the element (idx.size() ==
+///    rank) memref[idx...].
+struct Place {
+  mlir::Value memref;
+  llvm::SmallVector<IndexValue, 4> idx;
+  bool pointer = false;
+  unsigned rank() const { return llvm::cast<mlir::MemRefType>(memref.getType()).getRank(); }
+  bool isElement() const { return !pointer && idx.size() == rank(); }
+};
+
 /// Where a variable lives.
 struct Binding {
-  enum Kind { Affine, SSA, Memory } kind = Memory;
+  enum Kind { Affine, SSA, Memory, Alias } kind = Memory;
   AffineValue affine; ///< Affine
   mlir::Value value;  ///< SSA value or memref
   clang::QualType type;
+  Place place; ///< Alias: a pointer or reference variable never reseated
 };
 
 /// An addressable element: memref + indices (affine or plain).
@@ -235,6 +256,35 @@ public:
   mlir::Value emitIncDec(const clang::UnaryOperator *e);
   mlir::Value emitAssign(const clang::BinaryOperator *e);
   mlir::Value arrayMemref(const clang::Expr *e); ///< an array-valued expression
+
+  // ---- static locals and constant tables (RaiseStatic.cpp) ----
+  /// `static T x = ...;` / `static const T tbl[N] = {...};`: a memref.global
+  /// (mutable state that persists across calls, or a constant table).
+  void emitStaticDecl(const clang::VarDecl *vd);
+  /// The memref.get_global of `vd`'s global at the function entry, bound.
+  mlir::Value bindGlobal(const clang::VarDecl *vd, clang::SourceLocation useLoc);
+  /// The initial value of a global / static variable of memref type `mt`,
+  /// evaluated with the raiser's own conversions (so ap_int / ap_fixed
+  /// elements are exact); zeros without an initializer. A located error if
+  /// it is not a constant.
+  mlir::DenseElementsAttr constantInitializer(const clang::VarDecl *vd, mlir::MemRefType mt);
+  /// The constant value of expression `e` (null if it is not one), folded
+  /// from the operations the raiser emits for it.
+  mlir::Attribute constantValue(const clang::Expr *e);
+
+  // ---- arrays and pointers (RaiseArrayAccess.cpp) ----
+  /// The place an array- or pointer-typed expression (or an element of one)
+  /// denotes; nullopt when `e` is none of the forms raised.
+  std::optional<Place> emitPlace(const clang::Expr *e);
+  /// The element a place names (an error unless it names one).
+  LValue placeLValue(const Place &p, const clang::Expr *where);
+  /// The memref passed for an array, pointer or reference argument to a
+  /// parameter of type `paramType`: the array itself, a cast, or a subview.
+  mlir::Value placeArgument(const clang::Expr *arg, mlir::MemRefType paramType,
+                            const clang::ParmVarDecl *param);
+  IndexValue indexOf(const clang::Expr *e);
+  IndexValue addIndex(const IndexValue &a, const IndexValue &c, bool subtract, mlir::Location l);
+  mlir::Value materialize(const IndexValue &v, mlir::Location l);
   /// True if evaluating `e` may have side effects or touch memory.
   static bool isSimpleExpr(const clang::Expr *e);
 
@@ -257,6 +307,9 @@ public:
   llvm::DenseMap<mlir::Value, mlir::Value> indexCache;
 };
 
+/// `T x{}`, `T x = {}` fillers and default-constructed ap_* values (zero).
+bool isZeroInit(const clang::Expr *init);
+
 /// The operation of a compound assignment operator (`+=` -> BO_Add, by
 /// Clang's own mapping); nullopt for any other operator.
 std::optional<clang::BinaryOperatorKind> compoundArith(clang::OverloadedOperatorKind op);
@@ -270,8 +323,21 @@ public:
 
   /// The func.func for a C++ function, declared on first use and queued.
   mlir::func::FuncOp getOrDeclare(const clang::FunctionDecl *fn, clang::SourceLocation useLoc);
-  /// A memref.global for a constexpr array, created on first use.
-  mlir::memref::GlobalOp getOrCreateGlobal(const clang::VarDecl *vd, clang::SourceLocation useLoc);
+  /// The memref.global of a constant table (a constexpr/const global array)
+  /// or of a static local, created on first use (by `user`, which evaluates
+  /// the initializer).
+  mlir::memref::GlobalOp getOrCreateGlobal(const clang::VarDecl *vd, clang::SourceLocation useLoc,
+                                           FunctionRaiser &user);
+  /// The MLIR type of parameter `p` of `fn` (adds its argument attributes);
+  /// reports a located error and throws for one outside the subset.
+  mlir::Type paramType(const clang::FunctionDecl *fn, const clang::ParmVarDecl *p,
+                       llvm::SmallVectorImpl<mlir::NamedAttribute> &attrs,
+                       llvm::function_ref<void(clang::SourceLocation, const llvm::Twine &)> error);
+  /// `depth=N` of `#pragma HLS interface ... port=<p>` in `fn`'s body; 0 if
+  /// there is none (RaiseHLSPragmas.cpp). A bad value is reported with `error`.
+  int64_t interfaceDepth(const clang::FunctionDecl *fn, const clang::ParmVarDecl *p,
+                         llvm::function_ref<void(clang::SourceLocation, const llvm::Twine &)> error,
+                         clang::SourceLocation *where = nullptr);
   bool run(llvm::ArrayRef<const clang::FunctionDecl *> tops);
   /// Reports every cycle in `calls` (recursion is not synthesisable).
   void reportRecursion();
@@ -291,6 +357,8 @@ public:
   /// Functions whose signature cannot be raised (already reported).
   llvm::DenseSet<const clang::FunctionDecl *> badSignatures;
   llvm::DenseMap<const clang::VarDecl *, mlir::memref::GlobalOp> globals;
+  /// The functions selected as tops (their pointer parameters get static sizes).
+  llvm::DenseSet<const clang::FunctionDecl *> tops;
   std::deque<const clang::FunctionDecl *> worklist;
   llvm::StringSet<> usedNames;
   unsigned errors = 0;

@@ -104,22 +104,8 @@ mlir::Value FunctionRaiser::arrayMemref(const Expr *e) {
       if (it != vars.end() && it->second.kind == Binding::Memory &&
           llvm::cast<mlir::MemRefType>(it->second.value.getType()).getRank() > 0)
         return it->second.value;
-      if (it == vars.end() && vd->hasGlobalStorage() && vd->getType()->isArrayType()) {
-        mlir::memref::GlobalOp g = mod.getOrCreateGlobal(vd, dr->getLocation());
-        mlir::OpBuilder::InsertionGuard guard(b);
-        if (lastAlloca)
-          b.setInsertionPointAfter(lastAlloca);
-        else
-          b.setInsertionPointToStart(entry);
-        auto get = mlir::memref::GetGlobalOp::create(b, loc(dr), g.getType(), g.getSymName());
-        lastAlloca = get;
-        Binding bind;
-        bind.kind = Binding::Memory;
-        bind.value = get;
-        bind.type = vd->getType();
-        vars[vd] = bind;
-        return get;
-      }
+      if (it == vars.end() && vd->hasGlobalStorage() && vd->getType()->isArrayType())
+        return bindGlobal(vd, dr->getLocation());
     }
   }
   if (isa<ArraySubscriptExpr>(s))
@@ -143,6 +129,8 @@ LValue FunctionRaiser::emitLValue(const Expr *e) {
       unsupported(e, "reference to '" + dr->getDecl()->getName() + "'");
     }
     const Binding &bind = it->second;
+    if (bind.kind == Binding::Alias)
+      return placeLValue(bind.place, e);
     if (bind.kind != Binding::Memory ||
         llvm::cast<mlir::MemRefType>(bind.value.getType()).getRank() != 0)
       unsupported(e, "writing to '" + vd->getName() + "' here");
@@ -152,55 +140,16 @@ LValue FunctionRaiser::emitLValue(const Expr *e) {
     lv.type = vd->getType();
     return lv;
   }
-  if (auto *ase = dyn_cast<ArraySubscriptExpr>(e)) {
-    llvm::SmallVector<const Expr *, 4> idx;
-    const Expr *cur = ase;
-    while (auto *a = dyn_cast<ArraySubscriptExpr>(cur->IgnoreParenImpCasts())) {
-      idx.insert(idx.begin(), a->getIdx());
-      cur = a->getBase();
+  if (isa<ArraySubscriptExpr>(e) ||
+      (isa<UnaryOperator>(e) && cast<UnaryOperator>(e)->getOpcode() == UO_Deref)) {
+    std::optional<Place> p = emitPlace(e);
+    if (!p) {
+      const Expr *base = isa<ArraySubscriptExpr>(e) ? cast<ArraySubscriptExpr>(e)->getBase()
+                                                    : cast<UnaryOperator>(e)->getSubExpr();
+      unsupported(base, "this expression is used as an array or pointer; only arrays, pointer "
+                        "parameters and pointers into arrays can be indexed or dereferenced");
     }
-    mlir::Value memref = arrayMemref(cur);
-    auto mt = llvm::cast<mlir::MemRefType>(memref.getType());
-    if ((int64_t)idx.size() != mt.getRank())
-      unsupported(e, "partial indexing: this array has " + llvm::Twine(mt.getRank()) +
-                         " dimensions but " + llvm::Twine(idx.size()) + " subscripts are given");
-    LValue lv;
-    lv.memref = memref;
-    lv.type = e->getType();
-    // Affine when every subscript is.
-    llvm::SmallVector<AffineValue, 4> affine;
-    for (const Expr *i : idx) {
-      auto a = tryAffine(i);
-      if (!a)
-        break;
-      affine.push_back(*a);
-    }
-    if (affine.size() == idx.size()) {
-      AffineValue all{mlir::getAffineConstantExpr(0, &mod.ctx), {}};
-      llvm::SmallVector<mlir::AffineExpr, 4> results;
-      for (const AffineValue &a : affine)
-        all = combine(all, a, [&](mlir::AffineExpr x, mlir::AffineExpr y) {
-          results.push_back(y);
-          return x;
-        });
-      lv.affine = true;
-      lv.map = mlir::AffineMap::get(all.operands.size(), 0, results, &mod.ctx);
-      lv.operands = all.operands;
-      return lv;
-    }
-    lv.affine = false;
-    for (const Expr *i : idx) {
-      if (auto a = tryAffine(i)) {
-        lv.operands.push_back(materializeIndex(*a, l));
-        continue;
-      }
-      mlir::Value v = emitRValue(i);
-      if (isUnsignedInt(i->getType()))
-        lv.operands.push_back(arith::IndexCastUIOp::create(b, l, b.getIndexType(), v));
-      else
-        lv.operands.push_back(arith::IndexCastOp::create(b, l, b.getIndexType(), v));
-    }
-    return lv;
+    return placeLValue(*p, e);
   }
   if (auto *ce = dyn_cast<ImplicitCastExpr>(e))
     if (ce->getCastKind() == CK_NoOp)
@@ -243,7 +192,9 @@ mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
     if (it == vars.end()) {
       // A constant global (constexpr or const with a constant initializer).
       if (vd->hasGlobalStorage() && !vd->getType()->isArrayType()) {
-        const APValue *val = vd->getAnyInitializer() ? vd->evaluateValue() : nullptr;
+        // (Through a block-scope `extern` redeclaration too.)
+        const VarDecl *withInit = nullptr;
+        const APValue *val = vd->getAnyInitializer(withInit) ? withInit->evaluateValue() : nullptr;
         if (val && (vd->isConstexpr() || vd->getType().isConstQualified())) {
           ScalarInfo s = scalarOrFail(t, dr->getLocation());
           if (val->isInt())
@@ -255,6 +206,13 @@ mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
           if (val->isFloat())
             return arith::ConstantOp::create(b, l, s.type, b.getFloatAttr(s.type, val->getFloat()));
         }
+        // A constant of class type (`const ap_fixed<16, 8> K = 0.5;`):
+        // its initializer, raised and folded.
+        if (!val && withInit && (vd->isConstexpr() || vd->getType().isConstQualified()) &&
+            vd->getType()->isRecordType())
+          if (auto c = llvm::dyn_cast_or_null<mlir::TypedAttr>(constantValue(withInit->getInit())))
+            if (c.getType() == scalarOrFail(t, dr->getLocation()).type)
+              return arith::ConstantOp::create(b, l, c);
       }
       return load(emitLValue(e), l); // reports the unsupported reference
     }
@@ -269,13 +227,16 @@ mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
     }
     case Binding::SSA:
       return bind.value;
+    case Binding::Alias:
+      return load(placeLValue(bind.place, e), l);
     case Binding::Memory:
       if (llvm::cast<mlir::MemRefType>(bind.value.getType()).getRank() != 0)
         unsupported(e, "use of array '" + vd->getName() + "' as a value");
       return load(emitLValue(e), l);
     }
   }
-  if (isa<ArraySubscriptExpr>(e))
+  if (isa<ArraySubscriptExpr>(e) ||
+      (isa<UnaryOperator>(e) && cast<UnaryOperator>(e)->getOpcode() == UO_Deref))
     return load(emitLValue(e), l);
   if (auto *c = dyn_cast<CastExpr>(e))
     return emitCast(c);
@@ -345,14 +306,15 @@ mlir::Value FunctionRaiser::emitCast(const CastExpr *e) {
     return arith::ExtSIOp::create(b, l, s.type, v);
   }
   case CK_ArrayToPointerDecay:
-    unsupported(e, "using an array as a pointer (pass arrays whole to functions and index them)");
+    unsupported(e, "using an array as a value (arrays can be indexed, and passed to functions "
+                   "whose parameters are arrays, pointers or references)");
   case CK_PointerToBoolean:
   case CK_PointerToIntegral:
   case CK_IntegralToPointer:
   case CK_NullToPointer:
   case CK_BitCast:
-    unsupported(e, "a conversion from or to a pointer (pointers are not raised; arrays are "
-                   "indexed with all their subscripts)");
+    unsupported(e, "a conversion from or to a pointer (pointers are raised as the array "
+                   "accesses they make: they cannot be compared, converted or stored)");
   default:
     unsupported(e, "cast of kind '" + llvm::Twine(e->getCastKindName()) + "'");
   }
@@ -577,9 +539,11 @@ mlir::Value FunctionRaiser::emitUnary(const UnaryOperator *e) {
   case UO_Extension:
     return emitRValue(e->getSubExpr());
   case UO_AddrOf:
-    unsupported(e, "taking the address of a variable (pointers are not raised)");
+    unsupported(e, "an address used as a value (pointers are raised as the array accesses "
+                   "they make: they can be passed to functions, indexed and dereferenced, but "
+                   "not compared, converted or stored)");
   case UO_Deref:
-    unsupported(e, "pointer dereference (pointers are not raised)");
+    unsupported(e, "this dereference (only pointers into arrays are raised)");
   default:
     unsupported(e, "unary operator '" + UnaryOperator::getOpcodeStr(e->getOpcode()) + "'");
   }
@@ -608,20 +572,7 @@ mlir::Value FunctionRaiser::emitCall(const CallExpr *e) {
   for (unsigned i = 0; i < e->getNumArgs() && i < inputs.size(); ++i) {
     const Expr *arg = e->getArg(i);
     if (auto mt = llvm::dyn_cast<mlir::MemRefType>(inputs[i])) {
-      mlir::Value m = arrayMemref(arg);
-      if (m.getType() != mt) {
-        // An array parameter's type decays to a pointer; name the declared one.
-        QualType at = arg->IgnoreParenImpCasts()->getType();
-        if (auto *dr = dyn_cast<DeclRefExpr>(arg->IgnoreParenImpCasts()))
-          if (auto *pv = dyn_cast<ParmVarDecl>(dr->getDecl()))
-            at = pv->getOriginalType();
-        fail(arg->getExprLoc(), "array argument of type " + llvm::Twine(at.getAsString()) +
-                                    " does not match the parameter '" +
-                                    callee->getParamDecl(i)->getName() + "' of type " +
-                                    callee->getParamDecl(i)->getOriginalType().getAsString() +
-                                    "; Allo needs identical array shapes across calls");
-      }
-      args.push_back(m);
+      args.push_back(placeArgument(arg, mt, callee->getParamDecl(i)));
     } else if (llvm::isa<allo::StreamType>(inputs[i])) {
       args.push_back(streamValue(arg));
     } else {

@@ -33,6 +33,46 @@ bool within(const SourceManager &sm, SourceRange r, SourceLocation l) {
   return sm.isBeforeInTranslationUnit(b, l) && sm.isBeforeInTranslationUnit(l, e);
 }
 
+/// The text of option `name` (lower case) of a pragma: what follows `name=`
+/// up to the next option, so that `depth = N * M` reads "N*M".
+std::optional<std::string> optionText(llvm::StringRef text, llvm::StringRef name) {
+  llvm::SmallVector<llvm::StringRef, 16> words;
+  text.split(words, ' ', -1, false);
+  auto isOperator = [](char c) { return llvm::StringRef("+-*/%<>(").contains(c); };
+  for (size_t i = 0; i < words.size(); ++i) {
+    // "depth", "=", "N" and "depth=N" alike.
+    std::string w = words[i].lower();
+    size_t eq = w.find('=');
+    std::string key = eq == std::string::npos ? w : w.substr(0, eq);
+    if (key != name)
+      continue;
+    std::string value = eq == std::string::npos ? "" : words[i].substr(eq + 1).str();
+    size_t j = i + 1;
+    if (eq == std::string::npos || value.empty()) {
+      if (j < words.size() && words[j].starts_with("=")) {
+        value = words[j].drop_front().str();
+        ++j;
+      } else if (eq == std::string::npos) {
+        continue;
+      }
+    }
+    if (value.empty() && j < words.size())
+      value = words[j++].str();
+    // Continue an expression split by spaces: "N * M", "(N + 1)".
+    int open = (int)llvm::count(value, '(') - (int)llvm::count(value, ')');
+    while (j < words.size() &&
+           (open > 0 || (!value.empty() && isOperator(value.back())) ||
+            isOperator(words[j].front()) || words[j].front() == ')')) {
+      if (words[j].contains('=') && open <= 0 && (value.empty() || !isOperator(value.back())))
+        break;
+      open += (int)llvm::count(words[j], '(') - (int)llvm::count(words[j], ')');
+      value += words[j++].str();
+    }
+    return value;
+  }
+  return std::nullopt;
+}
+
 std::optional<int64_t> positive(llvm::StringRef s, int64_t min) {
   int64_t v;
   if (s.getAsInteger(10, v) || v < min)
@@ -177,4 +217,47 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
   }
   if (!verbatim.empty())
     op->setAttr(AlloDialect::kPragmas, mb.getArrayAttr(verbatim));
+}
+
+int64_t ModuleRaiser::interfaceDepth(
+    const FunctionDecl *fn, const ParmVarDecl *p,
+    llvm::function_ref<void(SourceLocation, const llvm::Twine &)> error, SourceLocation *where) {
+  const SourceManager &sm = ast.getSourceManager();
+  if (!fn->getBody())
+    return 0;
+  SourceRange body = fn->getBody()->getSourceRange();
+  for (const HLSPragma &pragma : hlsPragmas()) {
+    if (!within(sm, body, pragma.loc))
+      continue;
+    ParsedHLSPragma hp = parseHLSPragma(pragma.text);
+    if (hp.directive != "interface" || hp.get("port") != p->getName())
+      continue;
+    std::optional<std::string> text = optionText(pragma.text, "depth");
+    if (!text)
+      continue;
+    int64_t v = 0;
+    AttrArgError err;
+    EvalStatus st = evaluateIntExpr(
+        *text,
+        [&](llvm::StringRef n) {
+          for (const ParmVarDecl *q : fn->parameters())
+            if (q->getName() == n) {
+              IdentValue iv;
+              iv.state = IdentValue::NotConstant;
+              iv.note = "it is a parameter of '" + fn->getNameAsString() + "'";
+              return iv;
+            }
+          return resolveIdentifier(fn, n);
+        },
+        v, err, "pragma value");
+    if (where)
+      *where = pragma.loc;
+    if (st == EvalStatus::Ok && v >= 1)
+      return v;
+    error(pragma.loc, "#pragma HLS interface: depth=" + *text + " of '" + p->getName() +
+                          "' is not a positive integer constant" +
+                          (st == EvalStatus::Error ? " (" + err.message + ")" : std::string()));
+    return 0;
+  }
+  return 0;
 }

@@ -142,11 +142,19 @@ std::string TypeMapper::explain(QualType t) const {
   if (const CXXRecordDecl *rd = t->getAsCXXRecordDecl(); rd && rd->isLambda())
     return "lambdas are not supported (write a separate function)";
   std::string s = "type '" + t.getAsString() + "' is not supported";
-  if (t->isPointerType())
-    s += " (pointers are not raised; use a fixed-size array such as 'float A[16]')";
-  else if (t->isReferenceType())
-    s += " (references are not raised; pass scalars by value, arrays as arrays and streams "
-         "by reference)";
+  if (t->isPointerType() || t->isReferenceType()) {
+    QualType pt = t->getPointeeType();
+    const char *what = t->isPointerType() ? "pointers" : "references";
+    if (pt->isPointerType() || pt->isReferenceType())
+      s += std::string(" (") + what + " to pointers are not raised)";
+    else if (pt->isVoidType())
+      s += " ('void *' is not raised: point to the element type)";
+    else if (pt->isFunctionType())
+      s += " (function pointers are not raised)";
+    else
+      s += std::string(" (") + what + " are raised to arrays and scalars of the supported "
+           "element types: bool, integers, float, double, ap_int, ap_uint, ap_fixed, ap_ufixed)";
+  }
   else if (t->isArrayType())
     s += " (arrays need constant sizes and a supported element type)";
   else if (t->isRecordType())

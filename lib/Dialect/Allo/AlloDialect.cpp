@@ -59,7 +59,7 @@ std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
     return llvm::isa<StringAttr>(value) ? "" : "expects a string";
   if (name == kKernel || name == kRegion || name == kTop || name == kPipelineRewind ||
       name == kFlatten || name == kDataflow || name == kUnsigned || name == kStatic ||
-      name == kLabel)
+      name == kLabel || name == kStaticLocal)
     return llvm::isa<UnitAttr>(value) ? "" : "expects a unit attribute";
   if (name == kPipelineII)
     return isPosInt(1) ? "" : "expects an integer >= 1";

@@ -147,8 +147,24 @@ bool isFixedCType(llvm::StringRef ctype) {
 /// The scalar C type of a (possibly array) C type: "ap_fixed<8, 4>[3]" -> "ap_fixed<8, 4>".
 std::string elementCType(llvm::StringRef ctype) {
   llvm::StringRef e = ctype.split('[').first.trim();
+  e = e.split('(').first.trim(); // "T (*)[4]"
   e.consume_front("const ");
+  e = e.trim();
+  while (e.consume_back("*") || e.consume_back("&") || e.consume_back(" const"))
+    e = e.rtrim();
   return e.trim().str();
+}
+
+/// The array a view (memref.cast, memref.subview, memref.expand_shape) is
+/// taken of: the memref whose declaration carries the C++ type.
+Value rootMemref(Value m) {
+  while (Operation *d = m.getDefiningOp()) {
+    if (isa<memref::CastOp, memref::SubViewOp, memref::ExpandShapeOp>(d))
+      m = d->getOperand(0);
+    else
+      break;
+  }
+  return m;
 }
 
 /// Helpers the emitted code may need, emitted once at the top when used.
@@ -228,7 +244,8 @@ private:
   void verbatimPragmas(Operation *op);
   std::string loopLabel(Operation *op);
   bool shouldInline(Operation *op);
-  void declareAllocas();
+  LogicalResult declareAllocas();
+  llvm::StringMap<std::string> localStatics; ///< static locals declared here
   void partitionPragmas(llvm::StringRef var, Attribute partitions);
 
   ModuleEmitter &mod;
@@ -252,6 +269,10 @@ public:
   const VHLSOptions &options;
   Helpers helpers;
   llvm::DenseMap<StringRef, std::string> globalNames;
+  /// Static locals declared in the one function that uses them.
+  llvm::DenseMap<Operation *, llvm::SmallVector<memref::GlobalOp, 2>> functionStatics;
+  /// The declaration of a global: `static [const] T name[N] = {...};`.
+  FailureOr<std::string> globalDecl(memref::GlobalOp g, llvm::StringRef name);
 };
 
 //===----------------------------------------------------------------------===//
@@ -303,7 +324,7 @@ bool FuncEmitter::unsignedHint(Value v) {
                    arith::IndexCastOp, arith::FPToSIOp, arith::ConstantOp>(def)) {
       u = false;
     } else if (isa<affine::AffineLoadOp, memref::LoadOp>(def)) {
-      Value m = def->getOperand(0);
+      Value m = rootMemref(def->getOperand(0));
       if (auto marg = llvm::dyn_cast<BlockArgument>(m)) {
         if (marg.getOwner()->getParentOp() == func)
           u = (bool)func.getArgAttr(marg.getArgNumber(), AlloDialect::kUnsigned);
@@ -336,6 +357,39 @@ std::string FuncEmitter::memName(Value memref) {
     return it->second;
   if (auto g = memref.getDefiningOp<memref::GetGlobalOp>())
     return mod.globalNames.lookup(g.getName());
+  // Views passed to pointer and reference parameters, printed so that
+  // subscripting them (`name[i]`) indexes the right element.
+  if (auto c = memref.getDefiningOp<memref::CastOp>())
+    return memName(c.getSource());
+  if (auto e = memref.getDefiningOp<memref::ExpandShapeOp>())
+    return "(&" + memName(e.getSrc()) + ")"; // &x for a pointer to a variable
+  if (auto sv = memref.getDefiningOp<memref::SubViewOp>()) {
+    CType it;
+    it.kind = CType::Index;
+    auto offset = [&](unsigned d) {
+      OpFoldResult o = sv.getMixedOffsets()[d];
+      if (auto a = llvm::dyn_cast_if_present<Attribute>(o))
+        return std::to_string(llvm::cast<IntegerAttr>(a).getInt());
+      return as(llvm::cast<Value>(o), it, PCond);
+    };
+    auto isZero = [&](unsigned d) {
+      auto a = llvm::dyn_cast_if_present<Attribute>(sv.getMixedOffsets()[d]);
+      return a && llvm::cast<IntegerAttr>(a).getInt() == 0;
+    };
+    std::string src = memName(sv.getSource());
+    unsigned srcRank = sv.getSourceType().getRank();
+    unsigned k = srcRank - sv.getType().getRank(); // leading dimensions dropped
+    std::string fixed = src;
+    for (unsigned d = 0; d < k; ++d)
+      fixed += "[" + offset(d) + "]";
+    // A reference to an element, or a pointer whose last offset is zero
+    // (A[i] decays to &A[i][0]).
+    if (k == srcRank || isZero(k))
+      return fixed;
+    if (k == 0)
+      return "(" + src + " + " + offset(0) + ")";
+    return "(&" + fixed + "[" + offset(k) + "])";
+  }
   return "<unnamed>";
 }
 
@@ -539,6 +593,7 @@ std::string FuncEmitter::affineBound(AffineMap map, ValueRange operands, bool is
 }
 
 std::string FuncEmitter::fixedElemCType(Value memref) {
+  memref = rootMemref(memref);
   StringAttr ct;
   if (auto arg = llvm::dyn_cast<BlockArgument>(memref)) {
     if (arg.getOwner()->getParentOp() != func ||
@@ -905,11 +960,19 @@ bool FuncEmitter::shouldInline(Operation *op) {
   Value r = op->getResult(0);
   if (isa<arith::ConstantOp>(op))
     return true;
-  if (!r.hasOneUse())
-    return false;
+  // Uses by skipped operations (the sizes of subviews) are never printed.
+  Operation *user = nullptr;
+  for (Operation *u : r.getUsers()) {
+    if (skip.count(u))
+      continue;
+    if (user)
+      return false;
+    user = u;
+  }
+  if (!user)
+    return !r.use_empty() && isMemoryEffectFree(op);
   // A stream read moves only into a store or write right after it (`x = s.read();`).
   if (isa<StreamReadOp>(op)) {
-    Operation *user = *r.getUsers().begin();
     return user == op->getNextNode() &&
            isa<affine::AffineStoreOp, memref::StoreOp, StreamWriteOp>(user) &&
            user->getOperand(isa<StreamWriteOp>(user) ? 1 : 0) == r;
@@ -924,7 +987,6 @@ bool FuncEmitter::shouldInline(Operation *op) {
                });
   if (!reads)
     return true;
-  Operation *user = *r.getUsers().begin();
   Operation *anchor = op->getBlock()->findAncestorOpInBlock(*user);
   if (!anchor)
     return false;
@@ -1082,7 +1144,8 @@ LogicalResult FuncEmitter::emitBlock(Block &b) {
 }
 
 LogicalResult FuncEmitter::emitOp(Operation *op) {
-  if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp, StreamCreateOp>(op))
+  if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp, StreamCreateOp,
+          memref::CastOp, memref::SubViewOp, memref::ExpandShapeOp>(op))
     return success();
   if (auto w = llvm::dyn_cast<StreamWriteOp>(op)) {
     line(memName(w.getStream()) + ".write(" + as(w.getValue(), typeOf(w.getValue()), PCond) +
@@ -1291,6 +1354,12 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
 } // namespace
 
 std::string allo::detail::declarator(llvm::StringRef ctype, llvm::StringRef name) {
+  // "int (*)[4]" -> "int (*A)[4]", "int (&)[4]" -> "int (&A)[4]"
+  for (llvm::StringRef inner : {"(*)", "(&)"}) {
+    size_t at = ctype.find(inner);
+    if (at != llvm::StringRef::npos)
+      return ctype.substr(0, at + 2).str() + name.str() + ctype.substr(at + 2).str();
+  }
   // "const float[8][8]" -> "const float A[8][8]"
   size_t br = ctype.find('[');
   if (br == llvm::StringRef::npos)
@@ -1376,10 +1445,31 @@ std::string allo::vhlsTopDeclarations(ModuleOp module) {
 
 namespace {
 
-void FuncEmitter::declareAllocas() {
+LogicalResult FuncEmitter::declareAllocas() {
   for (Operation &op : func.getBody().front()) {
     if (auto g = llvm::dyn_cast<memref::GetGlobalOp>(op)) {
-      names[g.getResult()] = mod.globalNames.lookup(g.getName());
+      // A static local of this function is declared here, where it was.
+      auto statics = mod.functionStatics.find(func);
+      memref::GlobalOp global;
+      if (statics != mod.functionStatics.end())
+        for (memref::GlobalOp s : statics->second)
+          if (s.getSymName() == g.getName())
+            global = s;
+      if (!global) {
+        names[g.getResult()] = mod.globalNames.lookup(g.getName());
+      } else if (auto known = localStatics.find(g.getName()); known != localStatics.end()) {
+        names[g.getResult()] = known->second;
+      } else {
+        auto n = global->getAttrOfType<StringAttr>(AlloDialect::kName);
+        std::string name = fresh(n ? n.getValue() : g.getName());
+        FailureOr<std::string> decl = mod.globalDecl(global, name);
+        if (failed(decl))
+          return failure();
+        line(*decl);
+        localStatics[g.getName()] = name;
+        names[g.getResult()] = name;
+      }
+      partitionPragmas(names[g.getResult()], g->getAttr(AlloDialect::kPartition));
       continue;
     }
     if (auto sc = llvm::dyn_cast<StreamCreateOp>(op)) {
@@ -1434,6 +1524,7 @@ void FuncEmitter::declareAllocas() {
     line(declarator(ctype, name) + ";");
     partitionPragmas(name, a->getAttr(AlloDialect::kPartition));
   }
+  return success();
 }
 
 LogicalResult FuncEmitter::emit() {
@@ -1477,7 +1568,25 @@ LogicalResult FuncEmitter::emit() {
   if (auto inl = func->getAttrOfType<IntegerAttr>(AlloDialect::kInline))
     line(inl.getInt() ? "#pragma HLS inline" : "#pragma HLS inline off");
   verbatimPragmas(func);
-  declareAllocas();
+  // The sizes of subviews are not printed (a C++ pointer carries none): skip
+  // the arithmetic that only computes them.
+  func.walk([&](memref::SubViewOp sv) {
+    llvm::SmallVector<Value, 4> work(sv.getSizes().begin(), sv.getSizes().end());
+    while (!work.empty()) {
+      Value v = work.pop_back_val();
+      Operation *d = v.getDefiningOp();
+      if (!d || skip.count(d) || !isMemoryEffectFree(d) || d->getNumRegions() ||
+          !llvm::all_of(v.getUsers(), [&](Operation *u) {
+            return skip.count(u) || (isa<memref::SubViewOp>(u) &&
+                                     llvm::is_contained(cast<memref::SubViewOp>(u).getSizes(), v));
+          }))
+        continue;
+      skip.insert(d);
+      work.append(d->operand_begin(), d->operand_end());
+    }
+  });
+  if (failed(declareAllocas()))
+    return failure();
   if (failed(emitBlock(func.getBody().front())))
     return failure();
   out += "}\n\n";
@@ -1488,48 +1597,119 @@ LogicalResult FuncEmitter::emit() {
 // Module
 //===----------------------------------------------------------------------===//
 
-std::string elementLiteral(Attribute a, Type t) {
-  if (auto i = llvm::dyn_cast<IntegerAttr>(a)) {
-    if (t.isInteger(1))
-      return i.getValue().isZero() ? "false" : "true";
-    return std::to_string(i.getValue().getSExtValue());
-  }
+/// An element of a table's initializer, as a literal of its C++ type.
+FailureOr<std::string> elementLiteral(Attribute a, Type t, bool isUnsigned, int fixedScale,
+                                      llvm::StringRef elemCType) {
   if (auto f = llvm::dyn_cast<FloatAttr>(a))
     return floatLiteral(f.getValue(), t.isF32());
-  return "0";
+  auto i = llvm::dyn_cast<IntegerAttr>(a);
+  if (!i)
+    return failure();
+  if (t.isInteger(1))
+    return std::string(i.getValue().isZero() ? "false" : "true");
+  llvm::APInt v = i.getValue();
+  if (fixedScale >= 0) {
+    // The exact value raw * 2^-F: a double when the raw integer fits its
+    // mantissa (a conversion from it is then exact).
+    llvm::APInt raw = isUnsigned ? v.zext(v.getBitWidth() + 1) : v;
+    if (raw.getSignificantBits() > 53)
+      return failure();
+    double d = std::ldexp((double)raw.getSExtValue(), -fixedScale);
+    return floatLiteral(APFloat(d), false);
+  }
+  if (v.getBitWidth() > 64 && !(isUnsigned ? v.isIntN(64) : v.isSignedIntN(64))) {
+    llvm::SmallString<40> hex;
+    v.toStringUnsigned(hex, 16);
+    return elemCType.str() + "(\"" + std::string(hex) + "\", 16)";
+  }
+  if (isUnsigned) {
+    uint64_t u = v.getZExtValue();
+    return std::to_string(u) + (u > (uint64_t)INT64_MAX ? "ULL" : u > UINT32_MAX ? "LL" : "");
+  }
+  int64_t x = v.getSExtValue();
+  if (x == INT64_MIN)
+    return std::string("(-9223372036854775807LL - 1)");
+  if (x < INT32_MIN || x > INT32_MAX)
+    return std::to_string(x) + "LL";
+  return std::to_string(x);
+}
+
+FailureOr<std::string> ModuleEmitter::globalDecl(memref::GlobalOp g, llvm::StringRef name) {
+  auto init = llvm::dyn_cast_or_null<DenseElementsAttr>(g.getInitialValueAttr());
+  if (!init)
+    return g.emitError("vhls: a global must have a constant initializer");
+  MemRefType mt = g.getType();
+  bool u = (bool)g->getAttr(AlloDialect::kUnsigned);
+  Type et = mt.getElementType();
+  std::string ctype;
+  if (auto ct = g->getAttrOfType<StringAttr>(AlloDialect::kCType)) {
+    ctype = ct.getValue().str();
+  } else {
+    CType c;
+    if (et.isF32())
+      c.kind = CType::Float;
+    else if (et.isF64())
+      c.kind = CType::Double;
+    else if (et.isInteger(1))
+      c.kind = CType::Bool;
+    else {
+      c.width = et.getIntOrFloatBitWidth();
+      c.isSigned = !u;
+    }
+    ctype = c.name();
+    for (int64_t d : mt.getShape())
+      ctype += "[" + std::to_string(d) + "]";
+  }
+  if (g.getConstant() && !llvm::StringRef(ctype).starts_with("const "))
+    ctype = "const " + ctype;
+  int scale = -1;
+  if (auto fs = g->getAttrOfType<IntegerAttr>(AlloDialect::kFixedScale))
+    scale = fs.getInt();
+  std::string elemCType = elementCType(ctype);
+  std::string values;
+  unsigned k = 0;
+  for (Attribute a : init.getValues<Attribute>()) {
+    FailureOr<std::string> lit = elementLiteral(a, et, u, scale, elemCType);
+    if (failed(lit))
+      return g.emitError("vhls: cannot print an element of '")
+             << name << "' (a fixed-point value wider than 53 bits)";
+    values += (k++ ? ", " : "") + *lit;
+  }
+  std::string decl = "static " + declarator(ctype, name);
+  if (mt.getRank() == 0)
+    return decl + " = " + values + ";";
+  // All zeros (a state array): value-initialised.
+  if (init.isSplat()) {
+    Attribute first = *init.getValues<Attribute>().begin();
+    bool zero = llvm::isa<IntegerAttr>(first) ? llvm::cast<IntegerAttr>(first).getValue().isZero()
+                                              : llvm::cast<FloatAttr>(first).getValue().isPosZero();
+    if (zero)
+      return decl + " = {};";
+  }
+  return decl + " = {" + values + "};";
 }
 
 LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
   std::string body;
-  // Constant tables.
+  // Which functions use each global (one walk over the module).
+  llvm::DenseMap<StringRef, llvm::SmallSetVector<Operation *, 2>> users;
+  module.walk([&](memref::GetGlobalOp get) {
+    users[get.getName()].insert(get->getParentOfType<func::FuncOp>());
+  });
+  // Constant tables (and static locals used by several functions, which
+  // schedules can create) at namespace scope; static locals in their function.
   for (auto g : module.getOps<memref::GlobalOp>()) {
     std::string name = sanitize(g.getSymName());
     globalNames[g.getSymName()] = name;
-    auto init = llvm::dyn_cast_or_null<DenseElementsAttr>(g.getInitialValueAttr());
-    if (!init)
-      return g.emitError("vhls: a global must have a constant initializer");
-    MemRefType mt = g.getType();
-    bool u = (bool)g->getAttr(AlloDialect::kUnsigned);
-    CType ct;
-    Type et = mt.getElementType();
-    if (et.isF32())
-      ct.kind = CType::Float;
-    else if (et.isF64())
-      ct.kind = CType::Double;
-    else if (et.isInteger(1))
-      ct.kind = CType::Bool;
-    else {
-      ct.width = et.getIntOrFloatBitWidth();
-      ct.isSigned = !u;
+    auto it = users.find(g.getSymName());
+    if (g->hasAttr(AlloDialect::kStaticLocal) && it != users.end() && it->second.size() == 1) {
+      functionStatics[it->second.front()].push_back(g);
+      continue;
     }
-    body += "static const " + ct.name() + " " + name;
-    for (int64_t d : mt.getShape())
-      body += "[" + std::to_string(d) + "]";
-    body += " = {";
-    unsigned k = 0;
-    for (Attribute a : init.getValues<Attribute>())
-      body += (k++ ? ", " : "") + elementLiteral(a, et);
-    body += "};\n";
+    FailureOr<std::string> decl = globalDecl(g, name);
+    if (failed(decl))
+      return failure();
+    body += *decl + "\n";
   }
   if (!body.empty())
     body += "\n";

@@ -45,6 +45,12 @@ def Allo_Dialect : Dialect {
       defining alloca or function argument;
     * on a local array made by `buffer_at`: `allo.buffer_of` (string: the
       name of the array it buffers);
+    * on `memref.global`: `allo.name` (the C++ name), `allo.ctype`,
+      `allo.unsigned`, `allo.fixed_scale` as on arrays, and
+      `allo.static_local` (unit) for a function's `static` variable (emitted
+      in the function that uses it); `memref.get_global` carries the same
+      `allo.ctype` / `allo.unsigned` / `allo.fixed_scale` and may carry
+      `allo.partition`;
     * on the functions made by `unfold`: `allo.pe_index` (`array<i64>`, the
       PE's coordinates) and on the function holding the grid `allo.pe_grid`
       (`array<i64>`, the grid's shape).
@@ -81,6 +87,7 @@ def Allo_Dialect : Dialect {
     static constexpr llvm::StringLiteral kPEGrid = "allo.pe_grid";
     static constexpr llvm::StringLiteral kPEIndex = "allo.pe_index";
     static constexpr llvm::StringLiteral kBufferOf = "allo.buffer_of";
+    static constexpr llvm::StringLiteral kStaticLocal = "allo.static_local";
 
     /// Checks the value of one allo.* attribute; null result = valid.
     static std::string checkAttribute(llvm::StringRef name, mlir::Attribute value);
