@@ -113,6 +113,17 @@ std::optional<Place> FunctionRaiser::emitPlace(const Expr *e) {
     const Binding &bind = it->second;
     if (bind.kind == Binding::Alias)
       return bind.place;
+    if (bind.kind == Binding::Struct) {
+      Place p;
+      p.agg = bind.agg;
+      p.type = bind.agg->info;
+      p.level = bind.agg->structRank;
+      if (vd->getType().getNonReferenceType()->isPointerType()) {
+        p.idx.push_back(zero());
+        p.pointer = true;
+      }
+      return p;
+    }
     if (bind.kind != Binding::Memory)
       return std::nullopt;
     Place p;
@@ -161,6 +172,22 @@ std::optional<Place> FunctionRaiser::emitPlace(const Expr *e) {
     }
     return std::nullopt;
   }
+  if (auto *me = dyn_cast<MemberExpr>(e)) {
+    auto *f = dyn_cast<FieldDecl>(me->getMemberDecl());
+    if (!f)
+      return std::nullopt;
+    auto p = emitPlace(me->getBase());
+    if (!p || !p->agg)
+      return std::nullopt;
+    if (me->isArrow()) {
+      if (!p->pointer)
+        return std::nullopt;
+      p->pointer = false;
+    }
+    return memberPlace(*p, f, me);
+  }
+  if (auto *mt = dyn_cast<MaterializeTemporaryExpr>(e))
+    return emitPlace(mt->getSubExpr());
   if (auto *bo = dyn_cast<BinaryOperator>(e);
       bo && (bo->getOpcode() == BO_Add || bo->getOpcode() == BO_Sub) &&
       bo->getType()->isPointerType()) {
@@ -186,6 +213,10 @@ std::optional<Place> FunctionRaiser::emitPlace(const Expr *e) {
 
 LValue FunctionRaiser::placeLValue(const Place &p, const Expr *where) {
   mlir::Location l = loc(where);
+  if (p.agg)
+    unsupported(where, "using a struct as a scalar");
+  if (p.ssa)
+    unsupported(where, "writing a field of a struct parameter passed by value");
   if (p.pointer)
     unsupported(where, "using a pointer as a value (pointers are raised as array accesses: "
                        "subscript or dereference them)");
@@ -193,9 +224,14 @@ LValue FunctionRaiser::placeLValue(const Place &p, const Expr *where) {
     unsupported(where, "partial indexing: this array has " + llvm::Twine(p.rank()) +
                            " dimensions but " + llvm::Twine(p.idx.size()) +
                            " subscripts are given");
+  LValue lv = elementLValue(p, l);
+  lv.type = where->getType();
+  return lv;
+}
+
+LValue FunctionRaiser::elementLValue(const Place &p, mlir::Location l) {
   LValue lv;
   lv.memref = p.memref;
-  lv.type = where->getType();
   if (llvm::all_of(p.idx, [](const IndexValue &v) { return v.affine.has_value(); })) {
     AffineValue all{mlir::getAffineConstantExpr(0, &mod.ctx), {}};
     llvm::SmallVector<mlir::AffineExpr, 4> results;
@@ -217,13 +253,20 @@ LValue FunctionRaiser::placeLValue(const Place &p, const Expr *where) {
 
 mlir::Value FunctionRaiser::placeArgument(const Expr *arg, mlir::MemRefType pt,
                                           const ParmVarDecl *param) {
-  mlir::Location l = loc(arg);
   std::optional<Place> p = emitPlace(arg);
+  if (!p || p->agg || p->ssa)
+    unsupported(arg, "this argument for the parameter '" + param->getName() + "' of type '" +
+                         param->getOriginalType().getAsString() +
+                         "' (pass an array, a pointer into an array, or a variable)");
+  return viewArgument(*p, pt, arg, param);
+}
+
+mlir::Value FunctionRaiser::viewArgument(Place place, mlir::MemRefType pt, const Expr *arg,
+                                         const ParmVarDecl *param) {
+  mlir::Location l = loc(arg);
+  Place *p = &place;
   std::string paramText = "the parameter '" + param->getName().str() + "' of type '" +
                           param->getOriginalType().getAsString() + "'";
-  if (!p)
-    unsupported(arg, "this argument for " + llvm::Twine(paramText) +
-                         " (pass an array, a pointer into an array, or a variable)");
   mlir::Value src = p->memref;
   auto st = llvm::cast<mlir::MemRefType>(src.getType());
   if (p->pointer && st.getRank() == 0) {

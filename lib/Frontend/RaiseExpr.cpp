@@ -17,6 +17,19 @@ namespace arith = mlir::arith;
 
 namespace {
 bool isUnsignedInt(QualType t) { return t->isUnsignedIntegerType() && !t->isBooleanType(); }
+
+/// A call of a free function of the translation unit through an operator
+/// on user structs (`a + b` with `Complex operator+(Complex, Complex)`).
+bool isUserOperatorCall(const CallExpr *e, const TypeMapper &types) {
+  auto *oc = dyn_cast<CXXOperatorCallExpr>(e);
+  const FunctionDecl *callee = e->getDirectCallee();
+  if (!oc || !callee || isa<CXXMethodDecl>(callee) ||
+      types.ast.getSourceManager().isInSystemHeader(callee->getLocation()))
+    return false;
+  return llvm::any_of(callee->parameters(), [&](const ParmVarDecl *p) {
+    return types.isUserStruct(p->getType().getNonReferenceType());
+  });
+}
 } // namespace
 
 bool FunctionRaiser::isSimpleExpr(const Expr *e) {
@@ -140,6 +153,12 @@ LValue FunctionRaiser::emitLValue(const Expr *e) {
     lv.type = vd->getType();
     return lv;
   }
+  if (isa<MemberExpr>(e)) {
+    std::optional<Place> p = emitPlace(e);
+    if (!p)
+      unsupported(e, "this member access (members of structs are raised; of other classes not)");
+    return placeLValue(*p, e);
+  }
   if (isa<ArraySubscriptExpr>(e) ||
       (isa<UnaryOperator>(e) && cast<UnaryOperator>(e)->getOpcode() == UO_Deref)) {
     std::optional<Place> p = emitPlace(e);
@@ -251,8 +270,21 @@ mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
     if (tryEmitStreamCall(call, r))
       return r;
   }
-  if (auto *oc = dyn_cast<CXXOperatorCallExpr>(e))
+  if (auto *oc = dyn_cast<CXXOperatorCallExpr>(e)) {
+    if (tryEmitStructAssign(oc))
+      return {};
+    if (isUserOperatorCall(oc, mod.types))
+      return emitCall(oc);
     return emitAPOperator(oc);
+  }
+  if (isa<MemberExpr>(e)) {
+    std::optional<Place> p = emitPlace(e);
+    if (p && p->ssa)
+      return p->ssa;
+    if (p && !p->agg)
+      return load(placeLValue(*p, e), l);
+    unsupported(e, "this member access (members of structs are raised; of other classes not)");
+  }
   if (auto *mc = dyn_cast<CXXMemberCallExpr>(e))
     return emitAPMemberCall(mc);
   if (auto *call = dyn_cast<CallExpr>(e))
@@ -554,31 +586,45 @@ mlir::Value FunctionRaiser::emitCall(const CallExpr *e) {
   const FunctionDecl *callee = e->getDirectCallee();
   if (!callee)
     unsupported(e, "indirect call (calls through pointers are not raised)");
-  if (isa<CXXOperatorCallExpr>(e) || isa<CXXMemberCallExpr>(e))
+  if ((isa<CXXOperatorCallExpr>(e) && !isUserOperatorCall(e, mod.types)) || isa<CXXMemberCallExpr>(e))
     unsupported(e, "call to C++ operator or member function '" +
                        callee->getQualifiedNameAsString() + "'");
   bool handled = false;
   mlir::Value v = emitMathCall(e, callee, handled);
   if (handled)
     return v;
+  (void)l;
+  mlir::func::CallOp call = emitCallOp(e);
+  return call.getNumResults() == 1 ? call.getResult(0) : mlir::Value();
+}
+
+mlir::func::CallOp FunctionRaiser::emitCallOp(const CallExpr *e) {
+  mlir::Location l = loc(e);
+  const FunctionDecl *callee = e->getDirectCallee();
+  if (!callee)
+    unsupported(e, "indirect call (calls through pointers are not raised)");
   if (callee->getBuiltinID() || ast.getSourceManager().isInSystemHeader(callee->getLocation()))
     unsupported(e, "call to library function '" + callee->getQualifiedNameAsString() +
                        "' (supported: <cmath> functions, std::abs/min/max)");
   mlir::func::FuncOp f = mod.getOrDeclare(callee, e->getBeginLoc());
-  mod.calls[fn].push_back({callee->getDefinition() ? callee->getDefinition() : callee,
-                           e->getBeginLoc()});
+  const FunctionDecl *def = callee->getDefinition() ? callee->getDefinition() : callee;
+  mod.calls[fn].push_back({def, e->getBeginLoc()});
   llvm::SmallVector<mlir::Value, 4> args;
   auto inputs = f.getFunctionType().getInputs();
-  for (unsigned i = 0; i < e->getNumArgs() && i < inputs.size(); ++i) {
+  const auto &ranges = mod.paramArgs[def];
+  for (unsigned i = 0; i < e->getNumArgs() && i < ranges.size(); ++i) {
     const Expr *arg = e->getArg(i);
-    if (auto mt = llvm::dyn_cast<mlir::MemRefType>(inputs[i])) {
-      args.push_back(placeArgument(arg, mt, callee->getParamDecl(i)));
-    } else if (llvm::isa<allo::StreamType>(inputs[i])) {
+    const ParmVarDecl *param = def->getParamDecl(i);
+    auto [first, count] = ranges[i];
+    if (mod.paramStruct(param->getOriginalType())) {
+      structArguments(arg, param, inputs.slice(first, count), args);
+    } else if (auto mt = llvm::dyn_cast<mlir::MemRefType>(inputs[first])) {
+      args.push_back(placeArgument(arg, mt, param));
+    } else if (llvm::isa<allo::StreamType>(inputs[first])) {
       args.push_back(streamValue(arg));
     } else {
       args.push_back(emitRValue(arg));
     }
   }
-  auto call = mlir::func::CallOp::create(b, l, f, args);
-  return call.getNumResults() ? call.getResult(0) : mlir::Value();
+  return mlir::func::CallOp::create(b, l, f, args);
 }

@@ -52,6 +52,22 @@ std::string sanitize(llvm::StringRef s) {
 /// for an instantiation (dot<int, 8> -> dot_int_8).
 std::string symbolBase(const FunctionDecl *fn) {
   std::string name = fn->getNameAsString();
+  if (fn->isOverloadedOperator()) {
+    // `operator+` is emitted as a function named operator_add.
+    static const std::pair<OverloadedOperatorKind, const char *> words[] = {
+        {OO_Plus, "add"},        {OO_Minus, "sub"},        {OO_Star, "mul"},
+        {OO_Slash, "div"},       {OO_Percent, "rem"},      {OO_Amp, "and"},
+        {OO_Pipe, "or"},         {OO_Caret, "xor"},        {OO_Tilde, "not"},
+        {OO_Exclaim, "lnot"},    {OO_EqualEqual, "eq"},    {OO_ExclaimEqual, "ne"},
+        {OO_Less, "lt"},         {OO_Greater, "gt"},       {OO_LessEqual, "le"},
+        {OO_GreaterEqual, "ge"}, {OO_LessLess, "shl"},     {OO_GreaterGreater, "shr"},
+        {OO_AmpAmp, "land"},     {OO_PipePipe, "lor"},     {OO_PlusEqual, "add_assign"},
+        {OO_MinusEqual, "sub_assign"}, {OO_StarEqual, "mul_assign"}};
+    name = "operator";
+    for (auto [k, w] : words)
+      if (fn->getOverloadedOperator() == k)
+        name = std::string("operator_") + w;
+  }
   if (const TemplateArgumentList *args = fn->getTemplateSpecializationArgs()) {
     PrintingPolicy pp(fn->getASTContext().getLangOpts());
     pp.SuppressTagKeyword = true;
@@ -108,23 +124,65 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
   PrintingPolicy pp(ast.getLangOpts());
   llvm::SmallVector<mlir::Type, 4> argTypes;
   llvm::SmallVector<mlir::DictionaryAttr, 4> argAttrs;
+  auto &ranges = paramArgs[fn];
+  ranges.clear();
   for (const ParmVarDecl *p : fn->parameters()) {
     QualType t = p->getOriginalType();
+    unsigned first = argTypes.size();
+    if (const StructInfo *info = paramStruct(t)) {
+      // One argument per field (scalar replacement).
+      structParam(fn, p, ranges.size(), info, argTypes, argAttrs, signatureError);
+      ranges.push_back({first, (unsigned)argTypes.size() - first});
+      continue;
+    }
     llvm::SmallVector<mlir::NamedAttribute, 4> attrs;
     attrs.push_back(b.getNamedAttr(AlloDialect::kName, b.getStringAttr(p->getName())));
     attrs.push_back(b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(t.getAsString(pp))));
     argTypes.push_back(paramType(fn, p, attrs, signatureError));
+    // A scalar whose C++ object is larger than its value (ap_int's limbs):
+    // its size, for testbenches.
+    QualType elem = t.getNonReferenceType();
+    if (elem->isPointerType())
+      elem = elem->getPointeeType();
+    while (const ArrayType *at = ast.getAsArrayType(elem))
+      elem = at->getElementType();
+    if (auto s = types.scalar(elem); s && !elem->isBooleanType() && !elem->isIncompleteType()) {
+      int64_t bytes = ast.getTypeSizeInChars(elem).getQuantity();
+      unsigned w = s->type.getIntOrFloatBitWidth();
+      if (bytes != (int64_t)std::max(1u, (w + 7) / 8) && bytes > 0)
+        attrs.push_back(b.getNamedAttr(AlloDialect::kFieldBytes, b.getI64IntegerAttr(bytes)));
+    }
     argAttrs.push_back(b.getDictionaryAttr(attrs));
+    ranges.push_back({first, 1});
   }
   llvm::SmallVector<mlir::Type, 1> results;
   QualType rt = fn->getReturnType();
-  if (!rt->isVoidType()) {
+  SourceLocation rtLoc = fn->getReturnTypeSourceRange().getBegin().isValid()
+                             ? fn->getReturnTypeSourceRange().getBegin()
+                             : fn->getLocation();
+  const StructInfo *resultStruct = rt->isVoidType() ? nullptr : types.structInfo(rt);
+  llvm::SmallVector<mlir::Attribute, 4> resultFields;
+  if (resultStruct) {
+    // One result per scalar field.
+    noteStruct(resultStruct);
+    for (const FieldLeaf &leaf : resultStruct->leaves) {
+      if (!leaf.dims.empty())
+        signatureError(rtLoc, "return type of '" + fn->getNameAsString() + "': struct '" +
+                                  rt.getAsString(pp) + "' has an array field ('" +
+                                  leaf.path.substr(1) +
+                                  "'); return it through a reference parameter instead");
+      results.push_back(leaf.scalar.type);
+      mlir::NamedAttrList d;
+      d.set("field", b.getStringAttr(leaf.path));
+      d.set("ctype", b.getStringAttr(leaf.type.getAsString(pp)));
+      d.set("offset", b.getI64IntegerAttr(leaf.offset));
+      d.set("bytes", b.getI64IntegerAttr(leaf.bytes));
+      resultFields.push_back(d.getDictionary(&ctx));
+    }
+  } else if (!rt->isVoidType()) {
     auto s = types.scalar(rt);
     if (!s)
-      signatureError(fn->getReturnTypeSourceRange().getBegin().isValid()
-                         ? fn->getReturnTypeSourceRange().getBegin()
-                         : fn->getLocation(),
-                     "return type of '" + fn->getNameAsString() + "': " + types.explain(rt));
+      signatureError(rtLoc, "return type of '" + fn->getNameAsString() + "': " + types.explain(rt));
     results.push_back(s->type);
   }
   std::string base = sanitize(symbolBase(fn));
@@ -144,6 +202,10 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
                                   (fn->getTemplateSpecializationArgs() ? "<...>" : "")));
   if (!rt->isVoidType())
     func->setAttr(AlloDialect::kResultCType, b.getStringAttr(rt.getAsString(pp)));
+  if (resultStruct) {
+    func->setAttr(AlloDialect::kResultFields, b.getArrayAttr(resultFields));
+    func->setAttr(AlloDialect::kResultSize, b.getI64IntegerAttr(resultStruct->size));
+  }
   if (fn->getStorageClass() == SC_Static)
     func->setAttr(AlloDialect::kStatic, b.getUnitAttr());
   funcs[fn] = func;
@@ -382,6 +444,12 @@ bool ModuleRaiser::run(llvm::ArrayRef<const FunctionDecl *> tops) {
     raised.push_back(fn);
   }
   reportRecursion();
+  if (!structDefs.empty()) {
+    llvm::SmallVector<mlir::Attribute, 4> defs;
+    for (const std::string &d : structDefs)
+      defs.push_back(b.getStringAttr(d));
+    (*module)->setAttr(AlloDialect::kStructs, b.getArrayAttr(defs));
+  }
   return errors == 0;
 }
 
@@ -424,6 +492,16 @@ public:
 
   void note(const Expr *target, const Expr *by) {
     target = target->IgnoreParenImpCasts();
+    // A field (s.x, s.coef[i], s.p.x) writes the struct variable.
+    while (true) {
+      if (auto *me = dyn_cast<MemberExpr>(target); me && !me->isArrow())
+        target = me->getBase()->IgnoreParenImpCasts();
+      else if (auto *ase = dyn_cast<ArraySubscriptExpr>(target);
+               ase && isa<MemberExpr>(ase->getBase()->IgnoreParenImpCasts()))
+        target = ase->getBase()->IgnoreParenImpCasts();
+      else
+        break;
+    }
     // A bit or range reference (x[i], x.range(h, l), x(h, l)) writes x.
     while (true) {
       if (auto *m = dyn_cast<MaterializeTemporaryExpr>(target))
@@ -628,9 +706,15 @@ void FunctionRaiser::raise() {
   WriteFinder(writes).TraverseStmt(const_cast<Stmt *>(fn->getBody()));
 
   // Parameters.
+  const auto &ranges = mod.paramArgs[fn];
   for (unsigned i = 0; i < fn->getNumParams(); ++i) {
     const ParmVarDecl *p = fn->getParamDecl(i);
-    mlir::Value arg = entry->getArgument(i);
+    if (mod.paramStruct(p->getOriginalType())) {
+      bindStructParam(p, ranges[i].first);
+      continue;
+    }
+    mlir::Value arg = entry->getArgument(ranges[i].first);
+    unsigned argIndex = ranges[i].first;
     Binding bind;
     bind.type = p->getType();
     for (const AlloAnnotation &a : getAlloAnnotations(p)) {
@@ -639,10 +723,10 @@ void FunctionRaiser::raise() {
       auto ev = evaluateAnnotation(a, fn, ast);
       if (!ev)
         throw RaiseError();
-      func.setArgAttr(i, AlloDialect::kLayout, mb.getDenseI64ArrayAttr(ev->layout));
+      func.setArgAttr(argIndex, AlloDialect::kLayout, mb.getDenseI64ArrayAttr(ev->layout));
     }
     if (mlir::ArrayAttr parts = partitionAttr(p))
-      func.setArgAttr(i, AlloDialect::kPartition, parts);
+      func.setArgAttr(argIndex, AlloDialect::kPartition, parts);
     if (llvm::isa<StreamType>(arg.getType())) {
       bind.kind = Binding::SSA;
       bind.value = arg;
@@ -665,12 +749,18 @@ void FunctionRaiser::raise() {
   mlir::Location endLoc = loc(fn->getBody()->getEndLoc());
   QualType rt = fn->getReturnType();
   earlyReturns = hasEarlyReturn(fn->getBody());
+  const StructInfo *resultStruct = rt->isVoidType() ? nullptr : mod.types.structInfo(rt);
   if (earlyReturns) {
     returnFlag = allocaAtEntry(mlir::MemRefType::get({}, b.getI1Type()), endLoc, "", QualType());
     storeFlag(returnFlag, false, endLoc);
-    if (!rt->isVoidType())
+    if (resultStruct) {
+      for (const FieldLeaf &leaf : resultStruct->leaves)
+        returnSlots.push_back(allocaAtEntry(mlir::MemRefType::get({}, leaf.scalar.type), endLoc,
+                                            "", QualType()));
+    } else if (!rt->isVoidType()) {
       returnSlot = allocaAtEntry(mlir::MemRefType::get({}, scalarOrFail(rt, fn->getLocation()).type),
                                  endLoc, "", QualType());
+    }
   }
 
   emitStmt(fn->getBody());
@@ -681,6 +771,19 @@ void FunctionRaiser::raise() {
   if (cur->empty() || !cur->back().hasTrait<mlir::OpTrait::IsTerminator>()) {
     if (rt->isVoidType()) {
       mlir::func::ReturnOp::create(b, endLoc);
+    } else if (resultStruct) {
+      llvm::SmallVector<mlir::Value, 4> vals;
+      for (unsigned k = 0; k < resultStruct->leaves.size(); ++k) {
+        mlir::Type t = resultStruct->leaves[k].scalar.type;
+        if (!returnSlots.empty())
+          vals.push_back(mlir::memref::LoadOp::create(b, endLoc, returnSlots[k]));
+        else
+          vals.push_back(llvm::isa<mlir::FloatType>(t)
+                             ? (mlir::Value)mlir::arith::ConstantOp::create(
+                                   b, endLoc, t, b.getFloatAttr(t, 0.0))
+                             : constInt(t, 0, endLoc));
+      }
+      mlir::func::ReturnOp::create(b, endLoc, vals);
     } else if (returnSlot) {
       mlir::Value v = mlir::memref::LoadOp::create(b, endLoc, returnSlot);
       mlir::func::ReturnOp::create(b, endLoc, v);

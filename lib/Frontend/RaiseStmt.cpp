@@ -213,6 +213,21 @@ void FunctionRaiser::emitDecl(const VarDecl *vd) {
     vars[vd] = bind;
     return;
   }
+  {
+    // Structs and arrays of structs.
+    llvm::SmallVector<int64_t, 4> shape;
+    QualType elem = t;
+    while (const ConstantArrayType *at = ast.getAsConstantArrayType(elem)) {
+      shape.push_back(at->getSize().getSExtValue());
+      elem = at->getElementType();
+    }
+    if (mod.types.isUserStruct(elem) && !ast.getAsArrayType(elem)) {
+      const StructInfo *info = mod.types.structInfo(elem);
+      if (!info)
+        fail(vd->getLocation(), "local '" + vd->getName() + "': " + mod.types.explain(t));
+      return emitStructDecl(vd, info, shape);
+    }
+  }
   Binding bind;
   bind.type = t;
   if (t->isArrayType()) {
@@ -388,6 +403,30 @@ void FunctionRaiser::emitIf(const IfStmt *s) {
 
 void FunctionRaiser::emitReturn(const ReturnStmt *s) {
   mlir::Location l = loc(s);
+  if (const StructInfo *info = fn->getReturnType()->isVoidType()
+                                   ? nullptr
+                                   : mod.types.structInfo(fn->getReturnType())) {
+    // One value per field.
+    StructValue sv = emitStructRValue(s->getRetValue());
+    llvm::SmallVector<mlir::Value, 4> vals;
+    for (unsigned k = 0; k < sv.leaves.size(); ++k) {
+      mlir::Type t = info->leaves[k].scalar.type;
+      if (sv.leaves[k].kind == LeafValue::Scalar)
+        vals.push_back(sv.leaves[k].value);
+      else
+        vals.push_back(llvm::isa<mlir::FloatType>(t)
+                           ? (mlir::Value)arith::ConstantOp::create(b, l, t, b.getFloatAttr(t, 0.0))
+                           : constInt(t, 0, l));
+    }
+    if (!earlyReturns) {
+      mlir::func::ReturnOp::create(b, l, vals);
+      return;
+    }
+    for (unsigned k = 0; k < vals.size(); ++k)
+      mlir::memref::StoreOp::create(b, l, vals[k], returnSlots[k]);
+    storeFlag(returnFlag, true, l);
+    return;
+  }
   mlir::Value v;
   if (const Expr *e = s->getRetValue()) {
     v = emitRValue(e);
