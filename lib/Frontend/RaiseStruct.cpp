@@ -694,8 +694,17 @@ void FunctionRaiser::emitStructDecl(const VarDecl *vd, const StructInfo *info,
     }
   }
   if (fill || !init) {
-    StructValue fv = filler ? emitStructRValue(filler)
-                            : defaultStructValue(info, init != nullptr);
+    StructValue fv;
+    if (auto *ce = dyn_cast_or_null<CXXConstructExpr>(filler);
+        ce && ce->getType()->isArrayType()) {
+      // Default construction of every element.
+      if (ce->getConstructor()->isUserProvided())
+        unsupported(ce, "the constructor '" + ce->getConstructor()->getQualifiedNameAsString() +
+                            "' (only structs initialised with braces or copied are raised)");
+      fv = defaultStructValue(info, ce->requiresZeroInitialization());
+    } else {
+      fv = filler ? emitStructRValue(filler) : defaultStructValue(info, init != nullptr);
+    }
     if (llvm::any_of(fv.leaves, [](const LeafValue &x) { return x.kind != LeafValue::None; })) {
       mlir::OpBuilder::InsertionGuard guard(b);
       Place e = whole;

@@ -279,6 +279,10 @@ void DiffTest::TestBody() {
     prevAggregate = agg;
     leaves.push_back(std::move(a));
   }
+  if (getenv("ALLO_DIFFTEST_LEAVES"))
+    for (const Leaf &a : leaves)
+      fprintf(stderr, "leaf %s param %u offset %zu fieldBytes %zu elemBytes %zu count %zu\n",
+              a.name.c_str(), a.param, a.offset, a.fieldBytes, a.elemBytes, a.count());
   // Results: one scalar, or the fields of a returned struct.
   struct Result {
     mlir::Type type;

@@ -155,6 +155,81 @@ std::string elementCType(llvm::StringRef ctype) {
   return e.trim().str();
 }
 
+/// The struct field a value or memref is (`.pos.x`, `.coef[]`), "" if none.
+std::string fieldOf(Value v, func::FuncOp func) {
+  StringAttr f;
+  if (auto arg = llvm::dyn_cast<BlockArgument>(v)) {
+    if (arg.getOwner()->getParentOp() == func.getOperation())
+      f = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), AlloDialect::kField);
+  } else if (Operation *d = v.getDefiningOp()) {
+    f = d->getAttrOfType<StringAttr>(AlloDialect::kField);
+  }
+  return f ? f.getValue().str() : "";
+}
+
+/// The aggregate (struct variable) id of a value or memref, -1 if none.
+int64_t aggregateOf(Value v, func::FuncOp func) {
+  IntegerAttr a;
+  if (auto arg = llvm::dyn_cast<BlockArgument>(v)) {
+    if (arg.getOwner()->getParentOp() == func.getOperation())
+      a = func.getArgAttrOfType<IntegerAttr>(arg.getArgNumber(), AlloDialect::kAggregate);
+  } else if (Operation *d = v.getDefiningOp()) {
+    a = d->getAttrOfType<IntegerAttr>(AlloDialect::kAggregate);
+  }
+  return a ? a.getInt() : -1;
+}
+
+/// `name` followed by `indices`: the struct array's first, then the field
+/// path with each `[]` taking the next index (`px[i].coef[k]`).
+std::string fieldAccess(llvm::StringRef name, llvm::StringRef field,
+                        ArrayRef<std::string> indices) {
+  unsigned holes = 0;
+  for (size_t at = field.find("[]"); at != llvm::StringRef::npos; at = field.find("[]", at + 2))
+    ++holes;
+  unsigned structRank = indices.size() >= holes ? indices.size() - holes : 0;
+  std::string s = name.str();
+  unsigned k = 0;
+  for (; k < structRank; ++k)
+    s += "[" + indices[k] + "]";
+  for (size_t i = 0; i < field.size(); ++i) {
+    if (field.substr(i).starts_with("[]") && k < indices.size()) {
+      s += "[" + indices[k++] + "]";
+      ++i;
+    } else {
+      s += field[i];
+    }
+  }
+  return s;
+}
+
+/// A braced initializer `{a, {b, c}}` for fields with these paths (relative
+/// to the struct), nesting sub-structs.
+std::string bracedInit(ArrayRef<std::string> paths, ArrayRef<std::string> values) {
+  std::string s = "{";
+  size_t i = 0;
+  while (i < paths.size()) {
+    llvm::StringRef p = llvm::StringRef(paths[i]).drop_front(); // ".x" -> "x"
+    size_t dot = p.find('.');
+    if (i)
+      s += ", ";
+    if (dot == llvm::StringRef::npos) {
+      s += values[i++];
+      continue;
+    }
+    std::string head = p.substr(0, dot).str();
+    llvm::SmallVector<std::string, 4> subPaths, subValues;
+    while (i < paths.size()) {
+      llvm::StringRef q = llvm::StringRef(paths[i]).drop_front();
+      if (!q.starts_with(head + "."))
+        break;
+      subPaths.push_back(q.substr(head.size()).str());
+      subValues.push_back(values[i++]);
+    }
+    s += bracedInit(subPaths, subValues);
+  }
+  return s + "}";
+}
+
 /// The array a view (memref.cast, memref.subview, memref.expand_shape) is
 /// taken of: the memref whose declaration carries the C++ type.
 Value rootMemref(Value m) {
@@ -237,6 +312,9 @@ private:
   LogicalResult emitBlock(Block &b);
   LogicalResult emitIfElse(const std::string &cond, Block *thenB, Block *elseB);
   std::string callText(func::CallOp call);
+  FailureOr<std::string> structArgument(func::CallOp call, func::FuncOp callee, unsigned first,
+                                        unsigned count);
+  bool failedEmission = false; ///< an error was reported while printing an expression
   LogicalResult emitOp(Operation *op);
   LogicalResult emitValueOp(Operation *op, CExpr e);
   LogicalResult computeExpr(Operation *op, CExpr &e);
@@ -246,6 +324,9 @@ private:
   bool shouldInline(Operation *op);
   LogicalResult declareAllocas();
   llvm::StringMap<std::string> localStatics; ///< static locals declared here
+  llvm::DenseMap<int64_t, std::string> structLocals; ///< struct variables declared here
+  /// Fields of a struct returned by a call: (its variable, the field).
+  llvm::DenseMap<Value, std::pair<std::string, std::string>> fieldSource;
   void partitionPragmas(llvm::StringRef var, Attribute partitions);
 
   ModuleEmitter &mod;
@@ -605,12 +686,25 @@ std::string FuncEmitter::fixedElemCType(Value memref) {
       return "";
     ct = def->getAttrOfType<StringAttr>(AlloDialect::kCType);
   }
+  // A struct field: its own type.
+  StringAttr fct;
+  if (auto arg = llvm::dyn_cast<BlockArgument>(memref)) {
+    if (arg.getOwner()->getParentOp() == func)
+      fct = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), AlloDialect::kFieldCType);
+  } else if (Operation *def = memref.getDefiningOp()) {
+    fct = def->getAttrOfType<StringAttr>(AlloDialect::kFieldCType);
+  }
+  if (fct)
+    ct = fct;
   if (!ct || !isFixedCType(ct.getValue()))
     return "";
   return elementCType(ct.getValue());
 }
 
 std::string FuncEmitter::access(Value memref, ArrayRef<std::string> indices) {
+  std::string field = fieldOf(memref, func);
+  if (!field.empty())
+    return fieldAccess(memName(memref), field, indices);
   std::string s = memName(memref);
   for (const std::string &i : indices)
     s += "[" + i + "]";
@@ -935,6 +1029,8 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
   }
   if (auto callOp = llvm::dyn_cast<func::CallOp>(op)) {
     std::string text = callText(callOp);
+    if (failedEmission)
+      return failure();
     auto callee = mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee());
     if (auto rc = callee ? callee->getAttrOfType<StringAttr>(AlloDialect::kResultCType)
                          : StringAttr();
@@ -1098,14 +1194,123 @@ void FuncEmitter::partitionPragmas(llvm::StringRef var, Attribute partitions) {
   }
 }
 
+FailureOr<std::string> FuncEmitter::structArgument(func::CallOp call, func::FuncOp callee,
+                                                   unsigned first, unsigned count) {
+  // The C++ object the operands of a struct parameter come from: a struct
+  // variable or element, read (by value) or viewed (by reference/pointer)
+  // field by field at the same place.
+  auto ct = callee.getArgAttrOfType<StringAttr>(first, AlloDialect::kCType);
+  llvm::StringRef ctype = ct ? ct.getValue() : "";
+  bool byValue = !ctype.contains('*') && !ctype.contains('[') &&
+                 (!ctype.contains('&') || ctype.starts_with("const "));
+  std::string object;
+  bool same = true;
+  for (unsigned k = 0; k < count && same; ++k) {
+    Value v = call.getOperand(first + k);
+    std::string o;
+    auto cfAttr = callee.getArgAttrOfType<StringAttr>(first + k, AlloDialect::kField);
+    std::string cf = cfAttr ? cfAttr.getValue().str() : "";
+    // The path of the callee's struct inside the caller's: `field` minus
+    // the callee's own field (".p.x" - ".x" = ".p").
+    auto prefixOf = [&](llvm::StringRef field, std::string &prefix) {
+      if (!field.ends_with(cf))
+        return false;
+      prefix = field.drop_back(cf.size()).str();
+      return prefix.find("[]") == std::string::npos;
+    };
+    std::string prefix;
+    if (auto src = fieldSource.find(v); src != fieldSource.end()) {
+      // A field of a struct a call returned.
+      same = prefixOf(src->second.second, prefix);
+      o = src->second.first + prefix;
+    } else if (llvm::isa<MemRefType>(v.getType())) {
+      // A view of one field: the variable and its indices.
+      same = prefixOf(fieldOf(rootMemref(v), func), prefix);
+      o = memName(v) + prefix;
+    } else if (auto arg = llvm::dyn_cast<BlockArgument>(v);
+               arg && !fieldOf(v, func).empty() &&
+               arg.getOwner()->getParentOp() == func.getOperation()) {
+      same = prefixOf(fieldOf(v, func), prefix);
+      o = names[v] + prefix;
+    } else if (Operation *d = v.getDefiningOp();
+               d && isa<affine::AffineLoadOp, memref::LoadOp>(d) && !names.count(v) &&
+               exprs.count(v) && !fieldOf(d->getOperand(0), func).empty()) {
+      // The load's own text is `A[i].p.x`: the object is `A[i].p`.
+      Value m = d->getOperand(0);
+      llvm::StringRef t(exprs[v].text);
+      if (!fixedElemCType(m).empty()) {
+        // ap_int<W>(A[i].x.range())
+        t = t.substr(t.find('(') + 1);
+        t.consume_back(".range())");
+      }
+      same = t.consume_back(cf) && llvm::StringRef(fieldOf(m, func)).ends_with(cf);
+      o = t.str();
+    } else {
+      same = false;
+    }
+    if (k == 0)
+      object = o;
+    else if (o != object)
+      same = false;
+  }
+  if (same && !object.empty())
+    return object;
+  if (!byValue)
+    return call.emitError("vhls: cannot print the struct argument of '") << call.getCallee() << "'";
+  // A value built from its fields: Type{a, {b, c}}.
+  llvm::SmallVector<std::string, 8> paths, values;
+  for (unsigned k = 0; k < count; ++k) {
+    Value v = call.getOperand(first + k);
+    if (llvm::isa<MemRefType>(v.getType()))
+      return call.emitError("vhls: cannot print a struct value with an array field passed to '")
+             << call.getCallee() << "'";
+    auto f = callee.getArgAttrOfType<StringAttr>(first + k, AlloDialect::kField);
+    auto fct = callee.getArgAttrOfType<StringAttr>(first + k, AlloDialect::kFieldCType);
+    paths.push_back(f ? f.getValue().str() : "");
+    std::string x = as(v, typeOf(callee.getArgument(first + k)), PCond);
+    if (fct && isFixedCType(fct.getValue())) {
+      mod.helpers.fromBits = true;
+      x = "allo_from_bits<" + elementCType(fct.getValue()) + ">(" + x + ")";
+    }
+    values.push_back(x);
+  }
+  std::string type = ctype.str();
+  llvm::StringRef tr(type);
+  tr.consume_front("const ");
+  tr.consume_back("&");
+  return tr.trim().str() + bracedInit(paths, values);
+}
+
 std::string FuncEmitter::callText(func::CallOp call) {
   // Arrays are passed by name; scalars converted to the callee's parameter types.
   auto callee = mod.module.lookupSymbol<func::FuncOp>(call.getCallee());
   std::string args;
-  for (auto [i, v] : llvm::enumerate(call.getOperands())) {
+  for (unsigned i = 0, n = call.getNumOperands(); i < n; ++i) {
+    Value v = call.getOperand(i);
     args += i ? ", " : "";
     auto ct = callee ? callee.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType) : StringAttr();
+    int64_t agg = callee ? aggregateOf(callee.getArgument(i), callee) : -1;
+    if (agg >= 0) {
+      // The fields of one struct parameter: one C++ argument.
+      unsigned count = 1;
+      while (i + count < n && aggregateOf(callee.getArgument(i + count), callee) == agg)
+        ++count;
+      FailureOr<std::string> a = structArgument(call, callee, i, count);
+      if (failed(a)) {
+        failedEmission = true;
+        return "";
+      }
+      args += *a;
+      i += count - 1;
+      continue;
+    }
     if (llvm::isa<MemRefType>(v.getType())) {
+      if (!fieldOf(rootMemref(v), func).empty()) {
+        call.emitError("vhls: a field of a struct is passed to '")
+            << call.getCallee() << "', whose parameter is not a struct";
+        failedEmission = true;
+        return "";
+      }
       args += memName(v);
     } else if (ct && isFixedCType(ct.getValue())) {
       // A fixed-point parameter: build the value from its raw bits.
@@ -1163,6 +1368,24 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
     if (ret.getNumOperands() == 0) {
       if (op->getBlock() != &func.getBody().front() || op != &func.getBody().front().back())
         line("return;");
+      return success();
+    }
+    if (auto fields = func->getAttrOfType<ArrayAttr>(AlloDialect::kResultFields)) {
+      // A struct: built from its fields.
+      llvm::SmallVector<std::string, 8> paths, values;
+      for (auto [v, f] : llvm::zip(ret.getOperands(), fields)) {
+        auto d = llvm::cast<DictionaryAttr>(f);
+        paths.push_back(d.getAs<StringAttr>("field").getValue().str());
+        llvm::StringRef fct = d.getAs<StringAttr>("ctype").getValue();
+        std::string x = as(v, ctypeFor(v.getType(), isUnsignedCType(fct)), PCond);
+        if (isFixedCType(fct)) {
+          mod.helpers.fromBits = true;
+          x = "allo_from_bits<" + elementCType(fct) + ">(" + x + ")";
+        }
+        values.push_back(x);
+      }
+      line("return " + func->getAttrOfType<StringAttr>(AlloDialect::kResultCType).getValue().str() +
+           bracedInit(paths, values) + ";");
       return success();
     }
     Value v = ret.getOperand(0);
@@ -1338,7 +1561,33 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
   }
   if (auto callOp = llvm::dyn_cast<func::CallOp>(op)) {
     if (callOp.getNumResults() == 0) {
-      line(callText(callOp) + ";");
+      std::string text = callText(callOp);
+      if (failedEmission)
+        return failure();
+      line(text + ";");
+      return success();
+    }
+    auto callee = mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee());
+    if (auto fields = callee ? callee->getAttrOfType<ArrayAttr>(AlloDialect::kResultFields)
+                             : ArrayAttr()) {
+      // A struct result: one variable; its fields are the results.
+      std::string text = callText(callOp);
+      if (failedEmission)
+        return failure();
+      std::string name = fresh(callOp.getCallee().str() + "_r");
+      line(callee->getAttrOfType<StringAttr>(AlloDialect::kResultCType).getValue().str() + " " +
+           name + " = " + text + ";");
+      for (auto [r, f] : llvm::zip(callOp.getResults(), fields)) {
+        auto d = llvm::cast<DictionaryAttr>(f);
+        std::string field = name + d.getAs<StringAttr>("field").getValue().str();
+        llvm::StringRef fct = d.getAs<StringAttr>("ctype").getValue();
+        CType t = ctypeFor(r.getType(), isUnsignedCType(fct));
+        unsignedCache[r] = isUnsignedCType(fct);
+        if (isFixedCType(fct))
+          field = t.name() + "(" + field + ".range())";
+        exprs[r] = CExpr{field, PPostfix, t};
+        fieldSource[r] = {name, d.getAs<StringAttr>("field").getValue().str()};
+      }
       return success();
     }
   }
@@ -1400,8 +1649,16 @@ std::string allo::detail::signatureOf(func::FuncOp func,
     sig += scalarName(func.getResultTypes()[0], false);
   sig += " " + sanitize(func.getSymName()) + "(";
   llvm::StringSet<> seen;
+  bool firstParam = true;
   for (unsigned i = 0; i < func.getNumArguments(); ++i) {
     auto n = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
+    // The fields of one struct parameter share its name and declaration.
+    auto agg = func.getArgAttrOfType<IntegerAttr>(i, AlloDialect::kAggregate);
+    if (agg && i > 0 &&
+        func.getArgAttrOfType<IntegerAttr>(i - 1, AlloDialect::kAggregate) == agg) {
+      params.push_back(params.back());
+      continue;
+    }
     std::string base = sanitize(n ? n.getValue().str() : "arg" + std::to_string(i));
     std::string pname = base;
     for (unsigned k = 1; seen.contains(pname); ++k)
@@ -1428,7 +1685,8 @@ std::string allo::detail::signatureOf(func::FuncOp func,
         ctype = scalarName(t, u);
       }
     }
-    sig += (i ? ", " : "") + declarator(ctype, pname);
+    sig += (firstParam ? "" : ", ") + declarator(ctype, pname);
+    firstParam = false;
   }
   return sig + ")";
 }
@@ -1504,6 +1762,15 @@ LogicalResult FuncEmitter::declareAllocas() {
         continue;
       }
     }
+    // The fields of one struct variable: declared once.
+    int64_t agg = aggregateOf(a.getResult(), func);
+    if (agg >= 0) {
+      auto known = structLocals.find(agg);
+      if (known != structLocals.end()) {
+        names[a.getResult()] = known->second;
+        continue;
+      }
+    }
     std::string base = "tmp";
     if (auto n = a->getAttrOfType<StringAttr>(AlloDialect::kName))
       base = n.getValue().str();
@@ -1513,6 +1780,8 @@ LogicalResult FuncEmitter::declareAllocas() {
       base = "result";
     std::string name = fresh(base);
     names[a.getResult()] = name;
+    if (agg >= 0)
+      structLocals[agg] = name;
     std::string ctype;
     if (auto ct = a->getAttrOfType<StringAttr>(AlloDialect::kCType))
       ctype = ct.getValue().str();
@@ -1537,6 +1806,17 @@ LogicalResult FuncEmitter::emit() {
     // A fixed-point scalar is used as its raw bits.
     auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType);
     Value arg = func.getArgument(i);
+    std::string field = fieldOf(arg, func);
+    if (!field.empty() && !llvm::isa<MemRefType>(arg.getType())) {
+      // A field of a struct passed by value: `p.x`.
+      CType t = typeOf(arg);
+      auto fct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kFieldCType);
+      std::string text = params[i] + field;
+      if (fct && isFixedCType(fct.getValue()))
+        text = t.name() + "(" + text + ".range())";
+      exprs[arg] = CExpr{text, PPostfix, t};
+      continue;
+    }
     if (ct && isFixedCType(ct.getValue()) && !llvm::isa<MemRefType>(arg.getType())) {
       CType t = typeOf(arg);
       exprs[arg] = CExpr{t.name() + "(" + params[i] + ".range())", PPostfix, t};
@@ -1549,6 +1829,30 @@ LogicalResult FuncEmitter::emit() {
   if (top && mod.options.interface == "axi") {
     for (unsigned i = 0; i < func.getNumArguments(); ++i) {
       std::string n = names[func.getArgument(i)];
+      int64_t agg = aggregateOf(func.getArgument(i), func);
+      if (agg >= 0 && i > 0 && aggregateOf(func.getArgument(i - 1), func) == agg)
+        continue;
+      if (auto aos = func.getArgAttrOfType<IntegerAttr>(i, AlloDialect::kAoSSize);
+          agg >= 0 && llvm::isa<MemRefType>(func.getArgument(i).getType()) &&
+          !func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType).getValue().contains('&')) {
+        // An array of structs: its depth in structs.
+        auto mt = llvm::cast<MemRefType>(func.getArgument(i).getType());
+        std::string field = fieldOf(func.getArgument(i), func);
+        unsigned holes = 0;
+        for (size_t at = field.find("[]"); at != std::string::npos; at = field.find("[]", at + 2))
+          ++holes;
+        int64_t structs = 1;
+        for (int64_t d = 0; d < mt.getRank() - (int64_t)holes; ++d)
+          structs *= mt.getDimSize(d);
+        (void)aos;
+        line("#pragma HLS interface mode=m_axi port=" + n + " offset=slave bundle=gmem" +
+             std::to_string(i) + " depth=" + std::to_string(structs));
+        continue;
+      }
+      if (agg >= 0) {
+        line("#pragma HLS interface mode=s_axilite port=" + n);
+        continue;
+      }
       if (auto mt = llvm::dyn_cast<MemRefType>(func.getArgument(i).getType()))
         line("#pragma HLS interface mode=m_axi port=" + n + " offset=slave bundle=gmem" +
              std::to_string(i) + " depth=" + std::to_string(mt.getNumElements()));
@@ -1559,8 +1863,12 @@ LogicalResult FuncEmitter::emit() {
     }
     line("#pragma HLS interface mode=s_axilite port=return");
   }
-  for (unsigned i = 0; i < func.getNumArguments(); ++i)
+  for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+    int64_t agg = aggregateOf(func.getArgument(i), func);
+    if (agg >= 0 && i > 0 && aggregateOf(func.getArgument(i - 1), func) == agg)
+      continue;
     partitionPragmas(names[func.getArgument(i)], func.getArgAttr(i, AlloDialect::kPartition));
+  }
   if (auto ii = func->getAttrOfType<IntegerAttr>(AlloDialect::kPipelineII))
     line("#pragma HLS pipeline II=" + std::to_string(ii.getInt()));
   if (func->hasAttr(AlloDialect::kDataflow))
@@ -1738,6 +2046,13 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
   std::string text = "// Generated by allo-rewrite --target vhls (Allo C++). Vitis HLS 2022.1+.\n"
                      "#include <ap_fixed.h>\n#include <ap_int.h>\n#include <hls_math.h>\n"
                      "#include <hls_stream.h>\n#include <cmath>\n#include <cstdint>\n#include <limits>\n\n";
+  if (auto defs = module->getAttrOfType<ArrayAttr>(AlloDialect::kStructs)) {
+    // The structs the code uses (a testbench may define them too: the
+    // emitted file is its own translation unit).
+    for (Attribute d : defs)
+      text += llvm::cast<StringAttr>(d).getValue().str();
+    text += "\n";
+  }
   std::string helpers = this->helpers.text();
   if (!helpers.empty())
     text += helpers + "\n";
