@@ -104,8 +104,9 @@ std::optional<Place> FunctionRaiser::emitPlace(const Expr *e) {
     if (!vd)
       return std::nullopt;
     auto it = vars.find(vd);
-    if (it == vars.end() && vd->hasGlobalStorage() && vd->getType()->isArrayType()) {
-      arrayMemref(e); // binds the global table
+    if (it == vars.end() && vd->hasGlobalStorage() &&
+        (vd->getType()->isArrayType() || mod.types.isUserStruct(vd->getType()))) {
+      bindGlobal(vd, dr->getLocation()); // a global table (structs: a located error)
       it = vars.find(vd);
     }
     if (it == vars.end())

@@ -139,19 +139,6 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
     attrs.push_back(b.getNamedAttr(AlloDialect::kName, b.getStringAttr(p->getName())));
     attrs.push_back(b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(t.getAsString(pp))));
     argTypes.push_back(paramType(fn, p, attrs, signatureError));
-    // A scalar whose C++ object is larger than its value (ap_int's limbs):
-    // its size, for testbenches.
-    QualType elem = t.getNonReferenceType();
-    if (elem->isPointerType())
-      elem = elem->getPointeeType();
-    while (const ArrayType *at = ast.getAsArrayType(elem))
-      elem = at->getElementType();
-    if (auto s = types.scalar(elem); s && !elem->isBooleanType() && !elem->isIncompleteType()) {
-      int64_t bytes = ast.getTypeSizeInChars(elem).getQuantity();
-      unsigned w = s->type.getIntOrFloatBitWidth();
-      if (bytes != (int64_t)std::max(1u, (w + 7) / 8) && bytes > 0)
-        attrs.push_back(b.getNamedAttr(AlloDialect::kFieldBytes, b.getI64IntegerAttr(bytes)));
-    }
     argAttrs.push_back(b.getDictionaryAttr(attrs));
     ranges.push_back({first, 1});
   }
@@ -376,6 +363,17 @@ mlir::memref::GlobalOp ModuleRaiser::getOrCreateGlobal(const VarDecl *vd, Source
   if (!mt && !t->isArrayType())
     if (auto s = types.scalar(t))
       mt = mlir::MemRefType::get({}, s->type);
+  QualType elemT0 = t;
+  while (const ArrayType *at = ast.getAsArrayType(elemT0))
+    elemT0 = at->getElementType();
+  if (!mt && types.structInfo(elemT0)) {
+    allo::error(diags, isStatic ? vd->getLocation() : useLoc,
+                llvm::Twine("unsupported: ") + (isStatic ? "static" : "global") + " variable '" +
+                    vd->getName() + "' of struct type '" + t.getAsString() +
+                    "' (structs are raised as locals, parameters and results; static and global "
+                    "structs are not raised yet)");
+    throw RaiseError();
+  }
   if (!mt) {
     allo::error(diags, vd->getLocation(),
                 llvm::Twine(isStatic ? "static variable '" : "global array '") + vd->getName() +

@@ -151,6 +151,38 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
         if (!factor)
           bad("type=" + type + " needs factor=<positive integer>");
       }
+      // An array of structs: every field array is partitioned alike (the
+      // directive is printed once, for the struct array).
+      const Binding *structVar = nullptr;
+      for (auto &[vd, bind] : vars)
+        if (vd->getName() == var && bind.kind == Binding::Struct && bind.agg->structRank > 0)
+          structVar = &bind;
+      if (structVar) {
+        if (*dim > structVar->agg->structRank)
+          bad("dim=" + std::to_string(*dim) + " is out of range: '" + var + "' has " +
+              std::to_string(structVar->agg->structRank) + " dimension(s)");
+        mlir::NamedAttrList d;
+        d.set("type", mb.getStringAttr(type));
+        if (factor)
+          d.set("factor", mb.getI64IntegerAttr(*factor));
+        d.set("dim", mb.getI64IntegerAttr(*dim));
+        for (mlir::Value leaf : structVar->agg->leaves) {
+          auto arg = llvm::dyn_cast<mlir::BlockArgument>(leaf);
+          mlir::ArrayAttr old = arg ? func.getArgAttrOfType<mlir::ArrayAttr>(arg.getArgNumber(),
+                                                                             AlloDialect::kPartition)
+                                    : leaf.getDefiningOp()->getAttrOfType<mlir::ArrayAttr>(
+                                          AlloDialect::kPartition);
+          llvm::SmallVector<mlir::Attribute, 2> list;
+          if (old)
+            list.append(old.begin(), old.end());
+          list.push_back(d.getDictionary(&mod.ctx));
+          if (arg)
+            func.setArgAttr(arg.getArgNumber(), AlloDialect::kPartition, mb.getArrayAttr(list));
+          else
+            leaf.getDefiningOp()->setAttr(AlloDialect::kPartition, mb.getArrayAttr(list));
+        }
+        continue;
+      }
       // Find the array: a parameter or a local of this function.
       mlir::Operation *owner = nullptr;
       int argIndex = -1;

@@ -173,7 +173,9 @@ std::string TypeMapper::structProblem(QualType t) const {
   std::string problem;
   const RecordDecl *rd = t->getAsRecordDecl();
   auto *crd = dyn_cast_or_null<CXXRecordDecl>(rd);
-  std::string name = "'" + t.getAsString() + "'";
+  PrintingPolicy pp(ast.getLangOpts());
+  pp.SuppressTagKeyword = true;
+  std::string name = "'" + t.getAsString(pp) + "'";
   if (!isUserStruct(t) || !rd) {
     problem = "it is not a struct of the translation unit";
   } else if (!rd->isCompleteDefinition()) {

@@ -261,7 +261,12 @@ void DiffTest::TestBody() {
       a.param = paramBytes.size();
       paramBytes.push_back(0);
     }
-    a.fieldBytes = i64Attr(i, "allo.field_bytes").value_or(a.elemBytes);
+    // A field's size in its struct, else the native element's (an ap_int's
+    // limbs are wider than its value).
+    a.fieldBytes = i64Attr(i, "allo.field_bytes")
+                       .value_or(agg || a.param >= entry.elementBytes.size()
+                                     ? a.elemBytes
+                                     : entry.elementBytes[a.param]);
     a.offset = i64Attr(i, "allo.field_offset").value_or(0);
     if (auto st = func.getArgAttrOfType<mlir::DenseI64ArrayAttr>(i, "allo.aos_strides")) {
       a.strides.assign(st.asArrayRef().begin(), st.asArrayRef().end());

@@ -62,8 +62,7 @@ def Allo_Dialect : Dialect {
       for testbenches: `allo.field_offset`, `allo.field_bytes` (i64 bytes),
       `allo.aos_strides` (`array<i64>`, byte strides per memref dimension)
       and `allo.aos_size` (bytes of the parameter's storage);
-      `allo.field_bytes` also marks a scalar whose C++ object is larger than
-      its value (ap_int's limbs); a function returning a struct has one
+      a function returning a struct has one
       result per field and `allo.result_fields` (array of dictionaries
       `{field, ctype, offset, bytes}`) and `allo.result_size`; the module
       has `allo.structs` (array of strings: the C++ definitions of the
