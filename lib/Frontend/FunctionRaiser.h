@@ -419,6 +419,10 @@ public:
   llvm::DenseMap<mlir::Value, mlir::Value> indexCache;
 };
 
+/// True when every use of pointer parameter `p` in `fn`'s body reads or
+/// writes its first element only (`*p`, `p[0]`, `p->f`), or there is none.
+bool onlyFirstElementUsed(const clang::FunctionDecl *fn, const clang::ParmVarDecl *p);
+
 /// `T x{}`, `T x = {}` fillers and default-constructed ap_* values (zero).
 bool isZeroInit(const clang::Expr *init);
 

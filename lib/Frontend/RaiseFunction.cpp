@@ -200,10 +200,9 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
   return func;
 }
 
-namespace {
 /// True when every use of pointer parameter `p` in `fn`'s body reads or
-/// writes its first element only (`*p`, `p[0]`), or there is no use.
-bool onlyFirstElementUsed(const FunctionDecl *fn, const ParmVarDecl *p) {
+/// writes its first element only (`*p`, `p[0]`, `p->f`), or there is no use.
+bool allo::raise::onlyFirstElementUsed(const FunctionDecl *fn, const ParmVarDecl *p) {
   struct Uses : RecursiveASTVisitor<Uses> {
     const ParmVarDecl *p;
     ASTContext &ctx;
@@ -228,10 +227,16 @@ bool onlyFirstElementUsed(const FunctionDecl *fn, const ParmVarDecl *p) {
         ++first;
       return true;
     }
+    bool VisitMemberExpr(MemberExpr *m) {
+      first += m->isArrow() && isP(m->getBase());
+      return true;
+    }
   } uses(p, fn->getASTContext());
   uses.TraverseStmt(const_cast<Stmt *>(fn->getBody()));
   return uses.refs == uses.first;
 }
+
+namespace {
 
 /// The layout of an array parameter that may receive a pointer into the
 /// middle of an array: row-major strides, dynamic offset.

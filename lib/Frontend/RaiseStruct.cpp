@@ -153,14 +153,15 @@ void ModuleRaiser::structParam(const FunctionDecl *fn, const ParmVarDecl *p, uns
     for (size_t d = 1; d < shape.size(); ++d)
       row *= shape[d];
     if (depth == 0) {
-      if (shape.size() > 1) {
+      if (shape.size() > 1 || !onlyFirstElementUsed(fn, p)) {
         error(p->getLocation(), "parameter '" + p->getName() + "' of '" + fn->getNameAsString() +
                                     "' is a pointer, so the size of the array it points to is "
                                     "unknown: add '#pragma HLS interface m_axi port=" +
-                                    p->getName() + " depth=<number of elements>'");
+                                    p->getName() + " depth=<number of elements>' to the function "
+                                    "body, or declare it as an array of constant size");
         return;
       }
-      depth = 1; // checked when the body is raised: only the first struct
+      depth = 1; // only p->f, p[0] or *p: one struct
     }
     if (depth % row != 0) {
       error(pragmaLoc, "#pragma HLS interface: depth=" + std::to_string(depth) + " of '" +

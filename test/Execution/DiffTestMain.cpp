@@ -494,11 +494,21 @@ void DiffTest::TestBody() {
         packed.push_back(&s[k]);
       storage.push_back(std::move(s));
     }
+    // One result: stored at the result pointer; several (a struct's fields):
+    // the function returns an LLVM struct of them, stored at one pointer in
+    // its natural layout.
     std::vector<std::vector<uint8_t>> jitRets;
-    for (const Result &res : results)
-      jitRets.emplace_back(res.elemBytes + 16, 0);
-    for (auto &r : jitRets)
-      packed.push_back(r.data());
+    std::vector<size_t> retOffsets;
+    size_t retTotal = 0;
+    for (const Result &res : results) {
+      size_t align = std::min<size_t>(res.elemBytes, 16);
+      retTotal = (retTotal + align - 1) / align * align;
+      retOffsets.push_back(retTotal);
+      retTotal += res.elemBytes;
+    }
+    std::vector<uint8_t> retBuffer(retTotal + 32, 0);
+    if (!results.empty())
+      packed.push_back(retBuffer.data());
     allo::runtime::reset();
     llvm::Error jitErr = (*engine)->invokePacked(entry.name, packed);
     ASSERT_FALSE((bool)jitErr) << llvm::toString(std::move(jitErr));
@@ -506,6 +516,9 @@ void DiffTest::TestBody() {
         << "the raised IR read an empty stream (a deadlock in hardware)";
     EXPECT_EQ(allo::runtime::leftoverElements(), 0)
         << "the raised IR left data in its streams";
+    for (size_t r = 0; r < results.size(); ++r)
+      jitRets.emplace_back(retBuffer.begin() + retOffsets[r],
+                           retBuffer.begin() + retOffsets[r] + results[r].elemBytes + 16);
     compare(trial, {}, nullptr, "raised MLIR (JIT)", true, soa, jitRets);
     if (HasFatalFailure())
       return;
