@@ -154,11 +154,7 @@ const NamedDecl *allo::lookupQualified(const ASTContext &ctx, llvm::StringRef na
   return nullptr;
 }
 
-namespace {
-
-/// Resolves identifiers in the context of a function: its template
-/// arguments, then declarations visible from its body outwards.
-IdentValue resolveInFunction(const FunctionDecl *fn, llvm::StringRef name) {
+IdentValue allo::resolveIdentifier(const FunctionDecl *fn, llvm::StringRef name) {
   IdentValue v;
   if (!fn)
     return v;
@@ -190,8 +186,6 @@ IdentValue resolveInFunction(const FunctionDecl *fn, llvm::StringRef name) {
   return v;
 }
 
-} // namespace
-
 std::optional<int64_t> allo::evaluateIntInFunction(
     llvm::StringRef text, const FunctionDecl *context, std::string &error,
     llvm::function_ref<const NamedDecl *(llvm::StringRef)> local) {
@@ -203,7 +197,7 @@ std::optional<int64_t> allo::evaluateIntInFunction(
         if (local)
           if (const NamedDecl *d = local(n))
             return classifyConstant(d);
-        return resolveInFunction(context, n);
+        return resolveIdentifier(context, n);
       },
       err, dependent);
   if (!v) {
@@ -230,7 +224,7 @@ std::optional<EvaluatedAttr> allo::evaluateAnnotation(const AlloAnnotation &a,
   }
   EvaluatedAttr out;
   EvalStatus status = evaluateAttr(
-      parsed, [&](llvm::StringRef n) { return resolveInFunction(context, n); }, out, err);
+      parsed, [&](llvm::StringRef n) { return resolveIdentifier(context, n); }, out, err);
   if (status == EvalStatus::Error) {
     allo::error(diags, loc.getLocWithOffset(err.offset), err.message);
     return std::nullopt;

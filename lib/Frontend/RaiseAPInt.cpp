@@ -161,6 +161,10 @@ mlir::Value FunctionRaiser::emitAPMemberCall(const CXXMemberCallExpr *e) {
     if (isa<CXXConversionDecl>(m) || n.starts_with("to_") || n == "get")
       return resizeInt(v, false, to.type.getIntOrFloatBitWidth(), l);
   }
+  if (m && mod.types.isUserStruct(obj->getType().getNonReferenceType()))
+    unsupported(e, "call to member function '" + m->getQualifiedNameAsString() +
+                       "' (the data of structs is raised, their member functions are not: "
+                       "write a free function taking the struct)");
   if (!m || !isAPInt(obj->getType().getNonReferenceType()))
     unsupported(e, "call to member function '" + (m ? m->getQualifiedNameAsString() : std::string("?")) + "'");
   auto [v, isSigned] = apOperand(obj);

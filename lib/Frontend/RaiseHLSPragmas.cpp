@@ -209,6 +209,36 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
       if (isStreamValue())
         bad("'" + var + "' is an array of streams, which is one FIFO per element already; "
             "array_partition does not apply to it");
+      // An array of structs: every field array is partitioned alike (the
+      // directive is printed once, for the struct array).
+      const Binding *structVar =
+          bind && bind->kind == Binding::Struct && bind->agg->structRank > 0 ? bind : nullptr;
+      if (structVar) {
+        if (dim > structVar->agg->structRank)
+          bad("dim=" + std::to_string(dim) + " is out of range: '" + var + "' has " +
+              std::to_string(structVar->agg->structRank) + " dimension(s)");
+        mlir::NamedAttrList d;
+        d.set("type", mb.getStringAttr(type));
+        if (factor)
+          d.set("factor", mb.getI64IntegerAttr(*factor));
+        d.set("dim", mb.getI64IntegerAttr(dim));
+        for (mlir::Value leaf : structVar->agg->leaves) {
+          auto arg = llvm::dyn_cast<mlir::BlockArgument>(leaf);
+          mlir::ArrayAttr old = arg ? func.getArgAttrOfType<mlir::ArrayAttr>(arg.getArgNumber(),
+                                                                             AlloDialect::kPartition)
+                                    : leaf.getDefiningOp()->getAttrOfType<mlir::ArrayAttr>(
+                                          AlloDialect::kPartition);
+          llvm::SmallVector<mlir::Attribute, 2> list;
+          if (old)
+            list.append(old.begin(), old.end());
+          list.push_back(d.getDictionary(&mod.ctx));
+          if (arg)
+            func.setArgAttr(arg.getArgNumber(), AlloDialect::kPartition, mb.getArrayAttr(list));
+          else
+            leaf.getDefiningOp()->setAttr(AlloDialect::kPartition, mb.getArrayAttr(list));
+        }
+        continue;
+      }
       mlir::MemRefType mt = memrefOf();
       if (!mt || mt.getRank() == 0 || bind->kind != Binding::Memory)
         bad("no array named '" + var + "' in '" + fn->getNameAsString() + "'");
@@ -293,4 +323,49 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
   }
   if (!verbatim.empty())
     op->setAttr(AlloDialect::kPragmas, mb.getArrayAttr(verbatim));
+}
+
+int64_t ModuleRaiser::interfaceDepth(
+    const FunctionDecl *fn, const ParmVarDecl *p,
+    llvm::function_ref<void(SourceLocation, const llvm::Twine &)> error, SourceLocation *where) {
+  const SourceManager &sm = ast.getSourceManager();
+  if (!fn->getBody())
+    return 0;
+  SourceRange body = fn->getBody()->getSourceRange();
+  for (const HLSPragma &pragma : hlsPragmas()) {
+    if (!within(sm, body, pragma.loc))
+      continue;
+    ParsedHLSPragma hp = parseHLSPragma(pragma.text);
+    if (hp.directive != "interface" || hp.get("port") != p->getName())
+      continue;
+    std::optional<std::string> text;
+    if (hp.options.count("depth"))
+      text = hp.get("depth");
+    if (!text)
+      continue;
+    int64_t v = 0;
+    AttrArgError err;
+    EvalStatus st = evaluateIntExpr(
+        *text,
+        [&](llvm::StringRef n) {
+          for (const ParmVarDecl *q : fn->parameters())
+            if (q->getName() == n) {
+              IdentValue iv;
+              iv.state = IdentValue::NotConstant;
+              iv.note = "it is a parameter of '" + fn->getNameAsString() + "'";
+              return iv;
+            }
+          return resolveIdentifier(fn, n);
+        },
+        v, err, "pragma value");
+    if (where)
+      *where = pragma.loc;
+    if (st == EvalStatus::Ok && v >= 1)
+      return v;
+    error(pragma.loc, "#pragma HLS interface: depth=" + *text + " of '" + p->getName() +
+                          "' is not a positive integer constant" +
+                          (st == EvalStatus::Error ? " (" + err.message + ")" : std::string()));
+    return 0;
+  }
+  return 0;
 }

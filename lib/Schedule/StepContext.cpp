@@ -339,6 +339,22 @@ std::optional<ArraySite> StepContext::array(const ScheduleRef &ref) {
     if (n.getValue() == ref.name)
       found.push_back(ArraySite{f, -1, a});
   });
+  // An array of structs is one array per field in the IR (scalar
+  // replacement); a step naming it cannot apply to "the array".
+  for (const ArraySite &site : found) {
+    auto field = site.arg >= 0 ? f.getArgAttrOfType<StringAttr>(site.arg, AlloDialect::kField)
+                               : site.alloca->getAttrOfType<StringAttr>(AlloDialect::kField);
+    if (!field)
+      continue;
+    auto ct = site.arg >= 0 ? f.getArgAttrOfType<StringAttr>(site.arg, AlloDialect::kCType)
+                            : site.alloca->getAttrOfType<StringAttr>(AlloDialect::kCType);
+    auto d = error(ref, "'" + ref.str() + "' is a struct variable (" +
+                            (ct ? ct.getValue().str() : std::string("a struct")) +
+                            "), raised as one array per field; schedule steps on structs and "
+                            "arrays of structs are not supported yet");
+    d.attachNote(site.loc()) << "declared here";
+    return std::nullopt;
+  }
   if (found.size() == 1)
     return found.front();
   if (found.size() > 1) {

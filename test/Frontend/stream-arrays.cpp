@@ -72,7 +72,7 @@ void bad_partition() {
 #pragma HLS array_partition variable=s complete
 }
 
-// ROW: stream-arrays.cpp:[[@LINE+4]]:39: error: unsupported: passing or using part of an array (a sub-array such as 'A[i]')
+// ROW: stream-arrays.cpp:[[@LINE+4]]:39: error: unsupported: passing part of an array of streams (a sub-array such as 'A[i]') to the parameter 'r' of type 'hls::stream<int>[3]'; pass the whole array of streams
 static void one_row(hls::stream<int> r[3]) { r[0].write(1); }
 void bad_row() {
   hls::stream<int> m[2][3];

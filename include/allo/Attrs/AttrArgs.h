@@ -102,6 +102,13 @@ std::optional<int64_t> evaluateIntExpression(llvm::StringRef text, IdentResolver
 EvalStatus evaluateAttr(const ParsedAlloAttr &attr, IdentResolver resolve,
                         EvaluatedAttr &out, AttrArgError &error);
 
+/// Evaluates one integer constant expression written as `text` (the grammar
+/// of attribute arguments: literals, identifiers, + - * / % << >>,
+/// parentheses), e.g. the value of a `#pragma HLS` option; `what` names
+/// it in messages.
+EvalStatus evaluateIntExpr(llvm::StringRef text, IdentResolver resolve, int64_t &value,
+                           AttrArgError &error, llvm::StringRef what = "attribute argument");
+
 } // namespace allo
 
 #endif

@@ -61,6 +61,11 @@ std::optional<int64_t> evaluateIntInFunction(
 /// or something that is not a constant.
 IdentValue classifyConstant(const clang::NamedDecl *d);
 
+/// Resolves an identifier in the context of a function (possibly a template
+/// instantiation): its template arguments, then the declarations visible
+/// from its body outwards.
+IdentValue resolveIdentifier(const clang::FunctionDecl *fn, llvm::StringRef name);
+
 /// Looks up a qualified name (`ns::N`, `::N`) from the translation unit.
 const clang::NamedDecl *lookupQualified(const clang::ASTContext &ctx, llvm::StringRef name);
 

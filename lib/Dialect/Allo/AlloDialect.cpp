@@ -81,11 +81,38 @@ std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
                : "expects an array of strings";
   }
   if (name == kName || name == kSourceName || name == kCType || name == kResultCType ||
-      name == kInductionVar || name == kBufferOf || name == kExtern)
+      name == kInductionVar || name == kBufferOf || name == kExtern || name == kField ||
+      name == kFieldCType)
     return llvm::isa<StringAttr>(value) ? "" : "expects a string";
+  if (name == kAggregate || name == kFieldOffset || name == kAoSSize || name == kResultSize)
+    return isPosInt(0) ? "" : "expects an integer >= 0";
+  if (name == kFieldBytes)
+    return isPosInt(1) ? "" : "expects an integer >= 1";
+  if (name == kAoSStrides) {
+    auto a = llvm::dyn_cast<DenseI64ArrayAttr>(value);
+    if (!a || llvm::any_of(a.asArrayRef(), [](int64_t v) { return v < 0; }))
+      return "expects an array<i64> of byte strides";
+    return "";
+  }
+  if (name == kStructs) {
+    auto a = llvm::dyn_cast<ArrayAttr>(value);
+    return a && llvm::all_of(a, [](Attribute e) { return llvm::isa<StringAttr>(e); })
+               ? ""
+               : "expects an array of strings";
+  }
+  if (name == kResultFields) {
+    auto a = llvm::dyn_cast<ArrayAttr>(value);
+    if (!a || !llvm::all_of(a, [](Attribute e) {
+          auto d = llvm::dyn_cast<DictionaryAttr>(e);
+          return d && d.getAs<StringAttr>("field") && d.getAs<StringAttr>("ctype") &&
+                 d.getAs<IntegerAttr>("offset") && d.getAs<IntegerAttr>("bytes");
+        }))
+      return "expects an array of {field, ctype, offset, bytes} dictionaries";
+    return "";
+  }
   if (name == kKernel || name == kRegion || name == kTop || name == kPipelineRewind ||
       name == kFlatten || name == kDataflow || name == kUnsigned || name == kStatic ||
-      name == kExternC || name == kLabel || name == kHLSMath)
+      name == kExternC || name == kLabel || name == kHLSMath || name == kStaticLocal)
     return llvm::isa<UnitAttr>(value) ? "" : "expects a unit attribute";
   if (name == kPipelineII)
     return isPosInt(1) ? "" : "expects an integer >= 1";

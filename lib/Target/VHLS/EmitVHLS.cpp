@@ -128,7 +128,11 @@ std::string locComment(Location loc) {
 /// The scalar C type of a (possibly array) C type: "ap_fixed<8, 4>[3]" -> "ap_fixed<8, 4>".
 std::string elementCType(llvm::StringRef ctype) {
   llvm::StringRef e = ctype.split('[').first.trim();
+  e = e.split('(').first.trim(); // "T (*)[4]"
   e.consume_front("const ");
+  e = e.trim();
+  while (e.consume_back("*") || e.consume_back("&") || e.consume_back(" const"))
+    e = e.rtrim();
   return e.trim().str();
 }
 
@@ -161,6 +165,93 @@ StreamType streamTypeOf(Type t) {
   if (auto mt = llvm::dyn_cast<MemRefType>(t))
     return llvm::dyn_cast<StreamType>(mt.getElementType());
   return llvm::dyn_cast<StreamType>(t);
+}
+
+/// The struct field a value or memref is (`.pos.x`, `.coef[]`), "" if none.
+std::string fieldOf(Value v, func::FuncOp func) {
+  StringAttr f;
+  if (auto arg = llvm::dyn_cast<BlockArgument>(v)) {
+    if (arg.getOwner()->getParentOp() == func.getOperation())
+      f = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), AlloDialect::kField);
+  } else if (Operation *d = v.getDefiningOp()) {
+    f = d->getAttrOfType<StringAttr>(AlloDialect::kField);
+  }
+  return f ? f.getValue().str() : "";
+}
+
+/// The aggregate (struct variable) id of a value or memref, -1 if none.
+int64_t aggregateOf(Value v, func::FuncOp func) {
+  IntegerAttr a;
+  if (auto arg = llvm::dyn_cast<BlockArgument>(v)) {
+    if (arg.getOwner()->getParentOp() == func.getOperation())
+      a = func.getArgAttrOfType<IntegerAttr>(arg.getArgNumber(), AlloDialect::kAggregate);
+  } else if (Operation *d = v.getDefiningOp()) {
+    a = d->getAttrOfType<IntegerAttr>(AlloDialect::kAggregate);
+  }
+  return a ? a.getInt() : -1;
+}
+
+/// `name` followed by `indices`: the struct array's first, then the field
+/// path with each `[]` taking the next index (`px[i].coef[k]`).
+std::string fieldAccess(llvm::StringRef name, llvm::StringRef field,
+                        ArrayRef<std::string> indices) {
+  unsigned holes = 0;
+  for (size_t at = field.find("[]"); at != llvm::StringRef::npos; at = field.find("[]", at + 2))
+    ++holes;
+  unsigned structRank = indices.size() >= holes ? indices.size() - holes : 0;
+  std::string s = name.str();
+  unsigned k = 0;
+  for (; k < structRank; ++k)
+    s += "[" + indices[k] + "]";
+  for (size_t i = 0; i < field.size(); ++i) {
+    if (field.substr(i).starts_with("[]") && k < indices.size()) {
+      s += "[" + indices[k++] + "]";
+      ++i;
+    } else {
+      s += field[i];
+    }
+  }
+  return s;
+}
+
+/// A braced initializer `{a, {b, c}}` for fields with these paths (relative
+/// to the struct), nesting sub-structs.
+std::string bracedInit(ArrayRef<std::string> paths, ArrayRef<std::string> values) {
+  std::string s = "{";
+  size_t i = 0;
+  while (i < paths.size()) {
+    llvm::StringRef p = llvm::StringRef(paths[i]).drop_front(); // ".x" -> "x"
+    size_t dot = p.find('.');
+    if (i)
+      s += ", ";
+    if (dot == llvm::StringRef::npos) {
+      s += values[i++];
+      continue;
+    }
+    std::string head = p.substr(0, dot).str();
+    llvm::SmallVector<std::string, 4> subPaths, subValues;
+    while (i < paths.size()) {
+      llvm::StringRef q = llvm::StringRef(paths[i]).drop_front();
+      if (!q.starts_with(head + "."))
+        break;
+      subPaths.push_back(q.substr(head.size()).str());
+      subValues.push_back(values[i++]);
+    }
+    s += bracedInit(subPaths, subValues);
+  }
+  return s + "}";
+}
+
+/// The array a view (memref.cast, memref.subview, memref.expand_shape) is
+/// taken of: the memref whose declaration carries the C++ type.
+Value rootMemref(Value m) {
+  while (Operation *d = m.getDefiningOp()) {
+    if (isa<memref::CastOp, memref::SubViewOp, memref::ExpandShapeOp>(d))
+      m = d->getOperand(0);
+    else
+      break;
+  }
+  return m;
 }
 
 /// Helpers the emitted code may need, emitted once at the top when used.
@@ -251,6 +342,9 @@ private:
   LogicalResult emitBlock(Block &b);
   LogicalResult emitIfElse(const std::string &cond, Block *thenB, Block *elseB);
   std::string callText(func::CallOp call);
+  FailureOr<std::string> structArgument(func::CallOp call, func::FuncOp callee, unsigned first,
+                                        unsigned count);
+  bool failedEmission = false; ///< an error was reported while printing an expression
   LogicalResult emitOp(Operation *op);
   LogicalResult emitValueOp(Operation *op, CExpr e);
   LogicalResult computeExpr(Operation *op, CExpr &e);
@@ -258,7 +352,11 @@ private:
   void verbatimPragmas(Operation *op);
   std::string loopLabel(Operation *op);
   bool shouldInline(Operation *op);
-  void declareAllocas();
+  LogicalResult declareAllocas();
+  llvm::StringMap<std::string> localStatics; ///< static locals declared here
+  llvm::DenseMap<int64_t, std::string> structLocals; ///< struct variables declared here
+  /// Fields of a struct returned by a call: (its variable, the field).
+  llvm::DenseMap<Value, std::pair<std::string, std::string>> fieldSource;
   void partitionPragmas(llvm::StringRef var, Attribute partitions);
   /// The allo.pragmas of a local's declaring op, printed after its declaration.
   void declPragmas(Operation *decl, llvm::StringRef name);
@@ -299,6 +397,10 @@ public:
   Helpers helpers;
   llvm::DenseMap<StringRef, std::string> globalNames;
   bool usesBlocks = false; ///< hls_streamofblocks.h is needed
+  /// Static locals declared in the one function that uses them.
+  llvm::DenseMap<Operation *, llvm::SmallVector<memref::GlobalOp, 2>> functionStatics;
+  /// The declaration of a global: `static [const] T name[N] = {...};`.
+  FailureOr<std::string> globalDecl(memref::GlobalOp g, llvm::StringRef name);
 };
 
 //===----------------------------------------------------------------------===//
@@ -376,6 +478,39 @@ std::string FuncEmitter::memName(Value memref) {
     return it->second;
   if (auto g = memref.getDefiningOp<memref::GetGlobalOp>())
     return mod.globalNames.lookup(g.getName());
+  // Views passed to pointer and reference parameters, printed so that
+  // subscripting them (`name[i]`) indexes the right element.
+  if (auto c = memref.getDefiningOp<memref::CastOp>())
+    return memName(c.getSource());
+  if (auto e = memref.getDefiningOp<memref::ExpandShapeOp>())
+    return "(&" + memName(e.getSrc()) + ")"; // &x for a pointer to a variable
+  if (auto sv = memref.getDefiningOp<memref::SubViewOp>()) {
+    CType it;
+    it.kind = CType::Index;
+    auto offset = [&](unsigned d) {
+      OpFoldResult o = sv.getMixedOffsets()[d];
+      if (auto a = llvm::dyn_cast_if_present<Attribute>(o))
+        return std::to_string(llvm::cast<IntegerAttr>(a).getInt());
+      return as(llvm::cast<Value>(o), it, PCond);
+    };
+    auto isZero = [&](unsigned d) {
+      auto a = llvm::dyn_cast_if_present<Attribute>(sv.getMixedOffsets()[d]);
+      return a && llvm::cast<IntegerAttr>(a).getInt() == 0;
+    };
+    std::string src = memName(sv.getSource());
+    unsigned srcRank = sv.getSourceType().getRank();
+    unsigned k = srcRank - sv.getType().getRank(); // leading dimensions dropped
+    std::string fixed = src;
+    for (unsigned d = 0; d < k; ++d)
+      fixed += "[" + offset(d) + "]";
+    // A reference to an element, or a pointer whose last offset is zero
+    // (A[i] decays to &A[i][0]).
+    if (k == srcRank || isZero(k))
+      return fixed;
+    if (k == 0)
+      return "(" + src + " + " + offset(0) + ")";
+    return "(&" + fixed + "[" + offset(k) + "])";
+  }
   // A stream handle loaded from a stream array prints as `s[i]`.
   auto eit = exprs.find(memref);
   if (eit != exprs.end())
@@ -384,6 +519,7 @@ std::string FuncEmitter::memName(Value memref) {
 }
 
 Attribute FuncEmitter::memAttr(Value memref, llvm::StringRef name) {
+  memref = rootMemref(memref); // a view: the array it is taken of
   if (auto arg = llvm::dyn_cast<BlockArgument>(memref)) {
     Operation *owner = arg.getOwner()->getParentOp();
     if (owner == func)
@@ -617,12 +753,18 @@ std::string FuncEmitter::affineBound(AffineMap map, ValueRange operands, bool is
 
 std::string FuncEmitter::fixedElemCType(Value memref) {
   if (!memAttr(memref, AlloDialect::kFixedScale))
-    return "";
-  auto ct = llvm::dyn_cast_or_null<StringAttr>(memAttr(memref, AlloDialect::kCType));
+      return "";
+  // A struct field: its own type.
+  auto ct = llvm::dyn_cast_or_null<StringAttr>(memAttr(memref, AlloDialect::kFieldCType));
+  if (!ct)
+    ct = llvm::dyn_cast_or_null<StringAttr>(memAttr(memref, AlloDialect::kCType));
   return ct ? elementCType(ct.getValue()) : "";
 }
 
 std::string FuncEmitter::access(Value memref, ArrayRef<std::string> indices) {
+  std::string field = fieldOf(memref, func);
+  if (!field.empty())
+    return fieldAccess(memName(memref), field, indices);
   std::string s = memName(memref);
   for (const std::string &i : indices)
     s += "[" + i + "]";
@@ -1000,6 +1142,8 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
   }
   if (auto callOp = llvm::dyn_cast<func::CallOp>(op)) {
     std::string text = callText(callOp);
+    if (failedEmission)
+      return failure();
     auto callee = mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee());
     if (callee && callee.getNumResults() && callee.getResultAttr(0, AlloDialect::kFixedScale))
       text = rt.name() + "(" + text + ".range())";
@@ -1023,11 +1167,19 @@ bool FuncEmitter::shouldInline(Operation *op) {
   Value r = op->getResult(0);
   if (isa<arith::ConstantOp>(op))
     return true;
-  if (!r.hasOneUse())
-    return false;
+  // Uses by skipped operations (the sizes of subviews) are never printed.
+  Operation *user = nullptr;
+  for (Operation *u : r.getUsers()) {
+    if (skip.count(u))
+      continue;
+    if (user)
+      return false;
+    user = u;
+  }
+  if (!user)
+    return !r.use_empty() && isMemoryEffectFree(op);
   // A stream read moves only into a store or write right after it (`x = s.read();`).
   if (isa<StreamReadOp>(op)) {
-    Operation *user = *r.getUsers().begin();
     return user == op->getNextNode() &&
            isa<affine::AffineStoreOp, memref::StoreOp, StreamWriteOp>(user) &&
            user->getOperand(isa<StreamWriteOp>(user) ? 1 : 0) == r;
@@ -1042,7 +1194,6 @@ bool FuncEmitter::shouldInline(Operation *op) {
                });
   if (!reads)
     return true;
-  Operation *user = *r.getUsers().begin();
   Operation *anchor = op->getBlock()->findAncestorOpInBlock(*user);
   if (!anchor)
     return false;
@@ -1201,14 +1352,123 @@ void FuncEmitter::partitionPragmas(llvm::StringRef var, Attribute partitions) {
   }
 }
 
+FailureOr<std::string> FuncEmitter::structArgument(func::CallOp call, func::FuncOp callee,
+                                                   unsigned first, unsigned count) {
+  // The C++ object the operands of a struct parameter come from: a struct
+  // variable or element, read (by value) or viewed (by reference/pointer)
+  // field by field at the same place.
+  auto ct = callee.getArgAttrOfType<StringAttr>(first, AlloDialect::kCType);
+  llvm::StringRef ctype = ct ? ct.getValue() : "";
+  bool byValue = !ctype.contains('*') && !ctype.contains('[') &&
+                 (!ctype.contains('&') || ctype.starts_with("const "));
+  std::string object;
+  bool same = true;
+  for (unsigned k = 0; k < count && same; ++k) {
+    Value v = call.getOperand(first + k);
+    std::string o;
+    auto cfAttr = callee.getArgAttrOfType<StringAttr>(first + k, AlloDialect::kField);
+    std::string cf = cfAttr ? cfAttr.getValue().str() : "";
+    // The path of the callee's struct inside the caller's: `field` minus
+    // the callee's own field (".p.x" - ".x" = ".p").
+    auto prefixOf = [&](llvm::StringRef field, std::string &prefix) {
+      if (!field.ends_with(cf))
+        return false;
+      prefix = field.drop_back(cf.size()).str();
+      return prefix.find("[]") == std::string::npos;
+    };
+    std::string prefix;
+    if (auto src = fieldSource.find(v); src != fieldSource.end()) {
+      // A field of a struct a call returned.
+      same = prefixOf(src->second.second, prefix);
+      o = src->second.first + prefix;
+    } else if (llvm::isa<MemRefType>(v.getType())) {
+      // A view of one field: the variable and its indices.
+      same = prefixOf(fieldOf(rootMemref(v), func), prefix);
+      o = memName(v) + prefix;
+    } else if (auto arg = llvm::dyn_cast<BlockArgument>(v);
+               arg && !fieldOf(v, func).empty() &&
+               arg.getOwner()->getParentOp() == func.getOperation()) {
+      same = prefixOf(fieldOf(v, func), prefix);
+      o = names[v] + prefix;
+    } else if (Operation *d = v.getDefiningOp();
+               d && isa<affine::AffineLoadOp, memref::LoadOp>(d) && !names.count(v) &&
+               exprs.count(v) && !fieldOf(d->getOperand(0), func).empty()) {
+      // The load's own text is `A[i].p.x`: the object is `A[i].p`.
+      Value m = d->getOperand(0);
+      llvm::StringRef t(exprs[v].text);
+      if (!fixedElemCType(m).empty()) {
+        // ap_int<W>(A[i].x.range())
+        t = t.substr(t.find('(') + 1);
+        t.consume_back(".range())");
+      }
+      same = t.consume_back(cf) && llvm::StringRef(fieldOf(m, func)).ends_with(cf);
+      o = t.str();
+    } else {
+      same = false;
+    }
+    if (k == 0)
+      object = o;
+    else if (o != object)
+      same = false;
+  }
+  if (same && !object.empty())
+    return object;
+  if (!byValue)
+    return call.emitError("vhls: cannot print the struct argument of '") << call.getCallee() << "'";
+  // A value built from its fields: Type{a, {b, c}}.
+  llvm::SmallVector<std::string, 8> paths, values;
+  for (unsigned k = 0; k < count; ++k) {
+    Value v = call.getOperand(first + k);
+    if (llvm::isa<MemRefType>(v.getType()))
+      return call.emitError("vhls: cannot print a struct value with an array field passed to '")
+             << call.getCallee() << "'";
+    auto f = callee.getArgAttrOfType<StringAttr>(first + k, AlloDialect::kField);
+    auto fct = callee.getArgAttrOfType<StringAttr>(first + k, AlloDialect::kFieldCType);
+    paths.push_back(f ? f.getValue().str() : "");
+    std::string x = as(v, typeOf(callee.getArgument(first + k)), PCond);
+    if (fct && callee.getArgAttr(first + k, AlloDialect::kFixedScale)) {
+      mod.helpers.fromBits = true;
+      x = "allo_from_bits<" + elementCType(fct.getValue()) + ">(" + x + ")";
+    }
+    values.push_back(x);
+  }
+  std::string type = ctype.str();
+  llvm::StringRef tr(type);
+  tr.consume_front("const ");
+  tr.consume_back("&");
+  return tr.trim().str() + bracedInit(paths, values);
+}
+
 std::string FuncEmitter::callText(func::CallOp call) {
   // Arrays are passed by name; scalars converted to the callee's parameter types.
   auto callee = mod.module.lookupSymbol<func::FuncOp>(call.getCallee());
   std::string args;
-  for (auto [i, v] : llvm::enumerate(call.getOperands())) {
+  for (unsigned i = 0, n = call.getNumOperands(); i < n; ++i) {
+    Value v = call.getOperand(i);
     args += i ? ", " : "";
     auto ct = callee ? callee.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType) : StringAttr();
+    int64_t agg = callee && !callee.isExternal() ? aggregateOf(callee.getArgument(i), callee) : -1;
+    if (agg >= 0) {
+      // The fields of one struct parameter: one C++ argument.
+      unsigned count = 1;
+      while (i + count < n && aggregateOf(callee.getArgument(i + count), callee) == agg)
+        ++count;
+      FailureOr<std::string> a = structArgument(call, callee, i, count);
+      if (failed(a)) {
+        failedEmission = true;
+        return "";
+      }
+      args += *a;
+      i += count - 1;
+      continue;
+    }
     if (llvm::isa<MemRefType>(v.getType()) || llvm::isa<StreamType>(v.getType())) {
+      if (!fieldOf(rootMemref(v), func).empty()) {
+        call.emitError("vhls: a field of a struct is passed to '")
+            << call.getCallee() << "', whose parameter is not a struct";
+        failedEmission = true;
+        return "";
+      }
       args += memName(v);
     } else if (ct && callee.getArgAttr(i, AlloDialect::kFixedScale)) {
       // A fixed-point parameter: build the value from its raw bits.
@@ -1288,7 +1548,7 @@ LogicalResult FuncEmitter::emitBlock(Block &b) {
 
 LogicalResult FuncEmitter::emitOp(Operation *op) {
   if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp, StreamCreateOp,
-          LockEndOp>(op))
+          LockEndOp, memref::CastOp, memref::SubViewOp, memref::ExpandShapeOp>(op))
     return success();
   if (isa<StreamWriteLockOp, StreamReadLockOp>(op))
     return emitLock(op);
@@ -1308,6 +1568,24 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
     if (ret.getNumOperands() == 0) {
       if (op->getBlock() != &func.getBody().front() || op != &func.getBody().front().back())
         line("return;");
+      return success();
+    }
+    if (auto fields = func->getAttrOfType<ArrayAttr>(AlloDialect::kResultFields)) {
+      // A struct: built from its fields.
+      llvm::SmallVector<std::string, 8> paths, values;
+      for (auto [v, f] : llvm::zip(ret.getOperands(), fields)) {
+        auto d = llvm::cast<DictionaryAttr>(f);
+        paths.push_back(d.getAs<StringAttr>("field").getValue().str());
+        llvm::StringRef fct = d.getAs<StringAttr>("ctype").getValue();
+        std::string x = as(v, ctypeFor(v.getType(), (bool)d.get("unsigned")), PCond);
+        if (d.get("fixed_scale")) {
+          mod.helpers.fromBits = true;
+          x = "allo_from_bits<" + elementCType(fct) + ">(" + x + ")";
+        }
+        values.push_back(x);
+      }
+      line("return " + func->getAttrOfType<StringAttr>(AlloDialect::kResultCType).getValue().str() +
+           bracedInit(paths, values) + ";");
       return success();
     }
     Value v = ret.getOperand(0);
@@ -1483,7 +1761,33 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
   }
   if (auto callOp = llvm::dyn_cast<func::CallOp>(op)) {
     if (callOp.getNumResults() == 0) {
-      line(callText(callOp) + ";");
+      std::string text = callText(callOp);
+      if (failedEmission)
+        return failure();
+      line(text + ";");
+      return success();
+    }
+    auto callee = mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee());
+    if (auto fields = callee ? callee->getAttrOfType<ArrayAttr>(AlloDialect::kResultFields)
+                             : ArrayAttr()) {
+      // A struct result: one variable; its fields are the results.
+      std::string text = callText(callOp);
+      if (failedEmission)
+        return failure();
+      std::string name = fresh(callOp.getCallee().str() + "_r");
+      line(callee->getAttrOfType<StringAttr>(AlloDialect::kResultCType).getValue().str() + " " +
+           name + " = " + text + ";");
+      for (auto [r, f] : llvm::zip(callOp.getResults(), fields)) {
+        auto d = llvm::cast<DictionaryAttr>(f);
+        std::string field = name + d.getAs<StringAttr>("field").getValue().str();
+        bool u = (bool)d.get("unsigned");
+        CType t = ctypeFor(r.getType(), u);
+        unsignedCache[r] = u;
+        if (d.get("fixed_scale"))
+          field = t.name() + "(" + field + ".range())";
+        exprs[r] = CExpr{field, PPostfix, t};
+        fieldSource[r] = {name, d.getAs<StringAttr>("field").getValue().str()};
+      }
       return success();
     }
   }
@@ -1499,6 +1803,12 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
 } // namespace
 
 std::string allo::detail::declarator(llvm::StringRef ctype, llvm::StringRef name) {
+  // "int (*)[4]" -> "int (*A)[4]", "int (&)[4]" -> "int (&A)[4]"
+  for (llvm::StringRef inner : {"(*)", "(&)"}) {
+    size_t at = ctype.find(inner);
+    if (at != llvm::StringRef::npos)
+      return ctype.substr(0, at + 2).str() + name.str() + ctype.substr(at + 2).str();
+  }
   // "const float[8][8]" -> "const float A[8][8]"
   size_t br = ctype.find('[');
   if (br == llvm::StringRef::npos)
@@ -1541,8 +1851,16 @@ std::string allo::detail::signatureOf(func::FuncOp func,
     sig += scalarName(func.getResultTypes()[0], false);
   sig += " " + sanitize(func.getSymName()) + "(";
   llvm::StringSet<> seen;
+  bool firstParam = true;
   for (unsigned i = 0; i < func.getNumArguments(); ++i) {
     auto n = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
+    // The fields of one struct parameter share its name and declaration.
+    auto agg = func.getArgAttrOfType<IntegerAttr>(i, AlloDialect::kAggregate);
+    if (agg && i > 0 &&
+        func.getArgAttrOfType<IntegerAttr>(i - 1, AlloDialect::kAggregate) == agg) {
+      params.push_back(params.back());
+      continue;
+    }
     std::string base = sanitize(n ? n.getValue().str() : "arg" + std::to_string(i));
     std::string pname = base;
     for (unsigned k = 1; seen.contains(pname); ++k)
@@ -1563,7 +1881,8 @@ std::string allo::detail::signatureOf(func::FuncOp func,
       } else {
         decl += " &" + pname;
       }
-      sig += (i ? ", " : "") + decl;
+      sig += (firstParam ? "" : ", ") + decl;
+      firstParam = false;
       continue;
     } else if (auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType)) {
       ctype = ct.getValue().str();
@@ -1580,9 +1899,11 @@ std::string allo::detail::signatureOf(func::FuncOp func,
     }
     // A scalar in memory (a PE's share of a caller's variable) is passed by
     // reference: what the function writes must reach the caller.
-    if (auto mt = llvm::dyn_cast<MemRefType>(func.getArgument(i).getType()); mt && mt.getRank() == 0)
+    if (auto mt = llvm::dyn_cast<MemRefType>(func.getArgument(i).getType());
+        mt && mt.getRank() == 0 && !llvm::StringRef(ctype).trim().ends_with("&"))
       ctype += " &";
-    sig += (i ? ", " : "") + declarator(ctype, pname);
+    sig += (firstParam ? "" : ", ") + declarator(ctype, pname);
+    firstParam = false;
   }
   return sig + ")";
 }
@@ -1599,10 +1920,31 @@ std::string allo::vhlsTopDeclarations(ModuleOp module) {
 
 namespace {
 
-void FuncEmitter::declareAllocas() {
+LogicalResult FuncEmitter::declareAllocas() {
   for (Operation &op : func.getBody().front()) {
     if (auto g = llvm::dyn_cast<memref::GetGlobalOp>(op)) {
-      names[g.getResult()] = mod.globalNames.lookup(g.getName());
+      // A static local of this function is declared here, where it was.
+      auto statics = mod.functionStatics.find(func);
+      memref::GlobalOp global;
+      if (statics != mod.functionStatics.end())
+        for (memref::GlobalOp s : statics->second)
+          if (s.getSymName() == g.getName())
+            global = s;
+      if (!global) {
+        names[g.getResult()] = mod.globalNames.lookup(g.getName());
+      } else if (auto known = localStatics.find(g.getName()); known != localStatics.end()) {
+        names[g.getResult()] = known->second;
+      } else {
+        auto n = global->getAttrOfType<StringAttr>(AlloDialect::kName);
+        std::string name = fresh(n ? n.getValue() : g.getName());
+        FailureOr<std::string> decl = mod.globalDecl(global, name);
+        if (failed(decl))
+          return failure();
+        line(*decl);
+        localStatics[g.getName()] = name;
+        names[g.getResult()] = name;
+      }
+      partitionPragmas(names[g.getResult()], g->getAttr(AlloDialect::kPartition));
       continue;
     }
     if (auto sc = llvm::dyn_cast<StreamCreateOp>(op)) {
@@ -1654,6 +1996,15 @@ void FuncEmitter::declareAllocas() {
         continue;
       }
     }
+    // The fields of one struct variable: declared once.
+    int64_t agg = aggregateOf(a.getResult(), func);
+    if (agg >= 0) {
+      auto known = structLocals.find(agg);
+      if (known != structLocals.end()) {
+        names[a.getResult()] = known->second;
+        continue;
+      }
+    }
     std::string base = "tmp";
     if (auto n = a->getAttrOfType<StringAttr>(AlloDialect::kName))
       base = n.getValue().str();
@@ -1665,6 +2016,8 @@ void FuncEmitter::declareAllocas() {
     names[a.getResult()] = name;
     if (mt.getRank() == 0)
       scalarVars[name] = a.getResult();
+    if (agg >= 0)
+      structLocals[agg] = name;
     std::string ctype;
     if (auto ct = a->getAttrOfType<StringAttr>(AlloDialect::kCType))
       ctype = ct.getValue().str();
@@ -1677,6 +2030,7 @@ void FuncEmitter::declareAllocas() {
     partitionPragmas(name, a->getAttr(AlloDialect::kPartition));
     declPragmas(a, name);
   }
+  return success();
 }
 
 llvm::StringMap<std::string> FuncEmitter::userInterfaces(func::FuncOp f) {
@@ -1716,6 +2070,17 @@ LogicalResult FuncEmitter::emit() {
     // A fixed-point scalar is used as its raw bits.
     auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType);
     Value arg = func.getArgument(i);
+    std::string field = fieldOf(arg, func);
+    if (!field.empty() && !llvm::isa<MemRefType>(arg.getType())) {
+      // A field of a struct passed by value: `p.x`.
+      CType t = typeOf(arg);
+      auto fct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kFieldCType);
+      std::string text = params[i] + field;
+      if (func.getArgAttr(i, AlloDialect::kFixedScale))
+        text = t.name() + "(" + text + ".range())";
+      exprs[arg] = CExpr{text, PPostfix, t};
+      continue;
+    }
     if (ct && func.getArgAttr(i, AlloDialect::kFixedScale) && !llvm::isa<MemRefType>(arg.getType())) {
       CType t = typeOf(arg);
       exprs[arg] = CExpr{t.name() + "(" + params[i] + ".range())", PPostfix, t};
@@ -1752,6 +2117,30 @@ LogicalResult FuncEmitter::emit() {
   if (top && mod.options.interface == "axi") {
     for (unsigned i = 0; i < func.getNumArguments(); ++i) {
       std::string n = names[func.getArgument(i)];
+      int64_t agg = aggregateOf(func.getArgument(i), func);
+      if (agg >= 0 && i > 0 && aggregateOf(func.getArgument(i - 1), func) == agg)
+        continue;
+      if (auto aos = func.getArgAttrOfType<IntegerAttr>(i, AlloDialect::kAoSSize);
+          agg >= 0 && llvm::isa<MemRefType>(func.getArgument(i).getType()) &&
+          !func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType).getValue().contains('&')) {
+        // An array of structs: its depth in structs.
+        auto mt = llvm::cast<MemRefType>(func.getArgument(i).getType());
+        std::string field = fieldOf(func.getArgument(i), func);
+        unsigned holes = 0;
+        for (size_t at = field.find("[]"); at != std::string::npos; at = field.find("[]", at + 2))
+          ++holes;
+        int64_t structs = 1;
+        for (int64_t d = 0; d < mt.getRank() - (int64_t)holes; ++d)
+          structs *= mt.getDimSize(d);
+        (void)aos;
+        line("#pragma HLS interface mode=m_axi port=" + n + " offset=slave bundle=gmem" +
+             std::to_string(i) + " depth=" + std::to_string(structs));
+        continue;
+      }
+      if (agg >= 0) {
+        line("#pragma HLS interface mode=s_axilite port=" + n);
+        continue;
+      }
       auto src = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
       if (src && userPorts.count(src.getValue()))
         continue; // the source sets this port's interface itself
@@ -1767,8 +2156,12 @@ LogicalResult FuncEmitter::emit() {
     if (!userPorts.count("return"))
       line("#pragma HLS interface mode=s_axilite port=return");
   }
-  for (unsigned i = 0; i < func.getNumArguments(); ++i)
+  for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+    int64_t agg = aggregateOf(func.getArgument(i), func);
+    if (agg >= 0 && i > 0 && aggregateOf(func.getArgument(i - 1), func) == agg)
+      continue;
     partitionPragmas(names[func.getArgument(i)], func.getArgAttr(i, AlloDialect::kPartition));
+  }
   if (auto ii = func->getAttrOfType<IntegerAttr>(AlloDialect::kPipelineII))
     line("#pragma HLS pipeline II=" + std::to_string(ii.getInt()));
   if (func->hasAttr(AlloDialect::kDataflow))
@@ -1776,7 +2169,25 @@ LogicalResult FuncEmitter::emit() {
   if (auto inl = func->getAttrOfType<IntegerAttr>(AlloDialect::kInline))
     line(inl.getInt() ? "#pragma HLS inline" : "#pragma HLS inline off");
   verbatimPragmas(func);
-  declareAllocas();
+  // The sizes of subviews are not printed (a C++ pointer carries none): skip
+  // the arithmetic that only computes them.
+  func.walk([&](memref::SubViewOp sv) {
+    llvm::SmallVector<Value, 4> work(sv.getSizes().begin(), sv.getSizes().end());
+    while (!work.empty()) {
+      Value v = work.pop_back_val();
+      Operation *d = v.getDefiningOp();
+      if (!d || skip.count(d) || !isMemoryEffectFree(d) || d->getNumRegions() ||
+          !llvm::all_of(v.getUsers(), [&](Operation *u) {
+            return skip.count(u) || (isa<memref::SubViewOp>(u) &&
+                                     llvm::is_contained(cast<memref::SubViewOp>(u).getSizes(), v));
+          }))
+        continue;
+      skip.insert(d);
+      work.append(d->operand_begin(), d->operand_end());
+    }
+  });
+  if (failed(declareAllocas()))
+    return failure();
   if (failed(emitBlock(func.getBody().front())))
     return failure();
   out += "}\n\n";
@@ -1787,15 +2198,96 @@ LogicalResult FuncEmitter::emit() {
 // Module
 //===----------------------------------------------------------------------===//
 
-std::string elementLiteral(Attribute a, Type t) {
-  if (auto i = llvm::dyn_cast<IntegerAttr>(a)) {
-    if (t.isInteger(1))
-      return i.getValue().isZero() ? "false" : "true";
-    return std::to_string(i.getValue().getSExtValue());
-  }
+/// An element of a table's initializer, as a literal of its C++ type.
+FailureOr<std::string> elementLiteral(Attribute a, Type t, bool isUnsigned, int fixedScale,
+                                      llvm::StringRef elemCType) {
   if (auto f = llvm::dyn_cast<FloatAttr>(a))
     return floatLiteral(f.getValue(), t.isF32());
-  return "0";
+  auto i = llvm::dyn_cast<IntegerAttr>(a);
+  if (!i)
+    return failure();
+  if (t.isInteger(1))
+    return std::string(i.getValue().isZero() ? "false" : "true");
+  llvm::APInt v = i.getValue();
+  if (fixedScale >= 0) {
+    // The exact value raw * 2^-F: a double when the raw integer fits its
+    // mantissa (a conversion from it is then exact).
+    llvm::APInt raw = isUnsigned ? v.zext(v.getBitWidth() + 1) : v;
+    if (raw.getSignificantBits() > 53)
+      return failure();
+    double d = std::ldexp((double)raw.getSExtValue(), -fixedScale);
+    return floatLiteral(APFloat(d), false);
+  }
+  if (v.getBitWidth() > 64 && !(isUnsigned ? v.isIntN(64) : v.isSignedIntN(64))) {
+    llvm::SmallString<40> hex;
+    v.toStringUnsigned(hex, 16);
+    return elemCType.str() + "(\"" + std::string(hex) + "\", 16)";
+  }
+  if (isUnsigned) {
+    uint64_t u = v.getZExtValue();
+    return std::to_string(u) + (u > (uint64_t)INT64_MAX ? "ULL" : u > UINT32_MAX ? "LL" : "");
+  }
+  int64_t x = v.getSExtValue();
+  if (x == INT64_MIN)
+    return std::string("(-9223372036854775807LL - 1)");
+  if (x < INT32_MIN || x > INT32_MAX)
+    return std::to_string(x) + "LL";
+  return std::to_string(x);
+}
+
+FailureOr<std::string> ModuleEmitter::globalDecl(memref::GlobalOp g, llvm::StringRef name) {
+  auto init = llvm::dyn_cast_or_null<DenseElementsAttr>(g.getInitialValueAttr());
+  if (!init)
+    return g.emitError("vhls: a global must have a constant initializer");
+  MemRefType mt = g.getType();
+  bool u = (bool)g->getAttr(AlloDialect::kUnsigned);
+  Type et = mt.getElementType();
+  std::string ctype;
+  if (auto ct = g->getAttrOfType<StringAttr>(AlloDialect::kCType)) {
+    ctype = ct.getValue().str();
+  } else {
+    CType c;
+    if (et.isF32())
+      c.kind = CType::Float;
+    else if (et.isF64())
+      c.kind = CType::Double;
+    else if (et.isInteger(1))
+      c.kind = CType::Bool;
+    else {
+      c.width = et.getIntOrFloatBitWidth();
+      c.isSigned = !u;
+    }
+    ctype = c.name();
+    for (int64_t d : mt.getShape())
+      ctype += "[" + std::to_string(d) + "]";
+  }
+  if (g.getConstant() && !llvm::StringRef(ctype).starts_with("const "))
+    ctype = "const " + ctype;
+  int scale = -1;
+  if (auto fs = g->getAttrOfType<IntegerAttr>(AlloDialect::kFixedScale))
+    scale = fs.getInt();
+  std::string elemCType = elementCType(ctype);
+  std::string values;
+  unsigned k = 0;
+  for (Attribute a : init.getValues<Attribute>()) {
+    FailureOr<std::string> lit = elementLiteral(a, et, u, scale, elemCType);
+    if (failed(lit))
+      return g.emitError("vhls: cannot print an element of '")
+             << name << "' (a fixed-point value wider than 53 bits)";
+    values += (k++ ? ", " : "") + *lit;
+  }
+  std::string decl = "static " + declarator(ctype, name);
+  if (mt.getRank() == 0)
+    return decl + " = " + values + ";";
+  // All zeros (a state array): value-initialised.
+  if (init.isSplat()) {
+    Attribute first = *init.getValues<Attribute>().begin();
+    bool zero = llvm::isa<IntegerAttr>(first) ? llvm::cast<IntegerAttr>(first).getValue().isZero()
+                                              : llvm::cast<FloatAttr>(first).getValue().isPosZero();
+    if (zero)
+      return decl + " = {};";
+  }
+  return decl + " = {" + values + "};";
 }
 
 std::string ModuleEmitter::aliasDeclarations() const {
@@ -1818,35 +2310,25 @@ std::string ModuleEmitter::aliasDeclarations() const {
 
 LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
   std::string body;
-  // Constant tables.
+  // Which functions use each global (one walk over the module).
+  llvm::DenseMap<StringRef, llvm::SmallSetVector<Operation *, 2>> users;
+  module.walk([&](memref::GetGlobalOp get) {
+    users[get.getName()].insert(get->getParentOfType<func::FuncOp>());
+  });
+  // Constant tables (and static locals used by several functions, which
+  // schedules can create) at namespace scope; static locals in their function.
   for (auto g : module.getOps<memref::GlobalOp>()) {
     std::string name = sanitize(g.getSymName());
     globalNames[g.getSymName()] = name;
-    auto init = llvm::dyn_cast_or_null<DenseElementsAttr>(g.getInitialValueAttr());
-    if (!init)
-      return g.emitError("vhls: a global must have a constant initializer");
-    MemRefType mt = g.getType();
-    bool u = (bool)g->getAttr(AlloDialect::kUnsigned);
-    CType ct;
-    Type et = mt.getElementType();
-    if (et.isF32())
-      ct.kind = CType::Float;
-    else if (et.isF64())
-      ct.kind = CType::Double;
-    else if (et.isInteger(1))
-      ct.kind = CType::Bool;
-    else {
-      ct.width = et.getIntOrFloatBitWidth();
-      ct.isSigned = !u;
+    auto it = users.find(g.getSymName());
+    if (g->hasAttr(AlloDialect::kStaticLocal) && it != users.end() && it->second.size() == 1) {
+      functionStatics[it->second.front()].push_back(g);
+      continue;
     }
-    body += "static const " + ct.name() + " " + name;
-    for (int64_t d : mt.getShape())
-      body += "[" + std::to_string(d) + "]";
-    body += " = {";
-    unsigned k = 0;
-    for (Attribute a : init.getValues<Attribute>())
-      body += (k++ ? ", " : "") + elementLiteral(a, et);
-    body += "};\n";
+    FailureOr<std::string> decl = globalDecl(g, name);
+    if (failed(decl))
+      return failure();
+    body += *decl + "\n";
   }
   if (!body.empty())
     body += "\n";
@@ -1879,6 +2361,14 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
                      "#include <hls_stream.h>\n" +
                      std::string(usesBlocks ? "#include <hls_streamofblocks.h>\n" : "") +
                      "#include <cmath>\n#include <cstdint>\n#include <limits>\n\n";
+  if (auto defs = module->getAttrOfType<ArrayAttr>(AlloDialect::kStructs)) {
+    // The structs the code uses (a testbench may define them too: the
+    // emitted file is its own translation unit).
+    for (Attribute d : defs)
+      text += llvm::cast<StringAttr>(d).getValue().str();
+    text += "\n";
+  }
+  // After the structs: an alias may name one.
   text += aliasDeclarations();
   std::string helpers = this->helpers.text();
   if (!helpers.empty())
