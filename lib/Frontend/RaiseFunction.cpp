@@ -161,7 +161,7 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
       results.push_back(leaf.scalar.type);
       mlir::NamedAttrList d;
       d.set("field", b.getStringAttr(leaf.path));
-      d.set("ctype", b.getStringAttr(leaf.type.getAsString(pp)));
+      d.set("ctype", b.getStringAttr(spell(leaf.type)));
       d.set("offset", b.getI64IntegerAttr(leaf.offset));
       d.set("bytes", b.getI64IntegerAttr(leaf.bytes));
       // What the field's C++ type is, decided on the canonical type.
@@ -428,7 +428,7 @@ mlir::memref::GlobalOp ModuleRaiser::getOrCreateGlobal(const VarDecl *vd, Source
                                                mlir::IntegerAttr());
   PrintingPolicy pp(ast.getLangOpts());
   global->setAttr(AlloDialect::kName, ob.getStringAttr(vd->getName()));
-  global->setAttr(AlloDialect::kCType, ob.getStringAttr(t.getAsString(pp)));
+  global->setAttr(AlloDialect::kCType, ob.getStringAttr(spell(t)));
   QualType elemT = t;
   while (const ArrayType *at = ast.getAsArrayType(elemT))
     elemT = at->getElementType();

@@ -194,9 +194,9 @@ void ModuleRaiser::structParam(const FunctionDecl *fn, const ParmVarDecl *p, uns
       ty = offsetLayout(lshape, leaf.scalar.type);
     llvm::SmallVector<mlir::NamedAttribute, 12> a;
     a.push_back(b.getNamedAttr(AlloDialect::kName, b.getStringAttr(p->getName())));
-    a.push_back(b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(t.getAsString(pp))));
+    a.push_back(b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(spell(t))));
     a.push_back(b.getNamedAttr(AlloDialect::kField, b.getStringAttr(leaf.path)));
-    a.push_back(b.getNamedAttr(AlloDialect::kFieldCType, b.getStringAttr(leaf.type.getAsString(pp))));
+    a.push_back(b.getNamedAttr(AlloDialect::kFieldCType, b.getStringAttr(spell(leaf.type))));
     a.push_back(b.getNamedAttr(AlloDialect::kAggregate, b.getI64IntegerAttr(index)));
     if (!leaf.scalar.isSigned && !leaf.scalar.isBool && !leaf.scalar.isFloat)
       a.push_back(b.getNamedAttr(AlloDialect::kUnsigned, b.getUnitAttr()));
@@ -618,9 +618,9 @@ void FunctionRaiser::emitStructDecl(const VarDecl *vd, const StructInfo *info,
     mlir::Value m = allocaAtEntry(mlir::MemRefType::get(lshape, leaf.scalar.type), l,
                                   vd->getName(), QualType());
     mlir::Operation *op = m.getDefiningOp();
-    op->setAttr(AlloDialect::kCType, b.getStringAttr(vd->getType().getAsString(pp)));
+    op->setAttr(AlloDialect::kCType, b.getStringAttr(mod.spell(vd->getType())));
     op->setAttr(AlloDialect::kField, b.getStringAttr(leaf.path));
-    op->setAttr(AlloDialect::kFieldCType, b.getStringAttr(leaf.type.getAsString(pp)));
+    op->setAttr(AlloDialect::kFieldCType, b.getStringAttr(mod.spell(leaf.type)));
     op->setAttr(AlloDialect::kAggregate, b.getI64IntegerAttr(id));
     if (!leaf.scalar.isSigned && !leaf.scalar.isBool && !leaf.scalar.isFloat)
       op->setAttr(AlloDialect::kUnsigned, b.getUnitAttr());
@@ -763,9 +763,9 @@ void FunctionRaiser::bindStructParam(const ParmVarDecl *p, unsigned first) {
       mlir::Value m = allocaAtEntry(mlir::MemRefType::get(leaf.dims, leaf.scalar.type), l,
                                     p->getName(), QualType());
       mlir::Operation *op = m.getDefiningOp();
-      op->setAttr(AlloDialect::kCType, b.getStringAttr(p->getType().getAsString(pp)));
+      op->setAttr(AlloDialect::kCType, b.getStringAttr(mod.spell(p->getType())));
       op->setAttr(AlloDialect::kField, b.getStringAttr(leaf.path));
-      op->setAttr(AlloDialect::kFieldCType, b.getStringAttr(leaf.type.getAsString(pp)));
+      op->setAttr(AlloDialect::kFieldCType, b.getStringAttr(mod.spell(leaf.type)));
       op->setAttr(AlloDialect::kAggregate, b.getI64IntegerAttr(id));
       if (!leaf.scalar.isSigned && !leaf.scalar.isBool && !leaf.scalar.isFloat)
         op->setAttr(AlloDialect::kUnsigned, b.getUnitAttr());
