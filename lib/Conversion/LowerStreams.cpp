@@ -16,6 +16,10 @@
 //   %s = affine.load %a[%i] : memref<4x!allo.stream<i32>>
 //      -> %w = affine.load %a[%i] : memref<4xi64>; %s = llvm.inttoptr %w
 //
+// A static stream (allo.static_local) keeps its FIFOs in a private global
+// of handles, made on the first call (allo_rt_stream_new_static: never freed
+// by a runtime reset, so their contents persist across calls as in C++).
+//
 // Streams of blocks: the lock's block is a buffer at the function entry;
 //   allo.stream_write_lock %s { ^bb0(%b): body }
 //      -> allo_rt_block_acquire(&b, bytes) (zero-fills it, as the C-simulation
@@ -87,33 +91,69 @@ int64_t elementBytes(Type t) {
   return (int64_t)llvm::PowerOf2Ceil(store);
 }
 
+/// Fills `handles` (a memref of i64) with new FIFOs made by `maker`, one per
+/// element, by a loop nest at the rewriter's insertion point.
+void fillHandles(ConversionPatternRewriter &r, Location l, Value handles, ArrayRef<int64_t> shape,
+                 func::FuncOp maker, Value depth) {
+  OpBuilder::InsertionGuard guard(r);
+  llvm::SmallVector<Value, 4> ivs;
+  Value zero = arith::ConstantIndexOp::create(r, l, 0);
+  Value one = arith::ConstantIndexOp::create(r, l, 1);
+  for (int64_t d : shape) {
+    Value ub = arith::ConstantIndexOp::create(r, l, d);
+    auto loop = scf::ForOp::create(r, l, zero, ub, one);
+    ivs.push_back(loop.getInductionVar());
+    r.setInsertionPoint(loop.getBody()->getTerminator());
+  }
+  Value fifo = func::CallOp::create(r, l, maker, ValueRange{depth}).getResult(0);
+  Value word = LLVM::PtrToIntOp::create(r, l, r.getI64Type(), fifo);
+  memref::StoreOp::create(r, l, word, handles, ivs);
+}
+
+constexpr llvm::StringLiteral kStaticSlot = "allo.static_slot";
+
 struct CreateLowering : OpConversionPattern<StreamCreateOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(StreamCreateOp op, OpAdaptor, ConversionPatternRewriter &r) const override {
     auto m = op->getParentOfType<ModuleOp>();
     Location l = op.getLoc();
-    auto f = runtimeFunc(m, "allo_rt_stream_new", {r.getI64Type()}, {ptrType(getContext())});
     Value depth = arith::ConstantIntOp::create(r, l, op.getDepth(), 64);
     auto array = llvm::dyn_cast<MemRefType>(op.getType());
+    llvm::ArrayRef<int64_t> shape = array ? array.getShape() : llvm::ArrayRef<int64_t>();
+    if (auto slot = op->getAttrOfType<FlatSymbolRefAttr>(kStaticSlot)) {
+      // A static stream: its FIFOs are made on the first call and kept in a
+      // global (handles as i64, 0 = not made yet); they outlive runtime resets.
+      auto maker = runtimeFunc(m, "allo_rt_stream_new_static", {r.getI64Type()},
+                               {ptrType(getContext())});
+      auto slotType = MemRefType::get(shape, r.getI64Type());
+      Value handles = memref::GetGlobalOp::create(r, l, slotType, slot.getValue());
+      Value zero = arith::ConstantIndexOp::create(r, l, 0);
+      llvm::SmallVector<Value, 4> first(shape.size(), zero);
+      Value w = memref::LoadOp::create(r, l, handles, first);
+      Value none = arith::CmpIOp::create(r, l, arith::CmpIPredicate::eq, w,
+                                         arith::ConstantIntOp::create(r, l, 0, 64));
+      auto once = scf::IfOp::create(r, l, none, /*withElseRegion=*/false);
+      {
+        OpBuilder::InsertionGuard guard(r);
+        r.setInsertionPoint(once.thenBlock()->getTerminator());
+        fillHandles(r, l, handles, shape, maker, depth);
+      }
+      if (array) {
+        r.replaceOp(op, handles);
+        return success();
+      }
+      Value word = memref::LoadOp::create(r, l, handles, ValueRange{});
+      r.replaceOpWithNewOp<LLVM::IntToPtrOp>(op, ptrType(getContext()), word);
+      return success();
+    }
+    auto maker = runtimeFunc(m, "allo_rt_stream_new", {r.getI64Type()}, {ptrType(getContext())});
     if (!array) {
-      r.replaceOpWithNewOp<func::CallOp>(op, f, ValueRange{depth});
+      r.replaceOpWithNewOp<func::CallOp>(op, maker, ValueRange{depth});
       return success();
     }
     // One FIFO per element, created by a loop nest.
-    auto handles = memref::AllocaOp::create(r, l, MemRefType::get(array.getShape(), r.getI64Type()));
-    llvm::SmallVector<Value, 4> ivs;
-    OpBuilder::InsertionGuard guard(r);
-    Value zero = arith::ConstantIndexOp::create(r, l, 0);
-    Value one = arith::ConstantIndexOp::create(r, l, 1);
-    for (int64_t d : array.getShape()) {
-      Value ub = arith::ConstantIndexOp::create(r, l, d);
-      auto loop = scf::ForOp::create(r, l, zero, ub, one);
-      ivs.push_back(loop.getInductionVar());
-      r.setInsertionPoint(loop.getBody()->getTerminator());
-    }
-    Value fifo = func::CallOp::create(r, l, f, ValueRange{depth}).getResult(0);
-    Value word = LLVM::PtrToIntOp::create(r, l, r.getI64Type(), fifo);
-    memref::StoreOp::create(r, l, word, handles, ivs);
+    auto handles = memref::AllocaOp::create(r, l, MemRefType::get(shape, r.getI64Type()));
+    fillHandles(r, l, handles, shape, maker, depth);
     r.replaceOp(op, handles.getResult());
     return success();
   }
@@ -246,6 +286,28 @@ struct LowerStreamsPass : PassWrapper<LowerStreamsPass, OperationPass<ModuleOp>>
       if (!llvm::isa<StreamType>(t.getElementType()))
         return std::nullopt; // not an array of streams: the identity above
       return MemRefType::get(t.getShape(), IntegerType::get(t.getContext(), 64));
+    });
+
+    // A global slot for each static stream (before the conversion, which
+    // must not add symbols while it walks the module).
+    ModuleOp module = getOperation();
+    unsigned statics = 0;
+    module.walk([&](StreamCreateOp op) {
+      if (!op->hasAttr(AlloDialect::kStaticLocal))
+        return;
+      OpBuilder b(ctx);
+      b.setInsertionPointToStart(module.getBody());
+      auto array = llvm::dyn_cast<MemRefType>(op.getType());
+      auto slotType =
+          MemRefType::get(array ? array.getShape() : llvm::ArrayRef<int64_t>(), b.getI64Type());
+      auto init = DenseElementsAttr::get(RankedTensorType::get(slotType.getShape(), b.getI64Type()),
+                                         b.getI64IntegerAttr(0).getValue());
+      std::string name = "allo_static_stream_" + std::to_string(statics++);
+      while (module.lookupSymbol(name))
+        name += "_";
+      memref::GlobalOp::create(b, op.getLoc(), name, b.getStringAttr("private"), slotType, init,
+                               /*constant=*/false, /*alignment=*/nullptr);
+      op->setAttr(kStaticSlot, FlatSymbolRefAttr::get(ctx, name));
     });
 
     ConversionTarget target(*ctx);

@@ -182,8 +182,11 @@ mlir::Value FunctionRaiser::bindGlobal(const VarDecl *vd, SourceLocation useLoc)
 void FunctionRaiser::emitStaticDecl(const VarDecl *vd) {
   QualType t = vd->getType();
   mlir::Location l = loc(vd->getLocation());
+  // Static streams and arrays of them: made once, kept across calls.
   if (auto st = mod.types.stream(t))
-    return emitStreamDecl(vd, *st); // reports static streams
+    return emitStreamDecl(vd, *st);
+  if (auto sa = mod.types.streamArray(t))
+    return emitStreamDecl(vd, sa->stream, sa->shape);
   if (t->isReferenceType() || t->isPointerType())
     fail(vd->getLocation(), "unsupported: static " +
                                 llvm::Twine(t->isPointerType() ? "pointer" : "reference") + " '" +

@@ -36,10 +36,6 @@ using namespace allo::raise;
 void FunctionRaiser::emitStreamDecl(const VarDecl *vd, const StreamInfo &info,
                                     llvm::ArrayRef<int64_t> shape) {
   mlir::Location l = loc(vd->getLocation());
-  if (vd->isStaticLocal())
-    fail(vd->getLocation(), "unsupported: static stream '" + vd->getName() +
-                                "' (declare it in the dataflow function that connects the "
-                                "kernels, or pass it by reference)");
   int64_t depth = info.depth > 0 ? info.depth : 2;
   for (const AlloAnnotation &a : getAlloAnnotations(vd)) {
     if (llvm::StringRef(a.spec->name) != "stream")
@@ -62,6 +58,10 @@ void FunctionRaiser::emitStreamDecl(const VarDecl *vd, const StreamInfo &info,
   auto op = StreamCreateOp::create(b, l, type, b.getI64IntegerAttr(depth));
   lastAlloca = op;
   op->setAttr(AlloDialect::kName, b.getStringAttr(vd->getName()));
+  // A static stream (the Vitis examples' `static hls::stream<T> s;` in a
+  // dataflow top) is created once and keeps its contents across calls.
+  if (vd->isStaticLocal())
+    op->setAttr(AlloDialect::kStaticLocal, b.getUnitAttr());
   op->setAttr(AlloDialect::kCType, b.getStringAttr(mod.spellStreamElement(info)));
   if (info.depth > 0)
     op->setAttr(AlloDialect::kTypeDepth, b.getI64IntegerAttr(info.depth));

@@ -15,6 +15,7 @@ struct Fifo {
 };
 struct State {
   std::vector<std::unique_ptr<Fifo>> fifos;
+  std::vector<std::unique_ptr<Fifo>> statics; ///< static streams: kept across resets
   int64_t emptyReads = 0;
 };
 State &state() {
@@ -26,6 +27,11 @@ State &state() {
 extern "C" void *allo_rt_stream_new(int64_t depth) {
   state().fifos.push_back(std::make_unique<Fifo>(Fifo{{}, depth}));
   return state().fifos.back().get();
+}
+
+extern "C" void *allo_rt_stream_new_static(int64_t depth) {
+  state().statics.push_back(std::make_unique<Fifo>(Fifo{{}, depth}));
+  return state().statics.back().get();
 }
 
 extern "C" void allo_rt_stream_write(void *s, int64_t word) { static_cast<Fifo *>(s)->q.push_back(word); }
@@ -83,6 +89,7 @@ void reset() {
 const Symbol *symbols(unsigned &count) {
   static const Symbol table[] = {
       {"allo_rt_stream_new", (void *)&allo_rt_stream_new},
+      {"allo_rt_stream_new_static", (void *)&allo_rt_stream_new_static},
       {"allo_rt_stream_write", (void *)&allo_rt_stream_write},
       {"allo_rt_stream_read", (void *)&allo_rt_stream_read},
       {"allo_rt_stream_empty", (void *)&allo_rt_stream_empty},

@@ -13,6 +13,8 @@
 
 extern "C" {
 void *allo_rt_stream_new(int64_t depth);
+/// A static stream's FIFO: kept (with its contents) across reset().
+void *allo_rt_stream_new_static(int64_t depth);
 void allo_rt_stream_write(void *s, int64_t word);
 int64_t allo_rt_stream_read(void *s);
 int32_t allo_rt_stream_empty(void *s);
@@ -25,7 +27,8 @@ void allo_rt_block_read(void *s, int64_t addr, int64_t bytes);
 namespace allo::runtime {
 /// Number of reads of an empty stream since the last reset.
 int64_t emptyReads();
-/// Elements (and blocks) left in streams created since the last reset.
+/// Elements (and blocks) left in streams created since the last reset
+/// (static streams keep theirs by design and are not counted).
 int64_t leftoverElements();
 /// Frees every stream and clears the counters.
 void reset();

@@ -1954,6 +1954,8 @@ LogicalResult FuncEmitter::declareAllocas() {
       StreamType st = streamTypeOf(sc.getType());
       std::string cls = streamClass(st, sc->getAttr(AlloDialect::kCType),
                                     sc->getAttr(AlloDialect::kTypeDepth));
+      if (sc->hasAttr(AlloDialect::kStaticLocal))
+        cls = "static " + cls; // its contents persist across calls, as in the source
       if (auto mt = llvm::dyn_cast<MemRefType>(sc.getType())) {
         // An array of streams (the FIFOs stay unnamed, as they are in the source).
         std::string dims;

@@ -77,6 +77,8 @@ def Allo_Dialect : Dialect {
     * on the functions made by `unfold`: `allo.pe_index` (`array<i64>`, the
       PE's coordinates) and on the function holding the grid `allo.pe_grid`
       (`array<i64>`, the grid's shape);
+    * on `allo.stream_create`: `allo.static_local` (unit) for a `static`
+      stream, made once and kept across calls;
     * on `allo.stream_create` and on stream (array) arguments:
       `allo.type_depth` (i64 >= 1, the DEPTH template argument written in
       the C++ type, `hls::stream<T, 8>`, kept so the emitted types match);
