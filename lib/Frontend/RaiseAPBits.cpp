@@ -103,6 +103,26 @@ public:
   /// Bit k of the result is bit p - 1 - k of v (p = width of v, a power of two).
   mlir::Value reverse(mlir::Value v);
   /// For constant bounds: whether the range goes forward (h >= l).
+  /// Whether hi >= lo, when the source's bounds decide it: both affine and
+  /// their difference of known sign over the loops' ranges (`range(32*j+7,
+  /// 32*j)`), or both constants.
+  std::optional<bool> knownDirection(const Selection &s, mlir::Value h, mlir::Value lo) {
+    if (auto c = constBounds(h, lo))
+      return c;
+    auto ah = r.tryAffine(s.hi), al = r.tryAffine(s.lo);
+    if (!ah || !al)
+      return std::nullopt;
+    AffineValue d = FunctionRaiser::combine(
+        *ah, *al, [](mlir::AffineExpr x, mlir::AffineExpr y) { return x - y; });
+    auto range = r.rangeOf(d);
+    if (!range)
+      return std::nullopt;
+    if (range->first >= 0)
+      return true;
+    if (range->second < 0)
+      return false;
+    return std::nullopt;
+  }
   static std::optional<bool> constBounds(mlir::Value h, mlir::Value lo) {
     auto hc = h.getDefiningOp<arith::ConstantOp>(), lc = lo.getDefiningOp<arith::ConstantOp>();
     if (!hc || !lc)
@@ -176,15 +196,13 @@ mlir::Value BitRaiser::index(const Expr *i, unsigned w, unsigned limit, const Ex
 
 mlir::Value BitRaiser::reverse(mlir::Value v) {
   unsigned p = widthOf(v);
-  if (p > 64)
-    return {};
-  // Swap adjacent bits, then pairs, nibbles, ...
+  // Swap adjacent bits, then pairs, nibbles, ... (masks of any width).
   for (unsigned s = 1; s < p; s *= 2) {
-    uint64_t m = 0;
+    llvm::APInt m(p, 0);
     for (unsigned k = 0; k < p; ++k)
       if (!(k & s))
-        m |= uint64_t(1) << k;
-    mlir::Value mask = cst(p, (int64_t)m);
+        m.setBit(k);
+    mlir::Value mask = fold<arith::ConstantOp>(b.getIntegerAttr(b.getIntegerType(p), m));
     mlir::Value sh = cst(p, s);
     mlir::Value lowUp = fold<arith::ShLIOp>(fold<arith::AndIOp>(v, mask), sh);
     mlir::Value highDown = fold<arith::AndIOp>(fold<arith::ShRUIOp>(v, sh), mask);
@@ -210,14 +228,12 @@ mlir::Value BitRaiser::read(const Selection &s, mlir::Value x, const Expr *where
   auto reversed = [&]() -> mlir::Value {
     unsigned p = pow2(w);
     mlir::Value rev = reverse(resize(x, false, p));
-    if (!rev)
-      r.unsupported(where, "a reversed (or non-constant) range of a value wider than 64 bits");
     // Bit k of the result is bit lo - k of x, i.e. bit p - 1 - lo + k of rev.
     mlir::Value sh = fold<arith::SubIOp>(cst(p, p - 1), resize(lo, false, p));
     mlir::Value t = resize(fold<arith::ShRUIOp>(rev, sh), false, w);
     return fold<arith::AndIOp>(t, ones(fold<arith::SubIOp>(lo, h), w));
   };
-  if (auto c = constBounds(h, lo))
+  if (auto c = knownDirection(s, h, lo))
     return *c ? forward() : reversed();
   mlir::Value fw = forward();
   mlir::Value rv = reversed();
@@ -248,15 +264,13 @@ mlir::Value BitRaiser::write(const Selection &s, mlir::Value x, mlir::Value v, b
   auto reversed = [&]() -> mlir::Value {
     unsigned p = pow2(w);
     mlir::Value rev = reverse(resize(v, vSigned, p));
-    if (!rev)
-      r.unsupported(where, "a reversed (or non-constant) range of a value wider than 64 bits");
     // Bit lo - k of the result is bit k of v.
     mlir::Value sh = fold<arith::SubIOp>(cst(p, p - 1), resize(lo, false, p));
     mlir::Value t = resize(fold<arith::ShRUIOp>(rev, sh), false, w);
     mlir::Value mask = fold<arith::ShLIOp>(ones(fold<arith::SubIOp>(lo, h), w), h);
     return replace(mask, t);
   };
-  if (auto c = constBounds(h, lo))
+  if (auto c = knownDirection(s, h, lo))
     return *c ? forward() : reversed();
   mlir::Value fw = forward();
   mlir::Value rv = reversed();
