@@ -454,6 +454,10 @@ public:
   /// The place an array- or pointer-typed expression (or an element of one)
   /// denotes; nullopt when `e` is none of the forms raised.
   std::optional<Place> emitPlace(const clang::Expr *e);
+  /// memcpy(dst, src, bytes) between arrays of one element type: a copy loop
+  /// (RaiseMemcpy.cpp).
+  bool isMemcpy(const clang::CallExpr *e);
+  void emitMemcpy(const clang::CallExpr *e);
   /// The element a place names (an error unless it names one).
   LValue placeLValue(const Place &p, const clang::Expr *where);
   /// The same for a place known to name an element.

@@ -646,6 +646,10 @@ mlir::Value FunctionRaiser::emitCall(const CallExpr *e) {
   if ((isa<CXXOperatorCallExpr>(e) && !isUserOperatorCall(e, mod.types)) || isa<CXXMemberCallExpr>(e))
     unsupported(e, "call to C++ operator or member function '" +
                        callee->getQualifiedNameAsString() + "'");
+  if (isMemcpy(e)) {
+    emitMemcpy(e); // RaiseMemcpy.cpp; its void * result is not raised
+    return {};
+  }
   bool handled = false;
   mlir::Value v = emitMathCall(e, callee, handled);
   if (handled)
