@@ -296,6 +296,8 @@ public:
 
   // ---- ap_int / ap_uint (RaiseAPInt.cpp) ----
   bool isAPInt(clang::QualType t) const;
+  /// The width and signedness (true: unsigned) of an ap_[u]int type.
+  std::optional<std::pair<unsigned, bool>> apIntOf(clang::QualType t) const;
   mlir::Value resizeInt(mlir::Value v, bool isSigned, unsigned width, mlir::Location l);
   std::pair<mlir::Value, bool> apOperand(const clang::Expr *e);
   mlir::Value emitAPConstruct(const clang::CXXConstructExpr *e);

@@ -170,8 +170,29 @@ std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
   e = e->IgnoreParens();
   if (auto *m = dyn_cast<MaterializeTemporaryExpr>(e))
     return tryAffine(m->getSubExpr());
-  if (!e->getType()->isIntegralOrEnumerationType())
+  if (!e->getType()->isIntegralOrEnumerationType()) {
+    // An ap_[u]int variable: a loop counter of that class, or an immutable
+    // scalar (its value as an index, signed or not as the class is).
+    auto ap = apIntOf(e->getType());
+    auto *ic = dyn_cast<ImplicitCastExpr>(e);
+    if (ap && ic && (ic->getCastKind() == CK_NoOp || ic->getCastKind() == CK_LValueToRValue))
+      return tryAffine(ic->getSubExpr());
+    auto *dr = dyn_cast<DeclRefExpr>(e);
+    auto *vd = dr ? dyn_cast<VarDecl>(dr->getDecl()) : nullptr;
+    auto it = vd && ap ? vars.find(vd) : vars.end();
+    if (it == vars.end())
+      return std::nullopt;
+    if (it->second.kind == Binding::Affine)
+      return it->second.affine;
+    if (it->second.kind == Binding::SSA && it->second.value &&
+        llvm::isa<mlir::IntegerType>(it->second.value.getType())) {
+      mlir::Value idx = topLevelIndex(it->second.value, ap->second);
+      if (!idx)
+        return std::nullopt;
+      return AffineValue{mlir::getAffineDimExpr(0, ctx), {idx}};
+    }
     return std::nullopt;
+  }
   // Constant expressions (literals, constexpr variables, sizeof, ...).
   if (!e->isValueDependent()) {
     Expr::EvalResult r;
@@ -197,6 +218,31 @@ std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
       bool fromU = isUnsignedInt(from), toU = isUnsignedInt(to);
       if (tw < fw || (tw == fw && fromU != toU) || (!fromU && toU)) {
         // Value-preserving only if the value is known to fit.
+        auto r = rangeOf(*inner);
+        if (!r || r->first < 0 || (tw < 63 && r->second >= (int64_t(1) << (tw - (toU ? 0 : 1)))))
+          return std::nullopt;
+      }
+      return inner;
+    }
+    case CK_UserDefinedConversion: {
+      // An ap_[u]int converted to a builtin integer (`a[i]` with an
+      // ap_uint<4> i): its value, when the target type holds every value
+      // the class can have (or the value's range fits).
+      auto *mc = dyn_cast<CXXMemberCallExpr>(sub->IgnoreParens());
+      if (!mc || !isa_and_nonnull<CXXConversionDecl>(mc->getMethodDecl()))
+        return std::nullopt;
+      const Expr *obj = mc->getImplicitObjectArgument()->IgnoreParenImpCasts();
+      auto ap = apIntOf(obj->getType());
+      if (!ap)
+        return std::nullopt;
+      auto inner = tryAffine(obj);
+      if (!inner)
+        return std::nullopt;
+      QualType to = ce->getType();
+      unsigned tw = ast.getTypeSize(to);
+      bool toU = isUnsignedInt(to);
+      bool holds = ap->second ? (tw > ap->first || (tw == ap->first && toU)) : (!toU && tw >= ap->first);
+      if (!holds) {
         auto r = rangeOf(*inner);
         if (!r || r->first < 0 || (tw < 63 && r->second >= (int64_t(1) << (tw - (toU ? 0 : 1)))))
           return std::nullopt;

@@ -71,7 +71,31 @@ struct Canonical {
   /// The induction variable is signed but compared as unsigned; exact only
   /// while it stays non-negative.
   bool signedAsUnsigned = false;
+  /// An `ap_[u]int<W>` induction variable (`for (ap_uint<4> i = 0; i < 15;
+  /// i++)`): its width and signedness (the class's, not its object size).
+  bool ap = false;
+  unsigned apBits = 0;
+  bool apUnsigned = false;
 };
+
+/// The width and signedness of an `ap_[u]int` type, for a loop's variable.
+using APIntInfo = llvm::function_ref<std::optional<std::pair<unsigned, bool>>(QualType)>;
+
+/// `e` without the temporaries and no-op conversions of an operator call's
+/// reference argument (value conversions stay).
+const Expr *stripTemporaries(const Expr *e) {
+  while (true) {
+    e = e->IgnoreParens();
+    if (auto *fe = dyn_cast<FullExpr>(e))
+      e = fe->getSubExpr();
+    else if (auto *m = dyn_cast<MaterializeTemporaryExpr>(e))
+      e = m->getSubExpr();
+    else if (auto *c = dyn_cast<ImplicitCastExpr>(e); c && c->getCastKind() == CK_NoOp)
+      e = c->getSubExpr();
+    else
+      return e;
+  }
+}
 
 const VarDecl *refTo(const Expr *e) {
   if (auto *dr = dyn_cast<DeclRefExpr>(e->IgnoreParenImpCasts()))
@@ -87,7 +111,8 @@ std::optional<int64_t> constantOf(const Expr *e, ASTContext &ast) {
 }
 
 std::optional<Canonical> matchCanonical(const ForStmt *s, ASTContext &ast,
-                                        const llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> &writes) {
+                                        const llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> &writes,
+                                        APIntInfo apInt) {
   Canonical c;
   if (auto *ds = dyn_cast_or_null<DeclStmt>(s->getInit())) {
     if (!ds->isSingleDecl())
@@ -105,14 +130,69 @@ std::optional<Canonical> matchCanonical(const ForStmt *s, ASTContext &ast,
     c.init = as->getRHS();
     c.initAssign = as;
   }
-  if (!c.iv || !c.init || !c.iv->getType()->isIntegerType() || c.iv->getType()->isBooleanType())
+  if (!c.iv || !c.init || c.iv->getType()->isBooleanType())
     return std::nullopt;
+  if (!c.iv->getType()->isIntegerType()) {
+    // An ap_[u]int variable declared in the loop, initialised by a constant
+    // it holds exactly (its constructor's argument).
+    auto info = apInt(c.iv->getType());
+    if (!info || c.initAssign || info->first > 62)
+      return std::nullopt;
+    c.ap = true;
+    c.apBits = info->first;
+    c.apUnsigned = info->second;
+    auto *ce = dyn_cast<CXXConstructExpr>(stripTemporaries(c.init)->IgnoreImplicitAsWritten());
+    if (auto *ic = dyn_cast<ImplicitCastExpr>(stripTemporaries(c.init));
+        !ce && ic && ic->getCastKind() == CK_ConstructorConversion)
+      ce = dyn_cast<CXXConstructExpr>(ic->getSubExpr());
+    if (!ce || ce->getNumArgs() != 1 || !ce->getArg(0)->getType()->isIntegerType())
+      return std::nullopt;
+    auto k = constantOf(ce->getArg(0), ast);
+    int64_t lo = c.apUnsigned ? 0 : -(int64_t(1) << (c.apBits - 1));
+    int64_t hi = c.apUnsigned ? (int64_t(1) << c.apBits) - 1 : (int64_t(1) << (c.apBits - 1)) - 1;
+    if (!k || *k < lo || *k > hi)
+      return std::nullopt;
+    c.init = ce->getArg(0);
+  }
   // Step.
   const Expr *inc = s->getInc();
   if (!inc)
     return std::nullopt;
   inc = inc->IgnoreParens();
-  if (auto *u = dyn_cast<UnaryOperator>(inc)) {
+  if (auto *fe = dyn_cast<FullExpr>(inc); fe && c.ap)
+    inc = fe->getSubExpr()->IgnoreParens(); // `i += 2` binds a temporary int
+  if (auto *oc = dyn_cast<CXXOperatorCallExpr>(inc)) {
+    // ++i, i++, --i, i--, i += k, i -= k on an ap_[u]int.
+    if (!c.ap || oc->getNumArgs() < 1 || refTo(oc->getArg(0)) != c.iv)
+      return std::nullopt;
+    switch (oc->getOperator()) {
+    case OO_PlusPlus:
+      c.step = 1;
+      break;
+    case OO_MinusMinus:
+      c.step = -1;
+      break;
+    case OO_PlusEqual:
+    case OO_MinusEqual: {
+      // The step, possibly converted to the class by a constructor.
+      const Expr *by = oc->getNumArgs() == 2 ? stripTemporaries(oc->getArg(1)) : nullptr;
+      if (auto *ic = dyn_cast_or_null<ImplicitCastExpr>(by);
+          ic && ic->getCastKind() == CK_ConstructorConversion)
+        by = stripTemporaries(ic->getSubExpr());
+      if (auto *ce = dyn_cast_or_null<CXXConstructExpr>(by); ce && ce->getNumArgs() == 1)
+        by = ce->getArg(0);
+      auto k = by && by->getType()->isIntegerType() ? constantOf(by, ast) : std::nullopt;
+      if (!k || *k == 0)
+        return std::nullopt;
+      c.step = oc->getOperator() == OO_PlusEqual ? *k : -*k;
+      break;
+    }
+    default:
+      return std::nullopt;
+    }
+  } else if (c.ap) {
+    return std::nullopt;
+  } else if (auto *u = dyn_cast<UnaryOperator>(inc)) {
     if (!u->isIncrementDecrementOp() || refTo(u->getSubExpr()) != c.iv)
       return std::nullopt;
     c.step = u->isIncrementOp() ? 1 : -1;
@@ -154,6 +234,41 @@ std::optional<Canonical> matchCanonical(const ForStmt *s, ASTContext &ast,
         return std::nullopt;
     }
   // Condition: iv OP bound or bound OP iv.
+  if (c.ap) {
+    // The class's comparison of the variable with a builtin integer: exact
+    // (both values, mathematically).
+    auto *oc = dyn_cast_or_null<CXXOperatorCallExpr>(
+        s->getCond() ? stripTemporaries(s->getCond()) : nullptr);
+    if (!oc || oc->getNumArgs() != 2)
+      return std::nullopt;
+    BinaryOperatorKind op;
+    switch (oc->getOperator()) {
+    case OO_Less: op = BO_LT; break;
+    case OO_LessEqual: op = BO_LE; break;
+    case OO_Greater: op = BO_GT; break;
+    case OO_GreaterEqual: op = BO_GE; break;
+    default: return std::nullopt;
+    }
+    const Expr *a = stripTemporaries(oc->getArg(0)), *b = stripTemporaries(oc->getArg(1));
+    if (refTo(a) == c.iv && !isa<CXXMemberCallExpr>(a->IgnoreParenImpCasts())) {
+      c.cmp = op;
+      c.bound = b;
+    } else if (refTo(b) == c.iv) {
+      c.cmp = BinaryOperator::reverseComparisonOp(op);
+      c.bound = a;
+    } else {
+      return std::nullopt;
+    }
+    if (c.bound->getType()->isBooleanType() ||
+        (!c.bound->getType()->isIntegerType() && !apInt(c.bound->getType())))
+      return std::nullopt;
+    c.cmpType = ast.LongLongTy;
+    c.ivMayWrap = true; // an ap_[u]int wraps modulo 2^W
+    bool up = c.step > 0;
+    if (up ? (c.cmp != BO_LT && c.cmp != BO_LE) : (c.cmp != BO_GT && c.cmp != BO_GE))
+      return std::nullopt;
+    return c;
+  }
   auto *cond = dyn_cast_or_null<BinaryOperator>(
       s->getCond() ? s->getCond()->IgnoreImplicit()->IgnoreParens() : nullptr);
   if (!cond || !cond->isRelationalOp())
@@ -418,14 +533,21 @@ void FunctionRaiser::applyLoopAttrs(mlir::Operation *op, const Stmt *loop,
   }
 }
 
+std::optional<std::pair<unsigned, bool>> FunctionRaiser::apIntOf(QualType t) const {
+  if (!isAPInt(t))
+    return std::nullopt;
+  ScalarInfo si = *mod.types.scalar(t);
+  return std::pair(si.type.getIntOrFloatBitWidth(), !si.isSigned);
+}
+
 bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
   if (exitsOf(s->getBody()))
     return false;
-  auto c = matchCanonical(s, ast, writes);
+  auto c = matchCanonical(s, ast, writes, [&](QualType t) { return apIntOf(t); });
   if (!c || !outsideBindingOk(vars, *c))
     return false;
-  bool isU = isUnsignedInt(c->iv->getType());
-  unsigned ivBits = ast.getTypeSize(c->iv->getType());
+  bool isU = c->ap ? c->apUnsigned : isUnsignedInt(c->iv->getType());
+  unsigned ivBits = c->ap ? c->apBits : ast.getTypeSize(c->iv->getType());
   int64_t ivMax = ivBits >= 64 ? INT64_MAX - 1 : (isU ? (int64_t(1) << ivBits) - 1 : (int64_t(1) << (ivBits - 1)) - 1);
   int64_t ivMin = isU ? 0 : ivBits >= 64 ? INT64_MIN + 1 : -(int64_t(1) << (ivBits - 1));
   // Bound lists: a max of lower bounds, a min of upper bounds.
@@ -466,7 +588,7 @@ bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
       // The C++ loop ends only if the variable reaches the bound before it
       // wraps: the value after the last iteration (at most the exclusive
       // upper bound - 1 + step) must still be representable.
-      bool fits = c->cmp == BO_LT && c->step == 1 &&
+      bool fits = c->cmp == BO_LT && c->step == 1 && !c->ap &&
                   ast.getTypeSize(c->cmpType) == ast.getTypeSize(c->iv->getType());
       for (const AffineValue &v : ubs)
         if (auto r = rangeOf(v); r && r->second + (c->cmp == BO_LE ? 1 : 0) <= ivMax - (c->step - 1))
@@ -625,8 +747,9 @@ void FunctionRaiser::storeLoopVar(const VarDecl *vd, mlir::OpFoldResult v, mlir:
 bool FunctionRaiser::tryEmitScfFor(const ForStmt *s, mlir::Operation *&op) {
   if (exitsOf(s->getBody()))
     return false;
-  auto c = matchCanonical(s, ast, writes);
-  if (!c || c->step < 0 || !outsideBindingOk(vars, *c))
+  auto c = matchCanonical(s, ast, writes, [&](QualType t) { return apIntOf(t); });
+  // (An ap_[u]int variable is counted only with affine bounds.)
+  if (!c || c->ap || c->step < 0 || !outsideBindingOk(vars, *c))
     return false;
   // Without a known bound, only a variable that cannot wrap before reaching it.
   if (c->ivMayWrap && !(c->cmp == BO_LT && c->step == 1 &&

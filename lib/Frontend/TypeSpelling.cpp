@@ -37,7 +37,10 @@ bool isProvidedHeader(const SourceManager &sm, SourceLocation loc) {
     return true;
   llvm::StringRef file = sm.getFilename(sm.getSpellingLoc(loc));
   llvm::StringRef base = llvm::sys::path::filename(file);
-  if (base.starts_with("ap_") || base.starts_with("hls_") || base.starts_with("etc/ap_"))
+  // The HLS headers (ap_int.h, hls_stream.h, ...): headers, never the
+  // user's own source file (a kernel may be called ap_counters.cpp).
+  if ((base.starts_with("ap_") || base.starts_with("hls_")) && base.ends_with(".h") &&
+      sm.getFileID(sm.getSpellingLoc(loc)) != sm.getMainFileID())
     return true;
   // allo/allo.h and the csim headers.
   llvm::StringRef dir = llvm::sys::path::parent_path(file);
