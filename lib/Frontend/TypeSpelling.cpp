@@ -86,9 +86,19 @@ std::string ModuleRaiser::spell(QualType t) {
   return TypeName::getFullyQualifiedName(t, ast, pp);
 }
 
+std::string ModuleRaiser::spellStreamElement(const StreamInfo &info) {
+  return spell(info.block ? info.elementType.getCanonicalType() : info.elementType);
+}
+
 void ModuleRaiser::declareAlias(const TypedefNameDecl *d) {
   d = d->getCanonicalDecl();
   if (!aliasesSeen.insert(d).second)
+    return;
+  // `typedef struct { ... } pixel;`: the struct's emitted definition
+  // declares the name (allo.structs).
+  if (const RecordDecl *rd = d->getUnderlyingType()->getAsRecordDecl();
+      rd && !rd->getIdentifier() && rd->getTypedefNameForAnonDecl() &&
+      rd->getTypedefNameForAnonDecl()->getCanonicalDecl() == d)
     return;
   // What the alias stands for, spelled the same way (its own aliases first).
   std::string underlying = spell(d->getUnderlyingType());

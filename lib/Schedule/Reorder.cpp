@@ -142,6 +142,12 @@ LogicalResult sched::applyReorder(StepContext &c) {
       accesses.push_back(op);
       return WalkResult::advance();
     }
+    // A stream_of_blocks lock reads or writes its stream (its body's effects
+    // are recursive, the stream's are its own).
+    if (isa<StreamWriteLockOp, StreamReadLockOp>(op)) {
+      opaque = op;
+      return WalkResult::interrupt();
+    }
     if (isa<affine::AffineForOp, affine::AffineIfOp, affine::AffineYieldOp>(op) ||
         op->hasTrait<OpTrait::HasRecursiveMemoryEffects>() || isMemoryEffectFree(op))
       return WalkResult::advance();

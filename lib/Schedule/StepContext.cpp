@@ -317,8 +317,12 @@ std::optional<ArraySite> StepContext::array(const ScheduleRef &ref) {
     return std::nullopt;
   std::vector<ArraySite> found;
   std::vector<std::string> names;
+  auto isStreamArray = [](Type t) {
+    auto mt = llvm::dyn_cast<MemRefType>(t);
+    return mt && llvm::isa<StreamType>(mt.getElementType());
+  };
   for (unsigned i = 0; i < f.getNumArguments(); ++i) {
-    if (!llvm::isa<MemRefType>(f.getArgumentTypes()[i]))
+    if (!llvm::isa<MemRefType>(f.getArgumentTypes()[i]) || isStreamArray(f.getArgumentTypes()[i]))
       continue;
     auto n = f.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
     if (!n)
@@ -335,6 +339,22 @@ std::optional<ArraySite> StepContext::array(const ScheduleRef &ref) {
     if (n.getValue() == ref.name)
       found.push_back(ArraySite{f, -1, a});
   });
+  // An array of structs is one array per field in the IR (scalar
+  // replacement); a step naming it cannot apply to "the array".
+  for (const ArraySite &site : found) {
+    auto field = site.arg >= 0 ? f.getArgAttrOfType<StringAttr>(site.arg, AlloDialect::kField)
+                               : site.alloca->getAttrOfType<StringAttr>(AlloDialect::kField);
+    if (!field)
+      continue;
+    auto ct = site.arg >= 0 ? f.getArgAttrOfType<StringAttr>(site.arg, AlloDialect::kCType)
+                            : site.alloca->getAttrOfType<StringAttr>(AlloDialect::kCType);
+    auto d = error(ref, "'" + ref.str() + "' is a struct variable (" +
+                            (ct ? ct.getValue().str() : std::string("a struct")) +
+                            "), raised as one array per field; schedule steps on structs and "
+                            "arrays of structs are not supported yet");
+    d.attachNote(site.loc()) << "declared here";
+    return std::nullopt;
+  }
   if (found.size() == 1)
     return found.front();
   if (found.size() > 1) {
@@ -355,6 +375,16 @@ std::optional<ArraySite> StepContext::array(const ScheduleRef &ref) {
       if (n.getValue() == ref.name && a.getType().getRank() == 0)
         what = " ('" + ref.name + "' is a scalar variable, not an array)";
   });
+  // Arrays of streams: every element is its own FIFO.
+  auto streamArrayNamed = [&](Value v, Attribute name) {
+    auto n = llvm::dyn_cast_or_null<StringAttr>(name);
+    if (n && n.getValue() == ref.name && isStreamArray(v.getType()))
+      what = " ('" + ref.name + "' is an array of streams: each element is a FIFO of its own, "
+             "which array steps do not apply to)";
+  };
+  for (unsigned i = 0; i < f.getNumArguments(); ++i)
+    streamArrayNamed(f.getArgument(i), f.getArgAttr(i, AlloDialect::kName));
+  f.walk([&](StreamCreateOp sc) { streamArrayNamed(sc.getResult(), sc->getAttr(AlloDialect::kName)); });
   if (what.empty() && findLoop(f, ref.name))
     what = " ('" + ref.name + "' is a loop, not an array)";
   std::string near = closestMatch(ref.name, names);

@@ -171,7 +171,8 @@ LogicalResult sched::applyUnfold(StepContext &c) {
   outer.walk([&](Operation *op) {
     if (reported)
       return;
-    if (isa<StreamReadOp, StreamWriteOp, StreamEmptyOp>(op) && !stream)
+    if (isa<StreamReadOp, StreamWriteOp, StreamEmptyOp, StreamWriteLockOp, StreamReadLockOp>(op) &&
+        !stream)
       stream = op;
     if (isa<CallOpInterface>(op) && !call)
       call = op; // analysed with the callee's body in place, below

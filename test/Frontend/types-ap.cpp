@@ -35,5 +35,5 @@ void ap(ap_int<13> A[4], ap_uint<7> B[4], ap_fixed<16, 4> C[2][3], ap_ufixed<8, 
 }
 
 // RUN: not allo-rewrite %s --top notap -- -std=c++17 2>&1 | FileCheck %s --check-prefix=NOTAP
-// NOTAP: types-ap.cpp:[[@LINE+1]]:22: error: parameter 'x': type 'my_int<8>' is not supported (classes are not raised
+// NOTAP: types-ap.cpp:[[@LINE+1]]:22: error: parameter 'x': type 'my_int<8>' is not supported: struct templates are not raised yet (use a plain struct)
 void notap(my_int<8> x) {}

@@ -52,9 +52,42 @@ def Allo_Dialect : Dialect {
       defining alloca or function argument;
     * on a local array made by `buffer_at`: `allo.buffer_of` (string: the
       name of the array it buffers);
+    * on `memref.global`: `allo.name` (the C++ name), `allo.ctype`,
+      `allo.unsigned`, `allo.fixed_scale` as on arrays, and
+      `allo.static_local` (unit) for a function's `static` variable (emitted
+      in the function that uses it); `memref.get_global` carries the same
+      `allo.ctype` / `allo.unsigned` / `allo.fixed_scale` and may carry
+      `allo.partition`;
+    * structs are raised by scalar replacement: every scalar field of a
+      struct variable (parameter, local, array of structs) is its own value
+      or memref, whose leading dimensions index the array of structs. Each
+      carries `allo.name` / `allo.ctype` of the variable, `allo.field`
+      (string: the access path, `.pos.x`, `.coef[]`, each `[]` one of the
+      memref's trailing dimensions), `allo.field_ctype` (the field's C++
+      type), `allo.aggregate` (i64: the parameter index, or an id shared by
+      the fields of one local), and on function arguments the native layout
+      for testbenches: `allo.field_offset`, `allo.field_bytes` (i64 bytes),
+      `allo.aos_strides` (`array<i64>`, byte strides per memref dimension)
+      and `allo.aos_size` (bytes of the parameter's storage);
+      a function returning a struct has one
+      result per field and `allo.result_fields` (array of dictionaries
+      `{field, ctype, offset, bytes}`) and `allo.result_size`; the module
+      has `allo.structs` (array of strings: the C++ definitions of the
+      structs used, dependencies first);
     * on the functions made by `unfold`: `allo.pe_index` (`array<i64>`, the
       PE's coordinates) and on the function holding the grid `allo.pe_grid`
-      (`array<i64>`, the grid's shape).
+      (`array<i64>`, the grid's shape);
+    * on `allo.stream_create` and on stream (array) arguments:
+      `allo.type_depth` (i64 >= 1, the DEPTH template argument written in
+      the C++ type, `hls::stream<T, 8>`, kept so the emitted types match);
+    * on a local array or stream: `allo.pragmas` holds the `#pragma HLS`
+      directives of the source that name it (`bind_storage variable=buf`),
+      printed after its declaration;
+    * on an external `func.func`: `allo.extern` (string: the C++ function a
+      call stands for, e.g. "hls::nextafter"; the symbol is the C library
+      function with the same semantics, for execution);
+    * on `math` operations: `allo.hls_math` (unit: written as `hls::` in
+      the source, printed back as `hls::`).
   }];
   let useDefaultTypePrinterParser = 1;
   let hasOperationAttrVerify = 1;
@@ -90,6 +123,20 @@ def Allo_Dialect : Dialect {
     static constexpr llvm::StringLiteral kPEIndex = "allo.pe_index";
     static constexpr llvm::StringLiteral kBufferOf = "allo.buffer_of";
     static constexpr llvm::StringLiteral kTypedefs = "allo.typedefs";
+    static constexpr llvm::StringLiteral kTypeDepth = "allo.type_depth";
+    static constexpr llvm::StringLiteral kExtern = "allo.extern";
+    static constexpr llvm::StringLiteral kHLSMath = "allo.hls_math";
+    static constexpr llvm::StringLiteral kStaticLocal = "allo.static_local";
+    static constexpr llvm::StringLiteral kField = "allo.field";
+    static constexpr llvm::StringLiteral kFieldCType = "allo.field_ctype";
+    static constexpr llvm::StringLiteral kAggregate = "allo.aggregate";
+    static constexpr llvm::StringLiteral kFieldOffset = "allo.field_offset";
+    static constexpr llvm::StringLiteral kFieldBytes = "allo.field_bytes";
+    static constexpr llvm::StringLiteral kAoSStrides = "allo.aos_strides";
+    static constexpr llvm::StringLiteral kAoSSize = "allo.aos_size";
+    static constexpr llvm::StringLiteral kResultFields = "allo.result_fields";
+    static constexpr llvm::StringLiteral kResultSize = "allo.result_size";
+    static constexpr llvm::StringLiteral kStructs = "allo.structs";
 
     /// Checks the value of one allo.* attribute; null result = valid.
     static std::string checkAttribute(llvm::StringRef name, mlir::Attribute value);
