@@ -12,6 +12,13 @@ For each kernel folder (kernel.cpp, tb.cpp, optional kernel.h, schedule.json, ar
      every report is a failure, the output must match too;
   5. with a schedule, the unscheduled emission is also built (g++) and compared.
 
+A kernel whose folder holds an `unsupported` file uses a construct that
+docs/user-guide/subset.md documents as not supported: its first non-comment line is the text the
+tool's error must contain. Then only the native build and run are checked, and allo-rewrite must
+fail cleanly (exit status 1, no crash, nothing written) with a located error
+(`kernel.cpp:LINE:COL: error: ...` naming that text); the kernel is reported UNSUPPORTED, not as
+a failure. Once the tool supports the construct this check fails: delete the file.
+
 The `args` file holds allo-rewrite arguments (`--top NAME`); what follows `--` is passed to
 Clang and to every compiler (`-DN=8`). Any compile error, tool error, crash, sanitizer report,
 time-out or output difference is a failure, named with the stage and its first error.
@@ -27,6 +34,7 @@ Python 3 standard library only.
 import argparse
 import concurrent.futures
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -136,8 +144,31 @@ class Checker:
         warnings = [l.strip() for l in (se + so).splitlines() if "warning:" in l]
         return out, warnings
 
+    def refused(self, kdir, wdir, tool_args, cflags, schedule, expected_error):
+        """allo-rewrite must refuse the kernel with a located error naming expected_error."""
+        out = os.path.join(wdir, "emitted.cpp")
+        cmd = [self.opts.allo_rewrite, os.path.join(kdir, "kernel.cpp"), "--target", "vhls"]
+        if schedule:
+            cmd += ["--schedule", schedule]
+        cmd += tool_args + ["-o", out, "--", "-I", kdir] + cflags
+        rc, so, se = run(cmd, COMPILE_TIMEOUT)
+        stage = "allo-rewrite (expected to refuse the kernel)"
+        if rc == 0:
+            raise Failure(stage, "the kernel is now accepted: delete the 'unsupported' file to "
+                                 "check it end to end")
+        if rc != 1:
+            raise Failure(stage, f"{describe_status(rc)} instead of a located error: "
+                                 f"{first_error(se + so)}")
+        if os.path.exists(out):
+            raise Failure(stage, f"'{out}' was written although the kernel was refused")
+        located = [l for l in se.splitlines()
+                   if re.match(r".*kernel\.(cpp|h):\d+:\d+: error: ", l)]
+        if not any(expected_error in l for l in located):
+            raise Failure(stage, f"no located error naming '{expected_error}': "
+                                 f"{first_error(se + so)}")
+
     def check(self, kdir, wdir):
-        """Returns (list of Failures, list of notes)."""
+        """Returns (list of Failures, list of notes, whether the kernel is unsupported)."""
         os.makedirs(wdir, exist_ok=True)
         tool_args, cflags = [], []
         args_file = os.path.join(kdir, "args")
@@ -149,6 +180,12 @@ class Checker:
                 tool_args, cflags = words[:i], words[i + 1:]
             else:
                 tool_args = words
+        unsupported = os.path.join(kdir, "unsupported")
+        expected_error = None
+        if os.path.exists(unsupported):
+            with open(unsupported) as f:
+                lines = [l.strip() for l in f if l.strip() and not l.lstrip().startswith("#")]
+            expected_error = lines[0] if lines else ""
         schedule = os.path.join(kdir, "schedule.json")
         schedule = schedule if os.path.exists(schedule) else None
         kernel = os.path.join(kdir, "kernel.cpp")
@@ -173,6 +210,10 @@ class Checker:
         if expected is not None:
             with open(os.path.join(wdir, "native.out"), "w") as f:
                 f.write(expected)
+
+        if expected_error is not None:
+            stage(lambda: self.refused(kdir, wdir, tool_args, cflags, schedule, expected_error))
+            return failures, notes, True
 
         # 2. emission
         def emit_main():
@@ -226,7 +267,7 @@ class Checker:
                     compare("emitted run (no schedule, g++)", expected, res)
 
             stage(plain)
-        return failures, notes
+        return failures, notes, False
 
 
 def main():
@@ -266,15 +307,15 @@ def main():
     def one(kdir):
         name = os.path.basename(os.path.normpath(kdir))
         t0 = time.time()
-        failures, notes = checker.check(kdir, os.path.join(work, name))
-        return name, failures, notes, time.time() - t0
+        failures, notes, refused = checker.check(kdir, os.path.join(work, name))
+        return name, failures, notes, refused, time.time() - t0
 
     results = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, opts.jobs)) as pool:
-        for name, failures, notes, secs in pool.map(one, kdirs):
-            results.append((name, failures))
+        for name, failures, notes, refused, secs in pool.map(one, kdirs):
+            results.append((name, failures, refused))
             if not opts.quiet or failures:
-                status = "PASS" if not failures else "FAIL"
+                status = "FAIL" if failures else "UNSUPPORTED" if refused else "PASS"
                 print(f"{status}: {name} ({secs:.1f} s)", flush=True)
                 for n in notes:
                     print(f"  note: {n}")
@@ -282,16 +323,19 @@ def main():
                     print(f"  {f.stage}: {f.message}")
     if len(results) > 1:
         print()
-        passed = [n for n, f in results if not f]
-        print(f"{len(passed)} of {len(results)} kernels pass")
-        for n, f in results:
+        passed = [n for n, f, r in results if not f and not r]
+        refused = [n for n, f, r in results if not f and r]
+        print(f"{len(passed)} of {len(results)} kernels pass"
+              + (f", {len(refused)} unsupported as documented ({', '.join(refused)})"
+                 if refused else ""))
+        for n, f, _ in results:
             if f:
                 print(f"  {n}: {f[0].stage}: {f[0].message.splitlines()[0]}")
     if opts.work is None and not opts.keep:
         shutil.rmtree(work, ignore_errors=True)
     elif not opts.quiet:
         print(f"builds in {work}")
-    return 1 if any(f for _, f in results) else 0
+    return 1 if any(f for _, f, _ in results) else 0
 
 
 if __name__ == "__main__":
