@@ -281,6 +281,9 @@ mlir::Type ModuleRaiser::paramType(const FunctionDecl *fn, const ParmVarDecl *p,
     if (sa->stream.depth > 0)
       attrs.push_back(
           b.getNamedAttr(AlloDialect::kTypeDepth, b.getI64IntegerAttr(sa->stream.depth)));
+    if (sa->stream.element.fixedScale >= 0) // fixed-point elements travel as raw bits
+      attrs.push_back(b.getNamedAttr(AlloDialect::kFixedScale,
+                                     b.getI64IntegerAttr(sa->stream.element.fixedScale)));
     return mlir::MemRefType::get(sa->shape, StreamType::get(&ctx, sa->stream.mlirElement()));
   }
   // Streams: by non-const reference only.
@@ -291,6 +294,9 @@ mlir::Type ModuleRaiser::paramType(const FunctionDecl *fn, const ParmVarDecl *p,
     attrs.back() = b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(spellStreamElement(*st)));
     if (st->depth > 0)
       attrs.push_back(b.getNamedAttr(AlloDialect::kTypeDepth, b.getI64IntegerAttr(st->depth)));
+    if (st->element.fixedScale >= 0) // fixed-point elements travel as raw bits
+      attrs.push_back(
+          b.getNamedAttr(AlloDialect::kFixedScale, b.getI64IntegerAttr(st->element.fixedScale)));
     return StreamType::get(&ctx, st->mlirElement());
   }
   // References: to an array (the array itself), to a scalar (a rank-0
@@ -426,8 +432,8 @@ mlir::memref::GlobalOp ModuleRaiser::getOrCreateGlobal(const VarDecl *vd, Source
   auto global = mlir::memref::GlobalOp::create(ob, loc(vd->getLocation()), name,
                                                ob.getStringAttr("private"), mt, init, isConst,
                                                mlir::IntegerAttr());
-  PrintingPolicy pp(ast.getLangOpts());
   global->setAttr(AlloDialect::kName, ob.getStringAttr(vd->getName()));
+  // spell(): the aliases the type names are declared in the emitted file.
   global->setAttr(AlloDialect::kCType, ob.getStringAttr(spell(t)));
   QualType elemT = t;
   while (const ArrayType *at = ast.getAsArrayType(elemT))

@@ -305,6 +305,8 @@ private:
   std::string memName(Value memref);
   /// An attribute of the array: argument attribute, lock or defining op's.
   Attribute memAttr(Value memref, llvm::StringRef name);
+  /// An attribute of a stream (of its array, for an element of one).
+  Attribute streamAttr(Value stream, llvm::StringRef name);
   /// `hls::stream<T[, D]>` / `hls::stream_of_blocks<B, D>` for a stream type.
   std::string streamClass(Type t, Attribute ctype, Attribute typeDepth);
   LogicalResult emitLock(Operation *op);
@@ -516,6 +518,14 @@ std::string FuncEmitter::memName(Value memref) {
   if (eit != exprs.end())
     return eit->second.text;
   return "<unnamed>";
+}
+
+Attribute FuncEmitter::streamAttr(Value stream, llvm::StringRef name) {
+  // An element of an array of streams: the array's attributes.
+  if (Operation *def = stream.getDefiningOp())
+    if (isa<affine::AffineLoadOp, memref::LoadOp>(def))
+      return memAttr(def->getOperand(0), name);
+  return memAttr(stream, name);
 }
 
 Attribute FuncEmitter::memAttr(Value memref, llvm::StringRef name) {
@@ -753,6 +763,10 @@ std::string FuncEmitter::affineBound(AffineMap map, ValueRange operands, bool is
 
 std::string FuncEmitter::fixedElemCType(Value memref) {
   if (!memAttr(memref, AlloDialect::kFixedScale))
+      return "";
+  // An array of streams holds stream handles (their elements: streamAttr).
+  if (auto mt = llvm::dyn_cast<MemRefType>(memref.getType()))
+    if (llvm::isa<StreamType>(mt.getElementType()))
       return "";
   // A struct field: its own type.
   auto ct = llvm::dyn_cast_or_null<StringAttr>(memAttr(memref, AlloDialect::kFieldCType));
@@ -1151,7 +1165,10 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     return success();
   }
   if (auto rd = llvm::dyn_cast<StreamReadOp>(op)) {
-    e = CExpr{memName(rd.getStream()) + ".read()", PPostfix, rt};
+    std::string text = memName(rd.getStream()) + ".read()";
+    if (streamAttr(rd.getStream(), AlloDialect::kFixedScale))
+      text = rt.name() + "(" + text + ".range())"; // an ap_fixed element: its raw bits
+    e = CExpr{text, PPostfix, rt};
     return success();
   }
   if (auto em = llvm::dyn_cast<StreamEmptyOp>(op)) {
@@ -1553,8 +1570,14 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
   if (isa<StreamWriteLockOp, StreamReadLockOp>(op))
     return emitLock(op);
   if (auto w = llvm::dyn_cast<StreamWriteOp>(op)) {
-    line(memName(w.getStream()) + ".write(" + as(w.getValue(), typeOf(w.getValue()), PCond) +
-         ");");
+    std::string v = as(w.getValue(), typeOf(w.getValue()), PCond);
+    auto ct = llvm::dyn_cast_or_null<StringAttr>(streamAttr(w.getStream(), AlloDialect::kCType));
+    if (ct && streamAttr(w.getStream(), AlloDialect::kFixedScale)) {
+      // An ap_fixed element: the value is its raw bits.
+      mod.helpers.fromBits = true;
+      v = "allo_from_bits<" + elementCType(ct.getValue()) + ">(" + v + ")";
+    }
+    line(memName(w.getStream()) + ".write(" + v + ");");
     return success();
   }
   if (auto y = llvm::dyn_cast<scf::YieldOp>(op)) {
@@ -2083,7 +2106,8 @@ LogicalResult FuncEmitter::emit() {
       exprs[arg] = CExpr{text, PPostfix, t};
       continue;
     }
-    if (ct && func.getArgAttr(i, AlloDialect::kFixedScale) && !llvm::isa<MemRefType>(arg.getType())) {
+    if (ct && func.getArgAttr(i, AlloDialect::kFixedScale) &&
+        !llvm::isa<MemRefType, StreamType>(arg.getType())) {
       CType t = typeOf(arg);
       exprs[arg] = CExpr{t.name() + "(" + params[i] + ".range())", PPostfix, t};
     }
