@@ -574,6 +574,10 @@ public:
   llvm::DenseMap<const clang::VarDecl *, mlir::memref::GlobalOp> globals;
   /// The functions selected as tops (their pointer parameters get static sizes).
   llvm::DenseSet<const clang::FunctionDecl *> tops;
+  /// (function, parameter index) of fixed-size array parameters some call
+  /// passes part of an array: declared with a dynamic offset.
+  llvm::DenseSet<std::pair<const clang::FunctionDecl *, unsigned>> offsetParams;
+  void findOffsetParams();
   /// The arguments of each parameter of a declared function: [first, first + count).
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<std::pair<unsigned, unsigned>, 4>>
       paramArgs;

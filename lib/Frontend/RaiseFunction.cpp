@@ -373,6 +373,10 @@ mlir::Type ModuleRaiser::paramType(const FunctionDecl *fn, const ParmVarDecl *p,
     while (const ArrayType *at = ast.getAsArrayType(elemT))
       elemT = at->getElementType();
     setArrayAttrs(ctx, attrs, *types.scalar(elemT));
+    // `T b[N]` is a pointer in C++: a callee given part of an array
+    // (`f(w[o])`, `f(p + k)`) sees it from a run-time offset.
+    if (!top && offsetParams.contains({fn->getCanonicalDecl(), p->getFunctionScopeIndex()}))
+      return offsetMemRef(mt.getShape(), mt.getElementType());
     return mt;
   }
   if (auto s = types.scalar(t)) {
@@ -380,6 +384,39 @@ mlir::Type ModuleRaiser::paramType(const FunctionDecl *fn, const ParmVarDecl *p,
     return s->type;
   }
   return fail(what + ": " + types.explain(t));
+}
+
+void ModuleRaiser::findOffsetParams() {
+  // Array parameters of fixed size that some call gives part of an array
+  // (anything but a whole array variable): one walk over the user's code.
+  struct Finder : RecursiveASTVisitor<Finder> {
+    ModuleRaiser &m;
+    explicit Finder(ModuleRaiser &m) : m(m) {}
+    bool shouldVisitTemplateInstantiations() const { return true; }
+    bool TraverseDecl(Decl *d) {
+      if (d && !isa<TranslationUnitDecl>(d) &&
+          m.ast.getSourceManager().isInSystemHeader(d->getLocation()))
+        return true;
+      return RecursiveASTVisitor::TraverseDecl(d);
+    }
+    bool VisitCallExpr(CallExpr *e) {
+      const FunctionDecl *callee = e->getDirectCallee();
+      if (!callee)
+        return true;
+      for (unsigned i = 0; i < e->getNumArgs() && i < callee->getNumParams(); ++i) {
+        if (!callee->getParamDecl(i)->getOriginalType()->isConstantArrayType())
+          continue;
+        const Expr *a = e->getArg(i)->IgnoreParenImpCasts();
+        auto *dr = dyn_cast<DeclRefExpr>(a);
+        auto *vd = dr ? dyn_cast<VarDecl>(dr->getDecl()) : nullptr;
+        bool whole = vd && vd->getType()->isArrayType();
+        if (!whole)
+          m.offsetParams.insert({callee->getCanonicalDecl(), i});
+      }
+      return true;
+    }
+  } finder(*this);
+  finder.TraverseDecl(ast.getTranslationUnitDecl());
 }
 
 mlir::memref::GlobalOp ModuleRaiser::getOrCreateGlobal(const VarDecl *vd, SourceLocation useLoc,
@@ -454,6 +491,7 @@ bool ModuleRaiser::run(llvm::ArrayRef<const FunctionDecl *> tops) {
   mlir::Builder b(&ctx);
   for (const FunctionDecl *top : tops)
     this->tops.insert(top->getDefinition() ? top->getDefinition() : top);
+  findOffsetParams();
   for (const FunctionDecl *top : tops) {
     try {
       mlir::func::FuncOp f = getOrDeclare(top, top->getLocation());
