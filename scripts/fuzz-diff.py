@@ -546,11 +546,8 @@ class Case:
 
     def sanitize(self, stage, src):
         exe = 'san_' + src.replace('.cpp', '')
-        b = run([self.cfg.cxx] + self.cfg.csim_flags + ['-O1', '-g', '-w', '-fsanitize=address,undefined',
-                                                         '-fno-sanitize=signed-integer-overflow',
-                                                         '-fno-sanitize-recover=all', src, 'tb.cpp',
-                                                         '-o', exe], cwd=self.work,
-                timeout=self.cfg.timeout * 20)
+        b = run([self.cfg.cxx] + self.cfg.csim_flags + SAN_FLAGS + [src, 'tb.cpp', '-o', exe],
+                cwd=self.work, timeout=self.cfg.timeout * 20)
         if b.rc != 0:
             return None
         x = self.execute(exe, max(self.cfg.timeout * 4, 50 * self.native_secs))
@@ -574,15 +571,17 @@ class Case:
         clang = self.r.random() < self.cfg.clang_rate
         if sanitize:
             # the generator's promise: the native build is free of undefined behaviour
-            b = run([self.cfg.cxx] + self.cfg.csim_flags + ['-O1', '-g', '-w', '-fsanitize=address,undefined',
-                                                             '-fno-sanitize=signed-integer-overflow',
-                                                             '-fno-sanitize-recover=all', 'k.cpp', 'tb.cpp',
-                                                             '-o', 'san_nat'], cwd=self.work,
-                    timeout=self.cfg.timeout * 20)
+            b = run([self.cfg.cxx] + self.cfg.csim_flags + SAN_FLAGS + ['k.cpp', 'tb.cpp', '-o', 'san_nat'],
+                    cwd=self.work, timeout=self.cfg.timeout * 20)
             if b.rc == 0:
                 x = self.execute('san_nat', self.cfg.timeout * 4)
                 if x.rc != 0 and not x.timeout:
                     self.invalid = ('native-ub', sanitizer_msg(x.err) + '\n' + x.err[-3000:])
+                    return self
+                if x.rc == 0 and compare(self.expected, x.out):
+                    # locals filled with a pattern: the output changed, so something read an
+                    # uninitialised variable
+                    self.invalid = ('native-uninit', compare(self.expected, x.out))
                     return self
         f = self.check_emitted('nosched', 'e0.cpp', [])
         ok0 = f is None
@@ -651,6 +650,13 @@ class Case:
             f['sig'] = signature(f)
         self.stats['secs'] = time.time() - t0
         return self
+
+
+# Sanitizer builds (also the native one, to check the generator's promise of defined
+# behaviour). Locals start with a pattern instead of whatever the stack held, so reading an
+# uninitialised variable changes the output.
+SAN_FLAGS = ['-O1', '-g', '-w', '-fsanitize=address,undefined', '-fno-sanitize=signed-integer-overflow',
+             '-fno-sanitize-recover=all', '-ftrivial-auto-var-init=pattern']
 
 
 def sanitizer_msg(err):

@@ -159,6 +159,8 @@ class Var:
         self.affine = False  # a loop variable of an affine loop (usable in affine bounds)
         self.dec = False  # a decreasing loop's variable
         self.pointer = False  # an array parameter written as a pointer (m_axi style)
+        self.field = None  # a view of one field of an array of structs
+        self.attr = None  # the parameter as written with an attribute
 
 
 class Scope:
@@ -192,14 +194,15 @@ class Func:
 # Options
 
 STYLES = ['predecl', 'typedef', 'static-const', 'pointer', 'struct', 'labels', 'pragmas',
-          'attrs', 'template']
+          'attrs']
 DEFAULT_STYLES = ['labels', 'pragmas']
 DOMAINS = ['int', 'float', 'apint', 'apfixed']
 
 
 class GenOptions:
     def __init__(self, styles=None, domains=None, max_depth=4, max_stmts=18, max_dim=12,
-                 helpers=True):
+                 helpers=True, profile=None):
+        self.profile = profile
         self.styles = set(DEFAULT_STYLES if styles is None else styles)
         self.domains = list(DOMAINS if domains is None else domains)
         self.max_depth = max_depth
@@ -221,6 +224,7 @@ class Gen:
         self.features = set()
         self.uses_ap = False
         self.typedefs = []  # (alias, base)
+        self.structs = []
         self.reserved = set(['kern', 'e', 'trial', 'ret', 'st', 'rnd', 'fill', 'pr', 'main'])
 
     # ---- small helpers
@@ -340,7 +344,8 @@ class Gen:
         return str(self.r.randint(0, n - 1))
 
     def elem(self, a):
-        return a.name + ''.join('[%s]' % self.index(n) for n in a.shape)
+        e = a.name + ''.join('[%s]' % self.index(n) for n in a.shape)
+        return e + '.' + a.field if a.field else e
 
     # ---- expressions: integers
     def ex_int(self, d):
@@ -749,7 +754,7 @@ class Gen:
         writes = any(p.kind == 'array' and not p.const for p in f.params)
         for p in f.params:
             if p.kind == 'array':
-                cands = [a for a in self.arrays() if a.ty.canon == p.ty.canon
+                cands = [a for a in self.arrays() if a.ty.canon == p.ty.canon and not a.field
                          and a.shape == p.shape and (a.writable or p.const)
                          and not (writes and a.name in used)]
                 if not cands:
@@ -982,7 +987,8 @@ class Gen:
                     a = self.pick(arrs)
                     m = self.pick([3, 7])
                     hi_c = '(%s & %d)' % (a.name + ''.join('[%d]' % self.r.randint(0, n - 1)
-                                                          for n in a.shape), m)
+                                                          for n in a.shape)
+                                          + ('.' + a.field if a.field else ''), m)
                     hi_lo, hi_hi = 0, m
                     self.features.add('data-bound')
             cmp_op = '<'
@@ -1030,13 +1036,20 @@ class Gen:
         if predecl:
             self.emit('%s %s;' % (ity_name, ivname))
         if 'labels' in self.o.styles and self.chance(0.25):
-            self.emit('%s:' % self.fresh('L' + ivname.upper()))
+            lab = 'L' + ivname.upper()
+            k = 0
+            while lab in self.labels:
+                k += 1
+                lab = 'L%s_%d' % (ivname.upper(), k)
+            self.labels.add(lab)
+            self.emit('%s:' % lab)
             self.features.add('label')
+        attr = self.loop_attr()
         if predecl:
-            self.emit('for (%s = %s; %s; %s) {' % (ivname, init, cond, upd))
+            self.emit('%sfor (%s = %s; %s; %s) {' % (attr, ivname, init, cond, upd))
             self.features.add('predecl')
         else:
-            self.emit('for (%s %s = %s; %s; %s) {' % (ity_name, ivname, init, cond, upd))
+            self.emit('%sfor (%s %s = %s; %s; %s) {' % (attr, ity_name, ivname, init, cond, upd))
         self.ind += 1
         self.pragma_in_loop()
         self.scope.push()
@@ -1070,6 +1083,19 @@ class Gen:
             # read after the loop: it holds its final value (an ordinary int from here on)
             self.scope.add(Var(ivname, ity, 'scalar', writable=False))
         return True
+
+    def loop_attr(self):
+        if 'attrs' not in self.o.styles or not self.chance(0.2):
+            return ''
+        self.features.add('attr')
+        a = self.wpick([(3, 'pipeline'), (2, 'unroll'), (2, 'name'), (1, 'flatten')])
+        if a == 'pipeline':
+            return '[[allo::pipeline%s]] ' % self.pick(['', '(ii=1)', '(ii=2)', '(ii=3, rewind)'])
+        if a == 'unroll':
+            return '[[allo::unroll%s]] ' % self.pick(['', '(factor=2)', '(factor=4)'])
+        if a == 'name':
+            return '[[allo::name("%s")]] ' % self.fresh('loop')
+        return '[[allo::flatten]] '
 
     def pragma_in_loop(self):
         if 'pragmas' in self.o.styles and self.chance(0.08):
@@ -1165,6 +1191,9 @@ class Gen:
     def signature(self, f):
         ps = []
         for p in f.params:
+            if p.kind == 'array' and p.attr:
+                ps.append(p.attr)
+                continue
             if p.kind == 'array':
                 if p.pointer:
                     ps.append('%s%s *%s' % ('const ' if p.const else '', p.ty.spell, p.name))
@@ -1179,6 +1208,7 @@ class Gen:
 
     def body(self, f, depth_limit=None, stmts=None):
         self.cur = f
+        self.labels = set()
         self.scope = Scope()
         self.out = []
         self.ind = 1
@@ -1191,7 +1221,18 @@ class Gen:
             self.o.max_depth = min(saved, depth_limit)
         self.stmts_left = stmts or self.r.randint(4, self.o.max_stmts)
         for p in f.params:
-            self.scope.add(p)
+            if p.ty.k == 'struct':
+                # the fields of a struct (array) parameter are used like arrays / scalars
+                for fname, fty in p.ty.fields:
+                    if p.kind == 'array':
+                        v = Var(p.name, fty, 'array', p.shape, const=p.const)
+                        v.field = fname
+                    else:
+                        v = Var('%s.%s' % (p.name, fname), fty, 'scalar')
+                    v.view = True
+                    self.scope.add(v)
+            else:
+                self.scope.add(p)
         # locals at the start: accumulators, bounded copies of scalar parameters, local arrays
         accs = []
         for _ in range(self.r.randint(0, 3)):
@@ -1211,7 +1252,8 @@ class Gen:
             shape = self.rand_shape()
             name = self.fresh('buf')
             init = '{}' if self.chance(0.6) else '{%s}' % ', '.join(
-                str(self.r.randint(0, 9)) for _ in range(self.r.randint(1, min(4, _prod(shape)))))
+                str(self.r.randint(0, 9 if t.k != 'bool' else 1))
+                for _ in range(self.r.randint(1, min(4, _prod(shape)))))
             if self.chance(0.2):
                 # an explicit initialising nest instead of an initializer
                 self.emit('%s %s%s;' % (t.spell, name, ''.join('[%d]' % n for n in shape)))
@@ -1254,15 +1296,18 @@ class Gen:
         self.o.max_depth = saved
 
     def generate(self):
-        # 'clean' kernels are what schedules are written for: affine nests, affine indices and
-        # conditions, no early exits; the others mix in everything the subset allows
-        self.clean = self.chance(0.4)
-        if self.clean:
-            self.features.add('clean')
+        # 'textbook' kernels are the loop nests schedules are written for (gemm, stencils,
+        # producer/consumer, triangular, 4-deep); 'clean' ones are random but affine (affine
+        # indices and conditions, no early exits); the others mix in everything the subset allows
+        prof = self.o.profile or self.wpick([(35, 'textbook'), (25, 'clean'), (40, 'messy')])
+        self.clean = prof in ('clean', 'textbook')
+        self.features.add(prof)
         pd = {'int': 0.85, 'float': 0.45, 'apint': 0.3, 'apfixed': 0.3}
         self.doms = [d for d in self.o.domains if self.chance(pd.get(d, 0.5))] or [self.pick(self.o.domains)]
         if 'int' in self.o.domains and 'int' not in self.doms and self.chance(0.7):
             self.doms.append('int')
+        if prof == 'textbook':
+            return self.generate_textbook()
         # top parameters
         arrays = []
         for k in range(self.r.randint(1, 4)):
@@ -1282,6 +1327,16 @@ class Gen:
         for k in range(self.r.randint(0, 2)):
             t = self.maybe_alias(self.rand_ty('int' if self.chance(0.7) else None))
             scalars.append(Var('x%d' % k, t, 'scalar'))
+        if 'struct' in self.o.styles and self.chance(0.6):
+            st = Ty('struct', name=self.fresh('pt_t'))
+            st.fields = [('f%d' % k, self.rand_ty(self.pick(self.doms))) for k in range(self.r.randint(1, 3))]
+            self.structs.append(st)
+            a = Var('S', st, 'array', self.rand_shape() if self.chance(0.5) else [self.r.randint(2, 8)],
+                    const=self.chance(0.3))
+            arrays.append(a)
+            if self.chance(0.4):
+                scalars.append(Var('sp', st, 'scalar'))
+            self.features.add('struct')
         if 'pointer' in self.o.styles:
             for a in arrays:
                 if len(a.shape) == 1 and self.chance(0.4):
@@ -1291,7 +1346,7 @@ class Gen:
         helpers = []
         if self.o.helpers:
             for h in range(self.r.randint(0, 2)):
-                f = self.gen_helper(h, [a for a in arrays])
+                f = self.gen_helper(h, [a for a in arrays if a.ty.k != 'struct'])
                 if f:
                     for p in f.params:
                         p.pointer = False
@@ -1301,9 +1356,281 @@ class Gen:
         if self.chance(0.5):
             ret = self.maybe_alias(self.rand_ty(self.pick(self.doms)))
         top = Func('kern', arrays + scalars, ret, 'top')
+        if 'attrs' in self.o.styles:
+            for a in arrays:
+                if not a.pointer and self.chance(0.25):
+                    dim = self.r.randint(0, len(a.shape))
+                    t = self.pick(['complete', 'block', 'cyclic'])
+                    fac = '' if t == 'complete' else ', factor=%d' % self.r.randint(
+                        1, max(1, a.shape[dim - 1] if dim else min(a.shape)))
+                    a.attr = '[[allo::partition(type=%s%s, dim=%d)]] %s%s %s%s' % (
+                        t, fac, dim, 'const ' if a.const else '', a.ty.spell, a.name,
+                        ''.join('[%d]' % n for n in a.shape))
         self.body(top)
         self.top, self.helpers = top, helpers
         return self
+
+    # ---- textbook kernels
+    def generate_textbook(self):
+        self.callable = []
+        self.helpers = []
+        self.params = []
+        dom = self.pick(self.doms)
+        self.tb_ty = lambda: self.maybe_alias(self.rand_ty(dom) if self.chance(0.8) else self.rand_ty())
+        if dom == 'int' and self.chance(0.6):
+            self.tb_ty = lambda: self.maybe_alias(self.pick([
+                Ty('int', 32, True, name='int'), Ty('int', 8, True, name='int8_t'),
+                Ty('int', 16, True, name='int16_t'), Ty('int', 32, True, name='int32_t')]))
+        dims = [self.r.randint(2, 10) for _ in range(4)]
+        pats = [self.wpick([(4, 'gemm'), (3, 'map'), (3, 'stencil1'), (3, 'stencil2'),
+                            (3, 'prodcons'), (2, 'tri'), (2, 'rowsum'), (1, 'deep4')])
+                for _ in range(self.wpick([(5, 1), (3, 2), (1, 3)]))]
+        top = Func('kern', [], None, 'top')
+        self.cur = top
+        self.labels = set()
+        self.scope = Scope()
+        self.out = []
+        self.ind = 1
+        self.loop_stack = []
+        self.loopkinds = []
+        self.depth_budget = 1
+        self.in_helper_expr = False
+        self.stmts_left = 0
+        scal = []
+        for k in range(self.r.randint(0, 1)):
+            t = self.maybe_alias(self.rand_ty('int'))
+            v = Var('x%d' % k, t, 'scalar')
+            scal.append(v)
+        for v in scal:
+            self.scope.add(v)
+        for p in pats:
+            getattr(self, 'tb_' + p)(dims)
+            self.features.add('tb-' + p)
+        top.params = self.params + scal
+        if self.chance(0.3):
+            top.ret = self.maybe_alias(self.rand_ty(dom))
+            self.emit('return %s;' % self.ex_for(top.ret, 1))
+        top.lines = self.out
+        self.top = top
+        return self
+
+    def tb_array(self, shape, writable, prefer=None):
+        """A parameter array of this shape (an existing one, or a new one)."""
+        cands = [a for a in self.params if a.shape == shape and (a.writable or not writable)
+                 and a is not prefer]
+        if cands and self.chance(0.5):
+            return self.pick(cands)
+        name = 'ABCDEFGHIJKLMNOP'[len(self.params)]
+        a = Var(name, self.tb_ty(), 'array', list(shape), const=not writable and self.chance(0.7))
+        if not writable and not a.const:
+            a.writable = True
+        self.params.append(a)
+        self.scope.add(a)
+        return a
+
+    def tb_loops(self, bounds, names=None, dec=None):
+        """Opens a perfect nest: bounds are (lo, hi) constants or (lo_code, hi_code, lo, hi)."""
+        vs = []
+        names = names or ['i', 'j', 'k', 'l']
+        for d, b in enumerate(bounds):
+            lo_c, hi_c, lo, hi = b if len(b) == 4 else (str(b[0]), str(b[1]), b[0], b[1])
+            nm = names[d]
+            if any(v.name == nm for v in self.scope.all()):
+                nm = self.fresh(nm)
+            if 'labels' in self.o.styles and self.chance(0.3):
+                lab = 'L' + nm.upper()
+                k = 0
+                while lab in self.labels:
+                    k += 1
+                    lab = 'L%s_%d' % (nm.upper(), k)
+                self.labels.add(lab)
+                self.emit('%s:' % lab)
+            attr = self.loop_attr()
+            down = dec[d] if dec else (self.chance(0.12) and lo_c.lstrip('-').isdigit()
+                                       and hi_c.isdigit())
+            if down:
+                self.emit('%sfor (int %s = %s - 1; %s >= %s; %s--) {' % (attr, nm, hi_c, nm, lo_c, nm))
+                self.features.add('dec')
+            else:
+                self.emit('%sfor (int %s = %s; %s < %s; %s++) {' % (attr, nm, lo_c, nm, hi_c, nm))
+            self.ind += 1
+            self.pragma_in_loop()
+            self.scope.push()
+            v = self.scope.add(Var(nm, INT, 'iv', rng=(lo, hi - 1)))
+            v.affine = True
+            vs.append(v)
+        return vs
+
+    def tb_close(self, n):
+        for _ in range(n):
+            self.scope.pop()
+            self.ind -= 1
+            self.emit('}')
+
+    def tb_term(self, t):
+        """Now and then an extra random term in a textbook body."""
+        if self.chance(0.3):
+            return ' + ' + self.ex_for(t, 1) if t.k != 'bool' else ''
+        return ''
+
+    def tb_gemm(self, dims):
+        M, N, K = dims[0], dims[1], dims[2]
+        C = self.tb_array([M, N], True)
+        A = self.tb_array([M, K], False, C)
+        B = self.tb_array([K, N], False, C)
+        form = self.pick(['acc', 'acc', 'inplace', 'perfect'])
+        i, j = self.tb_loops([(0, M), (0, N)])
+        if form == 'acc':
+            acc = self.fresh('acc')
+            t = self.maybe_alias(self.copy_ty(C.ty))
+            self.emit('%s %s = 0;' % (t.spell, acc))
+            av = self.scope.add(Var(acc, t, 'scalar'))
+            k, = self.tb_loops([(0, K)], ['k'])
+            self.emit('%s += %s[%s][%s] * %s[%s][%s];' % (acc, A.name, i.name, k.name, B.name,
+                                                          k.name, j.name))
+            self.tb_close(1)
+            self.emit('%s[%s][%s] = %s;' % (C.name, i.name, j.name, _convert(av, C.ty)))
+        elif form == 'inplace':
+            self.emit('%s[%s][%s] = %s;' % (C.name, i.name, j.name, self.pick(['0', C.name + '[%s][%s] * 2' % (i.name, j.name)])))
+            k, = self.tb_loops([(0, K)], ['k'])
+            self.emit('%s[%s][%s] += %s[%s][%s] * %s[%s][%s]%s;' % (
+                C.name, i.name, j.name, A.name, i.name, k.name, B.name, k.name, j.name,
+                self.tb_term(C.ty)))
+            self.tb_close(1)
+        else:
+            k, = self.tb_loops([(0, K)], ['k'])
+            self.emit('%s[%s][%s] += %s[%s][%s] * %s[%s][%s];' % (
+                C.name, i.name, j.name, A.name, i.name, k.name, B.name, k.name, j.name))
+            self.tb_close(1)
+        self.tb_close(2)
+
+    def tb_map(self, dims):
+        rank = self.r.randint(1, 3)
+        shape = dims[:rank]
+        O = self.tb_array(shape, True)
+        ins = [self.tb_array(shape, False, O) for _ in range(self.r.randint(1, 2))]
+        vs = self.tb_loops([(0, n) for n in shape])
+        idx = ''.join('[%s]' % v.name for v in vs)
+        terms = ['%s%s' % (a.name, idx) for a in ins]
+        op = self.pick(['+', '-', '*', '+'])
+        e = (' %s ' % op).join(terms) + self.tb_term(O.ty)
+        self.emit('%s%s %s %s;' % (O.name, idx, self.pick(['=', '=', '+=']), e))
+        if self.chance(0.3):
+            self.stmt_assign()
+        self.tb_close(rank)
+
+    def tb_stencil1(self, dims):
+        N = dims[0] + 2
+        I = self.tb_array([N], False)
+        O = self.tb_array([N], True, I)
+        r = self.r.randint(1, 2)
+        i, = self.tb_loops([(r, N - r)])
+        offs = sorted(self.r.sample(range(-r, r + 1), self.r.randint(2, 2 * r + 1)))
+        terms = ['%s[%s]' % (I.name, render_affine([(1, i.name)], o)) for o in offs]
+        if self.chance(0.4):
+            terms = ['%s * %d' % (t, self.r.randint(1, 3)) for t in terms]
+        self.emit('%s[%s] = %s%s;' % (O.name, i.name, ' + '.join(terms), self.tb_term(O.ty)))
+        self.tb_close(1)
+
+    def tb_stencil2(self, dims):
+        M, N = dims[0] + 2, dims[1] + 2
+        I = self.tb_array([M, N], False)
+        valid = self.chance(0.5)
+        if valid:
+            # a "valid" 3x3 window: B[i][j] from A[i + 0..2][j + 0..2]
+            O = self.tb_array([M - 2, N - 2], True, I)
+            i, j = self.tb_loops([(0, M - 2), (0, N - 2)])
+            taps = [(a, b) for a in range(3) for b in range(3)]
+            taps = self.r.sample(taps, self.r.randint(2, 5))
+            terms = ['%s[%s][%s]' % (I.name, render_affine([(1, i.name)], a),
+                                     render_affine([(1, j.name)], b)) for a, b in sorted(taps)]
+        else:
+            O = self.tb_array([M, N], True, I)
+            i, j = self.tb_loops([(1, M - 1), (1, N - 1)])
+            taps = self.r.sample([(0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (1, 1), (-1, -1)],
+                                 self.r.randint(2, 5))
+            terms = ['%s[%s][%s]' % (I.name, render_affine([(1, i.name)], a),
+                                     render_affine([(1, j.name)], b)) for a, b in sorted(taps)]
+        self.emit('%s[%s][%s] = %s%s;' % (O.name, i.name, j.name, ' + '.join(terms),
+                                           self.tb_term(O.ty)))
+        self.tb_close(2)
+
+    def tb_prodcons(self, dims):
+        M, N = dims[0], dims[1]
+        I = self.tb_array([M, N], False)
+        O = self.tb_array([M, N] if self.chance(0.7) else [M], True, I)
+        t = self.maybe_alias(self.copy_ty(I.ty))
+        T = self.fresh('T')
+        self.emit('%s %s[%d][%d];' % (t.spell, T, M, N))
+        self.features.add('local-array')
+        i, j = self.tb_loops([(0, M), (0, N)], ['i', 'j'])
+        self.emit('%s[%s][%s] = %s[%s][%s] %s %s;' % (T, i.name, j.name, I.name, i.name, j.name,
+                                                      self.pick(['+', '*', '-']),
+                                                      self.ex_for(t, 1)))
+        self.tb_close(2)
+        # readable only once the producer has written all of it
+        self.scope.add(Var(T, t, 'array', [M, N]))
+        if len(O.shape) == 2:
+            i, j = self.tb_loops([(0, M), (0, N)], ['i', 'j'])
+            jj = self.pick([j.name, '%d - %s' % (N - 1, j.name)])
+            self.emit('%s[%s][%s] = %s[%s][%s]%s;' % (O.name, i.name, j.name, T, i.name, jj,
+                                                      self.tb_term(O.ty)))
+            self.tb_close(2)
+        else:
+            i, = self.tb_loops([(0, M)], ['i'])
+            acc = self.fresh('s')
+            av = self.scope.add(Var(acc, self.copy_ty(O.ty), 'scalar'))
+            self.emit('%s %s = 0;' % (av.ty.spell, acc))
+            j, = self.tb_loops([(0, N)], ['j'])
+            self.emit('%s += %s[%s][%s];' % (acc, T, i.name, j.name))
+            self.tb_close(1)
+            self.emit('%s[%s] = %s;' % (O.name, i.name, acc))
+            self.tb_close(1)
+
+    def tb_tri(self, dims):
+        N = dims[0]
+        O = self.tb_array([N, N], True)
+        I = self.tb_array([N, N], False, O)
+        i, = self.tb_loops([(0, N)])
+        if self.chance(0.5):
+            j, = self.tb_loops([('0', '%s + 1' % i.name, 0, N)], ['j'])
+        else:
+            j, = self.tb_loops([(i.name, str(N), 0, N)], ['j'])
+        self.emit('%s[%s][%s] %s %s[%s][%s]%s;' % (O.name, i.name, j.name, self.pick(['=', '+=']),
+                                                   I.name, self.pick([i.name, j.name]),
+                                                   self.pick([i.name, j.name]), self.tb_term(O.ty)))
+        self.tb_close(2)
+
+    def tb_rowsum(self, dims):
+        M, N = dims[0], dims[1]
+        I = self.tb_array([M, N], False)
+        O = self.tb_array([M], True)
+        i, = self.tb_loops([(0, M)])
+        acc = self.fresh('sum')
+        av = self.scope.add(Var(acc, self.maybe_alias(self.copy_ty(O.ty)), 'scalar'))
+        self.emit('%s %s = %s;' % (av.ty.spell, acc, self.pick(['0', O.name + '[%s]' % i.name])))
+        j, = self.tb_loops([(0, N)], ['j'])
+        if self.chance(0.3):
+            self.emit('if (%s) {' % self.ex_cond(1))
+            self.ind += 1
+            self.emit('%s += %s[%s][%s];' % (acc, I.name, i.name, j.name))
+            self.ind -= 1
+            self.emit('}')
+        else:
+            self.emit('%s += %s[%s][%s]%s;' % (acc, I.name, i.name, j.name, self.tb_term(av.ty)))
+        self.tb_close(1)
+        self.emit('%s[%s] = %s;' % (O.name, i.name, acc))
+        self.tb_close(1)
+
+    def tb_deep4(self, dims):
+        Co, Ci, H, W = [max(2, min(d, 5)) for d in dims]
+        O = self.tb_array([Co, H, W], True)
+        I = self.tb_array([Ci, H, W], False, O)
+        Wt = self.tb_array([Co, Ci], False, O)
+        o, c, h, w = self.tb_loops([(0, Co), (0, Ci), (0, H), (0, W)], ['o', 'c', 'h', 'w'])
+        self.emit('%s[%s][%s][%s] += %s[%s][%s][%s] * %s[%s][%s];' % (
+            O.name, o.name, h.name, w.name, I.name, c.name, h.name, w.name, Wt.name, o.name, c.name))
+        self.tb_close(4)
 
     # ---- text
     def kernel_text(self):
@@ -1312,12 +1639,16 @@ class Gen:
         if self.uses_ap:
             L += ['#include <ap_fixed.h>', '#include <ap_int.h>']
         L.append('')
+        L += self.struct_text()
         for a, b in self.typedefs:
             L.append('typedef %s %s;' % (b, a) if self.chance(0.5) else 'using %s = %s;' % (a, b))
         if self.typedefs:
             L.append('')
+        if 'attrs' in self.o.styles:
+            L.insert(1, '#include <allo/allo.h>')
         for f in self.helpers + [self.top]:
-            L.append(self.signature(f) + ' {')
+            L.append(('[[allo::kernel]] ' if f is self.top and 'attrs' in self.o.styles else '')
+                     + self.signature(f) + ' {')
             if f is self.top:
                 for p in f.params:
                     if p.kind == 'array' and getattr(p, 'pointer', False):
@@ -1327,9 +1658,19 @@ class Gen:
             L.append('')
         return '\n'.join(L)
 
+    def struct_text(self):
+        L = []
+        for st in self.structs:
+            L.append('struct %s {' % st.base)
+            for fname, fty in st.fields:
+                L.append('  %s %s;' % (fty.spell, fname))
+            L.append('};')
+            L.append('')
+        return L
+
     def proto_text(self):
         """Declarations the testbench needs: typedefs and the top's prototype."""
-        L = []
+        L = self.struct_text()
         for a, b in self.typedefs:
             L.append('typedef %s %s;' % (b, a))
         L.append(self.signature(self.top) + ';')
@@ -1469,11 +1810,15 @@ def testbench_text(g, seed, trials=3):
     L.append('int main() {')
     L.append('  for (int trial = 0; trial < %d; trial++) {' % trials)
     for p in top.params:
+        fields = ['.' + f for f, _ in p.ty.fields] if p.ty.k == 'struct' else ['']
         if p.kind == 'array':
             n = _prod(p.shape)
-            L.append('    for (int e = 0; e < %d; e++) fill(((%s *)%s)[e]);' % (n, p.ty.spell, p.name))
+            for f in fields:
+                L.append('    for (int e = 0; e < %d; e++) fill(((%s *)%s)[e]%s);' % (n, p.ty.spell, p.name, f))
         else:
-            L.append('    %s %s; fill(%s);' % (p.ty.spell, p.name, p.name))
+            L.append('    %s %s;' % (p.ty.spell, p.name))
+            for f in fields:
+                L.append('    fill(%s%s);' % (p.name, f))
     call = 'kern(%s)' % ', '.join(p.name for p in top.params)
     if top.ret is not None:
         L.append('    %s ret = %s;' % (top.ret.spell, call))
@@ -1483,9 +1828,10 @@ def testbench_text(g, seed, trials=3):
     for p in top.params:
         if p.kind == 'array':
             n = _prod(p.shape)
-            L.append('    printf("t%%d %s:", trial);' % p.name)
-            L.append('    for (int e = 0; e < %d; e++) pr(((%s *)%s)[e]);' % (n, p.ty.spell, p.name))
-            L.append('    printf("\\n");')
+            for f in (['.' + f for f, _ in p.ty.fields] if p.ty.k == 'struct' else ['']):
+                L.append('    printf("t%%d %s%s:", trial);' % (p.name, f))
+                L.append('    for (int e = 0; e < %d; e++) pr(((%s *)%s)[e]%s);' % (n, p.ty.spell, p.name, f))
+                L.append('    printf("\\n");')
     L.append('  }')
     L.append('  return 0;')
     L.append('}')
