@@ -225,7 +225,22 @@ class Gen:
         self.uses_ap = False
         self.typedefs = []  # (alias, base)
         self.structs = []
+        self.dimnames = {}
+        self.dim_style = None
+        self.tables = []  # constexpr global tables
         self.reserved = set(['kern', 'e', 'trial', 'ret', 'st', 'rnd', 'fill', 'pr', 'main'])
+
+    # ---- named sizes: constexpr int N8 = 8; / #define LEN8 8
+    def dim(self, n):
+        if not self.dim_style or n <= 1:
+            return str(n)
+        if n not in self.dimnames:
+            self.dimnames[n] = ('N%d' if self.dim_style == 'constexpr' else 'LEN%d') % n \
+                if self.chance(0.7) else None
+        return self.dimnames[n] or str(n)
+
+    def shape_text(self, shape):
+        return ''.join('[%s]' % self.dim(n) for n in shape)
 
     # ---- small helpers
     def chance(self, p):
@@ -385,11 +400,19 @@ class Gen:
                     k = -k
                 return '(%s %s %s)' % (a, op, int_lit(k)), usual(ta, tb)
             b, tb = self.ex_int(d - 1)
+            if self.chance(0.3) and promote(ta).s:
+                # a divisor of either sign, never 0 or -1
+                return '(%s %s (((%s & 1) != 0) ? %s : %s))' % (
+                    a, op, b, int_lit(self.pick([-3, -2, -7, -16])),
+                    int_lit(self.pick([3, 2, 5, 9]))), usual(ta, INT)
             m = self.pick([1, 3, 7, 15, 255])
             return '(%s %s ((%s & %d) + 1))' % (a, op, b, m), usual(ta, usual(tb, INT))
         if c == 'unary':
             a, ta = self.ex_int(d - 1)
             op = self.pick(['-', '~', '!', '-', '+'])
+            if op == '-' and self.chance(0.15):
+                # printers must keep a negation of a negation apart: -(-x), - -x, x - -y
+                return '(-(-%s))' % a, promote(ta)
             if op == '!':
                 return '(!%s)' % a, BOOL
             return '(%s%s)' % (op, a), promote(ta)
@@ -516,11 +539,16 @@ class Gen:
             return '(%s / (%s * %s + %s))' % (a, b, b, one), (DOUBLE if 64 in (ta.w, tb.w) else FLOAT)
         if c == 'neg':
             a, ta = self.ex_flt(d - 1, want)
+            if self.chance(0.15):
+                return '(-(-%s))' % a, ta
             return '(-%s)' % a, ta
         if c == 'math':
             a, ta = self.ex_flt(d - 1, want)
             f = self.pick(['sqrt', 'sin', 'cos', 'floor', 'ceil', 'tanh', 'exp', 'log', 'abs',
-                           'fabs'])
+                           'fabs', 'pow'])
+            if f == 'pow':
+                return 'std::pow(%s, %s)' % (a, flt_lit(self.pick([2.0, 3.0, 0.5]), ta)) \
+                    if self.chance(0.5) else 'std::pow(std::abs(%s), %s)' % (a, flt_lit(0.5, ta)), ta
             if f == 'sqrt':
                 return 'std::sqrt(std::abs(%s))' % a, ta
             if f == 'exp':
@@ -611,8 +639,8 @@ class Gen:
                 if c == 'range':
                     h = self.r.randint(0, min(w, 64) - 1)
                     l = self.r.randint(0, h)
-                    if self.chance(0.15):
-                        h, l = l, h
+                    if self.chance(0.15) and w <= 64:
+                        h, l = l, h  # (reversed ranges of wider values are not raised yet)
                     return '((ap_uint<%d>)%s.range(%d, %d))' % (abs(h - l) + 1, v.name, h, l), None
                 if self.chance(0.5):
                     return '((ap_uint<1>)%s[%d])' % (v.name, self.r.randint(0, w - 1)), None
@@ -824,6 +852,27 @@ class Gen:
         self.emit('%s %s %s;' % (lhs, op, rhs))
         return True
 
+    def stmt_incdec(self):
+        """x++; --A[i]; y = x++; (increments as statements and as defined expressions)"""
+        targets = [v for v in self.vars_of(lambda v: v.writable and v.ty.k in ('int', 'apint', 'float', 'apfixed'))]
+        if not targets:
+            return self.stmt_assign()
+        v = self.pick(targets)
+        lv = self.elem(v) if v.kind == 'array' else v.name
+        op = self.pick(['++', '--'])
+        if self.chance(0.5):
+            self.emit('%s%s;' % (lv, op) if self.chance(0.5) else '%s%s;' % (op, lv))
+        else:
+            others = [u for u in self.vars_of(lambda u: u.writable and u.kind == 'scalar'
+                                                          and u.ty.k == v.ty.k) if u is not v]
+            if not others or v.kind == 'array':
+                self.emit('%s%s;' % (op, lv))
+            else:
+                u = self.pick(others)
+                self.emit('%s = %s;' % (u.name, ('%s%s' % (lv, op)) if self.chance(0.5) else ('%s%s' % (op, lv))))
+        self.features.add('incdec')
+        return True
+
     def stmt_local(self):
         t = self.maybe_alias(self.rand_ty())
         name = self.fresh(self.pick(['t', 'v', 'x', 'tmp', 'sum', 'acc']))
@@ -892,6 +941,8 @@ class Gen:
                         (0.1 * cl if self.loop_stack and self.cur.kind == 'top' else 0, 'return')])
         if c == 'reduce':
             return self.stmt_reduce(ld, budget)
+        if c == 'assign' and self.chance(0.08):
+            return self.stmt_incdec()
         if c == 'local':
             return self.stmt_local()
         if c == 'if':
@@ -933,7 +984,7 @@ class Gen:
                         (1 if outer else 0, 'max')])
         if c == 'const':
             v = self.r.randint(base_lo, base_hi)
-            return str(v), v, v
+            return self.dim(v) if base_lo == base_hi else str(v), v, v
         if c in ('min', 'max'):
             outer = [v for v in outer if v.ty.canon == 'int']  # std::min(T, T)
             if not outer:
@@ -1005,6 +1056,8 @@ class Gen:
             # for (i = hi; i >= lo; i -= step)   or   i > lo
             top = hi_c if cmp_op == '<=' else ('%s - 1' % hi_c if not hi_c.isdigit()
                                                else str(int(hi_c) - 1))
+            if hi_c in [x for x in self.dimnames.values() if x]:
+                top = '%s - 1' % hi_c
             top_hi = hi_hi if cmp_op == '<=' else hi_hi - 1
             if self.chance(0.5):
                 cond = '%s >= %s' % (ivname, lo_c)
@@ -1113,39 +1166,45 @@ class Gen:
         a = self.r.randint(0, 3)
         b = self.r.randint(a + 1, self.o.max_dim)
         step = self.wpick([(4, 1), (1, 2)])
-        kind = self.pick(['while', 'while-first', 'do', 'true'])
+        kind = self.pick(['while', 'while-first', 'do', 'do-first', 'true'])
         self.emit('int %s = %d;' % (w, a))
         inc = '%s++;' % w if step == 1 else '%s += %d;' % (w, step)
-        if kind == 'do':
+        extra = ''
+        if self.chance(0.3):
+            # a second exit condition (re-evaluated every iteration)
+            extra = ' %s %s' % (self.pick(['&&', '&&', '||']), self.ex_cond(1))
+            if '||' in extra:
+                extra = ' && (%s%s)' % ('true', extra)
+        if kind in ('do', 'do-first'):
             self.emit('do {')
-            rng = (a, b - 1)
+            rng = (a, b - 1) if kind == 'do' else (a + 1, b)
         elif kind == 'true':
             self.emit('while (true) {')
             rng = (a, b - 1)
         else:
-            self.emit('while (%s < %d) {' % (w, b))
+            self.emit('while (%s < %d%s) {' % (w, b, extra))
             rng = (a + 1, b) if kind == 'while-first' else (a, b - 1)
         self.ind += 1
         if kind == 'true':
             self.emit('if (%s >= %d) break;' % (w, b))
-        if kind == 'while-first':
+        if kind in ('while-first', 'do-first'):
             self.emit(inc)
         self.scope.push()
         iv = self.scope.add(Var(w, INT, 'iv', rng=rng))
-        self.loop_stack.append('for' if kind == 'while-first' else 'nocont')
+        self.loop_stack.append('for' if kind in ('while-first', 'do-first') else 'nocont')
         n = self.r.randint(1, max(1, min(budget, 4)))
         for _ in range(n):
             self.stmt(ld + 1, budget // 2)
         self.loop_stack.pop()
         self.scope.pop()
-        if kind != 'while-first':
+        if kind not in ('while-first', 'do-first'):
             self.emit(inc)
         self.ind -= 1
-        if kind == 'do':
-            self.emit('} while (%s < %d);' % (w, b))
+        if kind in ('do', 'do-first'):
+            self.emit('} while (%s < %d%s);' % (w, b, extra))
         else:
             self.emit('}')
-        self.features.add(kind if kind != 'while-first' else 'while')
+        self.features.add(kind)
         return True
 
     # ---- functions
@@ -1199,7 +1258,7 @@ class Gen:
                     ps.append('%s%s *%s' % ('const ' if p.const else '', p.ty.spell, p.name))
                 else:
                     ps.append('%s%s %s%s' % ('const ' if p.const else '', p.ty.spell, p.name,
-                                             ''.join('[%d]' % n for n in p.shape)))
+                                             self.shape_text(p.shape)))
             elif getattr(p, 'ref', False):
                 ps.append('%s &%s' % (p.ty.spell, p.name))
             else:
@@ -1233,6 +1292,9 @@ class Gen:
                     self.scope.add(v)
             else:
                 self.scope.add(p)
+        if f.kind == 'top':
+            for tab in self.tables:
+                self.scope.add(tab)
         # locals at the start: accumulators, bounded copies of scalar parameters, local arrays
         accs = []
         for _ in range(self.r.randint(0, 3)):
@@ -1256,13 +1318,13 @@ class Gen:
                 for _ in range(self.r.randint(1, min(4, _prod(shape)))))
             if self.chance(0.2):
                 # an explicit initialising nest instead of an initializer
-                self.emit('%s %s%s;' % (t.spell, name, ''.join('[%d]' % n for n in shape)))
+                self.emit('%s %s%s;' % (t.spell, name, self.shape_text(shape)))
                 ivn = ['z%d' % i for i in range(len(shape))]
                 for d, n in enumerate(shape):
                     self.emit('  ' * d + 'for (int %s = 0; %s < %d; %s++)' % (ivn[d], ivn[d], n, ivn[d]))
                 self.emit('  ' * len(shape) + '%s%s = 0;' % (name, ''.join('[%s]' % v for v in ivn)))
             else:
-                self.emit('%s %s%s = %s;' % (t.spell, name, ''.join('[%d]' % n for n in shape), init))
+                self.emit('%s %s%s = %s;' % (t.spell, name, self.shape_text(shape), init))
             self.scope.add(Var(name, t, 'array', shape))
             self.features.add('local-array')
         if 'static-const' in self.o.styles and f.kind == 'top' and self.chance(0.5):
@@ -1302,6 +1364,16 @@ class Gen:
         prof = self.o.profile or self.wpick([(35, 'textbook'), (25, 'clean'), (40, 'messy')])
         self.clean = prof in ('clean', 'textbook')
         self.features.add(prof)
+        self.dim_style = self.wpick([(6, None), (3, 'constexpr'), (1, 'define')])
+        if self.chance(0.25):
+            t = self.pick([Ty('int', 32, True, name='int'), Ty('int', 16, True, name='short'),
+                           Ty('int', 8, False, name='uint8_t')])
+            n = self.r.randint(2, 12)
+            tab = Var(self.pick(['COEF', 'TAB', 'LUT', 'W']), t, 'array', [n], const=True)
+            lo, hi = int_range(t)
+            tab.values = [self.r.randint(max(lo, -100), min(hi, 200)) for _ in range(n)]
+            self.tables.append(tab)
+            self.features.add('constexpr-table')
         pd = {'int': 0.85, 'float': 0.45, 'apint': 0.3, 'apfixed': 0.3}
         self.doms = [d for d in self.o.domains if self.chance(pd.get(d, 0.5))] or [self.pick(self.o.domains)]
         if 'int' in self.o.domains and 'int' not in self.doms and self.chance(0.7):
@@ -1365,7 +1437,7 @@ class Gen:
                         1, max(1, a.shape[dim - 1] if dim else min(a.shape)))
                     a.attr = '[[allo::partition(type=%s%s, dim=%d)]] %s%s %s%s' % (
                         t, fac, dim, 'const ' if a.const else '', a.ty.spell, a.name,
-                        ''.join('[%d]' % n for n in a.shape))
+                        self.shape_text(a.shape))
         self.body(top)
         self.top, self.helpers = top, helpers
         return self
@@ -1389,6 +1461,8 @@ class Gen:
         self.cur = top
         self.labels = set()
         self.scope = Scope()
+        for tab in self.tables:
+            self.scope.add(tab)
         self.out = []
         self.ind = 1
         self.loop_stack = []
@@ -1433,7 +1507,7 @@ class Gen:
         vs = []
         names = names or ['i', 'j', 'k', 'l']
         for d, b in enumerate(bounds):
-            lo_c, hi_c, lo, hi = b if len(b) == 4 else (str(b[0]), str(b[1]), b[0], b[1])
+            lo_c, hi_c, lo, hi = b if len(b) == 4 else (str(b[0]), self.dim(b[1]), b[0], b[1])
             nm = names[d]
             if any(v.name == nm for v in self.scope.all()):
                 nm = self.fresh(nm)
@@ -1447,7 +1521,7 @@ class Gen:
                 self.emit('%s:' % lab)
             attr = self.loop_attr()
             down = dec[d] if dec else (self.chance(0.12) and lo_c.lstrip('-').isdigit()
-                                       and hi_c.isdigit())
+                                       and (hi_c.isdigit() or hi_c in [x for x in self.dimnames.values() if x]))
             if down:
                 self.emit('%sfor (int %s = %s - 1; %s >= %s; %s--) {' % (attr, nm, hi_c, nm, lo_c, nm))
                 self.features.add('dec')
@@ -1639,27 +1713,38 @@ class Gen:
         if self.uses_ap:
             L += ['#include <ap_fixed.h>', '#include <ap_int.h>']
         L.append('')
+        body = []
+        for f in self.helpers + [self.top]:
+            body.append(('[[allo::kernel]] ' if f is self.top and 'attrs' in self.o.styles else '')
+                        + self.signature(f) + ' {')
+            if f is self.top:
+                for p in f.params:
+                    if p.kind == 'array' and getattr(p, 'pointer', False):
+                        body.append('#pragma HLS interface m_axi port=%s depth=%d' % (p.name, p.shape[0]))
+            body += f.lines
+            body.append('}')
+            body.append('')
         L += self.struct_text()
+        for tab in self.tables:
+            L.append('constexpr %s %s[%d] = {%s};' % (tab.ty.spell, tab.name, tab.shape[0],
+                                                     ', '.join(str(v) for v in tab.values)))
         for a, b in self.typedefs:
             L.append('typedef %s %s;' % (b, a) if self.chance(0.5) else 'using %s = %s;' % (a, b))
         if self.typedefs:
             L.append('')
         if 'attrs' in self.o.styles:
             L.insert(1, '#include <allo/allo.h>')
-        for f in self.helpers + [self.top]:
-            L.append(('[[allo::kernel]] ' if f is self.top and 'attrs' in self.o.styles else '')
-                     + self.signature(f) + ' {')
-            if f is self.top:
-                for p in f.params:
-                    if p.kind == 'array' and getattr(p, 'pointer', False):
-                        L.append('#pragma HLS interface m_axi port=%s depth=%d' % (p.name, p.shape[0]))
-            L += f.lines
-            L.append('}')
-            L.append('')
+        L += body
         return '\n'.join(L)
 
     def struct_text(self):
         L = []
+        for n, nm in sorted(self.dimnames.items()):
+            if nm:
+                L.append('constexpr int %s = %d;' % (nm, n) if self.dim_style == 'constexpr'
+                         else '#define %s %d' % (nm, n))
+        if any(self.dimnames.values()):
+            L.append('')
         for st in self.structs:
             L.append('struct %s {' % st.base)
             for fname, fty in st.fields:
@@ -1670,10 +1755,11 @@ class Gen:
 
     def proto_text(self):
         """Declarations the testbench needs: typedefs and the top's prototype."""
+        sig = self.signature(self.top) + ';'
         L = self.struct_text()
         for a, b in self.typedefs:
             L.append('typedef %s %s;' % (b, a))
-        L.append(self.signature(self.top) + ';')
+        L.append(sig)
         return '\n'.join(L)
 
 
@@ -1805,8 +1891,7 @@ def testbench_text(g, seed, trials=3):
                     'apinc': '#include <ap_fixed.h>\n#include <ap_int.h>' if g.uses_ap else ''}]
     for p in top.params:
         if p.kind == 'array':
-            L.append('static %s %s%s;' % (p.ty.spell, p.name,
-                                          ''.join('[%d]' % n for n in p.shape)))
+            L.append('static %s %s%s;' % (p.ty.spell, p.name, g.shape_text(p.shape)))
     L.append('int main() {')
     L.append('  for (int trial = 0; trial < %d; trial++) {' % trials)
     for p in top.params:
