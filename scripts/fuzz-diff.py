@@ -240,17 +240,11 @@ def crash_frames(err, n=8):
 
 
 def prefix_decrement(code):
-    """A prefix `--` in emitted code: a negation of a negation printed without a space."""
+    """A `--` directly followed by an operand in emitted code: the emitter writes decrements as
+    `i--` (followed by `)`, `;`, `,` or a space), so `--x`, `(T)--x` and `a--b` are a negation of
+    a negation printed without a space."""
     body = '\n'.join(l.split('//')[0] for l in code.splitlines())
-    for m in re.finditer(r'--', body):
-        before = body[:m.start()].rstrip()
-        after = body[m.end():m.end() + 1]
-        if before and (before[-1].isalnum() or before[-1] in '_)]-'):
-            continue
-        if after == '-' or after == '=':
-            continue
-        return True
-    return False
+    return bool(re.search(r'--[\w(\[]', body))
 
 
 def known_tag(f, case):
@@ -398,13 +392,14 @@ class Case:
             self.elem_kinds['ret'] = g.top.ret.k
         self.meta.update({'features': self.features, 'elem_kinds': self.elem_kinds})
 
-    def native(self):
+    def native(self, strict=False):
         r = run([self.cfg.cxx] + self.cfg.flags() + ['-c', 'tb.cpp', '-o', 'tb.o'], cwd=self.work,
                 timeout=self.cfg.timeout * 12)
         if r.rc != 0:
             self.invalid = ('tb-compile', r.err[-3000:])
             return False
-        r = self.build(['k.cpp', 'tb.o'], 'nat')
+        # (strict: while shrinking, a change must not make the kernel undefined)
+        r = self.build(['k.cpp', 'tb.o'], 'nat', extra=STRICT_FLAGS if strict else ())
         if r.rc != 0:
             self.invalid = ('native-compile', r.err[-3000:])
             return False
@@ -540,6 +535,8 @@ class Case:
         for n in range(1, len(steps)):
             self.write('prefix.json', json.dumps({'top': 'kern', 'steps': steps[:n]}))
             g = self.check_emitted('sched', 'eprefix.cpp', ['--schedule', 'prefix.json'])
+            if g is None and f['kind'] == 'sanitizer':
+                g = self.sanitize('sched', 'eprefix.cpp')
             if g and g['kind'] == f['kind']:
                 return steps[n - 1]['op']
         return steps[-1]['op'] if steps else None
@@ -655,6 +652,9 @@ class Case:
 # Sanitizer builds (also the native one, to check the generator's promise of defined
 # behaviour). Locals start with a pattern instead of whatever the stack held, so reading an
 # uninitialised variable changes the output.
+STRICT_FLAGS = ['-Werror=div-by-zero', '-Werror=return-type', '-Werror=array-bounds',
+                '-Werror=shift-count-overflow', '-Werror=shift-count-negative',
+                '-Werror=uninitialized', '-Werror=maybe-uninitialized', '-Werror=aggressive-loop-optimizations']
 SAN_FLAGS = ['-O1', '-g', '-w', '-fsanitize=address,undefined', '-fno-sanitize=signed-integer-overflow',
              '-fno-sanitize-recover=all', '-ftrivial-auto-var-init=pattern']
 
@@ -934,7 +934,7 @@ def check_repro(cfg, work, meta, sched, kcode=None, steps=None):
     c = Case(cfg, 'shrink', meta.get('seed', 0), work, files=True, meta={})
     c.elem_kinds = meta.get('elem_kinds', {})
     c.features = meta.get('features', [])
-    if not c.native():
+    if not c.native(strict=kcode is not None):
         return None
     stage = meta['stage']
     if stage == 'nosched' or not (steps if steps is not None else sched):
@@ -1008,13 +1008,29 @@ def shrink(cfg, d, budget):
     meta, sched = load_case(cfg, d, work)
     want = same_class_key(meta)
     code = open(os.path.join(d, 'k.cpp')).read()
+    code0 = [code]
     t0 = time.time()
     tries = [0]
 
     def fails(kc, st):
         tries[0] += 1
         k = check_repro(cfg, work, meta, sched, kcode=kc, steps=st)
-        return k == want
+        if k != want:
+            return False
+        if kc is not None and kc != code0[0]:
+            # the reduced kernel must still be defined: the native build under the sanitizers
+            # (and with pattern-initialised locals) prints the same
+            b = run([cfg.cxx] + cfg.csim_flags + SAN_FLAGS + ['k.cpp', 'tb.cpp', '-o', 'san_nat'],
+                    cwd=work, timeout=cfg.timeout * 20)
+            if b.rc != 0:
+                return False
+            x = run(['./san_nat'], cwd=work, timeout=cfg.timeout * 4,
+                    env=dict(os.environ, ASAN_OPTIONS='detect_leaks=0'))
+            exp = open(os.path.join(work, 'expected.txt')).read() if os.path.exists(
+                os.path.join(work, 'expected.txt')) else None
+            if x.rc != 0 or exp is None or compare(exp, x.out):
+                return False
+        return True
 
     if check_repro(cfg, work, meta, sched) != want:
         print('shrink: %s does not fail the same way any more (%s)' % (d, want))
