@@ -1169,6 +1169,9 @@ def main():
     ap.add_argument('--shrink', action='store_true', help='shrink the first case of each new class')
     ap.add_argument('--shrink-budget', type=float, default=600, help='seconds per shrink')
     ap.add_argument('--fail-on-finding', action='store_true', help='exit 1 on any finding')
+    ap.add_argument('--known-failures', default=None,
+                    help='file of signature prefixes that --fail-on-finding tolerates (--ci: '
+                    'test/fuzz/known-failures.txt)')
     ap.add_argument('--ci', action='store_true',
                     help='the fixed-seed slice of the test suite (seed %d, %d cases, exits 1 on '
                     'findings)' % (CI_SEED, CI_COUNT))
@@ -1182,6 +1185,8 @@ def main():
         a.clang_rate = 0.1
         a.sanitize_rate = 0.05
         a.sched_steps = 3
+        if a.known_failures is None:
+            a.known_failures = os.path.join(ROOT, 'test', 'fuzz', 'known-failures.txt')
         for sub in ('failures', 'rejections', 'invalid', 'work', 'runs', 'log.txt'):
             pth = os.path.join(a.out, sub)
             if os.path.isdir(pth):
@@ -1211,9 +1216,19 @@ def main():
         for sig, dirs in s['saved'].items():
             if dirs and not sig.startswith('known-'):
                 shrink(cfg, dirs[0], a.shrink_budget)
-    if a.fail_on_finding and s['findings']:
-        for sig, dirs in s['saved'].items():
-            print('reproducer of %s: %s' % (sig, dirs[0]))
+    known = []
+    if a.known_failures:
+        for line in open(a.known_failures):
+            line = line.split('#')[0].strip()
+            if line:
+                known.append(line)
+    bad = [sig for sig in s['findings'] if not any(sig.startswith(k) for k in known)]
+    tolerated = [sig for sig in s['findings'] if sig not in bad]
+    if tolerated:
+        print('known bugs (%s): %s' % (a.known_failures, '; '.join(tolerated)))
+    if a.fail_on_finding and bad:
+        for sig in bad:
+            print('FAIL %s: reproducer %s' % (sig, (s['saved'].get(sig) or ['(not saved)'])[0]))
         return 1
     if a.fail_on_finding and s['stats']['invalid']:
         print('fuzz-diff: invalid cases (a generator bug)')
