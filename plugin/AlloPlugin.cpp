@@ -23,6 +23,7 @@ protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &ci,
                                                  llvm::StringRef file) override {
     allo::DriverOptions opts = options;
+    opts.isPlugin = true;
     if (!opts.target.empty() && !outputGiven) {
       // Default: beside the object file, with the target's extension.
       llvm::SmallString<256> out(ci.getFrontendOpts().OutputFile);

@@ -14,6 +14,8 @@ config.test_exec_root = os.path.join(config.allo_obj_root, "test")
 config.environment["PATH"] = os.pathsep.join(
     [config.allo_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 config.substitutions.append(("%allo_include", config.allo_include_dir))
+import sys
+config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%allo_plugin", config.allo_plugin))
 config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
 config.substitutions.append(("%mlir_opt", os.path.join(config.llvm_tools_dir, "mlir-opt")))

@@ -31,17 +31,17 @@ namespace allo {
 /// A FIFO between kernels. Natively an unbounded queue, like Vitis HLS
 /// C simulation; `get` on an empty stream is a deadlock in hardware and
 /// aborts here.
-template <typename T> class stream {
+template <typename _ALLO_T> class stream {
 public:
   stream() = default;
   stream(const stream &) = delete;
   stream &operator=(const stream &) = delete;
 
-  void put(const T &v) { q_.push_back(v); }
-  T get() {
+  void put(const _ALLO_T &v) { q_.push_back(v); }
+  _ALLO_T get() {
     if (q_.empty())
       emptyRead();
-    T v = q_.front();
+    _ALLO_T v = q_.front();
     q_.pop_front();
     return v;
   }
@@ -50,15 +50,17 @@ public:
 
 private:
   [[noreturn]] static void emptyRead();
-  std::deque<T> q_;
+  std::deque<_ALLO_T> q_;
 };
 
 } // namespace allo
 
 #include <cstdio>
 #include <cstdlib>
-template <typename T> void allo::stream<T>::emptyRead() {
-  std::fprintf(stderr, "allo::stream: get() on an empty stream (a deadlock in hardware)\n");
+template <typename _ALLO_T> void allo::stream<_ALLO_T>::emptyRead() {
+  std::fprintf(
+      stderr,
+      "allo::stream: get() on an empty stream (a deadlock in hardware)\n");
   std::abort();
 }
 

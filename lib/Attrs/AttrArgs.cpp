@@ -143,6 +143,16 @@ public:
   Parser(const AttrSpec &spec, std::vector<Token> tokens, AttrArgError &error)
       : spec(spec), toks(std::move(tokens)), error(error) {}
 
+  /// The whole token list as one integer constant expression.
+  std::unique_ptr<ArgExpr> parseWholeExpr() {
+    auto e = parseExpr();
+    if (e && !at(Token::End)) {
+      fail(cur().offset, "unexpected '" + cur().text + "' after the expression");
+      return nullptr;
+    }
+    return e;
+  }
+
   bool parse(ParsedAlloAttr &out) {
     out.spec = &spec;
     if (at(Token::End))
@@ -182,9 +192,10 @@ public:
     return expectEnd();
   }
 
-private:
   const Token &cur() const { return toks[i]; }
   bool at(Token::Kind k) const { return cur().kind == k; }
+
+private:
   bool isPunct(const char *p) const { return at(Token::Punct) && cur().text == p; }
   bool fail(unsigned offset, std::string msg) {
     error = {offset, std::move(msg)};
@@ -383,7 +394,10 @@ private:
 
   // expr := shift ; shift := add (('<<'|'>>') add)* ; add := mul (('+'|'-') mul)*
   // mul := unary (('*'|'/'|'%') unary)* ; unary := '-' unary | '+' unary | primary
+public:
   std::unique_ptr<ArgExpr> parseExpr() { return parseBinary(0); }
+
+private:
 
   static int precedence(const Token &t) {
     if (t.kind != Token::Punct)
@@ -505,9 +519,24 @@ struct Evaluator {
   IdentResolver resolve;
   AttrArgError &error;
   bool dependent = false;
+  std::string what = "attribute argument"; ///< where the expression is written
+
+  /// Attribute values are C++ `int`s (II, factors, depths, extents): every
+  /// operand and intermediate result must fit, as it must in C++ without
+  /// overflow.
+  std::optional<int64_t> eval(const ArgExpr &e) {
+    std::optional<int64_t> v = evalUnchecked(e);
+    if (v && !dependent &&
+        (*v < std::numeric_limits<int32_t>::min() || *v > std::numeric_limits<int32_t>::max())) {
+      error = {e.offset, "integer overflow in " + what + ": " + std::to_string(*v) +
+                             " does not fit in an 'int'"};
+      return std::nullopt;
+    }
+    return v;
+  }
 
   // Returns nullopt on error; sets `dependent` when a template parameter is involved.
-  std::optional<int64_t> eval(const ArgExpr &e) {
+  std::optional<int64_t> evalUnchecked(const ArgExpr &e) {
     switch (e.kind) {
     case ArgExpr::Int:
       return e.value;
@@ -522,11 +551,11 @@ struct Evaluator {
       case IdentValue::NotConstant:
         error = {e.offset, "'" + e.name + "' is not an integer constant expression" +
                                (v.note.empty() ? std::string() : " (" + v.note + ")") +
-                               "; attribute arguments must be literals, constexpr variables, "
+                               "; " + what + "s must be literals, constexpr variables, "
                                "enumerators or template parameters"};
         return std::nullopt;
       case IdentValue::Unknown:
-        error = {e.offset, "use of undeclared identifier '" + e.name + "' in attribute argument"};
+        error = {e.offset, "use of undeclared identifier '" + e.name + "' in " + what};
         return std::nullopt;
       }
       return std::nullopt;
@@ -557,7 +586,7 @@ struct Evaluator {
         overflow = __builtin_mul_overflow(*l, *r, &result);
       else if (op == "/" || op == "%") {
         if (*r == 0) {
-          error = {e.offset, "division by zero in attribute argument"};
+          error = {e.offset, "division by zero in " + what};
           return std::nullopt;
         }
         if (*l == std::numeric_limits<int64_t>::min() && *r == -1)
@@ -565,8 +594,8 @@ struct Evaluator {
         else
           result = op == "/" ? *l / *r : *l % *r;
       } else if (op == "<<" || op == ">>") {
-        if (*r < 0 || *r >= 63) {
-          error = {e.offset, "shift amount out of range in attribute argument"};
+        if (*r < 0 || *r >= 32) {
+          error = {e.offset, "shift amount out of range in " + what};
           return std::nullopt;
         }
         if (op == ">>")
@@ -577,7 +606,7 @@ struct Evaluator {
         }
       }
       if (overflow) {
-        error = {e.offset, "integer overflow in attribute argument"};
+        error = {e.offset, "integer overflow in " + what};
         return std::nullopt;
       }
       return result;
@@ -594,6 +623,29 @@ const ParsedArg *ParsedAlloAttr::find(llvm::StringRef name) const {
     if (a.spec && name == a.spec->name)
       return &a;
   return nullptr;
+}
+
+EvalStatus allo::evaluateIntExpr(llvm::StringRef text, IdentResolver resolve, int64_t &value,
+                                AttrArgError &error, llvm::StringRef what) {
+  std::vector<Token> tokens;
+  if (!Lexer(text).lex(tokens, error))
+    return EvalStatus::Error;
+  static const AttrSpec none{"", 0, "", {}};
+  Parser p(none, std::move(tokens), error);
+  auto e = p.parseExpr();
+  if (!e)
+    return EvalStatus::Error;
+  if (!p.at(Token::End)) {
+    error = {p.cur().offset, "unexpected '" + p.cur().text + "' after the expression"};
+    return EvalStatus::Error;
+  }
+  Evaluator ev{resolve, error};
+  ev.what = what.str();
+  auto v = ev.eval(*e);
+  if (!v)
+    return EvalStatus::Error;
+  value = *v;
+  return ev.dependent ? EvalStatus::Dependent : EvalStatus::Ok;
 }
 
 bool allo::parseAttrArgs(const AttrSpec &spec, llvm::StringRef text, ParsedAlloAttr &out,
@@ -704,4 +756,20 @@ EvalStatus allo::evaluateAttr(const ParsedAlloAttr &attr, IdentResolver resolve,
     }
   }
   return ev.dependent ? EvalStatus::Dependent : EvalStatus::Ok;
+}
+
+std::optional<int64_t> allo::evaluateIntExpression(llvm::StringRef text, IdentResolver resolve,
+                                                   AttrArgError &error, bool &dependent) {
+  dependent = false;
+  std::vector<Token> tokens;
+  if (!Lexer(text).lex(tokens, error))
+    return std::nullopt;
+  static const AttrSpec none{"", 0, "", {}};
+  auto e = Parser(none, std::move(tokens), error).parseWholeExpr();
+  if (!e)
+    return std::nullopt;
+  Evaluator ev{resolve, error};
+  auto v = ev.eval(*e);
+  dependent = ev.dependent;
+  return v;
 }

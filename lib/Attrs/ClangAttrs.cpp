@@ -50,7 +50,8 @@ llvm::StringRef allo::readAttrArgText(const SourceManager &sm, const LangOptions
     ++i;
   if (i >= buffer.size() || buffer[i] != '(')
     return "";
-  int depth = 0;
+  int depth = 0, brackets = 0;
+  size_t lineEnd = buffer.find('\n', i);
   for (; i < buffer.size(); ++i) {
     char c = buffer[i];
     if (c == '"' || c == '\'') {
@@ -63,8 +64,14 @@ llvm::StringRef allo::readAttrArgText(const SourceManager &sm, const LangOptions
       ++depth;
     else if (c == ')' && --depth == 0)
       return buffer.substr(begin, i + 1 - begin);
+    else if (c == '[')
+      ++brackets;
+    else if (c == ']' && --brackets < 0)
+      break; // the attribute list closes first: a ')' is missing
   }
-  return "";
+  // Unbalanced: hand the parser what was written up to the closing ']]' (or
+  // the end of the line), so that it reports the missing ')' there.
+  return buffer.substr(begin, std::min(i, lineEnd) - begin);
 }
 
 SourceLocation AlloAnnotation::argLoc(const ASTContext &ctx) const {
@@ -147,11 +154,7 @@ const NamedDecl *allo::lookupQualified(const ASTContext &ctx, llvm::StringRef na
   return nullptr;
 }
 
-namespace {
-
-/// Resolves identifiers in the context of a function: its template
-/// arguments, then declarations visible from its body outwards.
-IdentValue resolveInFunction(const FunctionDecl *fn, llvm::StringRef name) {
+IdentValue allo::resolveIdentifier(const FunctionDecl *fn, llvm::StringRef name) {
   IdentValue v;
   if (!fn)
     return v;
@@ -183,7 +186,30 @@ IdentValue resolveInFunction(const FunctionDecl *fn, llvm::StringRef name) {
   return v;
 }
 
-} // namespace
+std::optional<int64_t> allo::evaluateIntInFunction(
+    llvm::StringRef text, const FunctionDecl *context, std::string &error,
+    llvm::function_ref<const NamedDecl *(llvm::StringRef)> local) {
+  AttrArgError err;
+  bool dependent = false;
+  auto v = evaluateIntExpression(
+      text,
+      [&](llvm::StringRef n) {
+        if (local)
+          if (const NamedDecl *d = local(n))
+            return classifyConstant(d);
+        return resolveIdentifier(context, n);
+      },
+      err, dependent);
+  if (!v) {
+    error = err.message;
+    return std::nullopt;
+  }
+  if (dependent) {
+    error = "it depends on a template parameter that is not known here";
+    return std::nullopt;
+  }
+  return v;
+}
 
 std::optional<EvaluatedAttr> allo::evaluateAnnotation(const AlloAnnotation &a,
                                                       const FunctionDecl *context,
@@ -198,7 +224,7 @@ std::optional<EvaluatedAttr> allo::evaluateAnnotation(const AlloAnnotation &a,
   }
   EvaluatedAttr out;
   EvalStatus status = evaluateAttr(
-      parsed, [&](llvm::StringRef n) { return resolveInFunction(context, n); }, out, err);
+      parsed, [&](llvm::StringRef n) { return resolveIdentifier(context, n); }, out, err);
   if (status == EvalStatus::Error) {
     allo::error(diags, loc.getLocWithOffset(err.offset), err.message);
     return std::nullopt;

@@ -8,13 +8,33 @@
 //   %v = allo.stream_read %s    -> call @allo_rt_stream_read, trunci/bitcast
 //   %e = allo.stream_empty %s   -> call @allo_rt_stream_empty, cmpi ne 0
 //
-// Function signatures and calls carrying streams are converted too.
+// Arrays of streams hold the handles as integers (an !llvm.ptr is not a
+// memref element type):
+//   %a = allo.stream_create {depth = 2} : memref<4x!allo.stream<i32>>
+//      -> %a = memref.alloca() : memref<4xi64>, filled by a loop nest with
+//         ptrtoint(allo_rt_stream_new(2))
+//   %s = affine.load %a[%i] : memref<4x!allo.stream<i32>>
+//      -> %w = affine.load %a[%i] : memref<4xi64>; %s = llvm.inttoptr %w
+//
+// Streams of blocks: the lock's block is a buffer at the function entry;
+//   allo.stream_write_lock %s { ^bb0(%b): body }
+//      -> allo_rt_block_acquire(&b, bytes) (zero-fills it, as the C-simulation
+//         header value-initialises a fresh block); body;
+//         allo_rt_block_write(%s, &b, bytes) (appends a copy)
+//   allo.stream_read_lock %s { ^bb0(%b): body }
+//      -> allo_rt_block_read(%s, &b, bytes) (pops the oldest block into b); body
+//
+// Function signatures and calls carrying streams are converted too;
+// allo.bit_reverse becomes LLVM's bitreverse intrinsic.
 //
 //===----------------------------------------------------------------------===//
 #include "allo/Conversion/LowerStreams.h"
 #include "allo/Dialect/Allo/AlloOps.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -61,13 +81,101 @@ Value fromWord(OpBuilder &b, Location l, Value word, Type t) {
   return v;
 }
 
+/// Bytes one element of type t takes in a lowered memref (its LLVM alloc size).
+int64_t elementBytes(Type t) {
+  int64_t store = (t.getIntOrFloatBitWidth() + 7) / 8;
+  return (int64_t)llvm::PowerOf2Ceil(store);
+}
+
 struct CreateLowering : OpConversionPattern<StreamCreateOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(StreamCreateOp op, OpAdaptor, ConversionPatternRewriter &r) const override {
     auto m = op->getParentOfType<ModuleOp>();
+    Location l = op.getLoc();
     auto f = runtimeFunc(m, "allo_rt_stream_new", {r.getI64Type()}, {ptrType(getContext())});
-    Value depth = arith::ConstantIntOp::create(r, op.getLoc(), op.getDepth(), 64);
-    r.replaceOpWithNewOp<func::CallOp>(op, f, ValueRange{depth});
+    Value depth = arith::ConstantIntOp::create(r, l, op.getDepth(), 64);
+    auto array = llvm::dyn_cast<MemRefType>(op.getType());
+    if (!array) {
+      r.replaceOpWithNewOp<func::CallOp>(op, f, ValueRange{depth});
+      return success();
+    }
+    // One FIFO per element, created by a loop nest.
+    auto handles = memref::AllocaOp::create(r, l, MemRefType::get(array.getShape(), r.getI64Type()));
+    llvm::SmallVector<Value, 4> ivs;
+    OpBuilder::InsertionGuard guard(r);
+    Value zero = arith::ConstantIndexOp::create(r, l, 0);
+    Value one = arith::ConstantIndexOp::create(r, l, 1);
+    for (int64_t d : array.getShape()) {
+      Value ub = arith::ConstantIndexOp::create(r, l, d);
+      auto loop = scf::ForOp::create(r, l, zero, ub, one);
+      ivs.push_back(loop.getInductionVar());
+      r.setInsertionPoint(loop.getBody()->getTerminator());
+    }
+    Value fifo = func::CallOp::create(r, l, f, ValueRange{depth}).getResult(0);
+    Value word = LLVM::PtrToIntOp::create(r, l, r.getI64Type(), fifo);
+    memref::StoreOp::create(r, l, word, handles, ivs);
+    r.replaceOp(op, handles.getResult());
+    return success();
+  }
+};
+
+/// A load of a stream handle from an array of streams.
+template <typename LoadOp> struct HandleLoadLowering : OpConversionPattern<LoadOp> {
+  using OpConversionPattern<LoadOp>::OpConversionPattern;
+  LogicalResult matchAndRewrite(LoadOp op, typename LoadOp::Adaptor a,
+                                ConversionPatternRewriter &r) const override {
+    if (!llvm::isa<StreamType>(op.getResult().getType()))
+      return failure();
+    Location l = op.getLoc();
+    Value word;
+    if constexpr (std::is_same_v<LoadOp, affine::AffineLoadOp>)
+      word = affine::AffineLoadOp::create(r, l, a.getMemref(), op.getAffineMap(), a.getIndices());
+    else
+      word = memref::LoadOp::create(r, l, a.getMemref(), a.getIndices());
+    r.replaceOpWithNewOp<LLVM::IntToPtrOp>(op, ptrType(op.getContext()), word);
+    return success();
+  }
+};
+
+/// allo.stream_write_lock / allo.stream_read_lock: a buffer, the body inlined.
+template <typename LockOp> struct LockLowering : OpConversionPattern<LockOp> {
+  using OpConversionPattern<LockOp>::OpConversionPattern;
+  LogicalResult matchAndRewrite(LockOp op, typename LockOp::Adaptor a,
+                                ConversionPatternRewriter &r) const override {
+    constexpr bool isWrite = std::is_same_v<LockOp, StreamWriteLockOp>;
+    Location l = op.getLoc();
+    auto m = op->template getParentOfType<ModuleOp>();
+    MemRefType blockType = llvm::cast<StreamType>(op.getStream().getType()).getBlockType();
+    int64_t bytes = blockType.getNumElements() * elementBytes(blockType.getElementType());
+    Value buf;
+    {
+      // The buffer lives at the function entry (a lock in a loop reuses it).
+      OpBuilder::InsertionGuard guard(r);
+      auto fn = op->template getParentOfType<func::FuncOp>();
+      r.setInsertionPointToStart(&fn.getBody().front());
+      buf = memref::AllocaOp::create(r, l, blockType);
+    }
+    Value index = memref::ExtractAlignedPointerAsIndexOp::create(r, l, buf);
+    Value addr = arith::IndexCastOp::create(r, l, r.getI64Type(), index);
+    Value size = arith::ConstantIntOp::create(r, l, bytes, 64);
+    Type ptr = ptrType(op.getContext());
+    Type i64 = r.getI64Type();
+    if (isWrite) {
+      auto acquire = runtimeFunc(m, "allo_rt_block_acquire", {i64, i64}, {});
+      func::CallOp::create(r, l, acquire, ValueRange{addr, size});
+    } else {
+      auto read = runtimeFunc(m, "allo_rt_block_read", {ptr, i64, i64}, {});
+      func::CallOp::create(r, l, read, ValueRange{a.getStream(), addr, size});
+    }
+    Block &body = op.getBody().front();
+    Operation *end = body.getTerminator();
+    r.inlineBlockBefore(&body, op, ValueRange{buf});
+    r.eraseOp(end);
+    if (isWrite) {
+      auto write = runtimeFunc(m, "allo_rt_block_write", {ptr, i64, i64}, {});
+      func::CallOp::create(r, l, write, ValueRange{a.getStream(), addr, size});
+    }
+    r.eraseOp(op);
     return success();
   }
 };
@@ -111,6 +219,14 @@ struct EmptyLowering : OpConversionPattern<StreamEmptyOp> {
   }
 };
 
+struct BitReverseLowering : OpConversionPattern<BitReverseOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(BitReverseOp op, OpAdaptor a, ConversionPatternRewriter &r) const override {
+    r.replaceOpWithNewOp<LLVM::BitReverseOp>(op, op.getType(), a.getInput());
+    return success();
+  }
+};
+
 struct LowerStreamsPass : PassWrapper<LowerStreamsPass, OperationPass<ModuleOp>> {
   MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(LowerStreamsPass)
   StringRef getArgument() const override { return "allo-lower-streams"; }
@@ -118,24 +234,34 @@ struct LowerStreamsPass : PassWrapper<LowerStreamsPass, OperationPass<ModuleOp>>
     return "Lower Allo streams to calls into the stream runtime (for execution)";
   }
   void getDependentDialects(DialectRegistry &registry) const override {
-    registry.insert<arith::ArithDialect, func::FuncDialect, LLVM::LLVMDialect>();
+    registry.insert<arith::ArithDialect, func::FuncDialect, LLVM::LLVMDialect,
+                    memref::MemRefDialect, scf::SCFDialect>();
   }
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     TypeConverter types;
     types.addConversion([](Type t) { return t; });
     types.addConversion([ctx](StreamType) -> Type { return ptrType(ctx); });
+    types.addConversion([](MemRefType t) -> std::optional<Type> {
+      if (!llvm::isa<StreamType>(t.getElementType()))
+        return std::nullopt; // not an array of streams: the identity above
+      return MemRefType::get(t.getShape(), IntegerType::get(t.getContext(), 64));
+    });
 
     ConversionTarget target(*ctx);
-    target.addIllegalOp<StreamCreateOp, StreamWriteOp, StreamReadOp, StreamEmptyOp>();
-    target.addLegalDialect<arith::ArithDialect, LLVM::LLVMDialect>();
+    target.addIllegalOp<StreamCreateOp, StreamWriteOp, StreamReadOp, StreamEmptyOp,
+                        StreamWriteLockOp, StreamReadLockOp, BitReverseOp>();
+    target.addLegalDialect<arith::ArithDialect, LLVM::LLVMDialect, scf::SCFDialect>();
     target.markUnknownOpDynamicallyLegal([&](Operation *op) {
       if (auto f = llvm::dyn_cast<func::FuncOp>(op))
         return types.isSignatureLegal(f.getFunctionType());
       return types.isLegal(op);
     });
     RewritePatternSet patterns(ctx);
-    patterns.add<CreateLowering, WriteLowering, ReadLowering, EmptyLowering>(types, ctx);
+    patterns.add<CreateLowering, WriteLowering, ReadLowering, EmptyLowering,
+                 HandleLoadLowering<affine::AffineLoadOp>, HandleLoadLowering<memref::LoadOp>,
+                 LockLowering<StreamWriteLockOp>, LockLowering<StreamReadLockOp>,
+                 BitReverseLowering>(types, ctx);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns, types);
     populateCallOpTypeConversionPattern(patterns, types);
     populateReturnOpTypeConversionPattern(patterns, types);

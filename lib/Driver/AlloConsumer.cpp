@@ -22,6 +22,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/thread.h"
 
 #ifndef ALLO_USER_INCLUDE_DIR
 #define ALLO_USER_INCLUDE_DIR ""
@@ -106,6 +107,14 @@ public:
   explicit AlloConsumer(DriverOptions options) : options(std::move(options)) {}
 
   void HandleTranslationUnit(ASTContext &ast) override {
+    // Raising recurses on the AST: a large stack (inside clang++ as a plugin
+    // too), so that deep input meets the frontend's limits, not the stack's.
+    llvm::thread worker(std::optional<unsigned>(kFrontendStackSize), [&] { run(ast); });
+    worker.join();
+  }
+
+private:
+  void run(ASTContext &ast) {
     DiagnosticsEngine &diags = ast.getDiagnostics();
     reportUnknownAlloAttributes(ast.getSourceManager(), ast.getLangOpts(), diags);
     if (diags.hasErrorOccurred())
@@ -133,6 +142,17 @@ public:
     mlir::OwningOpRef<mlir::ModuleOp> module = raiseToMLIR(ast, ctx, ro);
     if (!module || diags.hasErrorOccurred())
       return;
+    if (ro.tops.empty() && module->getBody()->getOperations().empty()) {
+      // Nothing selected: an empty output would look like success.
+      SourceManager &sm = ast.getSourceManager();
+      allo::warning(diags, sm.getLocForStartOfFile(sm.getMainFileID()),
+                    "no kernel to raise: this file has no function marked [[allo::kernel]] or "
+                    "[[allo::region]]; mark the top function, or name it with " +
+                        std::string(options.isPlugin ? "-fplugin-arg-allo-top=NAME"
+                                                     : "--top NAME") +
+                        " (nothing was written)");
+      return;
+    }
     if (mlir::failed(mlir::verify(*module))) {
       allo::error(diags, SourceLocation(),
                   "internal error: the raised MLIR does not verify (see the messages above); "
@@ -178,7 +198,6 @@ public:
     hlsPragmas().clear();
   }
 
-private:
   void writeOutput(DiagnosticsEngine &diags, llvm::StringRef text) {
     if (options.output == "-") {
       llvm::outs() << text;

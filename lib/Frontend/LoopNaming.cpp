@@ -2,6 +2,7 @@
 #include "allo/Frontend/LoopNaming.h"
 #include "allo/Attrs/ClangAttrs.h"
 
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/StringMap.h"
@@ -20,8 +21,12 @@ std::string allo::baseLoopName(const Stmt *loop, llvm::StringRef label,
       if (ds->isSingleDecl())
         if (auto *vd = dyn_cast<VarDecl>(ds->getSingleDecl()))
           return vd->getName().str();
-    // `for (i = 0; ...)` assigns an existing variable.
-    if (auto *bo = dyn_cast_or_null<BinaryOperator>(f->getInit()))
+    // `for (i = 0; ...)` assigns an existing variable (`for (i = std::max(a,
+    // b); ...)` is wrapped in ExprWithCleanups).
+    const Stmt *init = f->getInit();
+    if (auto *ewc = dyn_cast_or_null<ExprWithCleanups>(init))
+      init = ewc->getSubExpr();
+    if (auto *bo = dyn_cast_or_null<BinaryOperator>(init))
       if (bo->getOpcode() == BO_Assign)
         if (auto *dr = dyn_cast<DeclRefExpr>(bo->getLHS()->IgnoreParenImpCasts()))
           return dr->getDecl()->getName().str();

@@ -18,10 +18,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FoldingBuilder.h"
+#include "allo/Dialect/Allo/AlloOps.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/SetVector.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 
 using namespace clang;
 using namespace allo::raise;
@@ -365,6 +367,19 @@ bool FunctionRaiser::emitAPBitMember(const CXXMemberCallExpr *e, mlir::Value &re
     result = emitProxyRead(e).first;
     return true;
   }
+  if (e->getNumArgs() == 0 && (n.ends_with("_reduce") || n == "iszero" || n == "is_zero" ||
+                               n == "sign" || n == "countLeadingZeros")) {
+    result = emitAPQuery(e, br);
+    return (bool)result;
+  }
+  if ((n == "reverse" || n == "b_not") && e->getNumArgs() == 0) {
+    result = emitAPInPlace(e, br, {});
+    return true;
+  }
+  if ((n == "lrotate" || n == "rrotate") && e->getNumArgs() == 1) {
+    result = emitAPInPlace(e, br, e->getArg(0));
+    return true;
+  }
   bool set = n == "set" && e->getNumArgs() == 1, clear = n == "clear" && e->getNumArgs() == 1;
   bool invert = n == "invert" && e->getNumArgs() == 1, setBit = n == "set_bit" && e->getNumArgs() == 2;
   if (!set && !clear && !invert && !setBit)
@@ -385,4 +400,130 @@ bool FunctionRaiser::emitAPBitMember(const CXXMemberCallExpr *e, mlir::Value &re
   store(lv, br.write(s, x, v, false, e), l);
   br.done({});
   return true;
+}
+
+namespace {
+/// Parity of v (1 when an odd number of bits are set), as i1.
+mlir::Value parity(FoldingBuilder &br, mlir::OpBuilder &b, mlir::Location l, mlir::Value v) {
+  mlir::Value pop = mlir::math::CtPopOp::create(b, l, v);
+  return br.fold<arith::TruncIOp>(b.getI1Type(), pop);
+}
+} // namespace
+
+mlir::Value FunctionRaiser::emitAPQuery(const CXXMemberCallExpr *e, FoldingBuilder &br) {
+  // Reductions and tests of the value (ap_int_base and ap_range_ref members):
+  //   and_reduce: every bit set; or_reduce: any bit set; xor_reduce: an odd
+  //   number of bits set; nand/nor/xnor: their negations; iszero/is_zero;
+  //   sign(): negative (always false for ap_uint); countLeadingZeros(): W
+  //   for 0, as the header counts.
+  mlir::Location l = loc(e);
+  llvm::StringRef n = e->getMethodDecl()->getName();
+  const Expr *obj = e->getImplicitObjectArgument();
+  QualType ot = obj->getType().getNonReferenceType();
+  using P = arith::CmpIPredicate;
+  mlir::Value x;
+  bool isSigned = false;
+  mlir::Value allOnes; // what and_reduce compares with
+  if (isAPProxy(ot)) {
+    // x.range(h, l).and_reduce(): the selected bits (zero-extended); a bit
+    // reference has no reductions.
+    Selection sel;
+    BitRaiser bits(*this, l);
+    if (!bits.match(obj, sel) || sel.isBit)
+      return {};
+    x = emitProxyRead(obj).first;
+    unsigned w = x.getType().getIntOrFloatBitWidth();
+    if (n.starts_with("and") || n.starts_with("nand")) {
+      if (!sel.hi) {
+        allOnes = br.cst(w, -1);
+      } else {
+        Expr::EvalResult hv, lv;
+        if (sel.hi->isValueDependent() || sel.lo->isValueDependent() ||
+            !sel.hi->EvaluateAsInt(hv, ast) || !sel.lo->EvaluateAsInt(lv, ast))
+          unsupported(e, "and_reduce/nand_reduce of a range with run-time bounds");
+        int64_t len = std::abs(hv.Val.getInt().getSExtValue() - lv.Val.getInt().getSExtValue()) + 1;
+        allOnes = br.cst(w, len >= 64 ? -1 : (int64_t)((uint64_t(1) << len) - 1));
+        if (len > 64)
+          unsupported(e, "and_reduce/nand_reduce of a range wider than 64 bits");
+      }
+    }
+  } else if (isAPInt(ot)) {
+    auto [v, sg] = apOperand(obj);
+    x = v;
+    isSigned = sg;
+    allOnes = br.cst(x.getType().getIntOrFloatBitWidth(), -1);
+  } else {
+    return {};
+  }
+  unsigned w = x.getType().getIntOrFloatBitWidth();
+  mlir::Value r;
+  if (n == "and_reduce" || n == "nand_reduce")
+    r = br.fold<arith::CmpIOp>(P::eq, x, allOnes);
+  else if (n == "or_reduce" || n == "nor_reduce")
+    r = br.fold<arith::CmpIOp>(P::ne, x, br.cst(w, 0));
+  else if (n == "xor_reduce" || n == "xnor_reduce")
+    r = parity(br, b, l, x);
+  else if (n == "iszero" || n == "is_zero")
+    r = br.fold<arith::CmpIOp>(P::eq, x, br.cst(w, 0));
+  else if (n == "sign")
+    r = isSigned ? br.fold<arith::CmpIOp>(P::slt, x, br.cst(w, 0)) : constBool(false, l);
+  else if (n == "countLeadingZeros") {
+    if (isAPProxy(ot))
+      unsupported(e, "countLeadingZeros of a range reference (convert it to ap_uint first)");
+    ScalarInfo rs = scalarOrFail(e->getType(), e->getExprLoc());
+    mlir::Value clz = mlir::math::CountLeadingZerosOp::create(b, l, x);
+    return br.done(resizeInt(clz, false, rs.type.getIntOrFloatBitWidth(), l));
+  } else {
+    return {};
+  }
+  if (n.starts_with("nand") || n.starts_with("nor") || n.starts_with("xnor"))
+    r = br.fold<arith::XOrIOp>(r, constBool(true, l));
+  return br.done(r);
+}
+
+mlir::Value FunctionRaiser::emitAPInPlace(const CXXMemberCallExpr *e, FoldingBuilder &br,
+                                          const Expr *count) {
+  // Members that modify the value, as the header defines them:
+  //   reverse(): bit k <-> bit W-1-k, returns *this;  b_not(): ~x;
+  //   lrotate(n): rotate left by n mod W (a negative n rotates right);
+  //   rrotate(n): lrotate(W - n % W).
+  mlir::Location l = loc(e);
+  llvm::StringRef n = e->getMethodDecl()->getName();
+  const Expr *obj = stripBaseCasts(e->getImplicitObjectArgument());
+  QualType ot = obj->getType().getNonReferenceType();
+  if (!isAPInt(ot))
+    unsupported(e, "'" + n + "' on '" + ot.getAsString() + "'");
+  LValue lv = emitLValue(obj);
+  mlir::Value x = load(lv, l);
+  unsigned w = x.getType().getIntOrFloatBitWidth();
+  using P = arith::CmpIPredicate;
+  mlir::Value r;
+  if (n == "b_not") {
+    r = br.fold<arith::XOrIOp>(x, br.cst(w, -1));
+  } else if (n == "reverse") {
+    r = allo::BitReverseOp::create(b, l, x.getType(), x);
+  } else {
+    auto [c, cSigned] = apOperand(count);
+    ScalarInfo ci = scalarOrFail(count->getType(), count->getExprLoc());
+    unsigned cw = std::max<unsigned>(c.getType().getIntOrFloatBitWidth(), 32);
+    mlir::Value k = br.resize(c, cSigned && !ci.isBool, cw);
+    mlir::Value W = br.cst(cw, w);
+    // m = k % W in [0, W): srem, then + W when negative.
+    mlir::Value m = br.fold<arith::RemSIOp>(k, W);
+    if (n == "rrotate")
+      m = br.fold<arith::RemSIOp>(br.fold<arith::SubIOp>(W, m), W); // lrotate(W - k % W)
+    m = br.fold<arith::SelectOp>(br.fold<arith::CmpIOp>(P::slt, m, br.cst(cw, 0)),
+                                 br.fold<arith::AddIOp>(m, W), m);
+    mlir::Value zero = br.fold<arith::CmpIOp>(P::eq, m, br.cst(cw, 0));
+    mlir::Value back = br.fold<arith::SelectOp>(zero, br.cst(cw, 0), br.fold<arith::SubIOp>(W, m));
+    mlir::Value a1 = br.resize(m, false, w), a2 = br.resize(back, false, w);
+    if (w == 1)
+      r = x;
+    else
+      r = br.fold<arith::OrIOp>(br.fold<arith::ShLIOp>(x, a1), br.fold<arith::ShRUIOp>(x, a2));
+  }
+  store(lv, r, l);
+  br.done({});
+  // reverse() returns *this; the others return nothing.
+  return n == "reverse" ? r : mlir::Value();
 }

@@ -12,7 +12,7 @@
 // W or more shifts everything out (as the header).
 //
 //===----------------------------------------------------------------------===//
-#include "FunctionRaiser.h"
+#include "FoldingBuilder.h"
 
 using namespace clang;
 using namespace allo::raise;
@@ -137,7 +137,16 @@ mlir::Value FunctionRaiser::emitAPMemberCall(const CXXMemberCallExpr *e) {
     return emitFixedMemberCall(e);
   if (mlir::Value v; m && isAPInt(obj->getType().getNonReferenceType()) && emitAPBitMember(e, v))
     return v;
-  if (m && isAPProxy(obj->getType())) {
+  if (m && isAPProxy(obj->getType()) && m->getIdentifier() &&
+      m->getName().ends_with("_reduce")) {
+    // x.range(h, l).and_reduce() ... (not a conversion of the range).
+    FoldingBuilder fb(*this, l);
+    if (mlir::Value v = emitAPQuery(e, fb))
+      return v;
+  }
+  if (m && isAPProxy(obj->getType()) &&
+      (isa<CXXConversionDecl>(m) ||
+       (m->getIdentifier() && (m->getName().starts_with("to_") || m->getName() == "get")))) {
     // Conversions of a bit/range reference: its value, zero-extended.
     auto [v, s] = emitProxyRead(obj);
     ScalarInfo to = scalarOrFail(e->getType().getNonReferenceType(), e->getExprLoc());
@@ -152,6 +161,10 @@ mlir::Value FunctionRaiser::emitAPMemberCall(const CXXMemberCallExpr *e) {
     if (isa<CXXConversionDecl>(m) || n.starts_with("to_") || n == "get")
       return resizeInt(v, false, to.type.getIntOrFloatBitWidth(), l);
   }
+  if (m && mod.types.isUserStruct(obj->getType().getNonReferenceType()))
+    unsupported(e, "call to member function '" + m->getQualifiedNameAsString() +
+                       "' (the data of structs is raised, their member functions are not: "
+                       "write a free function taking the struct)");
   if (!m || !isAPInt(obj->getType().getNonReferenceType()))
     unsupported(e, "call to member function '" + (m ? m->getQualifiedNameAsString() : std::string("?")) + "'");
   auto [v, isSigned] = apOperand(obj);

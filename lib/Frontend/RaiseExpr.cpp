@@ -17,6 +17,19 @@ namespace arith = mlir::arith;
 
 namespace {
 bool isUnsignedInt(QualType t) { return t->isUnsignedIntegerType() && !t->isBooleanType(); }
+
+/// A call of a free function of the translation unit through an operator
+/// on user structs (`a + b` with `Complex operator+(Complex, Complex)`).
+bool isUserOperatorCall(const CallExpr *e, const TypeMapper &types) {
+  auto *oc = dyn_cast<CXXOperatorCallExpr>(e);
+  const FunctionDecl *callee = e->getDirectCallee();
+  if (!oc || !callee || isa<CXXMethodDecl>(callee) ||
+      types.ast.getSourceManager().isInSystemHeader(callee->getLocation()))
+    return false;
+  return llvm::any_of(callee->parameters(), [&](const ParmVarDecl *p) {
+    return types.isUserStruct(p->getType().getNonReferenceType());
+  });
+}
 } // namespace
 
 bool FunctionRaiser::isSimpleExpr(const Expr *e) {
@@ -96,7 +109,17 @@ void FunctionRaiser::store(const LValue &lv, mlir::Value v, mlir::Location l) {
     mlir::memref::StoreOp::create(b, l, v, lv.memref, lv.operands);
 }
 
+const CXXOperatorCallExpr *FunctionRaiser::lockSubscript(const Expr *e) {
+  auto *oc = dyn_cast<CXXOperatorCallExpr>(e->IgnoreParens());
+  if (!oc || oc->getOperator() != OO_Subscript || oc->getNumArgs() != 2 ||
+      !lockBlock(oc->getArg(0)))
+    return nullptr;
+  return oc;
+}
+
 mlir::Value FunctionRaiser::arrayMemref(const Expr *e) {
+  if (mlir::Value block = lockBlock(e))
+    return block; // the block of a stream_of_blocks lock
   const Expr *s = e->IgnoreParenImpCasts();
   if (auto *dr = dyn_cast<DeclRefExpr>(s)) {
     if (auto *vd = dyn_cast<VarDecl>(dr->getDecl())) {
@@ -104,22 +127,8 @@ mlir::Value FunctionRaiser::arrayMemref(const Expr *e) {
       if (it != vars.end() && it->second.kind == Binding::Memory &&
           llvm::cast<mlir::MemRefType>(it->second.value.getType()).getRank() > 0)
         return it->second.value;
-      if (it == vars.end() && vd->hasGlobalStorage() && vd->getType()->isArrayType()) {
-        mlir::memref::GlobalOp g = mod.getOrCreateGlobal(vd, dr->getLocation());
-        mlir::OpBuilder::InsertionGuard guard(b);
-        if (lastAlloca)
-          b.setInsertionPointAfter(lastAlloca);
-        else
-          b.setInsertionPointToStart(entry);
-        auto get = mlir::memref::GetGlobalOp::create(b, loc(dr), g.getType(), g.getSymName());
-        lastAlloca = get;
-        Binding bind;
-        bind.kind = Binding::Memory;
-        bind.value = get;
-        bind.type = vd->getType();
-        vars[vd] = bind;
-        return get;
-      }
+      if (it == vars.end() && vd->hasGlobalStorage() && vd->getType()->isArrayType())
+        return bindGlobal(vd, dr->getLocation());
     }
   }
   if (isa<ArraySubscriptExpr>(s))
@@ -143,6 +152,8 @@ LValue FunctionRaiser::emitLValue(const Expr *e) {
       unsupported(e, "reference to '" + dr->getDecl()->getName() + "'");
     }
     const Binding &bind = it->second;
+    if (bind.kind == Binding::Alias)
+      return placeLValue(bind.place, e);
     if (bind.kind != Binding::Memory ||
         llvm::cast<mlir::MemRefType>(bind.value.getType()).getRank() != 0)
       unsupported(e, "writing to '" + vd->getName() + "' here");
@@ -152,55 +163,25 @@ LValue FunctionRaiser::emitLValue(const Expr *e) {
     lv.type = vd->getType();
     return lv;
   }
-  if (auto *ase = dyn_cast<ArraySubscriptExpr>(e)) {
-    llvm::SmallVector<const Expr *, 4> idx;
-    const Expr *cur = ase;
-    while (auto *a = dyn_cast<ArraySubscriptExpr>(cur->IgnoreParenImpCasts())) {
-      idx.insert(idx.begin(), a->getIdx());
-      cur = a->getBase();
+  if (isa<MemberExpr>(e)) {
+    std::optional<Place> p = emitPlace(e);
+    if (!p)
+      unsupported(e, "this member access (members of structs are raised; of other classes not)");
+    return placeLValue(*p, e);
+  }
+  if (isa<ArraySubscriptExpr>(e) || lockSubscript(e) ||
+      (isa<UnaryOperator>(e) && cast<UnaryOperator>(e)->getOpcode() == UO_Deref)) {
+    std::optional<Place> p = emitPlace(e);
+    if (!p) {
+      const Expr *base = e;
+      if (auto *ase = dyn_cast<ArraySubscriptExpr>(e))
+        base = ase->getBase();
+      else if (auto *u = dyn_cast<UnaryOperator>(e))
+        base = u->getSubExpr();
+      unsupported(base, "this expression is used as an array or pointer; only arrays, pointer "
+                        "parameters and pointers into arrays can be indexed or dereferenced");
     }
-    mlir::Value memref = arrayMemref(cur);
-    auto mt = llvm::cast<mlir::MemRefType>(memref.getType());
-    if ((int64_t)idx.size() != mt.getRank())
-      unsupported(e, "partial indexing: this array has " + llvm::Twine(mt.getRank()) +
-                         " dimensions but " + llvm::Twine(idx.size()) + " subscripts are given");
-    LValue lv;
-    lv.memref = memref;
-    lv.type = e->getType();
-    // Affine when every subscript is.
-    llvm::SmallVector<AffineValue, 4> affine;
-    for (const Expr *i : idx) {
-      auto a = tryAffine(i);
-      if (!a)
-        break;
-      affine.push_back(*a);
-    }
-    if (affine.size() == idx.size()) {
-      AffineValue all{mlir::getAffineConstantExpr(0, &mod.ctx), {}};
-      llvm::SmallVector<mlir::AffineExpr, 4> results;
-      for (const AffineValue &a : affine)
-        all = combine(all, a, [&](mlir::AffineExpr x, mlir::AffineExpr y) {
-          results.push_back(y);
-          return x;
-        });
-      lv.affine = true;
-      lv.map = mlir::AffineMap::get(all.operands.size(), 0, results, &mod.ctx);
-      lv.operands = all.operands;
-      return lv;
-    }
-    lv.affine = false;
-    for (const Expr *i : idx) {
-      if (auto a = tryAffine(i)) {
-        lv.operands.push_back(materializeIndex(*a, l));
-        continue;
-      }
-      mlir::Value v = emitRValue(i);
-      if (isUnsignedInt(i->getType()))
-        lv.operands.push_back(arith::IndexCastUIOp::create(b, l, b.getIndexType(), v));
-      else
-        lv.operands.push_back(arith::IndexCastOp::create(b, l, b.getIndexType(), v));
-    }
-    return lv;
+    return placeLValue(*p, e);
   }
   if (auto *ce = dyn_cast<ImplicitCastExpr>(e))
     if (ce->getCastKind() == CK_NoOp)
@@ -209,14 +190,56 @@ LValue FunctionRaiser::emitLValue(const Expr *e) {
                      "'); only variables and array elements can be written");
 }
 
+bool FunctionRaiser::mayBeConstant(const Expr *e) {
+  // Clang's evaluator walks an operand chain until it meets a non-constant:
+  // asking it at every node of `a + b + c + ...` would cost quadratic time.
+  // An arithmetic, comparison or bitwise operator, a subscript, a unary
+  // operator or a cast is constant only if its operands are; a variable only
+  // if it is constexpr or const; everything else is asked.
+  e = e->IgnoreParens();
+  auto it = constantCandidates.find(e);
+  if (it != constantCandidates.end())
+    return it->second;
+  bool r = true;
+  if (auto *dr = dyn_cast<DeclRefExpr>(e)) {
+    auto *vd = dyn_cast<VarDecl>(dr->getDecl());
+    r = !vd || vd->isConstexpr() || vd->getType().isConstQualified();
+  } else if (auto *as = dyn_cast<ArraySubscriptExpr>(e)) {
+    r = mayBeConstant(as->getBase()) && mayBeConstant(as->getIdx());
+  } else if (auto *bo = dyn_cast<BinaryOperator>(e)) {
+    if (!bo->isLogicalOp() && bo->getOpcode() != BO_Comma && !bo->isAssignmentOp())
+      r = mayBeConstant(bo->getLHS()) && mayBeConstant(bo->getRHS());
+    else if (bo->isAssignmentOp())
+      r = false;
+  } else if (auto *uo = dyn_cast<UnaryOperator>(e)) {
+    r = !uo->isIncrementDecrementOp() && mayBeConstant(uo->getSubExpr());
+  } else if (auto *ce = dyn_cast<CastExpr>(e)) {
+    r = mayBeConstant(ce->getSubExpr());
+  }
+  constantCandidates[e] = r;
+  return r;
+}
+
 mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
   e = e->IgnoreParens();
+  // Raising recurses on operands; the frontend's stack (kFrontendStackSize)
+  // holds several times this depth, so the limit is an error, not a crash.
+  constexpr unsigned kMaxExprDepth = 100000;
+  struct DepthGuard {
+    unsigned &d;
+    explicit DepthGuard(unsigned &d) : d(++d) {}
+    ~DepthGuard() { --d; }
+  } guard(exprDepth);
+  if (exprDepth > kMaxExprDepth)
+    fail(e->getExprLoc(), "unsupported: an expression nested more than " +
+                              llvm::Twine(kMaxExprDepth) +
+                              " operators deep; split it into several statements");
   mlir::Location l = loc(e);
   QualType t = e->getType();
 
   // Fold constant expressions (literals, constexpr values, sizeof, ...).
   if (!e->isValueDependent() && (t->isIntegralOrEnumerationType() || t->isRealFloatingType()) &&
-      !isa<DeclRefExpr>(e) && !isa<CallExpr>(e)) {
+      !isa<DeclRefExpr>(e) && !isa<CallExpr>(e) && mayBeConstant(e)) {
     Expr::EvalResult r;
     if (e->EvaluateAsRValue(r, ast) && !r.HasSideEffects) {
       ScalarInfo s = scalarOrFail(t, e->getExprLoc());
@@ -243,7 +266,9 @@ mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
     if (it == vars.end()) {
       // A constant global (constexpr or const with a constant initializer).
       if (vd->hasGlobalStorage() && !vd->getType()->isArrayType()) {
-        const APValue *val = vd->getAnyInitializer() ? vd->evaluateValue() : nullptr;
+        // (Through a block-scope `extern` redeclaration too.)
+        const VarDecl *withInit = nullptr;
+        const APValue *val = vd->getAnyInitializer(withInit) ? withInit->evaluateValue() : nullptr;
         if (val && (vd->isConstexpr() || vd->getType().isConstQualified())) {
           ScalarInfo s = scalarOrFail(t, dr->getLocation());
           if (val->isInt())
@@ -255,6 +280,13 @@ mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
           if (val->isFloat())
             return arith::ConstantOp::create(b, l, s.type, b.getFloatAttr(s.type, val->getFloat()));
         }
+        // A constant of class type (`const ap_fixed<16, 8> K = 0.5;`):
+        // its initializer, raised and folded.
+        if (!val && withInit && (vd->isConstexpr() || vd->getType().isConstQualified()) &&
+            vd->getType()->isRecordType())
+          if (auto c = llvm::dyn_cast_or_null<mlir::TypedAttr>(constantValue(withInit->getInit())))
+            if (c.getType() == scalarOrFail(t, dr->getLocation()).type)
+              return arith::ConstantOp::create(b, l, c);
       }
       return load(emitLValue(e), l); // reports the unsupported reference
     }
@@ -269,13 +301,18 @@ mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
     }
     case Binding::SSA:
       return bind.value;
+    case Binding::Alias:
+      return load(placeLValue(bind.place, e), l);
     case Binding::Memory:
       if (llvm::cast<mlir::MemRefType>(bind.value.getType()).getRank() != 0)
         unsupported(e, "use of array '" + vd->getName() + "' as a value");
       return load(emitLValue(e), l);
+    case Binding::Struct:
+      break; // a whole struct: handled by the construct that uses it
     }
   }
-  if (isa<ArraySubscriptExpr>(e))
+  if (isa<ArraySubscriptExpr>(e) || lockSubscript(e) ||
+      (isa<UnaryOperator>(e) && cast<UnaryOperator>(e)->getOpcode() == UO_Deref))
     return load(emitLValue(e), l);
   if (auto *c = dyn_cast<CastExpr>(e))
     return emitCast(c);
@@ -290,8 +327,21 @@ mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
     if (tryEmitStreamCall(call, r))
       return r;
   }
-  if (auto *oc = dyn_cast<CXXOperatorCallExpr>(e))
+  if (auto *oc = dyn_cast<CXXOperatorCallExpr>(e)) {
+    if (tryEmitStructAssign(oc))
+      return {};
+    if (isUserOperatorCall(oc, mod.types))
+      return emitCall(oc);
     return emitAPOperator(oc);
+  }
+  if (isa<MemberExpr>(e)) {
+    std::optional<Place> p = emitPlace(e);
+    if (p && p->ssa)
+      return p->ssa;
+    if (p && !p->agg)
+      return load(placeLValue(*p, e), l);
+    unsupported(e, "this member access (members of structs are raised; of other classes not)");
+  }
   if (auto *mc = dyn_cast<CXXMemberCallExpr>(e))
     return emitAPMemberCall(mc);
   if (auto *call = dyn_cast<CallExpr>(e))
@@ -345,14 +395,15 @@ mlir::Value FunctionRaiser::emitCast(const CastExpr *e) {
     return arith::ExtSIOp::create(b, l, s.type, v);
   }
   case CK_ArrayToPointerDecay:
-    unsupported(e, "using an array as a pointer (pass arrays whole to functions and index them)");
+    unsupported(e, "using an array as a value (arrays can be indexed, and passed to functions "
+                   "whose parameters are arrays, pointers or references)");
   case CK_PointerToBoolean:
   case CK_PointerToIntegral:
   case CK_IntegralToPointer:
   case CK_NullToPointer:
   case CK_BitCast:
-    unsupported(e, "a conversion from or to a pointer (pointers are not raised; arrays are "
-                   "indexed with all their subscripts)");
+    unsupported(e, "a conversion from or to a pointer (pointers are raised as the array "
+                   "accesses they make: they cannot be compared, converted or stored)");
   default:
     unsupported(e, "cast of kind '" + llvm::Twine(e->getCastKindName()) + "'");
   }
@@ -577,9 +628,11 @@ mlir::Value FunctionRaiser::emitUnary(const UnaryOperator *e) {
   case UO_Extension:
     return emitRValue(e->getSubExpr());
   case UO_AddrOf:
-    unsupported(e, "taking the address of a variable (pointers are not raised)");
+    unsupported(e, "an address used as a value (pointers are raised as the array accesses "
+                   "they make: they can be passed to functions, indexed and dereferenced, but "
+                   "not compared, converted or stored)");
   case UO_Deref:
-    unsupported(e, "pointer dereference (pointers are not raised)");
+    unsupported(e, "this dereference (only pointers into arrays are raised)");
   default:
     unsupported(e, "unary operator '" + UnaryOperator::getOpcodeStr(e->getOpcode()) + "'");
   }
@@ -590,44 +643,45 @@ mlir::Value FunctionRaiser::emitCall(const CallExpr *e) {
   const FunctionDecl *callee = e->getDirectCallee();
   if (!callee)
     unsupported(e, "indirect call (calls through pointers are not raised)");
-  if (isa<CXXOperatorCallExpr>(e) || isa<CXXMemberCallExpr>(e))
+  if ((isa<CXXOperatorCallExpr>(e) && !isUserOperatorCall(e, mod.types)) || isa<CXXMemberCallExpr>(e))
     unsupported(e, "call to C++ operator or member function '" +
                        callee->getQualifiedNameAsString() + "'");
   bool handled = false;
   mlir::Value v = emitMathCall(e, callee, handled);
   if (handled)
     return v;
+  (void)l;
+  mlir::func::CallOp call = emitCallOp(e);
+  return call.getNumResults() == 1 ? call.getResult(0) : mlir::Value();
+}
+
+mlir::func::CallOp FunctionRaiser::emitCallOp(const CallExpr *e) {
+  mlir::Location l = loc(e);
+  const FunctionDecl *callee = e->getDirectCallee();
+  if (!callee)
+    unsupported(e, "indirect call (calls through pointers are not raised)");
   if (callee->getBuiltinID() || ast.getSourceManager().isInSystemHeader(callee->getLocation()))
     unsupported(e, "call to library function '" + callee->getQualifiedNameAsString() +
                        "' (supported: <cmath> functions, std::abs/min/max)");
   mlir::func::FuncOp f = mod.getOrDeclare(callee, e->getBeginLoc());
-  mod.calls[fn].push_back({callee->getDefinition() ? callee->getDefinition() : callee,
-                           e->getBeginLoc()});
+  const FunctionDecl *def = callee->getDefinition() ? callee->getDefinition() : callee;
+  mod.calls[fn].push_back({def, e->getBeginLoc()});
   llvm::SmallVector<mlir::Value, 4> args;
   auto inputs = f.getFunctionType().getInputs();
-  for (unsigned i = 0; i < e->getNumArgs() && i < inputs.size(); ++i) {
+  const auto &ranges = mod.paramArgs[def];
+  for (unsigned i = 0; i < e->getNumArgs() && i < ranges.size(); ++i) {
     const Expr *arg = e->getArg(i);
-    if (auto mt = llvm::dyn_cast<mlir::MemRefType>(inputs[i])) {
-      mlir::Value m = arrayMemref(arg);
-      if (m.getType() != mt) {
-        // An array parameter's type decays to a pointer; name the declared one.
-        QualType at = arg->IgnoreParenImpCasts()->getType();
-        if (auto *dr = dyn_cast<DeclRefExpr>(arg->IgnoreParenImpCasts()))
-          if (auto *pv = dyn_cast<ParmVarDecl>(dr->getDecl()))
-            at = pv->getOriginalType();
-        fail(arg->getExprLoc(), "array argument of type " + llvm::Twine(at.getAsString()) +
-                                    " does not match the parameter '" +
-                                    callee->getParamDecl(i)->getName() + "' of type " +
-                                    callee->getParamDecl(i)->getOriginalType().getAsString() +
-                                    "; Allo needs identical array shapes across calls");
-      }
-      args.push_back(m);
-    } else if (llvm::isa<allo::StreamType>(inputs[i])) {
+    const ParmVarDecl *param = def->getParamDecl(i);
+    auto [first, count] = ranges[i];
+    if (mod.paramStruct(param->getOriginalType())) {
+      structArguments(arg, param, inputs.slice(first, count), args);
+    } else if (auto mt = llvm::dyn_cast<mlir::MemRefType>(inputs[first])) {
+      args.push_back(placeArgument(arg, mt, param));
+    } else if (llvm::isa<allo::StreamType>(inputs[first])) {
       args.push_back(streamValue(arg));
     } else {
       args.push_back(emitRValue(arg));
     }
   }
-  auto call = mlir::func::CallOp::create(b, l, f, args);
-  return call.getNumResults() ? call.getResult(0) : mlir::Value();
+  return mlir::func::CallOp::create(b, l, f, args);
 }

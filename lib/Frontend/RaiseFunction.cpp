@@ -52,6 +52,22 @@ std::string sanitize(llvm::StringRef s) {
 /// for an instantiation (dot<int, 8> -> dot_int_8).
 std::string symbolBase(const FunctionDecl *fn) {
   std::string name = fn->getNameAsString();
+  if (fn->isOverloadedOperator()) {
+    // `operator+` is emitted as a function named operator_add.
+    static const std::pair<OverloadedOperatorKind, const char *> words[] = {
+        {OO_Plus, "add"},        {OO_Minus, "sub"},        {OO_Star, "mul"},
+        {OO_Slash, "div"},       {OO_Percent, "rem"},      {OO_Amp, "and"},
+        {OO_Pipe, "or"},         {OO_Caret, "xor"},        {OO_Tilde, "not"},
+        {OO_Exclaim, "lnot"},    {OO_EqualEqual, "eq"},    {OO_ExclaimEqual, "ne"},
+        {OO_Less, "lt"},         {OO_Greater, "gt"},       {OO_LessEqual, "le"},
+        {OO_GreaterEqual, "ge"}, {OO_LessLess, "shl"},     {OO_GreaterGreater, "shr"},
+        {OO_AmpAmp, "land"},     {OO_PipePipe, "lor"},     {OO_PlusEqual, "add_assign"},
+        {OO_MinusEqual, "sub_assign"}, {OO_StarEqual, "mul_assign"}};
+    name = "operator";
+    for (auto [k, w] : words)
+      if (fn->getOverloadedOperator() == k)
+        name = std::string("operator_") + w;
+  }
   if (const TemplateArgumentList *args = fn->getTemplateSpecializationArgs()) {
     PrintingPolicy pp(fn->getASTContext().getLangOpts());
     pp.SuppressTagKeyword = true;
@@ -108,47 +124,57 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
   PrintingPolicy pp(ast.getLangOpts());
   llvm::SmallVector<mlir::Type, 4> argTypes;
   llvm::SmallVector<mlir::DictionaryAttr, 4> argAttrs;
+  auto &ranges = paramArgs[fn];
+  ranges.clear();
   for (const ParmVarDecl *p : fn->parameters()) {
     QualType t = p->getOriginalType();
+    unsigned first = argTypes.size();
+    if (const StructInfo *info = paramStruct(t)) {
+      // One argument per field (scalar replacement).
+      structParam(fn, p, ranges.size(), info, argTypes, argAttrs, signatureError);
+      ranges.push_back({first, (unsigned)argTypes.size() - first});
+      continue;
+    }
     llvm::SmallVector<mlir::NamedAttribute, 4> attrs;
     attrs.push_back(b.getNamedAttr(AlloDialect::kName, b.getStringAttr(p->getName())));
-    attrs.push_back(b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(t.getAsString(pp))));
-    if (t->isArrayType()) {
-      mlir::MemRefType mt = types.array(t);
-      if (!mt)
-        signatureError(p->getLocation(), "parameter '" + p->getName() + "': " + types.explain(t));
-      QualType elemT = t;
-      while (const ArrayType *at = ast.getAsArrayType(elemT))
-        elemT = at->getElementType();
-      setArrayAttrs(ctx, attrs, *types.scalar(elemT));
-      argTypes.push_back(mt);
-    } else if (auto st = types.stream(t); st && t->isReferenceType() &&
-                                          !t.getNonReferenceType().isConstQualified()) {
-      attrs.back() = b.getNamedAttr(AlloDialect::kCType,
-                                    b.getStringAttr(st->elementType.getAsString(pp)));
-      argTypes.push_back(StreamType::get(&ctx, st->element.type));
-    } else if (auto st = types.stream(t)) {
-      signatureError(p->getLocation(),
-                     "parameter '" + p->getName() + "' of type '" + t.getAsString(pp) +
-                         "': pass a stream by non-const reference ('" +
-                         t.getNonReferenceType().getUnqualifiedType().getAsString(pp) + " &')");
-    } else if (auto s = types.scalar(t)) {
-      setArrayAttrs(ctx, attrs, *s);
-      argTypes.push_back(s->type);
-    } else {
-      signatureError(p->getLocation(), "parameter '" + p->getName() + "': " + types.explain(t));
-    }
+    attrs.push_back(b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(spell(t))));
+    argTypes.push_back(paramType(fn, p, attrs, signatureError));
     argAttrs.push_back(b.getDictionaryAttr(attrs));
+    ranges.push_back({first, 1});
   }
   llvm::SmallVector<mlir::Type, 1> results;
   QualType rt = fn->getReturnType();
-  if (!rt->isVoidType()) {
+  SourceLocation rtLoc = fn->getReturnTypeSourceRange().getBegin().isValid()
+                             ? fn->getReturnTypeSourceRange().getBegin()
+                             : fn->getLocation();
+  const StructInfo *resultStruct = rt->isVoidType() ? nullptr : types.structInfo(rt);
+  llvm::SmallVector<mlir::Attribute, 4> resultFields;
+  if (resultStruct) {
+    // One result per scalar field.
+    noteStruct(resultStruct);
+    for (const FieldLeaf &leaf : resultStruct->leaves) {
+      if (!leaf.dims.empty())
+        signatureError(rtLoc, "return type of '" + fn->getNameAsString() + "': struct '" +
+                                  rt.getAsString(pp) + "' has an array field ('" +
+                                  leaf.path.substr(1) +
+                                  "'); return it through a reference parameter instead");
+      results.push_back(leaf.scalar.type);
+      mlir::NamedAttrList d;
+      d.set("field", b.getStringAttr(leaf.path));
+      d.set("ctype", b.getStringAttr(leaf.type.getAsString(pp)));
+      d.set("offset", b.getI64IntegerAttr(leaf.offset));
+      d.set("bytes", b.getI64IntegerAttr(leaf.bytes));
+      // What the field's C++ type is, decided on the canonical type.
+      if (!leaf.scalar.isSigned && !leaf.scalar.isBool && !leaf.scalar.isFloat)
+        d.set("unsigned", b.getUnitAttr());
+      if (leaf.scalar.fixedScale >= 0)
+        d.set("fixed_scale", b.getI64IntegerAttr(leaf.scalar.fixedScale));
+      resultFields.push_back(d.getDictionary(&ctx));
+    }
+  } else if (!rt->isVoidType()) {
     auto s = types.scalar(rt);
     if (!s)
-      signatureError(fn->getReturnTypeSourceRange().getBegin().isValid()
-                         ? fn->getReturnTypeSourceRange().getBegin()
-                         : fn->getLocation(),
-                     "return type of '" + fn->getNameAsString() + "': " + types.explain(rt));
+      signatureError(rtLoc, "return type of '" + fn->getNameAsString() + "': " + types.explain(rt));
     results.push_back(s->type);
   }
   std::string base = sanitize(symbolBase(fn));
@@ -167,64 +193,261 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
                   b.getStringAttr(fn->getNameAsString() +
                                   (fn->getTemplateSpecializationArgs() ? "<...>" : "")));
   if (!rt->isVoidType())
-    func->setAttr(AlloDialect::kResultCType, b.getStringAttr(rt.getAsString(pp)));
+    func->setAttr(AlloDialect::kResultCType, b.getStringAttr(spell(rt)));
+  if (resultStruct) {
+    func->setAttr(AlloDialect::kResultFields, b.getArrayAttr(resultFields));
+    func->setAttr(AlloDialect::kResultSize, b.getI64IntegerAttr(resultStruct->size));
+  } else if (!rt->isVoidType()) {
+    ScalarInfo s = *types.scalar(rt);
+    if (!s.isSigned && !s.isBool && !s.isFloat)
+      func.setResultAttr(0, AlloDialect::kUnsigned, b.getUnitAttr());
+    if (s.fixedScale >= 0)
+      func.setResultAttr(0, AlloDialect::kFixedScale, b.getI64IntegerAttr(s.fixedScale));
+  }
   if (fn->getStorageClass() == SC_Static)
     func->setAttr(AlloDialect::kStatic, b.getUnitAttr());
+  if (fn->isExternC())
+    func->setAttr(AlloDialect::kExternC, b.getUnitAttr());
   funcs[fn] = func;
   worklist.push_back(fn);
   return func;
 }
 
-mlir::memref::GlobalOp ModuleRaiser::getOrCreateGlobal(const VarDecl *vd, SourceLocation useLoc) {
+/// True when every use of pointer parameter `p` in `fn`'s body reads or
+/// writes its first element only (`*p`, `p[0]`, `p->f`), or there is no use.
+bool allo::raise::onlyFirstElementUsed(const FunctionDecl *fn, const ParmVarDecl *p) {
+  struct Uses : RecursiveASTVisitor<Uses> {
+    const ParmVarDecl *p;
+    ASTContext &ctx;
+    unsigned refs = 0, first = 0;
+    Uses(const ParmVarDecl *p, ASTContext &ctx) : p(p), ctx(ctx) {}
+    bool isP(const Expr *e) const {
+      auto *d = dyn_cast<DeclRefExpr>(e->IgnoreParenImpCasts());
+      return d && d->getDecl() == p;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *e) {
+      refs += e->getDecl() == p;
+      return true;
+    }
+    bool VisitUnaryOperator(UnaryOperator *u) {
+      first += u->getOpcode() == UO_Deref && isP(u->getSubExpr());
+      return true;
+    }
+    bool VisitArraySubscriptExpr(ArraySubscriptExpr *a) {
+      Expr::EvalResult r;
+      if (isP(a->getBase()) && !a->getIdx()->isValueDependent() &&
+          a->getIdx()->EvaluateAsInt(r, ctx) && r.Val.getInt().isZero())
+        ++first;
+      return true;
+    }
+    bool VisitMemberExpr(MemberExpr *m) {
+      first += m->isArrow() && isP(m->getBase());
+      return true;
+    }
+  } uses(p, fn->getASTContext());
+  uses.TraverseStmt(const_cast<Stmt *>(fn->getBody()));
+  return uses.refs == uses.first;
+}
+
+namespace {
+
+/// The layout of an array parameter that may receive a pointer into the
+/// middle of an array: row-major strides, dynamic offset.
+mlir::MemRefType offsetMemRef(llvm::ArrayRef<int64_t> shape, mlir::Type elem) {
+  llvm::SmallVector<int64_t, 4> strides(shape.size(), 1);
+  for (int d = (int)shape.size() - 2; d >= 0; --d)
+    strides[d] = strides[d + 1] * shape[d + 1];
+  auto layout = mlir::StridedLayoutAttr::get(elem.getContext(), mlir::ShapedType::kDynamic, strides);
+  return mlir::MemRefType::get(shape, elem, layout);
+}
+} // namespace
+
+mlir::Type ModuleRaiser::paramType(const FunctionDecl *fn, const ParmVarDecl *p,
+                                   llvm::SmallVectorImpl<mlir::NamedAttribute> &attrs,
+                                   llvm::function_ref<void(SourceLocation, const llvm::Twine &)> error) {
+  QualType t = p->getOriginalType();
+  PrintingPolicy pp(ast.getLangOpts());
+  mlir::Builder b(&ctx);
+  bool top = tops.contains(fn);
+  std::string what = "parameter '" + p->getName().str() + "'";
+  auto fail = [&](const llvm::Twine &msg) -> mlir::Type {
+    error(p->getLocation(), msg);
+    return {};
+  };
+  // Arrays of streams (hls::stream<T> s[N]): a memref of streams.
+  if (auto sa = types.streamArray(t)) {
+    attrs.back() =
+        b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(spellStreamElement(sa->stream)));
+    if (sa->stream.depth > 0)
+      attrs.push_back(
+          b.getNamedAttr(AlloDialect::kTypeDepth, b.getI64IntegerAttr(sa->stream.depth)));
+    return mlir::MemRefType::get(sa->shape, StreamType::get(&ctx, sa->stream.mlirElement()));
+  }
+  // Streams: by non-const reference only.
+  if (auto st = types.stream(t)) {
+    if (!t->isReferenceType() || t.getNonReferenceType().isConstQualified())
+      return fail(what + " of type '" + t.getAsString(pp) + "': pass a stream by non-const reference ('" +
+                  t.getNonReferenceType().getUnqualifiedType().getAsString(pp) + " &')");
+    attrs.back() = b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(spellStreamElement(*st)));
+    if (st->depth > 0)
+      attrs.push_back(b.getNamedAttr(AlloDialect::kTypeDepth, b.getI64IntegerAttr(st->depth)));
+    return StreamType::get(&ctx, st->mlirElement());
+  }
+  // References: to an array (the array itself), to a scalar (a rank-0
+  // memref; `const T &` is passed by value).
+  if (t->isReferenceType()) {
+    QualType r = t.getNonReferenceType();
+    if (r->isArrayType()) {
+      mlir::MemRefType mt = types.array(r);
+      if (!mt)
+        return fail(what + ": " + types.explain(r));
+      QualType elemT = r;
+      while (const ArrayType *at = ast.getAsArrayType(elemT))
+        elemT = at->getElementType();
+      setArrayAttrs(ctx, attrs, *types.scalar(elemT));
+      return mt;
+    }
+    auto s = types.scalar(r);
+    if (!s)
+      return fail(what + ": " + types.explain(t));
+    setArrayAttrs(ctx, attrs, *s);
+    if (r.isConstQualified())
+      return s->type;
+    if (!t->isLValueReferenceType())
+      return fail(what + " of type '" + t.getAsString(pp) +
+                  "': rvalue references are not raised (pass by value or by '" +
+                  r.getAsString(pp) + " &')");
+    // A callee's reference may be bound to an array element: dynamic offset.
+    return top ? mlir::MemRefType::get({}, s->type) : offsetMemRef({}, s->type);
+  }
+  // Pointers and arrays of unknown size (T *p, T p[], T p[][M], T (*p)[M]).
+  const IncompleteArrayType *incomplete = ast.getAsIncompleteArrayType(t);
+  if (t->isPointerType() || incomplete) {
+    QualType elem = t->isPointerType() ? t->getPointeeType() : incomplete->getElementType();
+    llvm::SmallVector<int64_t, 4> shape = {mlir::ShapedType::kDynamic};
+    while (const ConstantArrayType *cat = ast.getAsConstantArrayType(elem)) {
+      shape.push_back(cat->getSize().getSExtValue());
+      elem = cat->getElementType();
+    }
+    auto s = types.scalar(elem);
+    if (!s || ast.getAsArrayType(elem))
+      return fail(what + ": " + types.explain(t));
+    setArrayAttrs(ctx, attrs, *s);
+    if (!top)
+      return offsetMemRef(shape, s->type);
+    // The top's arrays get their sizes from the interface pragma (elements
+    // of the scalar type), or 1 when only the first element is used.
+    int64_t row = 1;
+    for (size_t d = 1; d < shape.size(); ++d)
+      row *= shape[d];
+    SourceLocation pragmaLoc;
+    int64_t depth = interfaceDepth(fn, p, error, &pragmaLoc);
+    if (depth == 0) {
+      if (shape.size() > 1 || !onlyFirstElementUsed(fn, p))
+        return fail(what + " of '" + fn->getNameAsString() + "' is a pointer, so the size of the "
+                    "array it points to is unknown: add '#pragma HLS interface m_axi port=" +
+                    p->getName() + " depth=<number of elements>' to the function body, or "
+                    "declare it as an array of constant size");
+      depth = 1;
+    }
+    if (depth % row != 0) {
+      error(pragmaLoc, "#pragma HLS interface: depth=" + std::to_string(depth) + " of '" +
+                           p->getName() + "' is not a multiple of its rows of " +
+                           std::to_string(row) + " elements");
+      return {};
+    }
+    shape[0] = depth / row;
+    return mlir::MemRefType::get(shape, s->type);
+  }
+  if (t->isArrayType()) {
+    mlir::MemRefType mt = types.array(t);
+    if (!mt)
+      return fail(what + ": " + types.explain(t));
+    QualType elemT = t;
+    while (const ArrayType *at = ast.getAsArrayType(elemT))
+      elemT = at->getElementType();
+    setArrayAttrs(ctx, attrs, *types.scalar(elemT));
+    return mt;
+  }
+  if (auto s = types.scalar(t)) {
+    setArrayAttrs(ctx, attrs, *s);
+    return s->type;
+  }
+  return fail(what + ": " + types.explain(t));
+}
+
+mlir::memref::GlobalOp ModuleRaiser::getOrCreateGlobal(const VarDecl *vd, SourceLocation useLoc,
+                                                       FunctionRaiser &user) {
+  // The declaration with the initializer (also for a block-scope `extern`).
+  if (const VarDecl *withInit = nullptr; vd->getAnyInitializer(withInit))
+    vd = withInit;
   auto it = globals.find(vd);
   if (it != globals.end())
     return it->second;
   DiagnosticsEngine &diags = ast.getDiagnostics();
-  mlir::MemRefType mt = types.array(vd->getType());
-  const APValue *val = vd->getAnyInitializer() ? vd->evaluateValue() : nullptr;
-  if (!mt || !val || !(vd->isConstexpr() || vd->getType().isConstQualified())) {
+  QualType t = vd->getType();
+  bool isConst = vd->isConstexpr() || t.isConstQualified();
+  bool isStatic = vd->isStaticLocal();
+  mlir::MemRefType mt = t->isArrayType() ? types.array(t) : mlir::MemRefType();
+  if (!mt && !t->isArrayType())
+    if (auto s = types.scalar(t))
+      mt = mlir::MemRefType::get({}, s->type);
+  QualType elemT0 = t;
+  while (const ArrayType *at = ast.getAsArrayType(elemT0))
+    elemT0 = at->getElementType();
+  if (!mt && types.structInfo(elemT0)) {
+    allo::error(diags, isStatic ? vd->getLocation() : useLoc,
+                llvm::Twine("unsupported: ") + (isStatic ? "static" : "global") + " variable '" +
+                    vd->getName() + "' of struct type '" + t.getAsString() +
+                    "' (structs are raised as locals, parameters and results; static and global "
+                    "structs are not raised yet)");
+    throw RaiseError();
+  }
+  if (!mt) {
+    allo::error(diags, vd->getLocation(),
+                llvm::Twine(isStatic ? "static variable '" : "global array '") + vd->getName() +
+                    "': " + types.explain(t));
+    throw RaiseError();
+  }
+  if (!isStatic && (!isConst || !vd->getAnyInitializer())) {
     allo::error(diags, useLoc, "global array '" + vd->getName() +
                                    "' is not supported: make it constexpr (a constant table) "
                                    "or pass it as a parameter");
     throw RaiseError();
   }
-  // Flatten the APValue in row-major order.
-  llvm::SmallVector<mlir::Attribute, 64> elems;
-  mlir::Type et = mt.getElementType();
-  std::function<void(const APValue &, unsigned)> flatten = [&](const APValue &v, unsigned dim) {
-    if (dim == mt.getRank()) {
-      if (v.isInt())
-        elems.push_back(mlir::IntegerAttr::get(
-            et, llvm::APInt(et.getIntOrFloatBitWidth(), v.getInt().getZExtValue(), false)));
-      else if (v.isFloat())
-        elems.push_back(mlir::FloatAttr::get(et, v.getFloat()));
-      else
-        elems.push_back(mlir::IntegerAttr::get(et, 0));
-      return;
-    }
-    for (int64_t i = 0; i < mt.getDimSize(dim); ++i) {
-      const APValue &e = i < (int64_t)v.getArrayInitializedElts() ? v.getArrayInitializedElt(i)
-                                                                  : v.getArrayFiller();
-      flatten(e, dim + 1);
-    }
-  };
-  flatten(*val, 0);
+  mlir::DenseElementsAttr init = user.constantInitializer(vd, mt);
   mlir::OpBuilder ob(&ctx);
   ob.setInsertionPointToStart(module->getBody());
-  std::string name = sanitize(vd->getName());
+  std::string base = sanitize(vd->getName());
+  std::string name = base;
   for (unsigned k = 1; usedNames.contains(name); ++k)
-    name = sanitize(vd->getName()) + "_" + std::to_string(k);
+    name = base + "_" + std::to_string(k);
   usedNames.insert(name);
-  auto tensorType = mlir::RankedTensorType::get(mt.getShape(), et);
-  auto global = mlir::memref::GlobalOp::create(
-      ob, loc(vd->getLocation()), name, ob.getStringAttr("private"), mt,
-      mlir::DenseElementsAttr::get(tensorType, elems), /*constant=*/true, mlir::IntegerAttr());
+  auto global = mlir::memref::GlobalOp::create(ob, loc(vd->getLocation()), name,
+                                               ob.getStringAttr("private"), mt, init, isConst,
+                                               mlir::IntegerAttr());
+  PrintingPolicy pp(ast.getLangOpts());
+  global->setAttr(AlloDialect::kName, ob.getStringAttr(vd->getName()));
+  global->setAttr(AlloDialect::kCType, ob.getStringAttr(t.getAsString(pp)));
+  QualType elemT = t;
+  while (const ArrayType *at = ast.getAsArrayType(elemT))
+    elemT = at->getElementType();
+  if (auto s = types.scalar(elemT)) {
+    llvm::SmallVector<mlir::NamedAttribute, 2> attrs;
+    setArrayAttrs(ctx, attrs, *s);
+    for (const mlir::NamedAttribute &a : attrs)
+      global->setAttr(a.getName(), a.getValue());
+  }
+  if (isStatic)
+    global->setAttr(AlloDialect::kStaticLocal, ob.getUnitAttr());
   globals[vd] = global;
   return global;
 }
 
 bool ModuleRaiser::run(llvm::ArrayRef<const FunctionDecl *> tops) {
   mlir::Builder b(&ctx);
+  for (const FunctionDecl *top : tops)
+    this->tops.insert(top->getDefinition() ? top->getDefinition() : top);
   for (const FunctionDecl *top : tops) {
     try {
       mlir::func::FuncOp f = getOrDeclare(top, top->getLocation());
@@ -248,6 +471,13 @@ bool ModuleRaiser::run(llvm::ArrayRef<const FunctionDecl *> tops) {
     raised.push_back(fn);
   }
   reportRecursion();
+  recordAliases();
+  if (!structDefs.empty()) {
+    llvm::SmallVector<mlir::Attribute, 4> defs;
+    for (const std::string &d : structDefs)
+      defs.push_back(b.getStringAttr(d));
+    (*module)->setAttr(AlloDialect::kStructs, b.getArrayAttr(defs));
+  }
   return errors == 0;
 }
 
@@ -290,6 +520,16 @@ public:
 
   void note(const Expr *target, const Expr *by) {
     target = target->IgnoreParenImpCasts();
+    // A field (s.x, s.coef[i], s.p.x) writes the struct variable.
+    while (true) {
+      if (auto *me = dyn_cast<MemberExpr>(target); me && !me->isArrow())
+        target = me->getBase()->IgnoreParenImpCasts();
+      else if (auto *ase = dyn_cast<ArraySubscriptExpr>(target);
+               ase && isa<MemberExpr>(ase->getBase()->IgnoreParenImpCasts()))
+        target = ase->getBase()->IgnoreParenImpCasts();
+      else
+        break;
+    }
     // A bit or range reference (x[i], x.range(h, l), x(h, l)) writes x.
     while (true) {
       if (auto *m = dyn_cast<MaterializeTemporaryExpr>(target))
@@ -322,7 +562,8 @@ public:
     // ap_[u]int / ap_fixed bit setters modify their object.
     if (const CXXMethodDecl *m = e->getMethodDecl(); m && m->getIdentifier() && !m->isConst())
       if (m->getName() == "set" || m->getName() == "clear" || m->getName() == "invert" ||
-          m->getName() == "set_bit")
+          m->getName() == "set_bit" || m->getName() == "reverse" || m->getName() == "b_not" ||
+          m->getName() == "lrotate" || m->getName() == "rrotate")
         note(e->getImplicitObjectArgument(), e);
     return true;
   }
@@ -333,11 +574,19 @@ public:
         note(e->getArg(0), e);
     return true;
   }
-  /// An argument bound to a non-const lvalue reference parameter of a class
-  /// member or operator (`s.read(x)`, `s >> x`) may be written.
+  /// A non-const reference bound to a variable may write it.
+  bool VisitVarDecl(VarDecl *vd) {
+    QualType t = vd->getType();
+    if (t->isLValueReferenceType() && !t.getNonReferenceType().isConstQualified() && vd->getInit())
+      note(vd->getInit(), vd->getInit());
+    return true;
+  }
+  /// An argument bound to a non-const lvalue reference parameter (of a
+  /// function, a class member or an operator: `f(x)`, `s.read(x)`, `s >> x`)
+  /// may be written.
   bool VisitCallExpr(CallExpr *e) {
     const FunctionDecl *callee = e->getDirectCallee();
-    if (!callee || (!isa<CXXMemberCallExpr>(e) && !isa<CXXOperatorCallExpr>(e)))
+    if (!callee)
       return true;
     unsigned skip = isa<CXXOperatorCallExpr>(e) && isa<CXXMethodDecl>(callee) ? 1 : 0;
     for (unsigned i = skip; i < e->getNumArgs() && i - skip < callee->getNumParams(); ++i) {
@@ -353,23 +602,33 @@ private:
 };
 
 bool hasEarlyReturn(const Stmt *body) {
-  // Returns other than the last statement of the body.
+  // Returns other than the last statement of the body; with a
+  // stream_of_blocks lock in the body, every return (the last one may be in
+  // the lock's scope, inside its region).
   const Stmt *last = nullptr;
   if (auto *cs = dyn_cast<CompoundStmt>(body))
     last = cs->body_empty() ? nullptr : cs->body_back();
-  bool early = false;
+  bool early = false, anyReturn = false, lock = false;
   std::function<void(const Stmt *)> walk = [&](const Stmt *s) {
     if (!s || early)
       return;
-    if (isa<ReturnStmt>(s) && s != last) {
-      early = true;
-      return;
+    if (isa<ReturnStmt>(s)) {
+      anyReturn = true;
+      if (s != last) {
+        early = true;
+        return;
+      }
     }
+    if (auto *ds = dyn_cast<DeclStmt>(s))
+      for (const Decl *d : ds->decls())
+        if (auto *vd = dyn_cast<VarDecl>(d))
+          lock |= hlsClassTemplate(vd->getType(), "write_lock") ||
+                  hlsClassTemplate(vd->getType(), "read_lock");
     for (const Stmt *c : s->children())
       walk(c);
   };
   walk(body);
-  return early;
+  return early || (lock && anyReturn);
 }
 } // namespace
 
@@ -388,6 +647,26 @@ void FunctionRaiser::unsupported(const Stmt *s, const llvm::Twine &what) {
 }
 
 mlir::Location FunctionRaiser::loc(SourceLocation l) { return mod.loc(l); }
+
+SourceLocation FunctionRaiser::beginLoc(const Stmt *s) {
+  const Stmt *first = nullptr;
+  if (auto *bo = dyn_cast<BinaryOperator>(s))
+    first = bo->getLHS();
+  else if (auto *ic = dyn_cast<ImplicitCastExpr>(s))
+    first = ic->getSubExpr();
+  else if (auto *as = dyn_cast<ArraySubscriptExpr>(s))
+    first = as->getLHS();
+  if (!first)
+    return s->getBeginLoc();
+  auto it = beginLocs.find(s);
+  if (it != beginLocs.end())
+    return it->second;
+  SourceLocation l = beginLoc(first);
+  if (l.isInvalid())
+    l = s->getBeginLoc();
+  beginLocs[s] = l;
+  return l;
+}
 
 ScalarInfo FunctionRaiser::scalarOrFail(QualType t, SourceLocation l) {
   auto s = mod.types.scalar(t);
@@ -409,8 +688,7 @@ mlir::Value FunctionRaiser::allocaAtEntry(mlir::MemRefType type, mlir::Location 
   if (!name.empty())
     op->setAttr(AlloDialect::kName, b.getStringAttr(name));
   if (!ctype.isNull()) {
-    PrintingPolicy pp(ast.getLangOpts());
-    op->setAttr(AlloDialect::kCType, b.getStringAttr(ctype.getAsString(pp)));
+    op->setAttr(AlloDialect::kCType, b.getStringAttr(mod.spell(ctype)));
     QualType elem = ctype;
     while (const ArrayType *at = ast.getAsArrayType(elem))
       elem = at->getElementType();
@@ -470,8 +748,18 @@ void FunctionRaiser::raise() {
     llvm::StringRef n = a.spec->name;
     if (n == "kernel") {
       func->setAttr(AlloDialect::kKernel, mb.getUnitAttr());
-      if (ev->has("mapping"))
-        func->setAttr(AlloDialect::kMapping, mb.getDenseI64ArrayAttr(ev->getList("mapping")));
+      if (ev->has("mapping")) {
+        // Accepted by the attribute grammar so that errors in its arguments
+        // are reported, but no pass implements PE-grid kernels yet: using
+        // it must not silently give a single-PE design.
+        std::string shape;
+        for (int64_t e : ev->getList("mapping"))
+          shape += (shape.empty() ? "" : ", ") + std::to_string(e);
+        fail(a.argLoc(ast),
+             "not implemented yet: PE-grid kernels ([[allo::kernel(mapping(" + shape +
+                 "))]]); write a single kernel and build the grid with the 'unfold' and "
+                 "'relay' schedule primitives");
+      }
     } else if (n == "region") {
       func->setAttr(AlloDialect::kRegion, mb.getUnitAttr());
     } else if (n == "pipeline") {
@@ -484,23 +772,31 @@ void FunctionRaiser::raise() {
   }
 
   WriteFinder(writes).TraverseStmt(const_cast<Stmt *>(fn->getBody()));
+  findLoopVarReads();
 
   // Parameters.
+  const auto &ranges = mod.paramArgs[fn];
   for (unsigned i = 0; i < fn->getNumParams(); ++i) {
     const ParmVarDecl *p = fn->getParamDecl(i);
-    mlir::Value arg = entry->getArgument(i);
+    if (mod.paramStruct(p->getOriginalType())) {
+      bindStructParam(p, ranges[i].first);
+      continue;
+    }
+    mlir::Value arg = entry->getArgument(ranges[i].first);
+    unsigned argIndex = ranges[i].first;
     Binding bind;
     bind.type = p->getType();
     for (const AlloAnnotation &a : getAlloAnnotations(p)) {
       if (llvm::StringRef(a.spec->name) != "layout")
         continue;
-      auto ev = evaluateAnnotation(a, fn, ast);
-      if (!ev)
+      if (!evaluateAnnotation(a, fn, ast))
         throw RaiseError();
-      func.setArgAttr(i, AlloDialect::kLayout, mb.getDenseI64ArrayAttr(ev->layout));
+      // No pass distributes arrays over a PE grid yet (see mapping above).
+      fail(a.argLoc(ast), "not implemented yet: [[allo::layout]] (Shard/Replicate layouts of "
+                          "PE-grid kernels); remove it to pass the array whole");
     }
     if (mlir::ArrayAttr parts = partitionAttr(p))
-      func.setArgAttr(i, AlloDialect::kPartition, parts);
+      func.setArgAttr(argIndex, AlloDialect::kPartition, parts);
     if (llvm::isa<StreamType>(arg.getType())) {
       bind.kind = Binding::SSA;
       bind.value = arg;
@@ -512,7 +808,7 @@ void FunctionRaiser::raise() {
       auto mt = mlir::MemRefType::get({}, arg.getType());
       bind.kind = Binding::Memory;
       bind.value = allocaAtEntry(mt, loc(p->getLocation()), p->getName(), p->getType());
-      mlir::memref::StoreOp::create(b, loc(p->getLocation()), arg, bind.value);
+      storeScalar(arg, bind.value, loc(p->getLocation()));
     } else {
       bind.kind = Binding::SSA;
       bind.value = arg;
@@ -523,12 +819,18 @@ void FunctionRaiser::raise() {
   mlir::Location endLoc = loc(fn->getBody()->getEndLoc());
   QualType rt = fn->getReturnType();
   earlyReturns = hasEarlyReturn(fn->getBody());
+  const StructInfo *resultStruct = rt->isVoidType() ? nullptr : mod.types.structInfo(rt);
   if (earlyReturns) {
     returnFlag = allocaAtEntry(mlir::MemRefType::get({}, b.getI1Type()), endLoc, "", QualType());
     storeFlag(returnFlag, false, endLoc);
-    if (!rt->isVoidType())
+    if (resultStruct) {
+      for (const FieldLeaf &leaf : resultStruct->leaves)
+        returnSlots.push_back(allocaAtEntry(mlir::MemRefType::get({}, leaf.scalar.type), endLoc,
+                                            "", QualType()));
+    } else if (!rt->isVoidType()) {
       returnSlot = allocaAtEntry(mlir::MemRefType::get({}, scalarOrFail(rt, fn->getLocation()).type),
                                  endLoc, "", QualType());
+    }
   }
 
   emitStmt(fn->getBody());
@@ -539,8 +841,21 @@ void FunctionRaiser::raise() {
   if (cur->empty() || !cur->back().hasTrait<mlir::OpTrait::IsTerminator>()) {
     if (rt->isVoidType()) {
       mlir::func::ReturnOp::create(b, endLoc);
+    } else if (resultStruct) {
+      llvm::SmallVector<mlir::Value, 4> vals;
+      for (unsigned k = 0; k < resultStruct->leaves.size(); ++k) {
+        mlir::Type t = resultStruct->leaves[k].scalar.type;
+        if (!returnSlots.empty())
+          vals.push_back(mlir::memref::LoadOp::create(b, endLoc, returnSlots[k]));
+        else
+          vals.push_back(llvm::isa<mlir::FloatType>(t)
+                             ? (mlir::Value)mlir::arith::ConstantOp::create(
+                                   b, endLoc, t, b.getFloatAttr(t, 0.0))
+                             : constInt(t, 0, endLoc));
+      }
+      mlir::func::ReturnOp::create(b, endLoc, vals);
     } else if (returnSlot) {
-      mlir::Value v = mlir::memref::LoadOp::create(b, endLoc, returnSlot);
+      mlir::Value v = loadScalar(returnSlot, endLoc);
       mlir::func::ReturnOp::create(b, endLoc, v);
     } else {
       // Flowing off the end of a non-void function is undefined; return 0.
@@ -551,5 +866,23 @@ void FunctionRaiser::raise() {
                     : constInt(s.type, 0, endLoc);
       mlir::func::ReturnOp::create(b, endLoc, zero);
     }
+  }
+
+  // A variable declared before its loops and never read outside them (all
+  // its loops counted) is only stored to: it needs no storage at all.
+  for (const VarDecl *v : loopInitVars) {
+    auto it = vars.find(v);
+    if (it == vars.end() || it->second.kind != Binding::Memory)
+      continue;
+    mlir::Value m = it->second.value;
+    auto alloca = m.getDefiningOp<mlir::memref::AllocaOp>();
+    if (!alloca || !llvm::all_of(m.getUses(), [](mlir::OpOperand &u) {
+          return isa<mlir::affine::AffineStoreOp, mlir::memref::StoreOp>(u.getOwner()) &&
+                 u.getOperandNumber() == 1;
+        }))
+      continue;
+    for (mlir::Operation *u : llvm::make_early_inc_range(m.getUsers()))
+      u->erase();
+    alloca->erase();
   }
 }

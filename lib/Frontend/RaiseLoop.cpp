@@ -29,9 +29,38 @@ bool contains(const Stmt *outer, const Stmt *inner) {
   return false;
 }
 
+/// `v = e` as a statement or for-init (also wrapped in ExprWithCleanups, as
+/// when e binds a temporary: `i = std::max(a, b)`), else null.
+const BinaryOperator *asPlainAssign(const Stmt *s) {
+  auto *e = dyn_cast_or_null<Expr>(s);
+  if (!e)
+    return nullptr;
+  if (auto *ewc = dyn_cast<ExprWithCleanups>(e))
+    e = ewc->getSubExpr();
+  auto *bo = dyn_cast<BinaryOperator>(e->IgnoreParens());
+  return bo && bo->getOpcode() == BO_Assign ? bo : nullptr;
+}
+
+/// False when `inner` certainly lies outside `outer` (its expansion range
+/// begins before or after `outer`'s); a cheap filter before `contains`.
+bool mayEnclose(const Stmt *outer, const Stmt *inner, ASTContext &ast) {
+  const SourceManager &sm = ast.getSourceManager();
+  SourceLocation ob = sm.getExpansionLoc(outer->getBeginLoc());
+  SourceLocation oe = sm.getExpansionRange(outer->getEndLoc()).getEnd();
+  SourceLocation ib = sm.getExpansionLoc(inner->getBeginLoc());
+  if (ob.isInvalid() || oe.isInvalid() || ib.isInvalid())
+    return true;
+  return !sm.isBeforeInTranslationUnit(ib, ob) && !sm.isBeforeInTranslationUnit(oe, ib);
+}
+
 /// The canonical shape of a for loop, before bounds are analysed.
 struct Canonical {
   const VarDecl *iv = nullptr;
+  /// The initial value: the declaration's initializer (`for (int i = e; …)`)
+  /// or the right-hand side of the assignment (`for (i = e; …)`).
+  const Expr *init = nullptr;
+  /// `i = e` when the variable is declared before the loop, else null.
+  const BinaryOperator *initAssign = nullptr;
   int64_t step = 0;
   BinaryOperatorKind cmp = BO_LT; ///< normalised to `iv cmp bound`
   const Expr *bound = nullptr;
@@ -60,12 +89,23 @@ std::optional<int64_t> constantOf(const Expr *e, ASTContext &ast) {
 std::optional<Canonical> matchCanonical(const ForStmt *s, ASTContext &ast,
                                         const llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> &writes) {
   Canonical c;
-  auto *ds = dyn_cast_or_null<DeclStmt>(s->getInit());
-  if (!ds || !ds->isSingleDecl())
-    return std::nullopt;
-  c.iv = dyn_cast<VarDecl>(ds->getSingleDecl());
-  if (!c.iv || !c.iv->getInit() || !c.iv->getType()->isIntegerType() ||
-      c.iv->getType()->isBooleanType())
+  if (auto *ds = dyn_cast_or_null<DeclStmt>(s->getInit())) {
+    if (!ds->isSingleDecl())
+      return std::nullopt;
+    c.iv = dyn_cast<VarDecl>(ds->getSingleDecl());
+    c.init = c.iv ? c.iv->getInit() : nullptr;
+  } else if (const BinaryOperator *as = asPlainAssign(s->getInit())) {
+    // `int i; ... for (i = e; …)`: a local variable or parameter declared
+    // before the loop (PolyBench / MachSuite style).
+    auto *dr = dyn_cast<DeclRefExpr>(as->getLHS()->IgnoreParens());
+    c.iv = dr ? dyn_cast<VarDecl>(dr->getDecl()) : nullptr;
+    if (c.iv && (!c.iv->isLocalVarDeclOrParm() || c.iv->isStaticLocal() ||
+                 c.iv->getType().isVolatileQualified()))
+      return std::nullopt;
+    c.init = as->getRHS();
+    c.initAssign = as;
+  }
+  if (!c.iv || !c.init || !c.iv->getType()->isIntegerType() || c.iv->getType()->isBooleanType())
     return std::nullopt;
   // Step.
   const Expr *inc = s->getInc();
@@ -101,12 +141,18 @@ std::optional<Canonical> matchCanonical(const ForStmt *s, ASTContext &ast,
   } else {
     return std::nullopt;
   }
-  // The increment must be the only write to the induction variable.
+  // Inside the loop, the increment must be the only write to the induction
+  // variable (a variable declared before the loop may be written elsewhere).
   auto it = writes.find(c.iv);
   if (it != writes.end())
-    for (const Expr *w : it->second)
-      if (!contains(s->getInc(), w))
+    for (const Expr *w : it->second) {
+      if (w == c.initAssign || contains(s->getInc(), w))
+        continue;
+      if (!c.initAssign || (mayEnclose(s, w, ast) && (contains(s->getBody(), w) ||
+                                                     contains(s->getCond(), w) ||
+                                                     contains(c.init, w))))
         return std::nullopt;
+    }
   // Condition: iv OP bound or bound OP iv.
   auto *cond = dyn_cast_or_null<BinaryOperator>(
       s->getCond() ? s->getCond()->IgnoreImplicit()->IgnoreParens() : nullptr);
@@ -140,6 +186,16 @@ std::optional<Canonical> matchCanonical(const ForStmt *s, ASTContext &ast,
   return c;
 }
 
+/// A variable declared before its loop lives in memory outside it (it is
+/// written by the loop's init): the loop rebinds it and stores what it leaves.
+bool outsideBindingOk(const llvm::DenseMap<const VarDecl *, Binding> &vars, const Canonical &c) {
+  if (!c.initAssign)
+    return true;
+  auto it = vars.find(c.iv);
+  return it != vars.end() && it->second.kind == Binding::Memory && it->second.value &&
+         llvm::cast<mlir::MemRefType>(it->second.value.getType()).getRank() == 0;
+}
+
 /// std::min (for upper bounds) / std::max (for lower bounds) as a list.
 const CallExpr *asMinMax(const Expr *e, llvm::StringRef which) {
   e = e->IgnoreParenImpCasts();
@@ -164,9 +220,172 @@ void FunctionRaiser::emitCountedLoopBody(const Stmt *body) {
 void FunctionRaiser::emitLoop(const Stmt *loop, llvm::ArrayRef<const Attr *> attrs) {
   mlir::Operation *op = nullptr;
   auto *fs = dyn_cast<ForStmt>(loop);
+  astLoops.push_back(loop);
   if (!(fs && (tryEmitAffineFor(fs, op) || tryEmitScfFor(fs, op))))
     op = emitWhileLoop(loop);
+  astLoops.pop_back();
   applyLoopAttrs(op, loop, attrs);
+}
+
+namespace {
+/// The variable a `for (v = e; …)` loop assigns in its init, or null.
+const VarDecl *initAssigned(const ForStmt *f) {
+  const BinaryOperator *as = asPlainAssign(f->getInit());
+  if (!as)
+    return nullptr;
+  auto *dr = dyn_cast<DeclRefExpr>(as->getLHS()->IgnoreParens());
+  return dr ? dyn_cast<VarDecl>(dr->getDecl()) : nullptr;
+}
+} // namespace
+
+void FunctionRaiser::findLoopVarReads() {
+  // Every read of a variable v is attributed to the innermost `for (v = e;
+  // …)` loop whose condition, increment or body holds it: entering those
+  // parts of a loop always passes through its init, so such a read never sees
+  // a value left by a loop outside that one. Reads in no such loop are free.
+  struct Open {
+    const VarDecl *var;
+    const ForStmt *loop;
+  };
+  llvm::SmallVector<Open, 8> open;
+  std::function<void(const Stmt *)> walk = [&](const Stmt *s) {
+    if (!s)
+      return;
+    if (!isa<Expr>(s))
+      for (const Stmt *c : s->children())
+        if (c)
+          stmtParents[c] = s;
+    if (auto *f = dyn_cast<ForStmt>(s)) {
+      walk(f->getInit());
+      const VarDecl *v = initAssigned(f);
+      if (v) {
+        open.push_back({v, f});
+        loopInitVars.insert(v);
+      }
+      walk(f->getConditionVariableDeclStmt());
+      walk(f->getCond());
+      walk(f->getInc());
+      walk(f->getBody());
+      if (v)
+        open.pop_back();
+      return;
+    }
+    if (auto *as = dyn_cast<BinaryOperator>(s); as && as->getOpcode() == BO_Assign)
+      if (isa<DeclRefExpr>(as->getLHS()->IgnoreParens())) {
+        walk(as->getRHS()); // the left side is written, not read
+        return;
+      }
+    if (auto *dr = dyn_cast<DeclRefExpr>(s)) {
+      auto *v = dyn_cast<VarDecl>(dr->getDecl());
+      if (!v)
+        return;
+      const ForStmt *in = nullptr;
+      for (const Open &o : llvm::reverse(open))
+        if (o.var == v) {
+          in = o.loop;
+          break;
+        }
+      if (in)
+        loopVarReadLoops[v].insert(in);
+      else
+        loopVarFreeReads.insert(v);
+      return;
+    }
+    for (const Stmt *c : s->children())
+      walk(c);
+  };
+  walk(fn->getBody());
+}
+
+namespace {
+/// `s` may read `v` (any use but the left side of a plain assignment).
+bool readsVar(const Stmt *s, const VarDecl *v) {
+  if (!s)
+    return false;
+  if (auto *as = dyn_cast<BinaryOperator>(s); as && as->getOpcode() == BO_Assign)
+    if (isa<DeclRefExpr>(as->getLHS()->IgnoreParens()))
+      return readsVar(as->getRHS(), v);
+  if (auto *dr = dyn_cast<DeclRefExpr>(s))
+    return dr->getDecl() == v;
+  for (const Stmt *c : s->children())
+    if (readsVar(c, v))
+      return true;
+  return false;
+}
+} // namespace
+
+bool FunctionRaiser::loopVarLiveAfter(const VarDecl *v) {
+  // Live after the loop being emitted (astLoops.back()) if some read may see
+  // the value it leaves: a free read, or one attributed to a loop around it.
+  bool mayBe = loopVarFreeReads.contains(v);
+  if (auto it = loopVarReadLoops.find(v); !mayBe && it != loopVarReadLoops.end())
+    for (size_t k = 0; k + 1 < astLoops.size() && !mayBe; ++k)
+      if (auto *f = dyn_cast<ForStmt>(astLoops[k]); f && it->second.contains(f))
+        mayBe = true;
+  if (!mayBe)
+    return false;
+  // Then follow the statements that run after the loop, up the statement
+  // tree: a statement that overwrites v before reading it (`for (v = e; …)`,
+  // `v = e;` with e not reading v) ends the search, one that may read it (or
+  // leave early) makes it live; the end of the function makes it dead.
+  enum class Flow { Pass, Kill, Use };
+  auto flow = [&](const Stmt *x) {
+    while (true) {
+      if (auto *ls = dyn_cast<LabelStmt>(x))
+        x = ls->getSubStmt();
+      else if (auto *as = dyn_cast<AttributedStmt>(x))
+        x = as->getSubStmt();
+      else
+        break;
+    }
+    if (auto *f = dyn_cast<ForStmt>(x);
+        f && initAssigned(f) == v && !readsVar(asPlainAssign(f->getInit())->getRHS(), v))
+      return Flow::Kill;
+    if (const BinaryOperator *as = asPlainAssign(x))
+      if (auto *dr = dyn_cast<DeclRefExpr>(as->getLHS()->IgnoreParens());
+          dr && dr->getDecl() == v && !readsVar(as->getRHS(), v))
+        return Flow::Kill;
+    if (readsVar(x, v) || exitsOf(x))
+      return Flow::Use;
+    return Flow::Pass;
+  };
+  auto scan = [&](const Stmt *list, const Stmt *after) {
+    auto *cs = dyn_cast<CompoundStmt>(list);
+    if (!cs)
+      return after ? Flow::Pass : flow(list);
+    bool started = !after;
+    for (const Stmt *x : cs->body()) {
+      if (!started) {
+        started = x == after;
+        continue;
+      }
+      if (Flow f = flow(x); f != Flow::Pass)
+        return f;
+    }
+    return Flow::Pass;
+  };
+  for (const Stmt *cur = astLoops.back();;) {
+    const Stmt *p = stmtParents.lookup(cur);
+    if (!p)
+      return false; // the end of the function body
+    if (isa<CompoundStmt>(p)) {
+      if (Flow f = scan(p, cur); f != Flow::Pass)
+        return f == Flow::Use;
+    } else if (auto *f = dyn_cast<ForStmt>(p)) {
+      // The next iteration: increment, condition, then the body again.
+      if (readsVar(f->getInc(), v) || readsVar(f->getCond(), v) || scan(f->getBody(), nullptr) == Flow::Use)
+        return true;
+    } else if (auto *w = dyn_cast<WhileStmt>(p)) {
+      if (readsVar(w->getCond(), v) || scan(w->getBody(), nullptr) == Flow::Use)
+        return true;
+    } else if (auto *d = dyn_cast<DoStmt>(p)) {
+      if (readsVar(d->getCond(), v) || scan(d->getBody(), nullptr) == Flow::Use)
+        return true;
+    } else if (!isa<IfStmt, LabelStmt, AttributedStmt>(p)) {
+      return true;
+    }
+    cur = p;
+  }
 }
 
 void FunctionRaiser::applyLoopAttrs(mlir::Operation *op, const Stmt *loop,
@@ -203,7 +422,7 @@ bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
   if (exitsOf(s->getBody()))
     return false;
   auto c = matchCanonical(s, ast, writes);
-  if (!c)
+  if (!c || !outsideBindingOk(vars, *c))
     return false;
   bool isU = isUnsignedInt(c->iv->getType());
   unsigned ivBits = ast.getTypeSize(c->iv->getType());
@@ -235,7 +454,7 @@ bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
     });
   };
   if (c->step > 0) {
-    if (!boundList(c->iv->getInit(), "max", lbs) || !boundList(c->bound, "min", ubs))
+    if (!boundList(c->init, "max", lbs) || !boundList(c->bound, "min", ubs))
       return false;
     if (isU || c->signedAsUnsigned)
       for (const AffineValue &v : lbs) {
@@ -245,10 +464,12 @@ bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
       }
     if (c->ivMayWrap) {
       // The C++ loop ends only if the variable reaches the bound before it
-      // wraps: some upper bound must be at most max + 1 (exclusive).
-      bool fits = c->cmp == BO_LT && ast.getTypeSize(c->cmpType) == ast.getTypeSize(c->iv->getType());
+      // wraps: the value after the last iteration (at most the exclusive
+      // upper bound - 1 + step) must still be representable.
+      bool fits = c->cmp == BO_LT && c->step == 1 &&
+                  ast.getTypeSize(c->cmpType) == ast.getTypeSize(c->iv->getType());
       for (const AffineValue &v : ubs)
-        if (auto r = rangeOf(v); r && r->second + (c->cmp == BO_LE ? 1 : 0) <= ivMax + 1)
+        if (auto r = rangeOf(v); r && r->second + (c->cmp == BO_LE ? 1 : 0) <= ivMax - (c->step - 1))
           fits = true;
       if (!fits)
         return false;
@@ -260,14 +481,15 @@ bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
   } else {
     if (isU || c->signedAsUnsigned)
       return false;
-    if (!boundList(c->iv->getInit(), "min", starts) || starts.size() != 1 ||
+    if (!boundList(c->init, "min", starts) || starts.size() != 1 ||
         !boundList(c->bound, "max", lbs))
       return false;
     if (c->ivMayWrap) {
-      // Some lower bound (inclusive) must be at least the type's minimum.
+      // The value after the last iteration (at least the inclusive lower
+      // bound - step) must be at least the type's minimum.
       bool fits = false;
       for (const AffineValue &v : lbs)
-        if (auto r = rangeOf(v); r && r->first + (c->cmp == BO_GT ? 1 : 0) >= ivMin)
+        if (auto r = rangeOf(v); r && r->first + (c->cmp == BO_GT ? 1 : 0) >= ivMin - c->step)
           fits = true;
       if (!fits)
         return false;
@@ -316,26 +538,102 @@ bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
       forOp->setAttr(AlloDialect::kReverseStep, mb.getI64IntegerAttr(k));
     }
   }
+  std::optional<Binding> outside;
+  if (c->initAssign)
+    outside = vars.lookup(c->iv);
   vars[c->iv] = bind;
-  mlir::OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPoint(forOp.getBody()->getTerminator());
-  emitCountedLoopBody(s->getBody());
+  {
+    mlir::OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(forOp.getBody()->getTerminator());
+    emitCountedLoopBody(s->getBody());
+  }
   op = forOp;
+  if (!outside)
+    return true;
+  // A variable declared before the loop is the induction variable inside it;
+  // if it may be read later, it gets the value C++ leaves in it.
+  vars[c->iv] = *outside;
+  if (!loopVarLiveAfter(c->iv))
+    return true;
+  auto operands = mlir::getAsOpFoldResult(mlir::ValueRange(all.operands));
+  auto simplified = [&](unsigned dims, llvm::ArrayRef<mlir::AffineExpr> results) {
+    return mlir::simplifyAffineMap(mlir::AffineMap::get(dims, 0, results, &mod.ctx));
+  };
+  // max(x, y) (or min) of `x` and `y` over the loop's bound operands, using
+  // what the bounds prove about y - x to drop the comparison.
+  auto choose = [&](bool isMax, mlir::AffineExpr x, mlir::AffineExpr y) -> mlir::OpFoldResult {
+    auto r = rangeOf(AffineValue{mlir::simplifyAffineExpr(y - x, n, 0), all.operands});
+    llvm::SmallVector<mlir::AffineExpr, 2> results;
+    if (r && (isMax ? r->first >= 0 : r->second <= 0))
+      results = {y};
+    else if (r && (isMax ? r->second <= 0 : r->first >= 0))
+      results = {x};
+    else
+      results = {x, y};
+    mlir::AffineMap m = simplified(n, results);
+    return isMax ? mlir::affine::makeComposedFoldedAffineMax(b, l, m, operands)
+                 : mlir::affine::makeComposedFoldedAffineMin(b, l, m, operands);
+  };
+  mlir::AffineExpr d0 = b.getAffineDimExpr(0), d1 = b.getAffineDimExpr(1);
+  mlir::OpFoldResult last;
+  if (c->step > 0) {
+    // lb + step * max(0, ceildiv(ub - lb, step)) == max(lb, lb + step * ceildiv(ub - lb, step))
+    int64_t st = c->step;
+    if (lbExprs.size() == 1 && ubExprs.size() == 1) {
+      mlir::AffineExpr lo = lbExprs[0], hi = ubExprs[0];
+      last = choose(true, lo, lo + (hi - lo).ceilDiv(st) * st);
+    } else {
+      mlir::OpFoldResult lo = mlir::affine::makeComposedFoldedAffineMax(b, l, lbMap, operands);
+      mlir::OpFoldResult hi = mlir::affine::makeComposedFoldedAffineMin(b, l, ubMap, operands);
+      last = mlir::affine::makeComposedFoldedAffineMax(
+          b, l, simplified(2, {d0, d0 + (d1 - d0).ceilDiv(st) * st}), {lo, hi});
+    }
+  } else {
+    // start - k * max(0, trip count) == min(start, start - k * trip count)
+    int64_t k = -c->step;
+    AffineValue startV = combine(all, starts[0], [](mlir::AffineExpr, mlir::AffineExpr y) { return y; });
+    if (ubExprs.size() == 1 && startV.operands.size() == n) {
+      last = choose(false, startV.expr, startV.expr - ubExprs[0] * k);
+    } else {
+      mlir::OpFoldResult trips = mlir::affine::makeComposedFoldedAffineMin(b, l, ubMap, operands);
+      llvm::SmallVector<mlir::OpFoldResult, 4> ops =
+          mlir::getAsOpFoldResult(mlir::ValueRange(startV.operands));
+      ops.push_back(trips);
+      unsigned sn = startV.operands.size();
+      last = mlir::affine::makeComposedFoldedAffineMin(
+          b, l, simplified(sn + 1, {startV.expr, startV.expr - b.getAffineDimExpr(sn) * k}), ops);
+    }
+  }
+  storeLoopVar(c->iv, last, l);
   return true;
+}
+
+void FunctionRaiser::storeLoopVar(const VarDecl *vd, mlir::OpFoldResult v, mlir::Location l) {
+  const Binding &bind = vars[vd];
+  ScalarInfo si = scalarOrFail(vd->getType(), vd->getLocation());
+  mlir::Value x;
+  if (auto c = mlir::getConstantIntValue(v))
+    x = constInt(si.type, *c, l);
+  else if (isUnsignedInt(vd->getType()))
+    x = arith::IndexCastUIOp::create(b, l, si.type, llvm::cast<mlir::Value>(v));
+  else
+    x = arith::IndexCastOp::create(b, l, si.type, llvm::cast<mlir::Value>(v));
+  mlir::affine::AffineStoreOp::create(b, l, x, bind.value, mlir::AffineMap::get(&mod.ctx),
+                                      mlir::ValueRange{});
 }
 
 bool FunctionRaiser::tryEmitScfFor(const ForStmt *s, mlir::Operation *&op) {
   if (exitsOf(s->getBody()))
     return false;
   auto c = matchCanonical(s, ast, writes);
-  if (!c || c->step < 0)
+  if (!c || c->step < 0 || !outsideBindingOk(vars, *c))
     return false;
   // Without a known bound, only a variable that cannot wrap before reaching it.
-  if (c->ivMayWrap &&
-      !(c->cmp == BO_LT && ast.getTypeSize(c->cmpType) == ast.getTypeSize(c->iv->getType())))
+  if (c->ivMayWrap && !(c->cmp == BO_LT && c->step == 1 &&
+                         ast.getTypeSize(c->cmpType) == ast.getTypeSize(c->iv->getType())))
     return false;
   if (c->signedAsUnsigned) {
-    auto init = tryAffine(c->iv->getInit());
+    auto init = tryAffine(c->init);
     auto r = init ? rangeOf(*init) : std::nullopt;
     if (!r || r->first < 0)
       return false;
@@ -373,7 +671,7 @@ bool FunctionRaiser::tryEmitScfFor(const ForStmt *s, mlir::Operation *&op) {
       return arith::IndexCastUIOp::create(b, l, b.getIndexType(), v);
     return arith::IndexCastOp::create(b, l, b.getIndexType(), v);
   };
-  mlir::Value lb = toIndex(c->iv->getInit(), c->iv->getType(), isU);
+  mlir::Value lb = toIndex(c->init, c->iv->getType(), isU);
   mlir::Value ub = toIndex(c->bound, c->cmpType, cmpU);
   if (c->cmp == BO_LE)
     ub = arith::AddIOp::create(b, l, ub, arith::ConstantIndexOp::create(b, l, 1));
@@ -387,12 +685,38 @@ bool FunctionRaiser::tryEmitScfFor(const ForStmt *s, mlir::Operation *&op) {
   bind.type = c->iv->getType();
   bind.value = isU ? (mlir::Value)arith::IndexCastUIOp::create(b, l, si.type, forOp.getInductionVar())
                    : (mlir::Value)arith::IndexCastOp::create(b, l, si.type, forOp.getInductionVar());
+  std::optional<Binding> outside;
+  if (c->initAssign)
+    outside = vars.lookup(c->iv);
   vars[c->iv] = bind;
   if (forOp.getBody()->empty() || !forOp.getBody()->back().hasTrait<mlir::OpTrait::IsTerminator>())
     mlir::scf::YieldOp::create(b, l);
   b.setInsertionPoint(forOp.getBody()->getTerminator());
   emitCountedLoopBody(s->getBody());
   op = forOp;
+  if (!outside)
+    return true;
+  vars[c->iv] = *outside;
+  b.setInsertionPointAfter(forOp);
+  if (!loopVarLiveAfter(c->iv))
+    return true;
+  // The value C++ leaves in the variable: ub > lb ? lb + step * ((ub - lb - 1) / step + 1) : lb
+  // (the difference is exact as an unsigned number); ub > lb ? ub : lb for step 1.
+  // (A constant lower bound folds: index_cast of a constant.)
+  if (auto cast = lb.getDefiningOp<arith::IndexCastOp>())
+    if (auto k = mlir::getConstantIntValue(cast.getIn()))
+      lb = arith::ConstantIndexOp::create(b, l, *k);
+  mlir::Value after = ub;
+  if (c->step != 1) {
+    mlir::Value one = arith::ConstantIndexOp::create(b, l, 1);
+    mlir::Value diff = b.createOrFold<arith::SubIOp>(l, b.createOrFold<arith::SubIOp>(l, ub, lb), one);
+    mlir::Value trips =
+        b.createOrFold<arith::AddIOp>(l, b.createOrFold<arith::DivUIOp>(l, diff, step), one);
+    after = b.createOrFold<arith::AddIOp>(l, lb, b.createOrFold<arith::MulIOp>(l, trips, step));
+  }
+  mlir::Value runs = b.createOrFold<arith::CmpIOp>(
+      l, cmpU ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt, ub, lb);
+  storeLoopVar(c->iv, b.createOrFold<arith::SelectOp>(l, runs, after, lb), l);
   return true;
 }
 

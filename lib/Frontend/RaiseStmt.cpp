@@ -14,10 +14,9 @@ using namespace clang;
 using namespace allo::raise;
 namespace arith = mlir::arith;
 
-namespace {
 /// A value-initialisation: `T x{}` fillers, or the default constructor of an
 /// ap_* class (which zero-initialises, as in C simulation).
-bool isZeroInit(const Expr *init) {
+bool allo::raise::isZeroInit(const Expr *init) {
   if (!init)
     return false;
   init = init->IgnoreParens();
@@ -28,7 +27,6 @@ bool isZeroInit(const Expr *init) {
            llvm::all_of(ce->arguments(), [](const Expr *a) { return isa<CXXDefaultArgExpr>(a); });
   return false;
 }
-} // namespace
 
 unsigned FunctionRaiser::exitsOf(const Stmt *s) {
   if (!s)
@@ -55,7 +53,17 @@ unsigned FunctionRaiser::exitsOf(const Stmt *s) {
 }
 
 void FunctionRaiser::storeFlag(mlir::Value flag, bool v, mlir::Location l) {
-  mlir::memref::StoreOp::create(b, l, constBool(v, l), flag);
+  storeScalar(constBool(v, l), flag, l);
+}
+
+void FunctionRaiser::storeScalar(mlir::Value v, mlir::Value memref, mlir::Location l) {
+  mlir::affine::AffineStoreOp::create(b, l, v, memref, mlir::AffineMap::get(&mod.ctx),
+                                      mlir::ValueRange{});
+}
+
+mlir::Value FunctionRaiser::loadScalar(mlir::Value memref, mlir::Location l) {
+  return mlir::affine::AffineLoadOp::create(b, l, memref, mlir::AffineMap::get(&mod.ctx),
+                                            mlir::ValueRange{});
 }
 
 mlir::Value FunctionRaiser::stillRunning(mlir::Location l, bool includeBreak,
@@ -71,7 +79,7 @@ mlir::Value FunctionRaiser::stillRunning(mlir::Location l, bool includeBreak,
     flags.push_back(returnFlag);
   mlir::Value any;
   for (mlir::Value f : flags) {
-    mlir::Value v = mlir::memref::LoadOp::create(b, l, f);
+    mlir::Value v = loadScalar(f, l);
     any = any ? (mlir::Value)arith::OrIOp::create(b, l, any, v) : v;
   }
   if (!any)
@@ -81,6 +89,9 @@ mlir::Value FunctionRaiser::stillRunning(mlir::Location l, bool includeBreak,
 
 void FunctionRaiser::emitCompound(llvm::ArrayRef<const Stmt *> stmts) {
   for (size_t i = 0; i < stmts.size(); ++i) {
+    // A stream_of_blocks lock holds the rest of the block as its scope.
+    if (tryEmitLockScope(stmts.drop_front(i)))
+      return;
     emitStmt(stmts[i]);
     unsigned ex = exitsOf(stmts[i]);
     if (!ex || i + 1 == stmts.size())
@@ -165,13 +176,77 @@ void FunctionRaiser::emitStmt(const Stmt *s) {
 void FunctionRaiser::emitDecl(const VarDecl *vd) {
   mlir::Location l = loc(vd->getLocation());
   if (vd->isStaticLocal())
-    fail(vd->getLocation(), "unsupported: static local variable '" + vd->getName() +
-                                "' (state across calls is not raised; make it a parameter)");
+    return emitStaticDecl(vd);
+  if (vd->isLocalExternDecl()) {
+    // `extern T x;` in a block names a global defined elsewhere: a constant
+    // is read like any constant global; anything else is not raised.
+    const VarDecl *withInit = nullptr;
+    bool constant = (vd->isConstexpr() || vd->getType().isConstQualified()) &&
+                    vd->getAnyInitializer(withInit) && withInit->evaluateValue();
+    if (!constant)
+      fail(vd->getLocation(),
+           "unsupported: block-scope 'extern' declaration of '" + vd->getName() +
+               "': it names a global variable defined elsewhere, which Allo does not raise "
+               "(pass the value as a parameter, or make the global a constexpr constant)");
+    return;
+  }
   QualType t = vd->getType();
   if (auto st = mod.types.stream(t); st && !t->isReferenceType())
     return emitStreamDecl(vd, *st);
-  if (t->isReferenceType())
-    fail(vd->getLocation(), "unsupported: reference variable '" + vd->getName() + "'");
+  if (auto sa = mod.types.streamArray(t))
+    return emitStreamDecl(vd, sa->stream, sa->shape);
+  if (hlsClassTemplate(t, "write_lock") || hlsClassTemplate(t, "read_lock"))
+    fail(vd->getLocation(), "unsupported: lock '" + vd->getName() +
+                                "' declared outside a block; declare hls::write_lock / "
+                                "hls::read_lock as a statement of a { ... } block (its scope)");
+  if (t->isReferenceType() || t->isPointerType()) {
+    // A reference, or a pointer that is never reseated, is an alias of the
+    // place it is bound to.
+    const Expr *init = vd->getInit();
+    QualType r = t.getNonReferenceType();
+    if (t->isPointerType() && writes.count(vd))
+      fail(vd->getLocation(), "unsupported: pointer variable '" + vd->getName() +
+                                  "' is reassigned (p = q, p++); Allo raises pointers that are "
+                                  "initialised once: index the array instead");
+    std::optional<Place> p = init ? emitPlace(init) : std::nullopt;
+    if (t->isReferenceType() && (!p || p->pointer) && r.isConstQualified() && !r->isArrayType() &&
+        init && mod.types.scalar(r)) {
+      // const T &c = expression: the value of a temporary.
+      Binding bind;
+      bind.kind = Binding::SSA;
+      bind.type = r;
+      bind.value = emitRValue(init);
+      vars[vd] = bind;
+      return;
+    }
+    bool ok = p && (t->isPointerType() ? p->pointer : !p->pointer);
+    if (!ok)
+      fail(vd->getLocation(), "unsupported: " + llvm::Twine(t->isPointerType() ? "pointer" : "reference") +
+                                  " variable '" + vd->getName() +
+                                  "' (raised only when initialised with an array element, a "
+                                  "variable, or a pointer into an array)");
+    Binding bind;
+    bind.kind = Binding::Alias;
+    bind.type = t;
+    bind.place = *p;
+    vars[vd] = bind;
+    return;
+  }
+  {
+    // Structs and arrays of structs.
+    llvm::SmallVector<int64_t, 4> shape;
+    QualType elem = t;
+    while (const ConstantArrayType *at = ast.getAsConstantArrayType(elem)) {
+      shape.push_back(at->getSize().getSExtValue());
+      elem = at->getElementType();
+    }
+    if (mod.types.isUserStruct(elem) && !ast.getAsArrayType(elem)) {
+      const StructInfo *info = mod.types.structInfo(elem);
+      if (!info)
+        fail(vd->getLocation(), "local '" + vd->getName() + "': " + mod.types.explain(t));
+      return emitStructDecl(vd, info, shape);
+    }
+  }
   Binding bind;
   bind.type = t;
   if (t->isArrayType()) {
@@ -234,7 +309,7 @@ void FunctionRaiser::emitDecl(const VarDecl *vd) {
                     : constInt(s.type, 0, l);
     else
       v = emitRValue(init);
-    mlir::memref::StoreOp::create(b, l, v, bind.value);
+    storeScalar(v, bind.value, l);
   }
 }
 
@@ -347,6 +422,30 @@ void FunctionRaiser::emitIf(const IfStmt *s) {
 
 void FunctionRaiser::emitReturn(const ReturnStmt *s) {
   mlir::Location l = loc(s);
+  if (const StructInfo *info = fn->getReturnType()->isVoidType()
+                                   ? nullptr
+                                   : mod.types.structInfo(fn->getReturnType())) {
+    // One value per field.
+    StructValue sv = emitStructRValue(s->getRetValue());
+    llvm::SmallVector<mlir::Value, 4> vals;
+    for (unsigned k = 0; k < sv.leaves.size(); ++k) {
+      mlir::Type t = info->leaves[k].scalar.type;
+      if (sv.leaves[k].kind == LeafValue::Scalar)
+        vals.push_back(sv.leaves[k].value);
+      else
+        vals.push_back(llvm::isa<mlir::FloatType>(t)
+                           ? (mlir::Value)arith::ConstantOp::create(b, l, t, b.getFloatAttr(t, 0.0))
+                           : constInt(t, 0, l));
+    }
+    if (!earlyReturns) {
+      mlir::func::ReturnOp::create(b, l, vals);
+      return;
+    }
+    for (unsigned k = 0; k < vals.size(); ++k)
+      mlir::memref::StoreOp::create(b, l, vals[k], returnSlots[k]);
+    storeFlag(returnFlag, true, l);
+    return;
+  }
   mlir::Value v;
   if (const Expr *e = s->getRetValue()) {
     v = emitRValue(e);
@@ -361,6 +460,6 @@ void FunctionRaiser::emitReturn(const ReturnStmt *s) {
     return;
   }
   if (v)
-    mlir::memref::StoreOp::create(b, l, v, returnSlot);
+    storeScalar(v, returnSlot, l);
   storeFlag(returnFlag, true, l);
 }

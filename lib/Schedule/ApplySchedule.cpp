@@ -116,6 +116,13 @@ LogicalResult applyCompose(StepContext &c, const ScheduleOptions &options,
         << "the path is relative to the directory of the schedule file that contains the step";
     return failure();
   }
+  if (std::string problem = scheduleFileProblem(subFile); !problem.empty()) {
+    c.error(step.schedule.path, step.schedule.pos,
+            "cannot read the sub-schedule '" + step.schedule.value + "' ('" + subFile + "'): " + problem)
+            .attachNote(c.locOf(step.schedule.pos))
+        << "a sub-schedule is a JSON schedule file";
+    return failure();
+  }
   std::string key = fileKey(subFile);
   auto again = llvm::find(chain, key);
   if (again != chain.end()) {

@@ -18,6 +18,15 @@
 // elements never loaded); the write-back nest when the body writes the array.
 // Every use of the array inside the loop must be an affine.load/affine.store.
 //
+// The box can reach outside the array although every access is inside: the
+// last tile of a split loop whose factor does not divide the trip count
+// (min(4, 10 - 4*o) iterations), or a decreasing loop whose tiles start at
+// k - 4*o - 3. The copy nests are then clipped to the array along each
+// dimension where the box is not provably inside it (bounds max(0, -o) and
+// min(size, D - o) in buffer coordinates), so they never touch an element
+// outside the array; elements of the box the body does not access are
+// copied in and written back unchanged.
+//
 //===----------------------------------------------------------------------===//
 #include "ScheduleImpl.h"
 
@@ -27,6 +36,7 @@
 #include "mlir/Dialect/Affine/IR/AffineValueMap.h"
 #include "mlir/IR/Builders.h"
 
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringSet.h"
 
 #include <memory>
@@ -152,19 +162,80 @@ bool coversTile(affine::AffineStoreOp store, affine::AffineForOp loop, llvm::Arr
   return true;
 }
 
-/// A copy nest between the array and the buffer: for t in box:
+/// Is lb(symbols) >= lo (atLeast) or <= hi (!atLeast) at every iteration of
+/// `loops` (outermost first)? `lb` is purely symbolic in `symbols`. False
+/// when it cannot be proven (the caller then clips).
+bool provablyBounded(llvm::ArrayRef<affine::AffineForOp> loops, AffineMap lb, llvm::ArrayRef<Value> symbols,
+                     bool atLeast, int64_t bound) {
+  affine::FlatAffineValueConstraints dom;
+  llvm::SmallVector<Operation *, 4> ops;
+  for (affine::AffineForOp l : loops)
+    ops.push_back(l);
+  if (failed(affine::getIndexSet(ops, &dom)))
+    return false;
+  unsigned v = dom.appendDimVar(1); // the bound's value
+  llvm::SmallVector<unsigned, 4> pos;
+  for (Value s : symbols) {
+    unsigned p;
+    if (!dom.findVar(s, &p))
+      p = dom.appendSymbolVar(ValueRange{s});
+    pos.push_back(p);
+  }
+  MLIRContext *ctx = lb.getContext();
+  unsigned nd = dom.getNumDimVars(), ns = dom.getNumSymbolVars();
+  llvm::SmallVector<AffineExpr, 4> repl;
+  for (unsigned p : pos)
+    repl.push_back(p < nd ? getAffineDimExpr(p, ctx) : getAffineSymbolExpr(p - nd, ctx));
+  AffineMap m = AffineMap::get(nd, ns, lb.getResult(0).replaceSymbols(repl), ctx);
+  if (failed(dom.addBound(presburger::BoundType::EQ, v, m)))
+    return false;
+  // No iteration where the bound is violated.
+  if (atLeast)
+    dom.addBound(presburger::BoundType::UB, v, bound - 1);
+  else
+    dom.addBound(presburger::BoundType::LB, v, bound + 1);
+  return dom.isEmpty();
+}
+
+/// The range of buffer coordinates a copy nest runs over along one dimension:
+/// [0, shape), or clipped to the array, [max(0, -origin), min(shape, size - origin)).
+struct CopyRange {
+  int64_t shape = 0, size = 0;
+  bool clipLow = false, clipHigh = false;
+};
+
+/// A copy nest between the array and the buffer: for t in box (clipped to
+/// the array where range[d].clip):
 /// in: buf[t] = A[origin + t]; out: A[origin + t] = buf[t].
-void buildCopyNest(OpBuilder &b, Location loc, Value array, Value buf, llvm::ArrayRef<int64_t> shape,
+void buildCopyNest(OpBuilder &b, Location loc, Value array, Value buf, llvm::ArrayRef<CopyRange> range,
                    llvm::ArrayRef<int> bufDim, llvm::ArrayRef<OpFoldResult> origin, bool in,
                    llvm::StringRef bufName) {
   MLIRContext *ctx = b.getContext();
-  unsigned rank = shape.size();
+  unsigned rank = range.size();
   llvm::SmallVector<Value, 4> ivs;
   OpBuilder::InsertionGuard guard(b);
   for (unsigned d = 0; d < rank; ++d) {
     if (bufDim[d] < 0)
       continue;
-    auto f = affine::AffineForOp::create(b, loc, 0, shape[d]);
+    affine::AffineForOp f;
+    const CopyRange &r = range[d];
+    if (!r.clipLow && !r.clipHigh) {
+      f = affine::AffineForOp::create(b, loc, 0, r.shape);
+    } else if (auto v = llvm::dyn_cast<Value>(origin[d])) {
+      AffineExpr o = getAffineDimExpr(0, ctx);
+      llvm::SmallVector<AffineExpr, 2> lo = {getAffineConstantExpr(0, ctx)}, hi = {getAffineConstantExpr(r.shape, ctx)};
+      if (r.clipLow)
+        lo.push_back(-o);
+      if (r.clipHigh)
+        hi.push_back(r.size - o);
+      f = affine::AffineForOp::create(b, loc, ValueRange{v}, AffineMap::get(1, 0, lo, ctx), ValueRange{v},
+                                      AffineMap::get(1, 0, hi, ctx), 1);
+    } else {
+      int64_t o = llvm::cast<IntegerAttr>(llvm::cast<Attribute>(origin[d])).getInt();
+      f = affine::AffineForOp::create(b, loc, std::max<int64_t>(0, -o),
+                                      std::max<int64_t>(std::max<int64_t>(0, -o),
+                                                        std::min<int64_t>(r.shape, r.size - o)));
+    }
     setLoopName(f, (bufName + (in ? ".in" : ".out") + std::to_string(ivs.size())).str());
     ivs.push_back(f.getInductionVar());
     b.setInsertionPointToStart(f.getBody());
@@ -194,9 +265,11 @@ void buildCopyNest(OpBuilder &b, Location loc, Value array, Value buf, llvm::Arr
   }
 }
 
+} // namespace
+
 /// The map and operands of an access of the array, moved onto the buffer:
 /// every index minus the tile's origin.
-void shiftedAccess(AffineMap map, ValueRange mapOperands, llvm::ArrayRef<int> bufDim,
+void sched::shiftedAccess(AffineMap map, ValueRange mapOperands, llvm::ArrayRef<int> bufDim,
                    llvm::ArrayRef<OpFoldResult> origin, AffineMap &newMap,
                    llvm::SmallVectorImpl<Value> &newOperands) {
   MLIRContext *ctx = map.getContext();
@@ -222,9 +295,11 @@ void shiftedAccess(AffineMap map, ValueRange mapOperands, llvm::ArrayRef<int> bu
   // (4*po + pi) - 4*po becomes pi.
   affine::fullyComposeAffineMapAndOperands(&newMap, &newOperands);
   affine::canonicalizeMapAndOperands(&newMap, &newOperands);
+  // (i + k) - i as k (the simplifier flattens; the builder does not), and
+  // the operands that then go unused dropped.
+  newMap = simplifyAffineMap(newMap);
+  affine::canonicalizeMapAndOperands(&newMap, &newOperands);
 }
-
-} // namespace
 
 LogicalResult sched::applyBufferAt(StepContext &c) {
   const ScheduleStep &s = c.step;
@@ -311,6 +386,27 @@ LogicalResult sched::applyBufferAt(StepContext &c) {
       return failure();
     }
 
+  // Along each dimension, is the box inside the array at every iteration?
+  // Otherwise the copy nests are clipped to it.
+  llvm::SmallVector<affine::AffineForOp, 4> around;
+  affine::getAffineForIVs(*loop.getBody()->getTerminator(), &around); // up to and including `loop`
+  llvm::SmallVector<CopyRange, 4> range;
+  for (unsigned d = 0; d < shape.size(); ++d) {
+    CopyRange r;
+    r.shape = shape[d];
+    r.size = type.getDimSize(d);
+    if (type.isDynamicDim(d)) {
+      auto diag = c.error("cannot buffer '" + s.array->str() + "' at " + describeLoop(loop) +
+                          ": dimension " + std::to_string(d + 1) +
+                          " of the array has no static size, so the tile cannot be kept inside it");
+      diag.attachNote(arr->loc()) << "the array";
+      return failure();
+    }
+    r.clipLow = !provablyBounded(around, lbs[d], symbols, /*atLeast=*/true, 0);
+    r.clipHigh = !provablyBounded(around, lbs[d], symbols, /*atLeast=*/false, r.size - r.shape);
+    range.push_back(r);
+  }
+
   // Copy-in unless the body only writes, and provably writes the whole tile.
   bool copyIn = reads;
   if (!reads) {
@@ -353,8 +449,18 @@ LogicalResult sched::applyBufferAt(StepContext &c) {
     origin.push_back(affine::makeComposedFoldedAffineApply(b, loc, m, ops));
   }
 
+  // The copy-in, at the start of the body after the origin's computation.
+  // Built before the accesses are moved to the buffer: the insertion point
+  // may be the body's first operation, itself an access that is replaced.
+  if (copyIn)
+    buildCopyNest(b, loc, array, buf, range, bufDim, origin, /*in=*/true, bufName);
+
   // Accesses now go to the buffer.
+  llvm::SetVector<Operation *> indexOps; // index arithmetic the accesses used
   for (Operation *op : accesses) {
+    for (Value v : op->getOperands())
+      if (auto apply = v.getDefiningOp<affine::AffineApplyOp>())
+        indexOps.insert(apply);
     OpBuilder ob(op);
     AffineMap map;
     llvm::SmallVector<Value, 8> operands;
@@ -369,13 +475,28 @@ LogicalResult sched::applyBufferAt(StepContext &c) {
     }
     op->erase();
   }
+  // The new accesses are composed through the index arithmetic (split's
+  // remaps): what only the old accesses used is gone.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (Operation *op : indexOps.takeVector()) {
+      if (!op->use_empty()) {
+        indexOps.insert(op);
+        continue;
+      }
+      for (Value v : op->getOperands())
+        if (auto apply = v.getDefiningOp<affine::AffineApplyOp>())
+          indexOps.insert(apply);
+      indexOps.remove(op);
+      op->erase();
+      changed = true;
+    }
+  }
 
   // Copy nests: after the origin's computation, and before the terminator.
-  if (copyIn)
-    buildCopyNest(b, loc, array, buf, shape, bufDim, origin, /*in=*/true, bufName);
   if (writes) {
     b.setInsertionPoint(loop.getBody()->getTerminator());
-    buildCopyNest(b, loc, array, buf, shape, bufDim, origin, /*in=*/false, bufName);
+    buildCopyNest(b, loc, array, buf, range, bufDim, origin, /*in=*/false, bufName);
   }
   return success();
 }

@@ -13,15 +13,26 @@
 //
 // The producer must be a loop in the same block as the outermost loop of
 // the consumer's nest, before it; it may only read memory and write local
-// arrays that nothing outside the two nests uses, and the consumer must
-// read one of them: removing the producer then loses nothing. MLIR's check
+// arrays that nothing after it outside the two nests uses, and the consumer
+// must read one of them: removing the producer then loses nothing. Uses
+// before the producer (an initializer, `int B[8] = {};`) stay as they are:
+// they came before the producer's writes and still do. MLIR's check
 // only follows those arrays, so two more orderings are checked here: nothing
 // from the producer to the consumer's nest (included) writes what the
 // producer reads or writes, and the producer carries no dependence between
 // its own iterations. Slice loops keep the producer's loop names (loops left
 // with one iteration disappear).
 //
+// A scalar variable private to the producer's iterations (written before it
+// is read in each, dead after the producer: a temporary `float t = ...;`,
+// ScalarPrivatization.h) is not something the producer computes for others:
+// it may be used elsewhere too, and it carries no dependence between the
+// producer's iterations. Each slice instance then writes it before reading
+// it, which stays correct as long as nothing between the nests uses it and
+// the consumer's nest uses it only inside the consumer loop, privately.
+//
 //===----------------------------------------------------------------------===//
+#include "ScalarPrivatization.h"
 #include "ScheduleImpl.h"
 
 #include "mlir/Dialect/Affine/Analysis/AffineAnalysis.h"
@@ -102,8 +113,27 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
     d.attachNote(bad->getLoc()) << "this operation";
     return failure();
   }
+  // Private scalars of the producer that the fusion leaves correct.
+  llvm::SmallVector<Value, 4> privates;
+  for (Value m : privateScalarsOf(src)) {
+    bool ok = true;
+    for (Operation *user : m.getUsers()) {
+      if (src->isAncestor(user))
+        continue;
+      Operation *top = src->getBlock()->findAncestorOpInBlock(*user);
+      bool between = top && src->isBeforeInBlock(top) && top->isBeforeInBlock(dst);
+      if (between || (top == dst.getOperation() && !consumer->isAncestor(user)))
+        ok = false;
+    }
+    if (ok && llvm::any_of(m.getUsers(), [&](Operation *u) { return consumer->isAncestor(u); }))
+      ok = isPrivateTo(m, consumer);
+    if (ok)
+      privates.push_back(m);
+  }
   bool feeds = false;
   for (Value m : written) {
+    if (llvm::is_contained(privates, m))
+      continue;
     auto alloca = m.getDefiningOp<memref::AllocaOp>();
     if (!alloca) {
       auto d = c.error(what + "the producer writes '" + arrayName(m) +
@@ -114,9 +144,16 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
     for (Operation *user : m.getUsers()) {
       if (src->isAncestor(user))
         continue;
+      // Uses before the producer (an initializer, `int B[8] = {};`) run
+      // before it in both versions and stay where they are: the producer's
+      // writes still come after them.
+      Operation *top = src->getBlock()->findAncestorOpInBlock(*user);
+      if (top && top->isBeforeInBlock(src))
+        continue;
       if (!dst->isAncestor(user)) {
-        auto d = c.error(what + "'" + arrayName(m) + "', written by the producer, is also used outside "
-                                "the consumer's nest");
+        auto d = c.error(what + "'" + arrayName(m) + "', written by the producer, is also used after "
+                                "it outside the consumer's nest (which would no longer see every "
+                                "value the producer wrote)");
         d.attachNote(user->getLoc()) << "this use";
         return failure();
       }
@@ -151,7 +188,8 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
       if (conflict)
         return;
       if (auto st = llvm::dyn_cast<affine::AffineStoreOp>(inner)) {
-        if (readByProducer.contains(st.getMemRef()) || written.contains(st.getMemRef()))
+        if ((readByProducer.contains(st.getMemRef()) || written.contains(st.getMemRef())) &&
+            !llvm::is_contained(privates, st.getMemRef()))
           conflict = inner, array = st.getMemRef();
       } else if (auto st = llvm::dyn_cast<memref::StoreOp>(inner)) {
         if (readByProducer.contains(st.getMemRef()) || written.contains(st.getMemRef()))
@@ -180,7 +218,7 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
       if (!isa<affine::AffineStoreOp>(a) && !isa<affine::AffineStoreOp>(b))
         continue;
       affine::MemRefAccess ma(a), mb(b);
-      if (ma.memref != mb.memref)
+      if (ma.memref != mb.memref || llvm::is_contained(privates, ma.memref))
         continue;
       unsigned common = affine::getNumCommonSurroundingLoops(*a, *b);
       for (unsigned d = 1; d <= common; ++d) {
@@ -196,6 +234,21 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
         }
       }
     }
+
+  // A private scalar the consumer's nest (or later code) uses too gets a copy
+  // of its own in the producer, so that MLIR's analysis sees no dependence
+  // through it (the working copy is dropped if the step fails).
+  llvm::SmallVector<std::pair<Value, Value>, 2> copies;
+  for (Value m : privates) {
+    if (llvm::all_of(m.getUsers(), [&](Operation *u) { return src->isAncestor(u); }))
+      continue;
+    Operation *alloca = m.getDefiningOp();
+    OpBuilder ob(alloca->getContext());
+    ob.setInsertionPointAfter(alloca);
+    Value copy = ob.clone(*alloca)->getResult(0);
+    m.replaceUsesWithIf(copy, [&](OpOperand &u) { return src->isAncestor(u.getOwner()); });
+    copies.push_back({m, copy});
+  }
 
   affine::ComputationSliceState slice;
   affine::FusionResult r = affine::canFuseLoops(src, dst, depth, &slice,
@@ -226,5 +279,11 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
   }
   affine::fuseLoops(src, dst, slice);
   src.erase();
+  // The slices and the consumer each write the scalar before reading it, one
+  // after the other: they can share the user's variable again.
+  for (auto [m, copy] : copies) {
+    copy.replaceAllUsesWith(m);
+    copy.getDefiningOp()->erase();
+  }
   return success();
 }

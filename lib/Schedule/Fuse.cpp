@@ -12,7 +12,9 @@
 //     body(%f floordiv 6, %f mod 6)
 //
 // The fused loop is named by joining the names with '.' and appending
-// ".fused" (allo.iv: the variable names joined with '_'). It keeps the
+// ".fused" (allo.iv: the variable names joined with '_'); the recovered
+// variables keep their C++ names (NameLoc, so the emitter prints
+// `int i = i_j / 6;`). It keeps the
 // attributes of the fused loops (pipeline, unroll, ...), the innermost one's
 // winning, and the verbatim pragmas of all of them. Iterations run in exactly the original order,
 // so the rewrite is always legal for a rectangular nest; the loops are first
@@ -85,6 +87,29 @@ LogicalResult sched::applyFuse(StepContext &c) {
 
   // From here on the working copy is modified; any failure drops it.
   prepareBand(band);
+  // The original variables keep their C++ names in the emitted code: the
+  // body reads each through `affine.apply id(iv)` located at NameLoc "i",
+  // which normalisation and coalescing compose into `f floordiv 6` etc.
+  llvm::SmallVector<affine::AffineApplyOp, 4> namedVars;
+  {
+    affine::AffineForOp innermost = band.back();
+    OpBuilder b = OpBuilder::atBlockBegin(innermost.getBody());
+    for (affine::AffineForOp l : band) {
+      auto iv = l->getAttrOfType<StringAttr>(AlloDialect::kInductionVar);
+      Value v = l.getInductionVar();
+      if (!iv || v.use_empty())
+        continue;
+      auto named = affine::AffineApplyOp::create(b, NameLoc::get(iv, l.getLoc()), b.getDimIdentityMap(),
+                                                 ValueRange{v});
+      v.replaceUsesWithIf(named, [&](OpOperand &use) {
+        return use.getOwner() != named && innermost->isProperAncestor(use.getOwner());
+      });
+      if (named->use_empty())
+        named->erase();
+      else
+        namedVars.push_back(named);
+    }
+  }
   for (size_t i = band.size(); i-- > 0;) {
     if (failed(affine::normalizeAffineFor(band[i]))) {
       c.error("cannot fuse: " + describeLoop(band[i]) +
@@ -115,6 +140,16 @@ LogicalResult sched::applyFuse(StepContext &c) {
     return failure();
   }
   fused->setLoc(loc);
+  // Each named variable becomes one apply of the fused variable (an identity
+  // apply would be folded away with its name).
+  for (affine::AffineApplyOp named : namedVars) {
+    AffineMap map = named.getAffineMap();
+    llvm::SmallVector<Value, 4> operands(named.getMapOperands());
+    affine::fullyComposeAffineMapAndOperands(&map, &operands);
+    affine::canonicalizeMapAndOperands(&map, &operands);
+    named.setMap(map);
+    named->setOperands(operands);
+  }
   {
     NamedAttrList merged(llvm::to_vector(fused->getDiscardableAttrs()));
     for (NamedAttribute a : innerAttrs) {

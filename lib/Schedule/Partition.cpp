@@ -121,6 +121,40 @@ LogicalResult sched::applyPartition(StepContext &c) {
     }
   }
 
+  // UG1399: m_axi ports of the top function cannot be partitioned. A top
+  // whose own `#pragma HLS interface` makes the array m_axi refuses the
+  // step (with --interface axi, the emitter refuses the combination).
+  for (const Reached &r : sites) {
+    const ArraySite &site = r.site;
+    if (site.arg < 0 || !site.func->hasAttr(AlloDialect::kTop))
+      continue;
+    auto name = site.func.getArgAttrOfType<StringAttr>(site.arg, AlloDialect::kName);
+    auto pragmas = site.func->getAttrOfType<ArrayAttr>(AlloDialect::kPragmas);
+    if (!name || !pragmas)
+      continue;
+    for (Attribute p : pragmas) {
+      llvm::StringRef text = llvm::cast<StringAttr>(p).getValue();
+      llvm::SmallVector<llvm::StringRef, 8> words;
+      text.split(words, ' ', -1, false);
+      if (words.empty() || !words[0].equals_insensitive("interface"))
+        continue;
+      bool maxi = false, port = false;
+      for (llvm::StringRef w : words) {
+        maxi |= w.equals_insensitive("m_axi") || w.equals_insensitive("mode=m_axi");
+        port |= w.size() > 5 && w.take_front(5).equals_insensitive("port=") &&
+                w.drop_front(5) == name.getValue();
+      }
+      if (!maxi || !port)
+        continue;
+      auto d = c.error("cannot partition '" + site.str() + "': it is an m_axi port of the top "
+                       "function (its '#pragma HLS " + text.str() + "'), and Vitis HLS does not "
+                       "partition m_axi ports (UG1399)");
+      d.attachNote(site.loc()) << "copy it into a local array and partition that one (the "
+                                  "buffer_at step makes such a copy)";
+      return failure();
+    }
+  }
+
   // Conflicts, then the update.
   std::vector<bool> present(sites.size(), false);
   for (size_t i = 0; i < sites.size(); ++i) {

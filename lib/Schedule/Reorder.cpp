@@ -19,7 +19,14 @@
 //    isValidLoopInterchangePermutation is consulted as well when the band is
 //    outermost in its function.
 //
+// A scalar variable private to the iterations of the innermost band loop
+// (written before it is read in each iteration, dead after the band: a
+// `float acc = 0;` in the body; ScalarPrivatization.h) carries no dependence
+// the new order could reverse: each iteration of the body still runs whole,
+// on its own value. Its accesses are left out of the check.
+//
 //===----------------------------------------------------------------------===//
+#include "ScalarPrivatization.h"
 #include "ScheduleImpl.h"
 
 #include "mlir/Dialect/Affine/Analysis/AffineAnalysis.h"
@@ -135,6 +142,12 @@ LogicalResult sched::applyReorder(StepContext &c) {
       accesses.push_back(op);
       return WalkResult::advance();
     }
+    // A stream_of_blocks lock reads or writes its stream (its body's effects
+    // are recursive, the stream's are its own).
+    if (isa<StreamWriteLockOp, StreamReadLockOp>(op)) {
+      opaque = op;
+      return WalkResult::interrupt();
+    }
     if (isa<affine::AffineForOp, affine::AffineIfOp, affine::AffineYieldOp>(op) ||
         op->hasTrait<OpTrait::HasRecursiveMemoryEffects>() || isMemoryEffectFree(op))
       return WalkResult::advance();
@@ -155,6 +168,7 @@ LogicalResult sched::applyReorder(StepContext &c) {
   }
 
   unsigned bandDepth = affine::getNestingDepth(band.front()); // loops around the band
+  llvm::SmallVector<Value, 4> privates = privateScalarsOf(band.back());
   for (Operation *src : accesses) {
     for (Operation *dst : accesses) {
       bool srcWrites = isa<affine::AffineWriteOpInterface>(src);
@@ -162,7 +176,7 @@ LogicalResult sched::applyReorder(StepContext &c) {
       if (!srcWrites && !dstWrites)
         continue;
       affine::MemRefAccess srcAccess(src), dstAccess(dst);
-      if (srcAccess.memref != dstAccess.memref)
+      if (srcAccess.memref != dstAccess.memref || llvm::is_contained(privates, srcAccess.memref))
         continue;
       unsigned common = affine::getNumCommonSurroundingLoops(*src, *dst);
       for (unsigned depth = 1; depth <= common + 1; ++depth) {
@@ -203,7 +217,9 @@ LogicalResult sched::applyReorder(StepContext &c) {
       }
     }
   }
-  if (bandDepth == 0 && !affine::isValidLoopInterchangePermutation(band, permMap)) {
+  // (MLIR's check knows nothing of private scalars.)
+  if (bandDepth == 0 && privates.empty() &&
+      !affine::isValidLoopInterchangePermutation(band, permMap)) {
     c.error("illegal reorder: MLIR's loop interchange check finds a dependence the new order would reverse");
     return failure();
   }

@@ -48,8 +48,11 @@
 
 #include "mlir/Dialect/Affine/Analysis/AffineAnalysis.h"
 #include "mlir/Dialect/Affine/Analysis/LoopAnalysis.h"
+#include "mlir/Dialect/Affine/Analysis/Utils.h"
 #include "mlir/Dialect/Affine/IR/AffineValueMap.h"
 #include "mlir/IR/Builders.h"
+
+#include <memory>
 
 using namespace mlir;
 using namespace allo;
@@ -95,6 +98,7 @@ struct Access {
   std::pair<AffineMap, llvm::SmallVector<Value, 8>> build() const {
     AffineMap m = AffineMap::get(ops.size(), 0, res, ctx);
     llvm::SmallVector<Value, 8> operands(ops);
+    affine::fullyComposeAffineMapAndOperands(&m, &operands);
     affine::canonicalizeMapAndOperands(&m, &operands);
     return {m, operands};
   }
@@ -182,8 +186,13 @@ struct Reuse {
     return success();
   }
 
+  /// The forms below set this instead of reporting an error when the
+  /// accesses are not of their form; general() then handles them.
+  bool notThisForm = false;
+
   LogicalResult window(llvm::ArrayRef<Operation *> uses);
   LogicalResult lineBuffer(affine::AffineForOp inner, llvm::ArrayRef<Operation *> uses);
+  LogicalResult general(llvm::ArrayRef<Operation *> uses);
 };
 
 //===----------------------------------------------------------------------===//
@@ -249,9 +258,7 @@ LogicalResult Reuse::window(llvm::ArrayRef<Operation *> uses) {
         continue;
       std::optional<int64_t> off = offsetFrom(e, *pos, map);
       if (dim || !off) {
-        error("the read's indices are not of the window form A[..][j + constant][..] (the other "
-              "indices independent of j)",
-              r.load, "this read");
+        notThisForm = true; // e.g. A[2 * j + c]: the general form
         return failure();
       }
       dim = d;
@@ -431,15 +438,20 @@ LogicalResult Reuse::lineBuffer(affine::AffineForOp inner, llvm::ArrayRef<Operat
   Value iv = loop.getInductionVar(), jv = inner.getInductionVar();
   MemRefType type = arr.type();
   unsigned rank = type.getRank();
-  if (failed(checkLoop(inner, "the inner loop " + describeLoop(inner))))
+  // Anything else is the general form's (a strided or varying inner loop,
+  // writes, strided or diagonal reads, reads that differ in a third
+  // dimension).
+  std::optional<uint64_t> innerTrip = affine::getConstantTripCount(inner);
+  if (inner.getStepAsInt() != 1 || !innerTrip || *innerTrip == 0 ||
+      inner.getLowerBoundMap().getNumResults() != 1) {
+    notThisForm = true;
     return failure();
+  }
   llvm::SmallVector<Value, 4> bounds(inner.getLowerBoundOperands());
   bounds.append(inner.getUpperBoundOperands().begin(), inner.getUpperBoundOperands().end());
   for (Value v : bounds)
     if (!definedOutside(v, loop)) {
-      error("the bounds of the inner loop " + describeLoop(inner) +
-                " vary with the loop; a line buffer needs the same columns in every row",
-            inner, "the inner loop");
+      notThisForm = true;
       return failure();
     }
 
@@ -454,7 +466,7 @@ LogicalResult Reuse::lineBuffer(affine::AffineForOp inner, llvm::ArrayRef<Operat
                            "indices the same in every read and independent of both)";
   for (Operation *u : uses) {
     if (isa<affine::AffineStoreOp>(u)) {
-      error("the loop writes the array; a line buffer needs it read-only in the loop", u, "this write");
+      notThisForm = true;
       return failure();
     }
     Read r;
@@ -487,7 +499,7 @@ LogicalResult Reuse::lineBuffer(affine::AffineForOp inner, llvm::ArrayRef<Operat
       }
     }
     if (!ok || !rd || !cd || (rowDim && (*rowDim != *rd || *colDim != *cd))) {
-      error("the reads are not of the line-buffer form " + form, u, "this read");
+      notThisForm = true;
       return failure();
     }
     rowDim = rd;
@@ -501,10 +513,7 @@ LogicalResult Reuse::lineBuffer(affine::AffineForOp inner, llvm::ArrayRef<Operat
         continue;
       std::optional<int64_t> k = constDiff(r.access, proto.access, d);
       if (!k || *k != 0) {
-        auto diag = error("the reads differ in dimension " + std::to_string(d + 1) +
-                              "; a line buffer needs the reads of the form " + form,
-                          r.load, "this read");
-        diag.attachNote(proto.load.getLoc()) << "and this one";
+        notThisForm = true;
         return failure();
       }
     }
@@ -599,6 +608,448 @@ LogicalResult Reuse::lineBuffer(affine::AffineForOp inner, llvm::ArrayRef<Operat
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// The general form: reads anywhere in the loop, moving by any stride
+//===----------------------------------------------------------------------===//
+
+/// The bounding box of what `ops` access in one iteration of the loop at
+/// depth `depth - 1` (MemRefRegion): constant sizes, lower bounds purely
+/// symbolic in `symbols` (that loop's variable, the loops around it and
+/// parameters).
+struct Footprint {
+  llvm::SmallVector<int64_t, 4> shape;
+  llvm::SmallVector<AffineMap, 4> lbs;
+  llvm::SmallVector<Value, 8> symbols;
+
+  LogicalResult compute(llvm::ArrayRef<Operation *> ops, unsigned depth) {
+    std::unique_ptr<affine::MemRefRegion> region;
+    for (Operation *op : ops) {
+      auto r = std::make_unique<affine::MemRefRegion>(op->getLoc());
+      if (failed(r->compute(op, depth)))
+        return failure();
+      if (!region)
+        region = std::move(r);
+      else if (failed(region->unionBoundingBox(*r)))
+        return failure();
+    }
+    std::optional<int64_t> size = region->getConstantBoundingSizeAndShape(&shape, &lbs);
+    if (!size || *size <= 0)
+      return failure();
+    unsigned rank = region->getRank();
+    region->getConstraints()->getValues(rank, region->getConstraints()->getNumDimAndSymbolVars(), &symbols);
+    return success();
+  }
+
+  std::optional<unsigned> symbolOf(Value v) const {
+    for (unsigned k = 0; k < symbols.size(); ++k)
+      if (symbols[k] == v)
+        return k;
+    return std::nullopt;
+  }
+
+  /// How much lbs[d] grows when `v` grows by one (0 if it does not use v),
+  /// if that is a constant.
+  std::optional<int64_t> stride(unsigned d, Value v) const {
+    std::optional<unsigned> k = symbolOf(v);
+    if (!k)
+      return 0;
+    AffineMap lb = lbs[d];
+    MLIRContext *ctx = lb.getContext();
+    AffineExpr e = lb.getResult(0);
+    if (!e.isFunctionOfSymbol(*k))
+      return 0;
+    AffineExpr next = e.replace(getAffineSymbolExpr(*k, ctx), getAffineSymbolExpr(*k, ctx) + 1);
+    AffineExpr diff = simplifyAffineExpr(next - e, lb.getNumDims(), lb.getNumSymbols());
+    if (auto c = llvm::dyn_cast<AffineConstantExpr>(diff))
+      return c.getValue();
+    return std::nullopt;
+  }
+
+  /// lbs[d] as an affine value map over its symbols.
+  affine::AffineValueMap valueMap(unsigned d) const {
+    AffineMap lb = lbs[d];
+    llvm::SmallVector<AffineExpr, 8> dims;
+    for (unsigned k = 0; k < lb.getNumSymbols(); ++k)
+      dims.push_back(getAffineDimExpr(k, lb.getContext()));
+    return affine::AffineValueMap(lb.replaceDimsAndSymbols({}, dims, lb.getNumSymbols(), 0),
+                                  ValueRange(symbols));
+  }
+
+  /// lbs[d] here, with `from` (one of the symbols) taking the value `to`.
+  OpFoldResult eval(OpBuilder &b, Location loc, unsigned d, Value from = {}, OpFoldResult to = {},
+                    int64_t add = 0) const {
+    AffineMap lb = lbs[d];
+    llvm::SmallVector<AffineExpr, 8> dims;
+    for (unsigned k = 0; k < lb.getNumSymbols(); ++k)
+      dims.push_back(getAffineDimExpr(k, lb.getContext()));
+    AffineMap m = lb.replaceDimsAndSymbols({}, dims, lb.getNumSymbols(), 0);
+    m = AffineMap::get(m.getNumDims(), 0, m.getResult(0) + add, lb.getContext());
+    llvm::SmallVector<OpFoldResult, 8> ops;
+    for (Value s : symbols)
+      ops.push_back(s == from && from ? to : OpFoldResult(s));
+    return affine::makeComposedFoldedAffineApply(b, loc, m, ops);
+  }
+};
+
+/// a - b, if a constant.
+std::optional<int64_t> constantDifference(const affine::AffineValueMap &a, const affine::AffineValueMap &b) {
+  affine::AffineValueMap diff;
+  affine::AffineValueMap::difference(a, b, &diff);
+  if (auto c = llvm::dyn_cast<AffineConstantExpr>(diff.getAffineMap().getResult(0)))
+    return c.getValue();
+  return std::nullopt;
+}
+
+/// x + y for index values that may be constants.
+OpFoldResult add(OpBuilder &b, Location loc, OpFoldResult x, OpFoldResult y, int64_t k = 0) {
+  MLIRContext *ctx = b.getContext();
+  AffineMap m = AffineMap::get(2, 0, getAffineDimExpr(0, ctx) + getAffineDimExpr(1, ctx) + k, ctx);
+  return affine::makeComposedFoldedAffineApply(b, loc, m, {x, y});
+}
+OpFoldResult sub(OpBuilder &b, Location loc, OpFoldResult x, OpFoldResult y, int64_t k = 0) {
+  MLIRContext *ctx = b.getContext();
+  AffineMap m = AffineMap::get(2, 0, getAffineDimExpr(0, ctx) - getAffineDimExpr(1, ctx) + k, ctx);
+  return affine::makeComposedFoldedAffineApply(b, loc, m, {x, y});
+}
+
+/// Indices base + t, t in [0, count), along some dimensions.
+struct Range {
+  unsigned dim;
+  OpFoldResult base;
+  int64_t count;
+};
+
+/// Runs `body` for every point of the ranges: unrolled (constant t) when
+/// there are few points, else as a loop nest named name, name1, ...
+void forEachPoint(OpBuilder &b, Location loc, llvm::ArrayRef<Range> ranges, bool unroll, llvm::StringRef name,
+                  llvm::SmallVectorImpl<OpFoldResult> &idx,
+                  llvm::function_ref<void(OpBuilder &, llvm::ArrayRef<OpFoldResult>)> body, unsigned level = 0) {
+  if (level == ranges.size()) {
+    body(b, idx);
+    return;
+  }
+  const Range &r = ranges[level];
+  if (unroll) {
+    for (int64_t t = 0; t < r.count; ++t) {
+      idx[r.dim] = add(b, loc, r.base, b.getIndexAttr(t));
+      forEachPoint(b, loc, ranges, unroll, name, idx, body, level + 1);
+    }
+    return;
+  }
+  auto f = affine::AffineForOp::create(b, loc, 0, r.count);
+  setLoopName(f, (name + (level ? std::to_string(level) : std::string())).str());
+  OpBuilder ib = OpBuilder::atBlockBegin(f.getBody());
+  idx[r.dim] = add(ib, loc, r.base, f.getInductionVar());
+  forEachPoint(ib, loc, ranges, unroll, name, idx, body, level + 1);
+}
+
+int64_t points(llvm::ArrayRef<Range> ranges) {
+  int64_t n = 1;
+  for (const Range &r : ranges)
+    n *= r.count;
+  return n;
+}
+
+/// At most this many points are unrolled into straight-line code.
+constexpr int64_t kUnrollPoints = 16;
+
+LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
+  MLIRContext *ctx = c.ctx;
+  Value iv = loop.getInductionVar();
+  MemRefType type = arr.type();
+  unsigned rank = type.getRank();
+  Location loc = loop.getLoc();
+  if (affine::getConstantTripCount(loop) == 1u) {
+    error("the loop runs once; there is nothing to reuse between its iterations", loop, "the loop");
+    return failure();
+  }
+  // The window's reads: those after the last write (reads before it, as the
+  // shifts of a line buffer's update, stay as they are: the array itself
+  // is not changed, so they stay right).
+  Block *body = loop.getBody();
+  llvm::SmallVector<Operation *, 8> reads, writes;
+  Operation *lastWrite = nullptr;
+  for (Operation *u : uses)
+    if (isa<affine::AffineStoreOp>(u)) {
+      writes.push_back(u);
+      Operation *top = body->findAncestorOpInBlock(*u);
+      if (!lastWrite || lastWrite->isBeforeInBlock(top))
+        lastWrite = top;
+    }
+  for (Operation *u : uses)
+    if (isa<affine::AffineLoadOp>(u) &&
+        (!lastWrite || lastWrite->isBeforeInBlock(body->findAncestorOpInBlock(*u))))
+      reads.push_back(u);
+  if (reads.empty()) {
+    if (lastWrite)
+      error("the loop writes the array and reads it only before or among the writes; reuse_at needs "
+            "reads after the writes (a line buffer's update, then the window's reads)",
+            writes.back(), "the last write");
+    else
+      error("the loop does not read the array", loop, "the loop");
+    return failure();
+  }
+
+  // What one iteration reads, and how it moves.
+  unsigned depth = affine::getNestingDepth(loop) + 1;
+  Footprint fp;
+  if (failed(fp.compute(reads, depth))) {
+    error("the elements one iteration reads are not a box of constant size (or its bounds are not "
+          "affine)",
+          reads.front(), "a read; the loops around the reads need bounds that do not vary with the loop");
+    return failure();
+  }
+  for (Value v : fp.symbols)
+    if (v != iv && !definedOutside(v, loop)) {
+      error("where the reads are depends on a value computed inside the loop", reads.front(), "a read");
+      return failure();
+    }
+  std::optional<unsigned> dm;
+  int64_t stride = 0;
+  for (unsigned d = 0; d < rank; ++d) {
+    std::optional<int64_t> s = fp.stride(d, iv);
+    if (!s || *s < 0) {
+      error("the reads move along dimension " + std::to_string(d + 1) +
+                " by an amount per iteration that is not a positive constant",
+            reads.front(), "a read");
+      return failure();
+    }
+    if (*s == 0)
+      continue;
+    if (dm) {
+      error("the reads move along dimensions " + std::to_string(*dm + 1) + " and " + std::to_string(d + 1) +
+                "; a reuse buffer slides along one dimension",
+            reads.front(), "a read");
+      return failure();
+    }
+    dm = d;
+    stride = *s;
+  }
+  if (!dm) {
+    error("the elements the loop reads do not move with its variable", reads.front(), "a read");
+    return failure();
+  }
+  int64_t width = fp.shape[*dm];
+  if (width <= stride) {
+    error("consecutive iterations read no element in common: each reads " + std::to_string(width) +
+              " along dimension " + std::to_string(*dm + 1) + " and the next starts " + std::to_string(stride) +
+              " further; there is nothing to reuse",
+          reads.front(), "a read");
+    return failure();
+  }
+  int64_t keep = width - stride; // carried from one iteration to the next
+
+  // Writes (all before the window's reads): never where the buffer keeps
+  // values from earlier iterations (a line buffer's update writes its
+  // newest columns before a window on it reads them).
+  Operation *firstRead = nullptr;
+  for (Operation *r : reads) {
+    Operation *top = body->findAncestorOpInBlock(*r);
+    if (!firstRead || top->isBeforeInBlock(firstRead))
+      firstRead = top;
+  }
+  if (!writes.empty()) {
+    Footprint wf;
+    std::optional<int64_t> delta;
+    if (succeeded(wf.compute(writes, depth)))
+      delta = constantDifference(wf.valueMap(*dm), fp.valueMap(*dm));
+    if (!delta || !(*delta >= keep || *delta + wf.shape[*dm] <= 0)) {
+      error("the loop writes the array where the reuse buffer keeps values from earlier iterations "
+            "(the first " + std::to_string(keep) + " of the " + std::to_string(width) +
+                " elements each iteration reads along dimension " + std::to_string(*dm + 1) +
+                "); reuse_at allows writes only where the window enters or behind it",
+            writes.front(), "this write");
+      return failure();
+    }
+  }
+
+  // A line buffer when one loop k directly in the body holds every read, its
+  // bounds do not vary with the loop, and what one iteration of k reads
+  // moves along one other dimension: each column is then brought up to date
+  // in the iteration of k that first reads it. Otherwise the whole buffer
+  // moves at the top of each iteration (a window).
+  affine::AffineForOp kloop;
+  std::optional<unsigned> dc;
+  int64_t cstride = 0;
+  Footprint kf;
+  if (writes.empty() && firstRead && isa<affine::AffineForOp>(firstRead)) {
+    auto k = llvm::cast<affine::AffineForOp>(firstRead);
+    bool holdsAll = llvm::all_of(reads, [&](Operation *r) { return k->isAncestor(r); });
+    bool invariant = llvm::all_of(k.getControlOperands(), [&](Value v) { return definedOutside(v, loop); });
+    std::optional<uint64_t> trip = affine::getConstantTripCount(k);
+    if (holdsAll && invariant && k.getStepAsInt() == 1 && (!trip || *trip > 0) &&
+        succeeded(kf.compute(reads, depth + 1))) {
+      bool ok = true;
+      for (unsigned d = 0; d < rank && ok; ++d) {
+        std::optional<int64_t> s = kf.stride(d, k.getInductionVar());
+        if (!s || *s < 0) {
+          ok = false;
+        } else if (*s > 0) {
+          ok = d != *dm && !dc;
+          dc = d;
+          cstride = *s;
+        }
+      }
+      if (ok && dc)
+        kloop = k;
+    }
+  }
+
+  // The buffer: the box of one iteration, dimensions of extent 1 dropped
+  // (not the moving one).
+  llvm::SmallVector<int, 4> bufDim;
+  llvm::SmallVector<int64_t, 4> shape;
+  for (unsigned d = 0; d < rank; ++d) {
+    bool kept = fp.shape[d] > 1 || d == *dm;
+    bufDim.push_back(kept ? (int)shape.size() : -1);
+    if (kept)
+      shape.push_back(fp.shape[d]);
+  }
+  memref::AllocaOp buf = createLocalArray(arr, shape, arrayName(array) + "_reuse");
+  setPartition(ctx, buf, kloop ? bufDim[*dm] + 1 : 0);
+  std::string bufName = buf->getAttrOfType<StringAttr>(AlloDialect::kName).getValue().str();
+  for (const char *role : {".preload", ".update", ".first"})
+    for (unsigned l = 0; l < rank; ++l)
+      if (failed(c.checkFreshName(arr.func, bufName + role + (l ? std::to_string(l) : std::string()),
+                                  c.step.loops.front())))
+        return failure();
+
+  // idx: buffer coordinates along the other dimensions; origin: the box's
+  // origin in the array.
+  auto access = [&](llvm::ArrayRef<OpFoldResult> at) {
+    Access a(ctx);
+    for (OpFoldResult x : at)
+      a.res.push_back(a.at(x, 0));
+    return a;
+  };
+  // With shift 0 (an update): buf[m] = buf[m + stride] for m < keep, and
+  // buf[m] = A[origin + m] for the rest. With shift = stride (the preload):
+  // buf[m] = A[origin + m - stride] for m >= stride.
+  auto moveColumn = [&](OpBuilder &b, llvm::ArrayRef<OpFoldResult> idx, llvm::ArrayRef<OpFoldResult> origin,
+                        int64_t from, int64_t shift) {
+    for (int64_t m = from; m < width; ++m) {
+      llvm::SmallVector<OpFoldResult, 4> bi, ai;
+      for (unsigned d = 0; d < rank; ++d)
+        if (bufDim[d] >= 0)
+          bi.push_back(d == *dm ? OpFoldResult(b.getIndexAttr(m)) : idx[d]);
+      Value v;
+      if (m < keep && shift == 0) {
+        llvm::SmallVector<OpFoldResult, 4> src;
+        for (unsigned d = 0; d < rank; ++d)
+          if (bufDim[d] >= 0)
+            src.push_back(d == *dm ? OpFoldResult(b.getIndexAttr(m + stride)) : idx[d]);
+        v = access(src).load(b, loc, buf);
+      } else {
+        for (unsigned d = 0; d < rank; ++d)
+          ai.push_back(d == *dm ? add(b, loc, origin[d], b.getIndexAttr(m - shift))
+                                : add(b, loc, origin[d], bufDim[d] >= 0 ? idx[d] : b.getIndexAttr(0)));
+        v = access(ai).load(b, loc, array);
+      }
+      access(bi).store(b, loc, v, buf);
+    }
+  };
+  auto update = [&](OpBuilder &b, llvm::ArrayRef<OpFoldResult> idx, llvm::ArrayRef<OpFoldResult> origin) {
+    moveColumn(b, idx, origin, 0, 0);
+  };
+
+  // Preload, before the loop: what the first iteration keeps, as if an
+  // iteration before it had read it (buf[m] = A[origin(L) + m - stride],
+  // m >= stride).
+  Operation *beforePreload = loop->getPrevNode();
+  OpBuilder b(loop);
+  {
+    OpFoldResult lb = affine::makeComposedFoldedAffineApply(
+        b, loc, loop.getLowerBoundMap(), llvm::SmallVector<OpFoldResult, 4>(loop.getLowerBoundOperands()));
+    llvm::SmallVector<OpFoldResult, 4> originL;
+    for (unsigned d = 0; d < rank; ++d)
+      originL.push_back(fp.eval(b, loc, d, iv, lb));
+    llvm::SmallVector<Range, 4> ranges;
+    for (unsigned d = 0; d < rank; ++d)
+      if (d != *dm && bufDim[d] >= 0)
+        ranges.push_back({d, b.getIndexAttr(0), fp.shape[d]});
+    llvm::SmallVector<OpFoldResult, 4> idx(rank, b.getIndexAttr(0));
+    forEachPoint(b, loc, ranges, points(ranges) * keep <= kUnrollPoints, bufName + ".preload", idx,
+                 [&](OpBuilder &pb, llvm::ArrayRef<OpFoldResult> at) { moveColumn(pb, at, originL, stride, stride); });
+  }
+
+  // The box's origin in each iteration.
+  OpBuilder ob = OpBuilder::atBlockBegin(body);
+  llvm::SmallVector<OpFoldResult, 4> origin;
+  for (unsigned d = 0; d < rank; ++d)
+    origin.push_back(fp.eval(ob, loc, d));
+
+  if (!kloop) {
+    // The window: every element moves at the top of the iteration (after the
+    // writes, if any).
+    if (lastWrite)
+      ob.setInsertionPointAfter(lastWrite);
+    llvm::SmallVector<Range, 4> ranges;
+    for (unsigned d = 0; d < rank; ++d)
+      if (d != *dm && bufDim[d] >= 0)
+        ranges.push_back({d, ob.getIndexAttr(0), fp.shape[d]});
+    llvm::SmallVector<OpFoldResult, 4> idx(rank, ob.getIndexAttr(0));
+    forEachPoint(ob, loc, ranges, points(ranges) * width <= 4 * kUnrollPoints, bufName + ".update", idx,
+                 [&](OpBuilder &ub, llvm::ArrayRef<OpFoldResult> at) { update(ub, at, origin); });
+  } else {
+    // The line buffer: the columns k's first iteration reads, before k (but
+    // the newest); at the top of each iteration of k, the columns it is the
+    // first to read.
+    int64_t cw = kf.shape[*dc];
+    int64_t fresh = std::min(cstride, cw);
+    auto ranges = [&](OpBuilder &rb, OpFoldResult colBase, int64_t count) {
+      llvm::SmallVector<Range, 4> rs;
+      for (unsigned d = 0; d < rank; ++d) {
+        if (d == *dm || bufDim[d] < 0)
+          continue;
+        if (d == *dc)
+          rs.push_back({d, sub(rb, loc, colBase, origin[d]), count});
+        else
+          rs.push_back({d, rb.getIndexAttr(0), fp.shape[d]});
+      }
+      return rs;
+    };
+    Value kv = kloop.getInductionVar();
+    if (cw > fresh) {
+      OpBuilder fb(kloop);
+      OpFoldResult klb = affine::makeComposedFoldedAffineApply(
+          fb, loc, kloop.getLowerBoundMap(), llvm::SmallVector<OpFoldResult, 4>(kloop.getLowerBoundOperands()));
+      OpFoldResult col = kf.eval(fb, loc, *dc, kv, klb);
+      llvm::SmallVector<Range, 4> rs = ranges(fb, col, cw - fresh);
+      llvm::SmallVector<OpFoldResult, 4> idx(rank, fb.getIndexAttr(0));
+      forEachPoint(fb, loc, rs, points(rs) * width <= 4 * kUnrollPoints, bufName + ".first", idx,
+                   [&](OpBuilder &ub, llvm::ArrayRef<OpFoldResult> at) { update(ub, at, origin); });
+    }
+    OpBuilder kb = OpBuilder::atBlockBegin(kloop.getBody());
+    OpFoldResult col = kf.eval(kb, loc, *dc, {}, {}, cw - fresh);
+    llvm::SmallVector<Range, 4> rs = ranges(kb, col, fresh);
+    llvm::SmallVector<OpFoldResult, 4> idx(rank, kb.getIndexAttr(0));
+    forEachPoint(kb, loc, rs, points(rs) * width <= 4 * kUnrollPoints, bufName + ".update", idx,
+                 [&](OpBuilder &ub, llvm::ArrayRef<OpFoldResult> at) { update(ub, at, origin); });
+  }
+
+  // The reads, from the buffer.
+  for (Operation *r : reads) {
+    auto ld = llvm::cast<affine::AffineLoadOp>(r);
+    OpBuilder rb(ld);
+    AffineMap map;
+    llvm::SmallVector<Value, 8> operands;
+    shiftedAccess(ld.getAffineMap(), ld.getMapOperands(), bufDim, origin, map, operands);
+    auto n = affine::AffineLoadOp::create(rb, ld.getLoc(), buf, map, operands);
+    ld.getResult().replaceAllUsesWith(n.getResult());
+    ld.erase();
+  }
+  // Index arithmetic that was folded into the accesses.
+  llvm::SmallVector<Operation *, 16> applies;
+  for (Operation *op = beforePreload ? beforePreload->getNextNode() : &loop->getBlock()->front();
+       op && op != loop.getOperation(); op = op->getNextNode())
+    op->walk([&](affine::AffineApplyOp a) { applies.push_back(a); });
+  loop.walk([&](affine::AffineApplyOp a) { applies.push_back(a); });
+  for (auto it = applies.rbegin(); it != applies.rend(); ++it)
+    if ((*it)->use_empty())
+      (*it)->erase();
+  return success();
+}
+
 } // namespace
 
 LogicalResult sched::applyReuseAt(StepContext &c) {
@@ -639,22 +1090,16 @@ LogicalResult sched::applyReuseAt(StepContext &c) {
   }
   // Directly in the body: a window; directly in one loop nested directly in
   // the body: a line buffer.
+  // Anything else (strides, reads deeper in the loop, taps written as
+  // loops): the general form.
   bool direct = llvm::all_of(uses, [&](Operation *u) { return u->getParentOp() == loop.getOperation(); });
-  if (direct)
-    return r.window(uses);
   auto inner = llvm::dyn_cast<affine::AffineForOp>(uses.front()->getParentOp());
-  bool line = inner && inner->getParentOp() == loop.getOperation() &&
+  bool line = !direct && inner && inner->getParentOp() == loop.getOperation() &&
               llvm::all_of(uses, [&](Operation *u) { return u->getParentOp() == inner.getOperation(); });
-  if (!line) {
-    Operation *bad = uses.front();
-    for (Operation *u : uses)
-      if (u->getParentOp() != loop.getOperation() && (!inner || u->getParentOp() != inner.getOperation()))
-        bad = u;
-    r.error("the array is accessed in different places of the loop; reuse_at needs every access "
-            "directly in the loop's body (a window) or directly in the body of one loop nested "
-            "directly in it (a line buffer)",
-            bad, "this access");
-    return failure();
+  if (direct || line) {
+    LogicalResult done = direct ? r.window(uses) : r.lineBuffer(inner, uses);
+    if (succeeded(done) || !r.notThisForm)
+      return done;
   }
-  return r.lineBuffer(inner, uses);
+  return r.general(uses);
 }

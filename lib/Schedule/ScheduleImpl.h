@@ -125,6 +125,23 @@ mlir::LogicalResult perfectBand(StepContext &c, mlir::affine::AffineForOp outer,
 void prepareBand(llvm::ArrayRef<mlir::affine::AffineForOp> band);
 
 //===----------------------------------------------------------------------===//
+// Calls, for legality checks (CallBodies.cpp)
+//===----------------------------------------------------------------------===//
+
+/// A copy of `nest`, inserted right after it, in which every func.call is
+/// replaced by the callee's body (recursively), with the callee's indices
+/// expressed in the caller's loop variables where they are computed from
+/// them. For analysis only: erase it with eraseCopyWithCallBodies. Null
+/// (and nothing changed) when an access, index or loop bound of the result
+/// would not be affine or a callee cannot be inlined; `why` and `where` say
+/// what.
+mlir::affine::AffineForOp copyWithCallBodies(mlir::affine::AffineForOp nest, std::string &why,
+                                             mlir::Operation *&where);
+void eraseCopyWithCallBodies(mlir::affine::AffineForOp copy);
+/// A local of an inlined callee in such a copy: fresh storage in every call.
+bool isCallLocal(mlir::Value memref);
+
+//===----------------------------------------------------------------------===//
 // Primitives, one file each
 //===----------------------------------------------------------------------===//
 
@@ -141,6 +158,13 @@ mlir::LogicalResult applyReuseAt(StepContext &c);
 mlir::LogicalResult applyUnfold(StepContext &c);
 mlir::LogicalResult applyRelay(StepContext &c);
 mlir::LogicalResult applyComputeAt(StepContext &c);
+
+/// An access map of an array moved onto a local copy of a box of it (the
+/// buffers of buffer_at and reuse_at): every index minus the box's origin,
+/// dimensions with bufDim[d] < 0 dropped; composed through affine.apply.
+void shiftedAccess(mlir::AffineMap map, mlir::ValueRange mapOperands, llvm::ArrayRef<int> bufDim,
+                   llvm::ArrayRef<mlir::OpFoldResult> origin, mlir::AffineMap &newMap,
+                   llvm::SmallVectorImpl<mlir::Value> &newOperands);
 
 /// A new local array of `shape` with the element type of `like`, placed with
 /// the function's other allocas at the top of its entry block (where the HLS

@@ -13,12 +13,14 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 
 using namespace allo;
 using json = nlohmann::json;
@@ -97,8 +99,9 @@ llvm::ArrayRef<OpSpec> allo::scheduleOps() {
        {{"array", FieldKind::Array, true, 0, {}, "the array read through a sliding window"},
         {"loop", FieldKind::Loop, true, 0, {}, "the loop along which the window slides"}},
        {},
-       "Replaces the loop's reads A[..][j+c] (constant offsets c) by a shift register "
-       "name_reuse: each iteration shifts it and reads only the newest element from memory."},
+       "Keeps what consecutive iterations of the loop read of the array in name_reuse (a "
+       "window, or a line buffer updated in the column loop): each iteration moves it and reads "
+       "only the new elements from memory. Reads may sit in nested loops and move by a stride."},
       {"compute_at",
        StepKind::ComputeAt,
        {{"producer", FieldKind::Loop, true, 0, {}, "the producer loop nest, \"func:name\""},
@@ -366,8 +369,10 @@ const char *kindName(const json &v) {
   case json::value_t::number_integer:
   case json::value_t::number_unsigned:
     return "an integer";
-  case json::value_t::number_float:
-    return "a number with a fraction";
+  case json::value_t::number_float: {
+    double d = v.get<double>();
+    return std::isfinite(d) && d == std::floor(d) ? "an integer" : "a number with a fraction";
+  }
   default:
     return "an unsupported value";
   }
@@ -424,6 +429,7 @@ private:
     error(path, posOf(path, atKey), message, suggestion);
   }
 
+  bool prescan();
   void syntaxError(const json::parse_error &e);
   bool parseStep(const json &v, unsigned index, ScheduleStep &step);
   bool parseRef(const json &v, const std::string &path, FieldKind kind, ScheduleRef &ref);
@@ -513,11 +519,40 @@ bool Parser::parseRef(const json &v, const std::string &path, FieldKind kind, Sc
   return true;
 }
 
+/// The value of an integer as JSON Schema's "integer" defines it (a number
+/// whose fraction is zero: 4 and 4.0 alike). nullopt for other values;
+/// `tooLarge` is set when it is an integer beyond int64_t.
+std::optional<int64_t> integerValue(const json &v, bool &tooLarge) {
+  tooLarge = false;
+  if (v.is_number_unsigned()) {
+    if (v.get<uint64_t>() > (uint64_t)INT64_MAX) {
+      tooLarge = true;
+      return std::nullopt;
+    }
+    return (int64_t)v.get<uint64_t>();
+  }
+  if (v.is_number_integer())
+    return v.get<int64_t>();
+  if (v.is_number_float()) {
+    double d = v.get<double>();
+    if (!std::isfinite(d) || d != std::floor(d))
+      return std::nullopt;
+    if (d >= 9.2e18 || d <= -9.2e18) {
+      tooLarge = true;
+      return std::nullopt;
+    }
+    return (int64_t)d;
+  }
+  return std::nullopt;
+}
+
 bool Parser::expectInt(const json &v, const std::string &path, const FieldSpec &f,
                        ScheduleField<int64_t> &out) {
   std::string expected = f.min == 1 ? "a positive integer" : f.min == 0 ? "a non-negative integer"
                                                                           : "an integer";
-  if (!v.is_number_integer()) {
+  bool tooLarge = false;
+  std::optional<int64_t> value = integerValue(v, tooLarge);
+  if (!value && !tooLarge) {
     std::string hint;
     if (v.is_string()) {
       std::string s = v.get<std::string>();
@@ -530,11 +565,13 @@ bool Parser::expectInt(const json &v, const std::string &path, const FieldSpec &
     error(path, "expected " + expected + ", got " + kindName(v) + " " + quotedValue(v), hint);
     return false;
   }
-  if (v.is_number_unsigned() && v.get<uint64_t>() > (uint64_t)INT64_MAX) {
-    error(path, "integer " + quotedValue(v) + " is too large");
+  if (tooLarge || *value > f.max) {
+    error(path, "'" + std::string(f.name) + "' must be at most " + std::to_string(f.max) + ", got " +
+                    quotedValue(v),
+          "schedule values become HLS directives and C++ int loop bounds (32 bits)");
     return false;
   }
-  int64_t n = v.get<int64_t>();
+  int64_t n = *value;
   if (n < f.min) {
     std::string hint;
     if (llvm::StringRef(f.name) == "factor" && f.min == 1)
@@ -785,17 +822,21 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
       ScheduleField<std::vector<int64_t>> &out =
           llvm::StringRef(f.name) == "axes" ? step.axes : step.factors;
       bool good = it->is_array() && !it->empty();
+      std::vector<int64_t> values;
       if (good)
-        for (const json &e : *it)
-          good &= e.is_number_integer() && e.get<int64_t>() >= f.min;
+        for (const json &e : *it) {
+          bool big;
+          std::optional<int64_t> n = integerValue(e, big);
+          good &= n && *n >= f.min && *n <= f.max;
+          values.push_back(n.value_or(0));
+        }
       if (!good) {
-        error(fpath, "expected a non-empty list of integers >= " + std::to_string(f.min) + ", got " +
-                         kindName(*it) + " " + quotedValue(*it));
+        error(fpath, "expected a non-empty list of integers from " + std::to_string(f.min) + " to " +
+                         std::to_string(f.max) + ", got " + kindName(*it) + " " + quotedValue(*it));
         ok = false;
         break;
       }
-      for (const json &e : *it)
-        out.value.push_back(e.get<int64_t>());
+      out.value = values;
       out.given = true;
       out.path = fpath;
       out.pos = posOf(fpath);
@@ -834,7 +875,46 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
   return ok;
 }
 
+/// One linear scan before nlohmann parses the text: a NUL byte (which must
+/// not silently end the file) and nesting deeper than kScheduleMaxDepth
+/// (whose cost would grow with the square of the depth) are errors.
+bool Parser::prescan() {
+  unsigned depth = 0;
+  bool inString = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char ch = text[i];
+    if (ch == '\0') {
+      error("", positionOf(text, i), "the schedule file contains a NUL byte; it must be JSON text",
+            "the file is binary or truncated by a bad copy; rewrite it as text");
+      return false;
+    }
+    if (inString) {
+      if (ch == '\\')
+        ++i;
+      else if (ch == '"')
+        inString = false;
+      continue;
+    }
+    if (ch == '"') {
+      inString = true;
+    } else if (ch == '[' || ch == '{') {
+      if (++depth > kScheduleMaxDepth) {
+        error("", positionOf(text, i),
+              "JSON nested deeper than " + std::to_string(kScheduleMaxDepth) +
+                  " arrays and objects; a schedule nests 4 deep ({\"steps\": [{\"loops\": [...]}]})",
+              "check the brackets around this point");
+        return false;
+      }
+    } else if ((ch == ']' || ch == '}') && depth) {
+      --depth;
+    }
+  }
+  return true;
+}
+
 std::optional<Schedule> Parser::run() {
+  if (!prescan())
+    return std::nullopt;
   json root;
   try {
     root = json::parse(text.begin(), text.end());
@@ -910,6 +990,9 @@ std::optional<Schedule> allo::parseSchedule(llvm::StringRef text, llvm::StringRe
                                             std::vector<ScheduleDiagnostic> &diags,
                                             llvm::StringRef composedInto) {
   size_t first = diags.size();
+  // A UTF-8 byte order mark is not part of the JSON; positions count from
+  // after it, as editors show them.
+  text.consume_front("\xEF\xBB\xBF");
   std::optional<Schedule> s = Parser(text, fileName, diags, composedInto).run();
   // In the order of the file.
   std::stable_sort(diags.begin() + first, diags.end(),
@@ -919,9 +1002,29 @@ std::optional<Schedule> allo::parseSchedule(llvm::StringRef text, llvm::StringRe
   return s;
 }
 
+std::string allo::scheduleFileProblem(llvm::StringRef path) {
+  llvm::sys::fs::file_status st;
+  if (std::error_code ec = llvm::sys::fs::status(path, st))
+    return ec.message();
+  if (st.type() == llvm::sys::fs::file_type::directory_file)
+    return "it is a directory";
+  if (st.type() != llvm::sys::fs::file_type::regular_file)
+    return "it is not a regular file (a device, a FIFO or a socket)";
+  if (st.getSize() > kScheduleMaxBytes)
+    return "it has " + std::to_string(st.getSize()) + " bytes, more than the " +
+           std::to_string(kScheduleMaxBytes >> 20) + " MiB a schedule file may have";
+  return "";
+}
+
 std::optional<Schedule> allo::parseScheduleFile(llvm::StringRef path,
                                                 std::vector<ScheduleDiagnostic> &diags,
                                                 llvm::StringRef composedInto) {
+  std::string problem = scheduleFileProblem(path);
+  if (!problem.empty()) {
+    diags.push_back({path.str(), {}, "", "cannot read the schedule file '" + path.str() + "': " + problem,
+                     "check the path given to --schedule"});
+    return std::nullopt;
+  }
   auto buf = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
   if (!buf) {
     diags.push_back({path.str(), {}, "",

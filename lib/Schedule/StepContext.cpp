@@ -189,6 +189,28 @@ func::FuncOp StepContext::function(const ScheduleRef &ref) {
   return nullptr;
 }
 
+/// Does `written` name `loop` with some of its numbers left out? Loops that
+/// share a source name are numbered (`j#0`, `j#1`) and the names of the loops
+/// steps make from them keep the number (`j#1.inner`, `i#0.j.fused`); each
+/// dot-separated part of `written` must be the loop's part, or that part
+/// without its `#<n>`.
+static bool matchesWithoutNumbers(llvm::StringRef written, llvm::StringRef loop) {
+  llvm::SmallVector<llvm::StringRef, 4> w, l;
+  written.split(w, '.');
+  loop.split(l, '.');
+  if (w.size() != l.size())
+    return false;
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (w[k] == l[k])
+      continue;
+    auto [base, number] = l[k].rsplit('#');
+    if (number.empty() || number.size() == l[k].size() || base != w[k] ||
+        !llvm::all_of(number, llvm::isDigit))
+      return false;
+  }
+  return true;
+}
+
 Operation *StepContext::loop(const ScheduleRef &ref) {
   func::FuncOp f = function(ref);
   if (!f)
@@ -196,12 +218,19 @@ Operation *StepContext::loop(const ScheduleRef &ref) {
   if (Operation *op = findLoop(f, ref.name))
     return op;
   std::vector<std::string> names = loopNamesOf(f);
-  // A bare name of loops numbered name#0, name#1, ...
+  // A name with its numbers left out (`j` for `j#1`, `j.inner` for
+  // `j#1.inner`): the loop if it is the only one, else ambiguous. So once a
+  // step leaves one loop of a repeated name (the others unrolled away, or
+  // renamed by split or fuse), its plain name resolves.
   std::vector<std::string> numbered;
   for (const std::string &n : names)
-    if (llvm::StringRef(n).starts_with(ref.name + "#"))
-      numbered.push_back(ref.func + ":" + n);
+    if (matchesWithoutNumbers(ref.name, n))
+      numbered.push_back(n);
+  if (numbered.size() == 1)
+    return findLoop(f, numbered.front());
   if (!numbered.empty()) {
+    for (std::string &n : numbered)
+      n = ref.func + ":" + n;
     auto d = error(ref, "loop name '" + ref.str() + "' is ambiguous: " + ref.func + " has " +
                             std::to_string(numbered.size()) + " loops named '" + ref.name + "'");
     d.attachNote(locOf(ref.pos)) << "use one of: " << llvm::join(numbered, ", ");
@@ -288,8 +317,12 @@ std::optional<ArraySite> StepContext::array(const ScheduleRef &ref) {
     return std::nullopt;
   std::vector<ArraySite> found;
   std::vector<std::string> names;
+  auto isStreamArray = [](Type t) {
+    auto mt = llvm::dyn_cast<MemRefType>(t);
+    return mt && llvm::isa<StreamType>(mt.getElementType());
+  };
   for (unsigned i = 0; i < f.getNumArguments(); ++i) {
-    if (!llvm::isa<MemRefType>(f.getArgumentTypes()[i]))
+    if (!llvm::isa<MemRefType>(f.getArgumentTypes()[i]) || isStreamArray(f.getArgumentTypes()[i]))
       continue;
     auto n = f.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
     if (!n)
@@ -306,6 +339,22 @@ std::optional<ArraySite> StepContext::array(const ScheduleRef &ref) {
     if (n.getValue() == ref.name)
       found.push_back(ArraySite{f, -1, a});
   });
+  // An array of structs is one array per field in the IR (scalar
+  // replacement); a step naming it cannot apply to "the array".
+  for (const ArraySite &site : found) {
+    auto field = site.arg >= 0 ? f.getArgAttrOfType<StringAttr>(site.arg, AlloDialect::kField)
+                               : site.alloca->getAttrOfType<StringAttr>(AlloDialect::kField);
+    if (!field)
+      continue;
+    auto ct = site.arg >= 0 ? f.getArgAttrOfType<StringAttr>(site.arg, AlloDialect::kCType)
+                            : site.alloca->getAttrOfType<StringAttr>(AlloDialect::kCType);
+    auto d = error(ref, "'" + ref.str() + "' is a struct variable (" +
+                            (ct ? ct.getValue().str() : std::string("a struct")) +
+                            "), raised as one array per field; schedule steps on structs and "
+                            "arrays of structs are not supported yet");
+    d.attachNote(site.loc()) << "declared here";
+    return std::nullopt;
+  }
   if (found.size() == 1)
     return found.front();
   if (found.size() > 1) {
@@ -326,6 +375,16 @@ std::optional<ArraySite> StepContext::array(const ScheduleRef &ref) {
       if (n.getValue() == ref.name && a.getType().getRank() == 0)
         what = " ('" + ref.name + "' is a scalar variable, not an array)";
   });
+  // Arrays of streams: every element is its own FIFO.
+  auto streamArrayNamed = [&](Value v, Attribute name) {
+    auto n = llvm::dyn_cast_or_null<StringAttr>(name);
+    if (n && n.getValue() == ref.name && isStreamArray(v.getType()))
+      what = " ('" + ref.name + "' is an array of streams: each element is a FIFO of its own, "
+             "which array steps do not apply to)";
+  };
+  for (unsigned i = 0; i < f.getNumArguments(); ++i)
+    streamArrayNamed(f.getArgument(i), f.getArgAttr(i, AlloDialect::kName));
+  f.walk([&](StreamCreateOp sc) { streamArrayNamed(sc.getResult(), sc->getAttr(AlloDialect::kName)); });
   if (what.empty() && findLoop(f, ref.name))
     what = " ('" + ref.name + "' is a loop, not an array)";
   std::string near = closestMatch(ref.name, names);

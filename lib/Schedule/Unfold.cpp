@@ -12,16 +12,24 @@
 //                                             gemm_PE_1_0: body(1, 0)   (inline off)
 //
 // Values the body uses from outside become parameters (arrays, scalars, the
-// variables of enclosing loops); constants are copied; local arrays used
-// only by the body (buffer_at buffers, scalar temporaries) become each PE's
-// own. Each PE receives only what it uses.
+// variables of enclosing loops); constants are copied; buffer_at buffers used
+// only by the body, and scalar variables private to the band's iterations
+// (written before they are read in each iteration and dead after the band,
+// ScalarPrivatization.h) become each PE's own. A scalar variable that is
+// not private is passed to the PEs by reference (the vhls emitter prints
+// rank-0 memref parameters as `T &`), so what a PE writes reaches the code
+// after the grid; two PEs writing it is a race, refused below. Each PE
+// receives only what it uses.
 //
 // In hardware the PEs run concurrently, so a dependence between iterations
-// of the unfolded loops through a shared array is a race. Such a dependence
+// of the unfolded loops through a shared array is a race (the accesses of
+// functions the body calls count, analysed with their bodies in place:
+// CallBodies.cpp). Such a dependence
 // is refused unless a later `relay` step of this schedule passes that array
 // (or its buffer) from PE to PE instead.
 //
 //===----------------------------------------------------------------------===//
+#include "ScalarPrivatization.h"
 #include "ScheduleImpl.h"
 
 #include "mlir/Dialect/Affine/Analysis/AffineAnalysis.h"
@@ -32,6 +40,7 @@
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Interfaces/CallInterfaces.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -67,22 +76,6 @@ DictionaryAttr argAttrsFor(Value v, func::FuncOp f, unsigned k) {
   return attrs.getDictionary(ctx);
 }
 
-/// True when `a` (used only inside the band) can become each PE's own copy:
-/// a buffer_at buffer (filled before it is read in every iteration) or a
-/// scalar whose first use in the body is a store at the body's top level.
-bool privatizable(memref::AllocaOp a, Block &body) {
-  if (a->hasAttr(AlloDialect::kBufferOf))
-    return true;
-  if (a.getType().getRank() != 0)
-    return false;
-  Operation *first = nullptr;
-  body.walk([&](Operation *op) {
-    if (!first && llvm::is_contained(op->getOperands(), a.getResult()))
-      first = op;
-  });
-  return first && first->getBlock() == &body &&
-         isa<affine::AffineStoreOp, memref::StoreOp>(first) && first->getOperand(1) == a.getResult();
-}
 
 } // namespace
 
@@ -172,17 +165,17 @@ LogicalResult sched::applyUnfold(StepContext &c) {
   // Values from outside the band.
   llvm::SetVector<Value> liveIns;
   llvm::SetVector<Operation *> privates, copied;
-  Operation *stream = nullptr, *opaque = nullptr;
+  llvm::DenseSet<Operation *> shared; // allocas passed to the PEs
+  Operation *stream = nullptr, *opaque = nullptr, *call = nullptr;
   bool reported = false;
   outer.walk([&](Operation *op) {
     if (reported)
       return;
-    if (isa<StreamReadOp, StreamWriteOp, StreamEmptyOp>(op) && !stream)
+    if (isa<StreamReadOp, StreamWriteOp, StreamEmptyOp, StreamWriteLockOp, StreamReadLockOp>(op) &&
+        !stream)
       stream = op;
-    if (auto call = llvm::dyn_cast<CallOpInterface>(op))
-      if (llvm::any_of(op->getOperands(), [](Value v) { return llvm::isa<MemRefType>(v.getType()); }) &&
-          !opaque)
-        opaque = op;
+    if (isa<CallOpInterface>(op) && !call)
+      call = op; // analysed with the callee's body in place, below
     if (isa<memref::LoadOp, memref::StoreOp>(op) && !opaque)
       opaque = op;
     for (Value v : op->getOperands()) {
@@ -193,18 +186,29 @@ LogicalResult sched::applyUnfold(StepContext &c) {
         copied.insert(d);
         continue;
       }
-      if (auto a = llvm::dyn_cast_or_null<memref::AllocaOp>(d))
-        if (llvm::all_of(a->getUsers(), [&](Operation *u) { return outer->isAncestor(u); })) {
-          if (!privatizable(a, *inner.getBody())) {
-            auto e = c.error("cannot give each PE its own '" + arrayName(a) +
-                             "': it may be read before the PE writes it");
-            e.attachNote(a.getLoc()) << "declared here";
-            reported = true;
-            return;
-          }
+      if (auto a = llvm::dyn_cast_or_null<memref::AllocaOp>(d)) {
+        if (privates.contains(a))
+          continue;
+        if (shared.contains(a)) {
+          liveIns.insert(v);
+          continue;
+        }
+        bool onlyHere =
+            llvm::all_of(a->getUsers(), [&](Operation *u) { return outer->isAncestor(u); });
+        // A buffer_at buffer is filled before it is read in every iteration.
+        if ((onlyHere && a->hasAttr(AlloDialect::kBufferOf)) || isPrivateTo(a, inner)) {
           privates.insert(a);
           continue;
         }
+        if (onlyHere) {
+          auto e = c.error("cannot give each PE its own '" + arrayName(a) +
+                           "': it may be read before the PE writes it");
+          e.attachNote(a.getLoc()) << "declared here";
+          reported = true;
+          return;
+        }
+        shared.insert(a);
+      }
       liveIns.insert(v);
     }
   });
@@ -222,9 +226,29 @@ LogicalResult sched::applyUnfold(StepContext &c) {
     return failure();
   }
 
-  // Dependences between iterations of the unfolded loops through shared arrays.
+  // Dependences between iterations of the unfolded loops through shared
+  // arrays, with the bodies of the functions the band calls in place (a copy
+  // for the analysis; the PEs keep the calls).
+  affine::AffineForOp analysed = outer, withBodies;
+  llvm::scope_exit dropCopy([&]() {
+    if (withBodies)
+      eraseCopyWithCallBodies(withBodies);
+  });
+  if (call) {
+    std::string why;
+    Operation *where = nullptr;
+    withBodies = copyWithCallBodies(outer, why, where);
+    if (!withBodies) {
+      auto d = c.error("cannot prove the PEs independent: " + why);
+      d.attachNote(where ? where->getLoc() : call->getLoc()) << "here";
+      if (where != call)
+        d.attachNote(call->getLoc()) << "called here";
+      return failure();
+    }
+    analysed = withBodies;
+  }
   llvm::SmallVector<Operation *, 16> accesses;
-  outer.walk([&](Operation *op) {
+  analysed.walk([&](Operation *op) {
     if (isa<affine::AffineReadOpInterface, affine::AffineWriteOpInterface>(op))
       accesses.push_back(op);
   });
@@ -241,6 +265,8 @@ LogicalResult sched::applyUnfold(StepContext &c) {
       if (sa.memref != da.memref || (!sa.isStore() && !da.isStore()))
         continue;
       if (auto a = sa.memref.getDefiningOp<memref::AllocaOp>(); a && privates.contains(a))
+        continue;
+      if (isCallLocal(sa.memref)) // a local of a callee: fresh in every call
         continue;
       for (unsigned d = 1; d <= band.size(); ++d) {
         affine::DependenceResult r =
@@ -263,9 +289,16 @@ LogicalResult sched::applyUnfold(StepContext &c) {
                          " what another writes), and no later relay step passes it PE to PE");
         e.attachNote(src->getLoc()) << "this access";
         e.attachNote(dst->getLoc()) << "and this one";
+        if (withBodies)
+          e.attachNote(call->getLoc()) << "(accesses in the functions the body calls count, as here)";
         return failure();
       }
     }
+
+  if (withBodies) {
+    eraseCopyWithCallBodies(withBodies);
+    withBodies = nullptr;
+  }
 
   // The PE functions.
   OpBuilder mb(c.ctx);

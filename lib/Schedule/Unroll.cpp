@@ -74,6 +74,13 @@ LogicalResult sched::applyUnroll(StepContext &c) {
       nested.insert(loopName(op));
   });
 
+  // An empty body (MLIR leaves such loops as they are): fully unrolled, the
+  // loop is gone; by a factor, it stays empty.
+  if (loop.getBody()->getOperations().size() == 1 && loop.getNumResults() == 0) {
+    if (full)
+      loop.erase();
+    return success();
+  }
   int64_t step = loop.getStepAsInt();
   LogicalResult r = full ? affine::loopUnrollFull(loop)
                          : affine::loopUnrollByFactor(loop, (uint64_t)factor);

@@ -50,3 +50,4 @@ void part2([[allo::partition(type=complete, factor=2)]] int B[4]) {}
 void lay([[allo::layout(shard(0))]] int C[4][4]) {}
 
 // CHECK: 15 errors generated
+

@@ -26,7 +26,15 @@ struct Entry {
   std::string name, file;
   Invoker invoke;
   int64_t lo, hi; ///< integer input range; lo > hi = defaults
+  /// sizeof one scalar element of each parameter's C++ object (an ap_int's
+  /// object is larger than its value: 64-bit limbs).
+  std::vector<size_t> elementBytes;
 };
+
+/// The scalar element of a parameter type: T for T, T &, T *, T (*)[N], T[N].
+template <typename P>
+using element_t = std::remove_all_extents_t<
+    std::remove_cv_t<std::remove_pointer_t<std::remove_reference_t<P>>>>;
 
 inline std::vector<Entry> &registry() {
   static std::vector<Entry> r;
@@ -59,7 +67,7 @@ bool add(const char *name, const char *file, R (*f)(A...), int64_t lo, int64_t h
                         [f](void **args, void *ret) {
                           call(f, args, ret, std::index_sequence_for<A...>{});
                         },
-                        lo, hi});
+                        lo, hi, {sizeof(element_t<A>)...}});
   return true;
 }
 

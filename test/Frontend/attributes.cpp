@@ -21,13 +21,13 @@
 [[allo::region]] void reg(int A[4]) { df(A); }
 
 // CHECK-LABEL: func.func @pe(
-// CHECK-SAME: memref<4x4xi32> {allo.ctype = "int[4][4]", allo.layout = array<i64: 0, -1>, allo.name = "A"}
+// CHECK-SAME: memref<4x4xi32> {allo.ctype = "int[4][4]", allo.name = "A"}
 // Several partitions of one array are all kept, in order.
 // CHECK-SAME: allo.partition = [{dim = 1 : i64, factor = 2 : i64, type = "cyclic"}, {dim = 2 : i64, factor = 4 : i64, type = "block"}]
 // CHECK-SAME: allo.partition = [{dim = 0 : i64, type = "complete"}]
-// CHECK-SAME: attributes {allo.kernel, allo.mapping = array<i64: 2, 2>, allo.top}
-[[allo::kernel(mapping(2, 2))]] void pe(
-    [[allo::layout(shard(0), replicate)]] int A[4][4],
+// CHECK-SAME: attributes {allo.kernel, allo.top}
+[[allo::kernel]] void pe(
+    int A[4][4],
     [[allo::partition(type = cyclic, factor = 2, dim = 1)]]
     [[allo::partition(type = block, factor = 4, dim = 2)]] int B[4][4],
     [[allo::partition]] int C[4]) {

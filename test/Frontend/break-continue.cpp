@@ -8,10 +8,10 @@
 // CHECK: %[[I:.*]] = memref.alloca() {allo.ctype = "int", allo.name = "i"} : memref<i32>
 // CHECK: %[[BRK:.*]] = memref.alloca() : memref<i1>
 // CHECK: %[[F:.*]] = arith.constant false
-// CHECK-NEXT: memref.store %[[F]], %[[BRK]][] : memref<i1>
+// CHECK-NEXT: affine.store %[[F]], %[[BRK]][] : memref<i1>
 // The condition is evaluated only while no break happened.
 // CHECK: scf.while : () -> () {
-// CHECK-NEXT: %[[B0:.*]] = memref.load %[[BRK]][] : memref<i1>
+// CHECK-NEXT: %[[B0:.*]] = affine.load %[[BRK]][] : memref<i1>
 // CHECK-NEXT: %[[T0:.*]] = arith.constant true
 // CHECK-NEXT: %[[GO:.*]] = arith.xori %[[B0]], %[[T0]] : i1
 // CHECK-NEXT: %[[C:.*]] = scf.if %[[GO]] -> (i1) {
@@ -24,10 +24,10 @@
 // `break` sets the flag.
 // CHECK: scf.if %{{.*}} {
 // CHECK-NEXT: %[[T1:.*]] = arith.constant true
-// CHECK-NEXT: memref.store %[[T1]], %[[BRK]][] : memref<i1>
+// CHECK-NEXT: affine.store %[[T1]], %[[BRK]][] : memref<i1>
 // CHECK-NEXT: }
 // The rest of the body is guarded ...
-// CHECK-NEXT: %[[B1:.*]] = memref.load %[[BRK]][] : memref<i1>
+// CHECK-NEXT: %[[B1:.*]] = affine.load %[[BRK]][] : memref<i1>
 // CHECK-NEXT: %[[T2:.*]] = arith.constant true
 // CHECK-NEXT: %[[G1:.*]] = arith.xori %[[B1]], %[[T2]] : i1
 // CHECK-NEXT: scf.if %[[G1]] {
@@ -35,7 +35,7 @@
 // CHECK: memref.store %{{.*}}, %[[A]]
 // CHECK-NEXT: }
 // ... and so is the increment.
-// CHECK-NEXT: %[[B2:.*]] = memref.load %[[BRK]][] : memref<i1>
+// CHECK-NEXT: %[[B2:.*]] = affine.load %[[BRK]][] : memref<i1>
 // CHECK-NEXT: %[[T3:.*]] = arith.constant true
 // CHECK-NEXT: %[[G2:.*]] = arith.xori %[[B2]], %[[T3]] : i1
 // CHECK-NEXT: scf.if %[[G2]] {
@@ -65,13 +65,13 @@ void brk(int A[16]) {
 // CHECK-NEXT: } do {
 // The flag is cleared at the start of every iteration.
 // CHECK-NEXT: %[[F:.*]] = arith.constant false
-// CHECK-NEXT: memref.store %[[F]], %[[CONT]][] : memref<i1>
+// CHECK-NEXT: affine.store %[[F]], %[[CONT]][] : memref<i1>
 // CHECK: arith.cmpi eq
 // CHECK-NEXT: scf.if %{{.*}} {
 // CHECK-NEXT: %[[T:.*]] = arith.constant true
-// CHECK-NEXT: memref.store %[[T]], %[[CONT]][] : memref<i1>
+// CHECK-NEXT: affine.store %[[T]], %[[CONT]][] : memref<i1>
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[C1:.*]] = memref.load %[[CONT]][] : memref<i1>
+// CHECK-NEXT: %[[C1:.*]] = affine.load %[[CONT]][] : memref<i1>
 // CHECK-NEXT: %[[T2:.*]] = arith.constant true
 // CHECK-NEXT: %[[G:.*]] = arith.xori %[[C1]], %[[T2]] : i1
 // CHECK-NEXT: scf.if %[[G]] {
@@ -97,7 +97,7 @@ void cont(int A[16]) {
 // CHECK: %[[BRK:.*]] = memref.alloca() : memref<i1>
 // CHECK: affine.for %{{.*}} = 0 to 4 {
 // CHECK: %[[F:.*]] = arith.constant false
-// CHECK-NEXT: memref.store %[[F]], %[[BRK]][] : memref<i1>
+// CHECK-NEXT: affine.store %[[F]], %[[BRK]][] : memref<i1>
 // CHECK-NEXT: scf.while
 // CHECK: allo.name = "j"
 // CHECK: allo.name = "i"

@@ -16,7 +16,7 @@ int f(int A[8], char c, uint8_t ub, int y, float fv) {
   // CHECK-DAG: %[[UB:.*]] = memref.alloca() {allo.ctype = "uint8_t", allo.name = "ub", allo.unsigned} : memref<i8>
   // CHECK-DAG: %[[Y:.*]] = memref.alloca() {allo.ctype = "int", allo.name = "y"} : memref<i32>
   // CHECK-DAG: %[[FV:.*]] = memref.alloca() {allo.ctype = "float", allo.name = "fv"} : memref<f32>
-  // CHECK: memref.store %[[CP]], %[[C]][] : memref<i8>
+  // CHECK: affine.store %[[CP]], %[[C]][] : memref<i8>
 
   // char c; c += 1: promote, add in i32, truncate.
   // CHECK: %[[ONE:.*]] = arith.constant 1 : i32

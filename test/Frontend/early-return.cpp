@@ -14,30 +14,30 @@
 // CHECK: %[[RET:.*]] = memref.alloca() : memref<i1>
 // CHECK: %[[SLOT:.*]] = memref.alloca() : memref<i32>
 // CHECK: %[[F:.*]] = arith.constant false
-// CHECK-NEXT: memref.store %[[F]], %[[RET]][] : memref<i1>
+// CHECK-NEXT: affine.store %[[F]], %[[RET]][] : memref<i1>
 // The loop can return, so it is a while loop whose condition checks the flag.
 // CHECK: scf.while
-// CHECK-NEXT: memref.load %[[RET]][] : memref<i1>
+// CHECK-NEXT: affine.load %[[RET]][] : memref<i1>
 // CHECK: scf.condition
 // CHECK: } do {
 // CHECK: arith.cmpi eq, %{{.*}}, %[[KEY]] : i32
 // CHECK-NEXT: scf.if %{{.*}} {
 // `return i`: store the value, set the flag.
 // CHECK-NEXT: %[[IV:.*]] = affine.load
-// CHECK-NEXT: memref.store %[[IV]], %[[SLOT]][] : memref<i32>
+// CHECK-NEXT: affine.store %[[IV]], %[[SLOT]][] : memref<i32>
 // CHECK-NEXT: %[[T:.*]] = arith.constant true
-// CHECK-NEXT: memref.store %[[T]], %[[RET]][] : memref<i1>
+// CHECK-NEXT: affine.store %[[T]], %[[RET]][] : memref<i1>
 // CHECK-NEXT: }
 // CHECK: } attributes {{.*}}allo.name = "i"
 // `return -1` only if nothing returned before.
-// CHECK-NEXT: %[[R:.*]] = memref.load %[[RET]][] : memref<i1>
+// CHECK-NEXT: %[[R:.*]] = affine.load %[[RET]][] : memref<i1>
 // CHECK-NEXT: %[[T2:.*]] = arith.constant true
 // CHECK-NEXT: %[[NR:.*]] = arith.xori %[[R]], %[[T2]] : i1
 // CHECK-NEXT: scf.if %[[NR]] {
 // CHECK-NEXT: %[[M1:.*]] = arith.constant -1 : i32
-// CHECK-NEXT: memref.store %[[M1]], %[[SLOT]][] : memref<i32>
+// CHECK-NEXT: affine.store %[[M1]], %[[SLOT]][] : memref<i32>
 // CHECK: }
-// CHECK-NEXT: %[[V:.*]] = memref.load %[[SLOT]][] : memref<i32>
+// CHECK-NEXT: %[[V:.*]] = affine.load %[[SLOT]][] : memref<i32>
 // CHECK-NEXT: return %[[V]] : i32
 int find(const int A[16], int key) {
   for (int i = 0; i < 16; i++) {
@@ -53,9 +53,9 @@ int find(const int A[16], int key) {
 // CHECK: %[[N:.*]] = arith.index_cast %arg1 : i32 to index
 // CHECK: affine.if #[[NEG]](%[[N]]) {
 // CHECK-NEXT: %[[T:.*]] = arith.constant true
-// CHECK-NEXT: memref.store %[[T]], %[[RET]][] : memref<i1>
+// CHECK-NEXT: affine.store %[[T]], %[[RET]][] : memref<i1>
 // CHECK-NEXT: }
-// CHECK-NEXT: %[[R:.*]] = memref.load %[[RET]][] : memref<i1>
+// CHECK-NEXT: %[[R:.*]] = affine.load %[[RET]][] : memref<i1>
 // CHECK-NEXT: %[[T2:.*]] = arith.constant true
 // CHECK-NEXT: %[[G:.*]] = arith.xori %[[R]], %[[T2]] : i1
 // CHECK-NEXT: scf.if %[[G]] {

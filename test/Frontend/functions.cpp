@@ -27,7 +27,7 @@ float f(int x, const float A[4][8], float B[4][8]) {
   float tmp[8];
   // Constexpr scalars fold to constants.
   // CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
-  // CHECK: memref.store %[[ZERO]], %[[ACC]][] : memref<f32>
+  // CHECK: affine.store %[[ZERO]], %[[ACC]][] : memref<f32>
   for (int j = 0; j < 8; j++)
     // CHECK: affine.load %[[A]][%{{.*}}, %{{.*}}] : memref<4x8xf32>
     // CHECK: arith.constant 5.000000e-01 : f32
@@ -77,9 +77,9 @@ long g(long p) {
 // CHECK-NEXT: affine.store %{{.*}}, %[[BIG]][%[[I]], %[[J]]] : memref<5x5xi32>
 // `T x{}` and `T x = {}` value-initialise scalars to zero.
 // CHECK: %[[Z0:.*]] = arith.constant 0 : i32
-// CHECK-NEXT: memref.store %[[Z0]], %[[CNT]][] : memref<i32>
+// CHECK-NEXT: affine.store %[[Z0]], %[[CNT]][] : memref<i32>
 // CHECK: %[[Z1:.*]] = arith.constant 0.000000e+00 : f32
-// CHECK-NEXT: memref.store %[[Z1]], %[[FZ]][] : memref<f32>
+// CHECK-NEXT: affine.store %[[Z1]], %[[FZ]][] : memref<f32>
 // CHECK: return
 void h(int out[3]) {
   int small[3] = {7};

@@ -8,10 +8,10 @@
 #include <hls_stream.h>
 
 // CHECK-LABEL: func.func @top
-// CHECK: %[[A:.*]] = allo.stream_create {allo.ctype = "int", allo.name = "a", depth = 8 : i64} : <i32>
-// CHECK: %[[B:.*]] = allo.stream_create {allo.ctype = "float", allo.name = "b", depth = 3 : i64} : <f32>
-// CHECK: %[[C:.*]] = allo.stream_create {allo.ctype = "short", allo.name = "c", depth = 16 : i64} : <i16>
-// CHECK: %[[D:.*]] = allo.stream_create {allo.ctype = "int", allo.name = "d", depth = 2 : i64} : <i32>
+// CHECK: %[[A:.*]] = allo.stream_create {allo.ctype = "int", allo.name = "a", depth = 8 : i64} : !allo.stream<i32>
+// CHECK: %[[B:.*]] = allo.stream_create {allo.ctype = "float", allo.name = "b", depth = 3 : i64} : !allo.stream<f32>
+// CHECK: %[[C:.*]] = allo.stream_create {allo.ctype = "short", allo.name = "c", allo.type_depth = 16 : i64, depth = 16 : i64} : !allo.stream<i16>
+// CHECK: %[[D:.*]] = allo.stream_create {allo.ctype = "int", allo.name = "d", depth = 2 : i64} : !allo.stream<i32>
 // CHECK: call @produce(%{{.*}}, %[[A]])
 // CHECK: call @consume(%[[A]], %{{.*}})
 

@@ -27,7 +27,7 @@ template <int W> struct my_int { long long v; };
 // CHECK-NEXT: %[[C0:.*]] = arith.constant 0 : i12
 // CHECK-NEXT: affine.store %[[C0]], %[[L]][%[[I]]] : memref<3xi12>
 // CHECK: %[[C0_4:.*]] = arith.constant 0 : i4
-// CHECK-NEXT: memref.store %[[C0_4]], %[[Z]][] : memref<i4>
+// CHECK-NEXT: affine.store %[[C0_4]], %[[Z]][] : memref<i4>
 void ap(ap_int<13> A[4], ap_uint<7> B[4], ap_fixed<16, 4> C[2][3], ap_ufixed<8, 2> D[2],
         ap_int<5> s, ap_uint<33> u, ap_fixed<10, 10> q) {
   ap_fixed<12, 4> L[3];
@@ -35,5 +35,5 @@ void ap(ap_int<13> A[4], ap_uint<7> B[4], ap_fixed<16, 4> C[2][3], ap_ufixed<8, 
 }
 
 // RUN: not allo-rewrite %s --top notap -- -std=c++17 2>&1 | FileCheck %s --check-prefix=NOTAP
-// NOTAP: types-ap.cpp:[[@LINE+1]]:22: error: parameter 'x': type 'my_int<8>' is not supported (classes are not raised
+// NOTAP: types-ap.cpp:[[@LINE+1]]:22: error: parameter 'x': type 'my_int<8>' is not supported: struct templates are not raised yet (use a plain struct)
 void notap(my_int<8> x) {}

@@ -22,7 +22,7 @@
 // CHECK-SAME: %arg15: i64 {allo.ctype = "unsigned long long", allo.name = "ull", allo.unsigned}
 // CHECK-SAME: %arg16: f32 {allo.ctype = "float", allo.name = "f"}
 // CHECK-SAME: %arg17: f64 {allo.ctype = "double", allo.name = "d"}
-// CHECK-SAME: -> i8
+// CHECK-SAME: -> (i8 {allo.unsigned})
 // CHECK-SAME: allo.result_ctype = "uint8_t"
 uint8_t scalars(bool b, char c, signed char sc, unsigned char uc, int8_t i8, uint8_t u8,
                 int16_t i16, uint16_t u16, int32_t i32, uint32_t u32, int64_t i64, uint64_t u64,

@@ -23,6 +23,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/thread.h"
 
 #ifndef ALLO_CLANG_RESOURCE_DIR
 #define ALLO_CLANG_RESOURCE_DIR ""
@@ -32,7 +33,7 @@ using namespace llvm;
 namespace tooling = clang::tooling;
 
 static cl::OptionCategory cat("allo-rewrite options");
-static cl::opt<std::string> input(cl::Positional, cl::desc("<source.cpp>"), cl::cat(cat));
+static cl::list<std::string> inputs(cl::Positional, cl::desc("<source.cpp>"), cl::cat(cat));
 static cl::list<std::string> tops("top", cl::desc("Raise this function and its callees "
                                                   "(repeatable; default: every [[allo::kernel]])"),
                                   cl::value_desc("name"), cl::cat(cat));
@@ -93,9 +94,33 @@ int main(int argc, const char **argv) {
       break;
     }
   cl::HideUnrelatedOptions(cat);
-  if (!cl::ParseCommandLineOptions(ourArgc, argv,
-                                   "Allo C++: raise annotated C++ kernels for HLS\n", &errs()))
+  {
+    // LLVM's messages, as errors in the tool's own format.
+    std::string messages;
+    raw_string_ostream ms(messages);
+    bool ok = cl::ParseCommandLineOptions(ourArgc, argv,
+                                          "Allo C++: raise annotated C++ kernels for HLS\n", &ms);
+    SmallVector<StringRef, 4> lines;
+    StringRef(messages).split(lines, '\n', -1, false);
+    for (StringRef l : lines) {
+      l = l.trim();
+      l.consume_front("allo-rewrite: ");
+      if (l.consume_front("Did you mean "))
+        errs() << "allo-rewrite: note: did you mean " << l << "\n";
+      else if (!l.starts_with("Can specify at most"))
+        errs() << "allo-rewrite: error: " << l << "\n";
+    }
+    if (!ok)
+      return 2;
+  }
+  if (inputs.size() > 1) {
+    errs() << "allo-rewrite: error: one source file at a time (got " << inputs.size() << ":";
+    for (const std::string &i : inputs)
+      errs() << " " << i;
+    errs() << "); run allo-rewrite once per file\n";
     return 2;
+  }
+  std::string input = inputs.empty() ? std::string() : inputs.front();
   if (printAttrDocs) {
     outs() << allo::renderAttrDocs();
     return 0;
@@ -224,6 +249,11 @@ int main(int argc, const char **argv) {
       return std::make_unique<Action>(opts);
     }
   } factory(opts);
-  int rc = tool.run(&factory);
+  // Clang's parser and our raising recurse on deeply nested input: run them
+  // with a stack large enough for what clang++ itself accepts (the
+  // frontend's own limits then give located errors, never a stack overflow).
+  int rc = 1;
+  llvm::thread worker(std::optional<unsigned>(allo::kFrontendStackSize), [&] { rc = tool.run(&factory); });
+  worker.join();
   return rc == 0 ? 0 : 1;
 }

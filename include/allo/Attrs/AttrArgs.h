@@ -91,10 +91,23 @@ struct EvaluatedAttr {
 
 enum class EvalStatus { Ok, Dependent, Error };
 
+/// Evaluates `text` as one integer constant expression (the grammar of
+/// attribute arguments: literals, identifiers, + - * / % << >>, parentheses).
+/// `dependent` is set when it depends on a template parameter.
+std::optional<int64_t> evaluateIntExpression(llvm::StringRef text, IdentResolver resolve,
+                                             AttrArgError &error, bool &dependent);
+
 /// Evaluates and range-checks every argument. Dependent means some value
 /// depends on a template parameter (to be evaluated per instantiation).
 EvalStatus evaluateAttr(const ParsedAlloAttr &attr, IdentResolver resolve,
                         EvaluatedAttr &out, AttrArgError &error);
+
+/// Evaluates one integer constant expression written as `text` (the grammar
+/// of attribute arguments: literals, identifiers, + - * / % << >>,
+/// parentheses), e.g. the value of a `#pragma HLS` option; `what` names
+/// it in messages.
+EvalStatus evaluateIntExpr(llvm::StringRef text, IdentResolver resolve, int64_t &value,
+                           AttrArgError &error, llvm::StringRef what = "attribute argument");
 
 } // namespace allo
 

@@ -47,10 +47,24 @@ std::optional<EvaluatedAttr> evaluateAnnotation(const AlloAnnotation &a,
                                                 const clang::FunctionDecl *context,
                                                 clang::ASTContext &ctx);
 
+/// Evaluates `text` (an integer constant expression, e.g. a #pragma HLS
+/// option value `N/2`) in `context`: names `local` resolves first (block-scope
+/// constants, which lookups from the function do not see), then its template
+/// arguments and the declarations visible from it. nullopt with `error` set
+/// when it is not a constant there.
+std::optional<int64_t> evaluateIntInFunction(
+    llvm::StringRef text, const clang::FunctionDecl *context, std::string &error,
+    llvm::function_ref<const clang::NamedDecl *(llvm::StringRef)> local = nullptr);
+
 /// What a declaration named in an attribute argument denotes: a constant
 /// (constexpr/const integer, enumerator), a template parameter (dependent),
 /// or something that is not a constant.
 IdentValue classifyConstant(const clang::NamedDecl *d);
+
+/// Resolves an identifier in the context of a function (possibly a template
+/// instantiation): its template arguments, then the declarations visible
+/// from its body outwards.
+IdentValue resolveIdentifier(const clang::FunctionDecl *fn, llvm::StringRef name);
 
 /// Looks up a qualified name (`ns::N`, `::N`) from the translation unit.
 const clang::NamedDecl *lookupQualified(const clang::ASTContext &ctx, llvm::StringRef name);

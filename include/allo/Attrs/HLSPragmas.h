@@ -30,15 +30,38 @@ struct HLSPragma {
 std::vector<HLSPragma> &hlsPragmas();
 
 /// `pipeline II=2 rewind` -> directive "pipeline", options {ii: "2"},
-/// flags {"rewind"}. Option names and the directive are lower-cased.
+/// flags {"rewind"}. Option names and the directive are lower-cased. An
+/// option's value is a name, a number or an integer expression written
+/// without its spaces (`factor = N / 2` -> "N/2"); `items` keeps every option
+/// and flag in source order, as written, for printing the pragma back.
 struct ParsedHLSPragma {
+  struct Item {
+    std::string name;  ///< as written
+    std::string value; ///< empty for a flag
+    bool isOption = false;
+  };
   std::string directive;
   std::map<std::string, std::string> options;
   std::vector<std::string> flags;
+  std::vector<Item> items;
   bool has(llvm::StringRef flag) const;
   std::string get(llvm::StringRef option, llvm::StringRef otherwise = "") const;
+  /// Replaces the value of an option (case-insensitive name); false if absent.
+  bool set(llvm::StringRef option, llvm::StringRef value);
+  /// The directive and its items, as `#pragma HLS` would take them.
+  std::string str() const;
 };
 ParsedHLSPragma parseHLSPragma(llvm::StringRef text);
+
+/// True for the options whose values are integers (II, factor, dim, depth,
+/// min/max/avg, latency, burst lengths, ...): values that name constants or
+/// template parameters are evaluated before the pragma is printed again.
+bool isNumericHLSOption(llvm::StringRef option);
+
+/// True for the directives that concern one variable and belong right after
+/// its declaration (array_partition, array_reshape, bind_storage, stream,
+/// reset, aggregate, disaggregate, bind_op).
+bool isDeclarationHLSDirective(llvm::StringRef directive);
 
 /// Makes sure the handler's registration is linked in.
 void linkHLSPragmaHandler();

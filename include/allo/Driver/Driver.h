@@ -39,7 +39,12 @@ struct DriverOptions {
   std::string schedule;
   /// Print the IR after every schedule step (to stderr).
   bool dumpAfterEach = false;
+  /// Run as the Clang plugin (messages name -fplugin-arg-allo-* options).
+  bool isPlugin = false;
 };
+
+/// Stack size of the threads that parse and raise (deeply nested input).
+inline constexpr unsigned kFrontendStackSize = 512u << 20;
 
 /// Targets accepted by --target / -fplugin-arg-allo-target.
 llvm::ArrayRef<llvm::StringRef> knownTargets();

@@ -152,6 +152,10 @@ enum class FieldKind {
   IntList,  ///< [n, ...], each >= FieldSpec::min
 };
 
+/// The largest value of every integer field (factors, ii, dims, axes,
+/// depths): what HLS directives and C++ `int` loop bounds hold.
+constexpr int64_t kScheduleIntMax = 2147483647;
+
 struct FieldSpec {
   const char *name;
   FieldKind kind;
@@ -159,6 +163,7 @@ struct FieldSpec {
   int64_t min = 0;                  ///< Int, IntList: the least valid value; Loops: the fewest loops
   std::vector<const char *> values; ///< Enum: the valid values
   const char *doc = "";
+  int64_t max = kScheduleIntMax;    ///< Int, IntList: the largest valid value
 };
 
 struct OpSpec {
@@ -181,7 +186,9 @@ const OpSpec &scheduleOp(StepKind kind);
 
 /// Parses schedule text. `fileName` is only used in diagnostics. Returns
 /// std::nullopt and appends to `diags` on any error (all errors found are
-/// reported, not only the first).
+/// reported, not only the first). A UTF-8 byte order mark at the start is
+/// skipped (line:col count from the character after it); a NUL byte and
+/// nesting deeper than kScheduleMaxDepth are errors at their position.
 ///
 /// `composedInto` is set when the text is a sub-schedule composed into that
 /// function (the compose op): its names without "func:" then belong to that
@@ -190,7 +197,18 @@ std::optional<Schedule> parseSchedule(llvm::StringRef text, llvm::StringRef file
                                       std::vector<ScheduleDiagnostic> &diags,
                                       llvm::StringRef composedInto = "");
 
-/// Reads and parses a schedule file.
+/// Limits on schedule input, so that malformed or hostile files get an error
+/// instead of exhausting the machine: the file size (bytes) and the nesting
+/// of JSON arrays and objects (a schedule nests 4 deep).
+constexpr uint64_t kScheduleMaxBytes = 16u << 20;
+constexpr unsigned kScheduleMaxDepth = 64;
+
+/// Why `path` cannot be read as a schedule file (missing, not a regular file
+/// such as a device or a FIFO, larger than kScheduleMaxBytes), or empty.
+std::string scheduleFileProblem(llvm::StringRef path);
+
+/// Reads and parses a schedule file (see scheduleFileProblem for the files
+/// refused before reading).
 std::optional<Schedule> parseScheduleFile(llvm::StringRef path,
                                           std::vector<ScheduleDiagnostic> &diags,
                                           llvm::StringRef composedInto = "");

@@ -36,42 +36,42 @@ constexpr int axi_side_width(int w) { return w > 0 ? w : 1; }
 
 /// Width in bits of an AXI data payload type: T::width for the ap types
 /// (ap_[u]int, ap_[u]fixed), otherwise its object size.
-template <class T, class = void> struct axi_data_bits {
-  static constexpr int value = (int)sizeof(T) * 8;
+template <class _AP_T, class = void> struct axi_data_bits {
+  static constexpr int value = (int)sizeof(_AP_T) * 8;
 };
-template <class T>
-struct axi_data_bits<T, typename std::enable_if<(T::width > 0)>::type> {
-  static constexpr int value = T::width;
+template <class _AP_T>
+struct axi_data_bits<_AP_T, typename std::enable_if<(_AP_T::width > 0)>::type> {
+  static constexpr int value = _AP_T::width;
 };
 
 /// Side channels shared by all AXI4-Stream beat types.
-template <int DBits, int U, int TI, int TD> struct axi_side {
-  ap_uint<(DBits + 7) / 8> keep;
-  ap_uint<(DBits + 7) / 8> strb;
-  ap_uint<axi_side_width(U)> user;
+template <int _AP_DBits, int _AP_U, int _AP_TI, int _AP_TD> struct axi_side {
+  ap_uint<(_AP_DBits + 7) / 8> keep;
+  ap_uint<(_AP_DBits + 7) / 8> strb;
+  ap_uint<axi_side_width(_AP_U)> user;
   ap_uint<1> last;
-  ap_uint<axi_side_width(TI)> id;
-  ap_uint<axi_side_width(TD)> dest;
+  ap_uint<axi_side_width(_AP_TI)> id;
+  ap_uint<axi_side_width(_AP_TD)> dest;
 };
 
 } // namespace allo_csim_detail
 
-template <int D, int U = 0, int TI = 0, int TD = 0>
-struct ap_axis : allo_csim_detail::axi_side<D, U, TI, TD> {
-  ap_int<D> data;
+template <int _AP_D, int _AP_U = 0, int _AP_TI = 0, int _AP_TD = 0>
+struct ap_axis : allo_csim_detail::axi_side<_AP_D, _AP_U, _AP_TI, _AP_TD> {
+  ap_int<_AP_D> data;
 };
 
-template <int D, int U = 0, int TI = 0, int TD = 0>
-struct ap_axiu : allo_csim_detail::axi_side<D, U, TI, TD> {
-  ap_uint<D> data;
+template <int _AP_D, int _AP_U = 0, int _AP_TI = 0, int _AP_TD = 0>
+struct ap_axiu : allo_csim_detail::axi_side<_AP_D, _AP_U, _AP_TI, _AP_TD> {
+  ap_uint<_AP_D> data;
 };
 
 namespace hls {
-template <class T, int U = 0, int TI = 0, int TD = 0>
+template <class _AP_T, int _AP_U = 0, int _AP_TI = 0, int _AP_TD = 0>
 struct axis
-    : allo_csim_detail::axi_side<allo_csim_detail::axi_data_bits<T>::value, U,
-                                 TI, TD> {
-  T data{};
+    : allo_csim_detail::axi_side<allo_csim_detail::axi_data_bits<_AP_T>::value,
+                                 _AP_U, _AP_TI, _AP_TD> {
+  _AP_T data{};
 };
 } // namespace hls
 

@@ -70,11 +70,11 @@
 #include <string>
 #include <vector>
 
-template <int W, int I, ap_q_mode Q = AP_TRN, ap_o_mode O = AP_WRAP,
-          int N = 0>
+template <int _AP_W, int _AP_I, ap_q_mode _AP_Q = AP_TRN,
+          ap_o_mode _AP_O = AP_WRAP, int _AP_N = 0>
 class ap_fixed;
-template <int W, int I, ap_q_mode Q = AP_TRN, ap_o_mode O = AP_WRAP,
-          int N = 0>
+template <int _AP_W, int _AP_I, ap_q_mode _AP_Q = AP_TRN,
+          ap_o_mode _AP_O = AP_WRAP, int _AP_N = 0>
 class ap_ufixed;
 
 namespace allo_csim_detail {
@@ -97,21 +97,21 @@ inline bool any_bits_below(const limb_t *src, int sn, bool neg, long long lim) {
 }
 
 /// Fills dst (n limbs) with the largest W-bit value of the given signedness.
-inline void fx_set_max(limb_t *dst, int n, int W, bool S) {
+inline void fx_set_max(limb_t *dst, int n, int _AP_W, bool _AP_S) {
   for (int i = 0; i < n; ++i)
     dst[i] = ~limb_t(0);
-  if (S && W == 1)
+  if (_AP_S && _AP_W == 1)
     lclear(dst, n);
   else
-    lnorm(dst, n, S ? W - 1 : W, false);
+    lnorm(dst, n, _AP_S ? _AP_W - 1 : _AP_W, false);
 }
 
 /// Fills dst (n limbs) with the smallest W-bit value of the signedness.
-inline void fx_set_min(limb_t *dst, int n, int W, bool S) {
+inline void fx_set_min(limb_t *dst, int n, int _AP_W, bool _AP_S) {
   lclear(dst, n);
-  if (S) {
-    lsetbit(dst, W - 1, true);
-    lnorm(dst, n, W, true);
+  if (_AP_S) {
+    lsetbit(dst, _AP_W - 1, true);
+    lnorm(dst, n, _AP_W, true);
   }
 }
 
@@ -126,9 +126,9 @@ inline void fx_set_min(limb_t *dst, int n, int W, bool S) {
 /// Rounding decision shared by both conversion paths: should the floor
 /// value q be incremented? `half` is the first discarded bit, `rest` tells
 /// whether any later discarded bit (or the sticky input) is set.
-inline bool fx_round_up(ap_q_mode Q, bool neg, bool half, bool rest,
+inline bool fx_round_up(ap_q_mode _AP_Q, bool neg, bool half, bool rest,
                         bool q_odd) {
-  switch (Q) {
+  switch (_AP_Q) {
   case AP_TRN:
     return false;
   case AP_TRN_ZERO:
@@ -149,12 +149,13 @@ inline bool fx_round_up(ap_q_mode Q, bool neg, bool half, bool rest,
 
 /// Fast path of fx_convert for one-limb sources and W <= 64 (the common
 /// case), computed with __int128. Returns false when not applicable.
-inline bool fx_convert_small(limb_t *dst, int W, int I, bool S, ap_q_mode Q,
-                             ap_o_mode O, int NSAT, const limb_t *src, int sn,
-                             bool src_signed, long long fsrc, bool sticky) {
-  const long long d = fsrc - ((long long)W - I);
-  if (sn != 1 || W > 64 || d >= 64 || d <= -62 || NSAT != 0 ||
-      O == AP_WRAP_SM)
+inline bool fx_convert_small(limb_t *dst, int _AP_W, int _AP_I, bool _AP_S,
+                             ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_NSAT,
+                             const limb_t *src, int sn, bool src_signed,
+                             long long fsrc, bool sticky) {
+  const long long d = fsrc - ((long long)_AP_W - _AP_I);
+  if (sn != 1 || _AP_W > 64 || d >= 64 || d <= -62 || _AP_NSAT != 0 ||
+      _AP_O == AP_WRAP_SM)
     return false;
   const i128_t v = src_signed ? (i128_t)(std::int64_t)src[0] : (i128_t)src[0];
   const bool neg = v < 0;
@@ -168,12 +169,13 @@ inline bool fx_convert_small(limb_t *dst, int W, int I, bool S, ap_q_mode Q,
   } else if (d < 0) {
     q = v * ((i128_t)1 << -d);
   }
-  if (fx_round_up(Q, neg, half, rest, (q & 1) != 0))
+  if (fx_round_up(_AP_Q, neg, half, rest, (q & 1) != 0))
     q += 1;
-  const i128_t lo = S ? -((i128_t)1 << (W - 1)) : 0;
-  const i128_t hi = S ? ((i128_t)1 << (W - 1)) - 1 : ((i128_t)1 << W) - 1;
+  const i128_t lo = _AP_S ? -((i128_t)1 << (_AP_W - 1)) : 0;
+  const i128_t hi =
+      _AP_S ? ((i128_t)1 << (_AP_W - 1)) - 1 : ((i128_t)1 << _AP_W) - 1;
   if (q < lo || q > hi) {
-    switch (O) {
+    switch (_AP_O) {
     case AP_SAT:
       q = q < lo ? lo : hi;
       break;
@@ -181,28 +183,29 @@ inline bool fx_convert_small(limb_t *dst, int W, int I, bool S, ap_q_mode Q,
       q = 0;
       break;
     case AP_SAT_SYM:
-      q = q > hi ? hi : (S ? -hi : 0);
+      q = q > hi ? hi : (_AP_S ? -hi : 0);
       break;
     default: // AP_WRAP: the low W bits, normalized below
       break;
     }
   }
   dst[0] = (limb_t)q;
-  lnorm(dst, 1, W, S);
+  lnorm(dst, 1, _AP_W, _AP_S);
   return true;
 }
 
-inline void fx_convert(limb_t *dst, int dn, int W, int I, bool S, ap_q_mode Q,
-                       ap_o_mode O, int NSAT, const limb_t *src, int sn,
-                       bool src_signed, long long fsrc, bool sticky) {
-  if (fx_convert_small(dst, W, I, S, Q, O, NSAT, src, sn, src_signed, fsrc,
-                       sticky))
+inline void fx_convert(limb_t *dst, int dn, int _AP_W, int _AP_I, bool _AP_S,
+                       ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_NSAT,
+                       const limb_t *src, int sn, bool src_signed,
+                       long long fsrc, bool sticky) {
+  if (fx_convert_small(dst, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_NSAT, src,
+                       sn, src_signed, fsrc, sticky))
     return;
-  const long long F = (long long)W - I;
-  const long long d = fsrc - F; // > 0: bits to drop, < 0: bits to append
+  const long long _AP_F = (long long)_AP_W - _AP_I;
+  const long long d = fsrc - _AP_F; // > 0: bits to drop, < 0: bits to append
   const bool neg = src_signed && lneg(src, sn);
   const int extra = d < 0 ? (int)((-d + 63) / 64) : 0;
-  const int wn = imax(sn + extra, limbs_for(W)) + 2;
+  const int wn = imax(sn + extra, limbs_for(_AP_W)) + 2;
   limb_buf q(wn);
   lext(q, wn, src, sn, src_signed);
 
@@ -215,67 +218,68 @@ inline void fx_convert(limb_t *dst, int dn, int W, int I, bool S, ap_q_mode Q,
     lshl(q, q, wn, -d);
   }
 
-  if (fx_round_up(Q, neg, half, rest, (q[0] & 1) != 0))
+  if (fx_round_up(_AP_Q, neg, half, rest, (q[0] & 1) != 0))
     laddsmall(q, q, wn, 1);
 
   // Overflow: does the quantized value fit in W bits?
   limb_buf t(wn);
   lext(t, wn, q, wn, true);
-  lnorm(t, wn, W, S);
+  lnorm(t, wn, _AP_W, _AP_S);
   const bool fits = lcmpu(t, q, wn) == 0;
   if (!fits) {
     const bool qneg = lneg(q, wn);
-    switch (O) {
+    switch (_AP_O) {
     case AP_SAT:
       if (qneg)
-        fx_set_min(t, wn, W, S);
+        fx_set_min(t, wn, _AP_W, _AP_S);
       else
-        fx_set_max(t, wn, W, S);
+        fx_set_max(t, wn, _AP_W, _AP_S);
       break;
     case AP_SAT_ZERO:
       lclear(t, wn);
       break;
     case AP_SAT_SYM:
       if (!qneg)
-        fx_set_max(t, wn, W, S);
-      else if (!S)
+        fx_set_max(t, wn, _AP_W, _AP_S);
+      else if (!_AP_S)
         lclear(t, wn);
       else {
-        fx_set_max(t, wn, W, S);
+        fx_set_max(t, wn, _AP_W, _AP_S);
         lneg_to(t, t, wn);
       }
       break;
     case AP_WRAP:
       // t already holds the low W bits.
-      if (NSAT > 0) {
-        const int nb = imin(NSAT, W);
-        if (S) {
-          lsetbit(t, W - 1, qneg);
+      if (_AP_NSAT > 0) {
+        const int nb = imin(_AP_NSAT, _AP_W);
+        if (_AP_S) {
+          lsetbit(t, _AP_W - 1, qneg);
           for (int k = 1; k < nb; ++k)
-            lsetbit(t, W - 1 - k, !qneg);
+            lsetbit(t, _AP_W - 1 - k, !qneg);
         } else {
           for (int k = 0; k < nb; ++k)
-            lsetbit(t, W - 1 - k, !qneg);
+            lsetbit(t, _AP_W - 1 - k, !qneg);
         }
-        lnorm(t, wn, W, S);
+        lnorm(t, wn, _AP_W, _AP_S);
       }
       break;
     case AP_WRAP_SM:
-      if (S && W < 64 * wn && lbit(q, W) != lbit(q, W - 1)) {
+      if (_AP_S && _AP_W < 64 * wn && lbit(q, _AP_W) != lbit(q, _AP_W - 1)) {
         for (int i = 0; i < wn; ++i)
           t[i] = ~t[i];
-        lnorm(t, wn, W, S);
+        lnorm(t, wn, _AP_W, _AP_S);
       }
       break;
     }
   }
-  lext(dst, dn, t, wn, S);
-  lnorm(dst, dn, W, S);
+  lext(dst, dn, t, wn, _AP_S);
+  lnorm(dst, dn, _AP_W, _AP_S);
 }
 
 /// Converts a double (exactly) to fixed-point raw bits.
-inline void fx_from_double(limb_t *dst, int dn, int W, int I, bool S,
-                           ap_q_mode Q, ap_o_mode O, int NSAT, double v) {
+inline void fx_from_double(limb_t *dst, int dn, int _AP_W, int _AP_I,
+                           bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O,
+                           int _AP_NSAT, double v) {
   if (std::isnan(v) || v == 0.0) {
     lclear(dst, dn);
     return;
@@ -285,21 +289,22 @@ inline void fx_from_double(limb_t *dst, int dn, int W, int I, bool S,
   if (std::isinf(v)) {
     // A power of two far beyond the range: saturates, or wraps to zero.
     m = v < 0 ? ~limb_t(0) : 1;
-    fsrc = -((long long)I + 2);
+    fsrc = -((long long)_AP_I + 2);
   } else {
     int e = 0;
     const double fr = std::frexp(v, &e); // v = fr * 2^e, 0.5 <= |fr| < 1
     m = (limb_t)(std::int64_t)std::ldexp(fr, 53);
     fsrc = 53 - (long long)e;
   }
-  fx_convert(dst, dn, W, I, S, Q, O, NSAT, &m, 1, true, fsrc, false);
+  fx_convert(dst, dn, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_NSAT, &m, 1, true,
+             fsrc, false);
 }
 
 /// Parses "[-]digits[.digits][e[-]exp]" (decimal) or a radix-prefixed
 /// ("0x", "0b", "0o") number with an optional fraction, then quantizes it.
-inline void fx_from_string(limb_t *dst, int dn, int W, int I, bool S,
-                           ap_q_mode Q, ap_o_mode O, int NSAT, const char *s,
-                           int radix = 0) {
+inline void fx_from_string(limb_t *dst, int dn, int _AP_W, int _AP_I,
+                           bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O,
+                           int _AP_NSAT, const char *s, int radix = 0) {
   lclear(dst, dn);
   if (!s)
     return;
@@ -329,38 +334,39 @@ inline void fx_from_string(limb_t *dst, int dn, int W, int I, bool S,
   int bpd = 1; // bits per digit, rounded up
   while ((1 << bpd) < radix)
     ++bpd;
-  const long long F = (long long)W - I;
-  const long long fs = F + 1 > 0 ? F + 1 : 0;
+  const long long _AP_F = (long long)_AP_W - _AP_I;
+  const long long fs = _AP_F + 1 > 0 ? _AP_F + 1 : 0;
   const long long powk = k > 0 ? k : -k;
   const long long bits =
       (long long)digs.size() * bpd + powk * bpd + fs + 8;
   const int n = (int)((bits + 63) / 64) + 1;
-  std::vector<limb_t> M(n, 0);
+  std::vector<limb_t> _AP_M(n, 0);
   for (int dv : digs)
-    lmuladd_small(M.data(), n, (limb_t)radix, (limb_t)dv);
+    lmuladd_small(_AP_M.data(), n, (limb_t)radix, (limb_t)dv);
   long long fsrc = 0;
   bool sticky = false;
   if (k <= 0) {
     for (long long i = 0; i < powk; ++i)
-      lmuladd_small(M.data(), n, (limb_t)radix, 0);
+      lmuladd_small(_AP_M.data(), n, (limb_t)radix, 0);
   } else {
     // floor(M * 2^fs / radix^k) and whether the division was exact.
     std::vector<limb_t> den(n, 0), q(n, 0), r(n, 0);
     den[0] = 1;
     for (long long i = 0; i < k; ++i)
       lmuladd_small(den.data(), n, (limb_t)radix, 0);
-    lshl(M.data(), M.data(), n, fs);
-    ludivmod(q.data(), r.data(), M.data(), den.data(), n);
-    M = q;
+    lshl(_AP_M.data(), _AP_M.data(), n, fs);
+    ludivmod(q.data(), r.data(), _AP_M.data(), den.data(), n);
+    _AP_M = q;
     sticky = !lzero(r.data(), n);
     fsrc = fs;
   }
   if (neg) {
     if (sticky)
-      laddsmall(M.data(), M.data(), n, 1);
-    lneg_to(M.data(), M.data(), n);
+      laddsmall(_AP_M.data(), _AP_M.data(), n, 1);
+    lneg_to(_AP_M.data(), _AP_M.data(), n);
   }
-  fx_convert(dst, dn, W, I, S, Q, O, NSAT, M.data(), n, true, fsrc, sticky);
+  fx_convert(dst, dn, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_NSAT, _AP_M.data(),
+             n, true, fsrc, sticky);
 }
 
 //===----------------------------------------------------------------------===//
@@ -370,73 +376,90 @@ inline void fx_from_string(limb_t *dst, int dn, int W, int I, bool S,
 struct af_tag {};
 struct af_raw_tag {};
 
-template <int W, int I, bool S>
-using af_t = typename std::conditional<S, ap_fixed<W, I>, ap_ufixed<W, I>>::type;
+template <int _AP_W, int _AP_I, bool _AP_S>
+using af_t = typename std::conditional<_AP_S, ap_fixed<_AP_W, _AP_I>,
+                                       ap_ufixed<_AP_W, _AP_I>>::type;
 
 /// Storage and member operations shared by ap_fixed and ap_ufixed.
-template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N>
+template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O,
+          int _AP_N>
 class af_base : public af_tag {
-  static_assert(W >= 1, "ap_[u]fixed width must be at least 1");
+  static_assert(_AP_W >= 1, "ap_[u]fixed width must be at least 1");
 
 public:
-  static constexpr int width = W;
-  static constexpr int iwidth = I;
-  static constexpr int fwidth = W - I;
-  static constexpr bool sign_flag = S;
-  static constexpr ap_q_mode qmode = Q;
-  static constexpr ap_o_mode omode = O;
-  static constexpr int sat_bits = N;
-  using raw_type = ap_int_base<W, S>;
-  static constexpr int NL = raw_type::N;
+  static constexpr int width = _AP_W;
+  static constexpr int iwidth = _AP_I;
+  static constexpr int fwidth = _AP_W - _AP_I;
+  static constexpr bool sign_flag = _AP_S;
+  static constexpr ap_q_mode qmode = _AP_Q;
+  static constexpr ap_o_mode omode = _AP_O;
+  static constexpr int sat_bits = _AP_N;
+  using raw_type = ap_int_base<_AP_W, _AP_S>;
+  static constexpr int _AP_NL = raw_type::_AP_N;
 
   /// Raw bits: the value is V * 2^-(W - I).
-  raw_type V;
+  raw_type _AP_V;
 
   //===--- construction ---------------------------------------------------===//
   af_base() = default;
   af_base(const af_base &) = default;
   af_base &operator=(const af_base &) = default;
-  af_base(af_raw_tag, const raw_type &raw) : V(raw) {}
+  af_base(af_raw_tag, const raw_type &raw) : _AP_V(raw) {}
 
-  template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int N2>
-  af_base(const af_base<W2, I2, S2, Q2, O2, N2> &o) {
-    assign_exact(o.V.bits_, ap_int_base<W2, S2>::N, S2, W2 - I2);
+  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2,
+            ap_o_mode _AP_O2, int _AP_N2>
+  af_base(const af_base<_AP_W2, _AP_I2, _AP_S2, _AP_Q2, _AP_O2, _AP_N2> &o) {
+    assign_exact(o._AP_V.bits_, ap_int_base<_AP_W2, _AP_S2>::_AP_N, _AP_S2,
+                 _AP_W2 - _AP_I2);
   }
-  template <int W2, bool S2> af_base(const ap_int_base<W2, S2> &o) {
-    assign_exact(o.bits_, ap_int_base<W2, S2>::N, S2, 0);
+  template <int _AP_W2, bool _AP_S2>
+  af_base(const ap_int_base<_AP_W2, _AP_S2> &o) {
+    assign_exact(o.bits_, ap_int_base<_AP_W2, _AP_S2>::_AP_N, _AP_S2, 0);
   }
-  template <int W2, bool S2>
-  af_base(const ap_bit_ref<W2, S2> &b) : af_base(ap_uint<1>(b.get() ? 1 : 0)) {}
-  template <int W2, bool S2>
-  af_base(const ap_range_ref<W2, S2> &r) : af_base(r.get()) {}
-  template <class T,
-            typename std::enable_if<std::is_integral<T>::value, int>::type = 0>
-  af_base(T x) {
-    const ap_int_base<int_opnd<T>::W, int_opnd<T>::S> t(x);
-    assign_exact(t.bits_, t.N, int_opnd<T>::S, 0);
+  template <int _AP_W2, bool _AP_S2>
+  af_base(const ap_bit_ref<_AP_W2, _AP_S2> &b)
+      : af_base(ap_uint<1>(b.get() ? 1 : 0)) {}
+  template <int _AP_W2, bool _AP_S2>
+  af_base(const ap_range_ref<_AP_W2, _AP_S2> &r) : af_base(r.get()) {}
+  template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value,
+                                                 int>::type = 0>
+  af_base(_AP_T x) {
+    const ap_int_base<int_opnd<_AP_T>::_AP_W, int_opnd<_AP_T>::_AP_S> t(x);
+    assign_exact(t.bits_, t._AP_N, int_opnd<_AP_T>::_AP_S, 0);
   }
-  template <class T,
-            typename std::enable_if<is_unscoped_enum<T>::value, int>::type = 0>
-  af_base(T x) : af_base((typename std::underlying_type<T>::type)x) {}
+  template <class _AP_T, typename std::enable_if<is_unscoped_enum<_AP_T>::value,
+                                                 int>::type = 0>
+  af_base(_AP_T x) : af_base((typename std::underlying_type<_AP_T>::type)x) {}
   af_base(double d) {
-    fx_from_double(V.bits_, NL, W, I, S, Q, O, N, d);
+    fx_from_double(_AP_V.bits_, _AP_NL, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O,
+                   _AP_N, d);
   }
   af_base(float f) : af_base(double(f)) {}
   af_base(long double d) : af_base(double(d)) {}
-  af_base(const char *s) { fx_from_string(V.bits_, NL, W, I, S, Q, O, N, s); }
+  af_base(const char *s) {
+    fx_from_string(_AP_V.bits_, _AP_NL, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O,
+                   _AP_N, s);
+  }
   /// Digits in the given radix (2, 8, 10 or 16), optional fraction.
   af_base(const char *s, int radix) {
-    fx_from_string(V.bits_, NL, W, I, S, Q, O, N, s, radix);
+    fx_from_string(_AP_V.bits_, _AP_NL, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O,
+                   _AP_N, s, radix);
   }
   af_base(const std::string &s) : af_base(s.c_str()) {}
 
   //===--- conversion -----------------------------------------------------===//
-  double to_double() const { return lto_fp<double>(V.bits_, NL, S, I - W); }
-  float to_float() const { return lto_fp<float>(V.bits_, NL, S, I - W); }
+  double to_double() const {
+    return lto_fp<double>(_AP_V.bits_, _AP_NL, _AP_S, _AP_I - _AP_W);
+  }
+  float to_float() const {
+    return lto_fp<float>(_AP_V.bits_, _AP_NL, _AP_S, _AP_I - _AP_W);
+  }
   operator double() const { return to_double(); }
 
   /// Integer part, truncated toward zero, as an ap_[u]int of max(I, 1) bits.
-  ap_t<imax(I, 1), S> to_ap_int() const { return ap_t<imax(I, 1), S>(*this); }
+  ap_t<imax(_AP_I, 1), _AP_S> to_ap_int() const {
+    return ap_t<imax(_AP_I, 1), _AP_S>(*this);
+  }
   int to_int() const { return (int)ap_int_base<64, true>(*this).to_int64(); }
   unsigned to_uint() const {
     return (unsigned)ap_int_base<64, false>(*this).to_uint64();
@@ -449,37 +472,38 @@ public:
   unsigned long long to_uint64() const {
     return ap_int_base<64, false>(*this).to_uint64();
   }
-  bool to_bool() const { return !V.iszero(); }
+  bool to_bool() const { return !_AP_V.iszero(); }
 
   /// Exact text of the value in radix 2, 8, 10 (default) or 16; non-decimal
   /// radices get a "0b"/"0o"/"0x" prefix.
-  std::string to_string(int radix = 10, bool sign = S) const {
+  std::string to_string(int radix = 10, bool sign = _AP_S) const {
     if (radix != 2 && radix != 8 && radix != 16)
       radix = 10;
-    constexpr int F = W - I;
-    constexpr int K = limbs_for(imax(W, F) + imax(-F, 0) + 8) + 1;
-    limb_t m[K];
-    lext(m, K, V.bits_, NL, S);
-    const bool neg = sign && S && lneg(V.bits_, NL);
+    constexpr int _AP_F = _AP_W - _AP_I;
+    constexpr int _AP_K =
+        limbs_for(imax(_AP_W, _AP_F) + imax(-_AP_F, 0) + 8) + 1;
+    limb_t m[_AP_K];
+    lext(m, _AP_K, _AP_V.bits_, _AP_NL, _AP_S);
+    const bool neg = sign && _AP_S && lneg(_AP_V.bits_, _AP_NL);
     if (neg)
-      lneg_to(m, m, K);
+      lneg_to(m, m, _AP_K);
     else
-      lnorm(m, K, W, false);
+      lnorm(m, _AP_K, _AP_W, false);
     std::string ip, fp;
-    if (F <= 0) {
-      lshl(m, m, K, -F);
-      ip = ldigits(m, K, radix);
+    if (_AP_F <= 0) {
+      lshl(m, m, _AP_K, -_AP_F);
+      ip = ldigits(m, _AP_K, radix);
     } else {
-      limb_t ipart[K];
-      lshr(ipart, m, K, F, false);
-      ip = ldigits(ipart, K, radix);
-      lnorm(m, K, F, false); // fraction bits
-      while (!lzero(m, K)) {
-        lmuladd_small(m, K, (limb_t)radix, 0);
-        limb_t dg[K];
-        lshr(dg, m, K, F, false);
+      limb_t ipart[_AP_K];
+      lshr(ipart, m, _AP_K, _AP_F, false);
+      ip = ldigits(ipart, _AP_K, radix);
+      lnorm(m, _AP_K, _AP_F, false); // fraction bits
+      while (!lzero(m, _AP_K)) {
+        lmuladd_small(m, _AP_K, (limb_t)radix, 0);
+        limb_t dg[_AP_K];
+        lshr(dg, m, _AP_K, _AP_F, false);
         fp.push_back("0123456789abcdef"[dg[0]]);
-        lnorm(m, K, F, false);
+        lnorm(m, _AP_K, _AP_F, false);
       }
     }
     std::string out = std::string(neg ? "-" : "") + radix_prefix(radix) + ip;
@@ -487,43 +511,47 @@ public:
       out += "." + fp;
     return out;
   }
-  std::string to_string(BaseMode radix, bool sign = S) const {
+  std::string to_string(BaseMode radix, bool sign = _AP_S) const {
     return to_string((int)radix, sign);
   }
 
   //===--- raw bit access -------------------------------------------------===//
-  int length() const { return W; }
-  bool is_neg() const { return S && lneg(V.bits_, NL); }
-  bool iszero() const { return V.iszero(); }
-  ap_bit_ref<W, S> operator[](int i) { return V[i]; }
-  bool operator[](int i) const { return V[i]; }
-  ap_bit_ref<W, S> bit(int i) { return V[i]; }
-  bool bit(int i) const { return V[i]; }
-  bool get_bit(int i) const { return V.get_bit(i); }
-  void set_bit(int i, bool v) { V.set_bit(i, v); }
-  ap_range_ref<W, S> range(int hi, int lo) { return V.range(hi, lo); }
-  const ap_range_ref<W, S> range(int hi, int lo) const {
-    return V.range(hi, lo);
+  int length() const { return _AP_W; }
+  bool is_neg() const { return _AP_S && lneg(_AP_V.bits_, _AP_NL); }
+  bool iszero() const { return _AP_V.iszero(); }
+  ap_bit_ref<_AP_W, _AP_S> operator[](int i) { return _AP_V[i]; }
+  bool operator[](int i) const { return _AP_V[i]; }
+  ap_bit_ref<_AP_W, _AP_S> bit(int i) { return _AP_V[i]; }
+  bool bit(int i) const { return _AP_V[i]; }
+  bool get_bit(int i) const { return _AP_V.get_bit(i); }
+  void set_bit(int i, bool v) { _AP_V.set_bit(i, v); }
+  ap_range_ref<_AP_W, _AP_S> range(int hi, int lo) {
+    return _AP_V.range(hi, lo);
   }
-  ap_range_ref<W, S> range() { return V.range(); }
-  const ap_range_ref<W, S> range() const { return V.range(); }
-  ap_range_ref<W, S> operator()(int hi, int lo) { return V.range(hi, lo); }
-  const ap_range_ref<W, S> operator()(int hi, int lo) const {
-    return V.range(hi, lo);
+  const ap_range_ref<_AP_W, _AP_S> range(int hi, int lo) const {
+    return _AP_V.range(hi, lo);
+  }
+  ap_range_ref<_AP_W, _AP_S> range() { return _AP_V.range(); }
+  const ap_range_ref<_AP_W, _AP_S> range() const { return _AP_V.range(); }
+  ap_range_ref<_AP_W, _AP_S> operator()(int hi, int lo) {
+    return _AP_V.range(hi, lo);
+  }
+  const ap_range_ref<_AP_W, _AP_S> operator()(int hi, int lo) const {
+    return _AP_V.range(hi, lo);
   }
   /// Sets the raw bits from an integer (wrapping to W bits).
-  void setBits(unsigned long long raw) { V = raw_type(raw); }
-  unsigned long long bits_to_uint64() const { return V.to_uint64(); }
-  bool and_reduce() const { return V.and_reduce(); }
-  bool or_reduce() const { return V.or_reduce(); }
-  bool xor_reduce() const { return V.xor_reduce(); }
+  void setBits(unsigned long long raw) { _AP_V = raw_type(raw); }
+  unsigned long long bits_to_uint64() const { return _AP_V.to_uint64(); }
+  bool and_reduce() const { return _AP_V.and_reduce(); }
+  bool or_reduce() const { return _AP_V.or_reduce(); }
+  bool xor_reduce() const { return _AP_V.xor_reduce(); }
 
   //===--- internal -------------------------------------------------------===//
   /// Quantizes and fits an exact source (see fx_convert).
   void assign_exact(const limb_t *src, int sn, bool src_signed,
                     long long fsrc) {
-    fx_convert(V.bits_, NL, W, I, S, Q, O, N, src, sn, src_signed, fsrc,
-               false);
+    fx_convert(_AP_V.bits_, _AP_NL, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N,
+               src, sn, src_signed, fsrc, false);
   }
 };
 
@@ -531,52 +559,59 @@ public:
 // Operand traits
 //===----------------------------------------------------------------------===//
 
-template <class T, class = void> struct fx_opnd {
-  static constexpr bool ok = false, is_af = false, S = false;
-  static constexpr int W = 0, I = 0;
+template <class _AP_T, class = void> struct fx_opnd {
+  static constexpr bool ok = false, is_af = false, _AP_S = false;
+  static constexpr int _AP_W = 0, _AP_I = 0;
 };
-template <class T>
-struct fx_opnd<T,
-               typename std::enable_if<std::is_base_of<af_tag, T>::value>::type> {
+template <class _AP_T>
+struct fx_opnd<_AP_T, typename std::enable_if<
+                          std::is_base_of<af_tag, _AP_T>::value>::type> {
   static constexpr bool ok = true, is_af = true;
-  static constexpr int W = T::width, I = T::iwidth;
-  static constexpr bool S = T::sign_flag;
+  static constexpr int _AP_W = _AP_T::width, _AP_I = _AP_T::iwidth;
+  static constexpr bool _AP_S = _AP_T::sign_flag;
 };
-template <class T>
-struct fx_opnd<T, typename std::enable_if<int_opnd<T>::ok>::type> {
+template <class _AP_T>
+struct fx_opnd<_AP_T, typename std::enable_if<int_opnd<_AP_T>::ok>::type> {
   static constexpr bool ok = true, is_af = false;
-  static constexpr int W = int_opnd<T>::W, I = int_opnd<T>::W;
-  static constexpr bool S = int_opnd<T>::S;
+  static constexpr int _AP_W = int_opnd<_AP_T>::_AP_W,
+                       _AP_I = int_opnd<_AP_T>::_AP_W;
+  static constexpr bool _AP_S = int_opnd<_AP_T>::_AP_S;
 };
 
-template <class A, class B> struct fx_binop_ok {
-  static constexpr bool value = fx_opnd<A>::ok && fx_opnd<B>::ok &&
-                                (fx_opnd<A>::is_af || fx_opnd<B>::is_af);
+template <class _AP_A, class _AP_B> struct fx_binop_ok {
+  static constexpr bool value =
+      fx_opnd<_AP_A>::ok && fx_opnd<_AP_B>::ok &&
+      (fx_opnd<_AP_A>::is_af || fx_opnd<_AP_B>::is_af);
 };
 
 /// Raw integer of a fixed-point operand (integers are their own raw value).
-template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N>
-inline const ap_int_base<W, S> &fx_raw(const af_base<W, I, S, Q, O, N> &x) {
-  return x.V;
+template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O,
+          int _AP_N>
+inline const ap_int_base<_AP_W, _AP_S> &
+fx_raw(const af_base<_AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N> &x) {
+  return x._AP_V;
 }
-template <class T, typename std::enable_if<int_opnd<T>::ok, int>::type = 0>
-inline auto fx_raw(const T &x) {
-  return ap_int_base<int_opnd<T>::W, int_opnd<T>::S>(as_ap(x));
+template <class _AP_T,
+          typename std::enable_if<int_opnd<_AP_T>::ok, int>::type = 0>
+inline auto fx_raw(const _AP_T &x) {
+  return ap_int_base<int_opnd<_AP_T>::_AP_W, int_opnd<_AP_T>::_AP_S>(as_ap(x));
 }
 
 /// Sign/zero-extends by SH bits and shifts left by SH (exact).
-template <int SH, int W, bool S>
-inline ap_int_base<W + SH, S> widen_shl(const ap_int_base<W, S> &a) {
-  ap_int_base<W + SH, S> r(a);
-  if constexpr (SH > 0) {
-    lshl(r.bits_, r.bits_, r.N, SH);
+template <int _AP_SH, int _AP_W, bool _AP_S>
+inline ap_int_base<_AP_W + _AP_SH, _AP_S>
+widen_shl(const ap_int_base<_AP_W, _AP_S> &a) {
+  ap_int_base<_AP_W + _AP_SH, _AP_S> r(a);
+  if constexpr (_AP_SH > 0) {
+    lshl(r.bits_, r.bits_, r._AP_N, _AP_SH);
     r.fix();
   }
   return r;
 }
 
-template <class Res, class Raw> inline Res af_from_raw(const Raw &raw) {
-  return Res(af_raw_tag(), typename Res::raw_type(raw));
+template <class _AP_Res, class _AP_Raw>
+inline _AP_Res af_from_raw(const _AP_Raw &raw) {
+  return _AP_Res(af_raw_tag(), typename _AP_Res::raw_type(raw));
 }
 
 //===----------------------------------------------------------------------===//
@@ -584,17 +619,21 @@ template <class Res, class Raw> inline Res af_from_raw(const Raw &raw) {
 //===----------------------------------------------------------------------===//
 
 // + - & | ^ : align the binary points, operate on the raw integers.
-#define ALLO_CSIM_FX_ALIGNED_OP(OP)                                            \
-  template <class A, class B,                                                  \
-            typename std::enable_if<fx_binop_ok<A, B>::value, int>::type = 0>  \
-  inline auto operator OP(const A &a, const B &b) {                            \
-    using TA = fx_opnd<A>;                                                     \
-    using TB = fx_opnd<B>;                                                     \
-    constexpr int F1 = TA::W - TA::I, F2 = TB::W - TB::I;                      \
-    constexpr int F = imax(F1, F2);                                            \
-    const auto r = widen_shl<F - F1>(fx_raw(a)) OP widen_shl<F - F2>(fx_raw(b)); \
-    using R = typename std::decay<decltype(r)>::type;                          \
-    return af_from_raw<af_t<R::width, R::width - F, R::sign_flag>>(r);         \
+#define ALLO_CSIM_FX_ALIGNED_OP(_AP_OP)                                        \
+  template <class _AP_A, class _AP_B,                                          \
+            typename std::enable_if<fx_binop_ok<_AP_A, _AP_B>::value,          \
+                                    int>::type = 0>                            \
+  inline auto operator _AP_OP(const _AP_A &a, const _AP_B &b) {                \
+    using _AP_TA = fx_opnd<_AP_A>;                                             \
+    using _AP_TB = fx_opnd<_AP_B>;                                             \
+    constexpr int _AP_F1 = _AP_TA::_AP_W - _AP_TA::_AP_I,                      \
+                  _AP_F2 = _AP_TB::_AP_W - _AP_TB::_AP_I;                      \
+    constexpr int _AP_F = imax(_AP_F1, _AP_F2);                                \
+    const auto r = widen_shl<_AP_F - _AP_F1>(fx_raw(a))                        \
+        _AP_OP widen_shl<_AP_F - _AP_F2>(fx_raw(b));                           \
+    using _AP_R = typename std::decay<decltype(r)>::type;                      \
+    return af_from_raw<                                                        \
+        af_t<_AP_R::width, _AP_R::width - _AP_F, _AP_R::sign_flag>>(r);        \
   }
 ALLO_CSIM_FX_ALIGNED_OP(+)
 ALLO_CSIM_FX_ALIGNED_OP(-)
@@ -603,38 +642,44 @@ ALLO_CSIM_FX_ALIGNED_OP(|)
 ALLO_CSIM_FX_ALIGNED_OP(^)
 #undef ALLO_CSIM_FX_ALIGNED_OP
 
-template <class A, class B,
-          typename std::enable_if<fx_binop_ok<A, B>::value, int>::type = 0>
-inline auto operator*(const A &a, const B &b) {
-  using TA = fx_opnd<A>;
-  using TB = fx_opnd<B>;
+template <
+    class _AP_A, class _AP_B,
+    typename std::enable_if<fx_binop_ok<_AP_A, _AP_B>::value, int>::type = 0>
+inline auto operator*(const _AP_A &a, const _AP_B &b) {
+  using _AP_TA = fx_opnd<_AP_A>;
+  using _AP_TB = fx_opnd<_AP_B>;
   const auto r = fx_raw(a) * fx_raw(b);
-  using R = typename std::decay<decltype(r)>::type;
-  return af_from_raw<af_t<R::width, TA::I + TB::I, R::sign_flag>>(r);
+  using _AP_R = typename std::decay<decltype(r)>::type;
+  return af_from_raw<
+      af_t<_AP_R::width, _AP_TA::_AP_I + _AP_TB::_AP_I, _AP_R::sign_flag>>(r);
 }
 
-template <class A, class B,
-          typename std::enable_if<fx_binop_ok<A, B>::value, int>::type = 0>
-inline auto operator/(const A &a, const B &b) {
-  using TA = fx_opnd<A>;
-  using TB = fx_opnd<B>;
-  constexpr int F2 = TB::W - TB::I;
-  const auto r = widen_shl<imax(F2, 0)>(fx_raw(a)) / fx_raw(b);
-  using R = typename std::decay<decltype(r)>::type;
-  return af_from_raw<af_t<R::width, TA::I + F2 + (TB::S ? 1 : 0), R::sign_flag>>(
-      r);
+template <
+    class _AP_A, class _AP_B,
+    typename std::enable_if<fx_binop_ok<_AP_A, _AP_B>::value, int>::type = 0>
+inline auto operator/(const _AP_A &a, const _AP_B &b) {
+  using _AP_TA = fx_opnd<_AP_A>;
+  using _AP_TB = fx_opnd<_AP_B>;
+  constexpr int _AP_F2 = _AP_TB::_AP_W - _AP_TB::_AP_I;
+  const auto r = widen_shl<imax(_AP_F2, 0)>(fx_raw(a)) / fx_raw(b);
+  using _AP_R = typename std::decay<decltype(r)>::type;
+  return af_from_raw<
+      af_t<_AP_R::width, _AP_TA::_AP_I + _AP_F2 + (_AP_TB::_AP_S ? 1 : 0),
+           _AP_R::sign_flag>>(r);
 }
 
-#define ALLO_CSIM_FX_CMP(OP)                                                   \
-  template <class A, class B,                                                  \
-            typename std::enable_if<fx_binop_ok<A, B>::value, int>::type = 0>  \
-  inline bool operator OP(const A &a, const B &b) {                            \
-    using TA = fx_opnd<A>;                                                     \
-    using TB = fx_opnd<B>;                                                     \
-    constexpr int F1 = TA::W - TA::I, F2 = TB::W - TB::I;                      \
-    constexpr int F = imax(F1, F2);                                            \
-    return compare(widen_shl<F - F1>(fx_raw(a)),                               \
-                   widen_shl<F - F2>(fx_raw(b))) OP 0;                         \
+#define ALLO_CSIM_FX_CMP(_AP_OP)                                               \
+  template <class _AP_A, class _AP_B,                                          \
+            typename std::enable_if<fx_binop_ok<_AP_A, _AP_B>::value,          \
+                                    int>::type = 0>                            \
+  inline bool operator _AP_OP(const _AP_A &a, const _AP_B &b) {                \
+    using _AP_TA = fx_opnd<_AP_A>;                                             \
+    using _AP_TB = fx_opnd<_AP_B>;                                             \
+    constexpr int _AP_F1 = _AP_TA::_AP_W - _AP_TA::_AP_I,                      \
+                  _AP_F2 = _AP_TB::_AP_W - _AP_TB::_AP_I;                      \
+    constexpr int _AP_F = imax(_AP_F1, _AP_F2);                                \
+    return compare(widen_shl<_AP_F - _AP_F1>(fx_raw(a)),                       \
+                   widen_shl<_AP_F - _AP_F2>(fx_raw(b))) _AP_OP 0;             \
   }
 ALLO_CSIM_FX_CMP(==)
 ALLO_CSIM_FX_CMP(!=)
@@ -645,80 +690,85 @@ ALLO_CSIM_FX_CMP(>=)
 #undef ALLO_CSIM_FX_CMP
 
 // Shifts keep the type of the left operand and move the raw bits.
-template <class A, class B,
-          typename std::enable_if<fx_opnd<A>::is_af && int_opnd<B>::ok,
+template <class _AP_A, class _AP_B,
+          typename std::enable_if<fx_opnd<_AP_A>::is_af && int_opnd<_AP_B>::ok,
                                   int>::type = 0>
-inline A operator<<(const A &a, const B &n) {
-  A r(a);
-  r.V = shift_left(a.V, shift_count(as_ap(n)));
+inline _AP_A operator<<(const _AP_A &a, const _AP_B &n) {
+  _AP_A r(a);
+  r._AP_V = shift_left(a._AP_V, shift_count(as_ap(n)));
   return r;
 }
-template <class A, class B,
-          typename std::enable_if<fx_opnd<A>::is_af && int_opnd<B>::ok,
+template <class _AP_A, class _AP_B,
+          typename std::enable_if<fx_opnd<_AP_A>::is_af && int_opnd<_AP_B>::ok,
                                   int>::type = 0>
-inline A operator>>(const A &a, const B &n) {
-  A r(a);
-  r.V = shift_right(a.V, shift_count(as_ap(n)));
+inline _AP_A operator>>(const _AP_A &a, const _AP_B &n) {
+  _AP_A r(a);
+  r._AP_V = shift_right(a._AP_V, shift_count(as_ap(n)));
   return r;
 }
 
-template <class A,
-          typename std::enable_if<fx_opnd<A>::is_af, int>::type = 0>
-inline auto operator-(const A &a) {
-  return af_from_raw<ap_fixed<A::width + 1, A::iwidth + 1>>(-a.V);
+template <class _AP_A,
+          typename std::enable_if<fx_opnd<_AP_A>::is_af, int>::type = 0>
+inline auto operator-(const _AP_A &a) {
+  return af_from_raw<ap_fixed<_AP_A::width + 1, _AP_A::iwidth + 1>>(-a._AP_V);
 }
-template <class A,
-          typename std::enable_if<fx_opnd<A>::is_af, int>::type = 0>
-inline A operator+(const A &a) {
+template <class _AP_A,
+          typename std::enable_if<fx_opnd<_AP_A>::is_af, int>::type = 0>
+inline _AP_A operator+(const _AP_A &a) {
   return a;
 }
-template <class A,
-          typename std::enable_if<fx_opnd<A>::is_af, int>::type = 0>
-inline A operator~(const A &a) {
-  A r(a);
-  r.V.b_not();
+template <class _AP_A,
+          typename std::enable_if<fx_opnd<_AP_A>::is_af, int>::type = 0>
+inline _AP_A operator~(const _AP_A &a) {
+  _AP_A r(a);
+  r._AP_V.b_not();
   return r;
 }
-template <class A,
-          typename std::enable_if<fx_opnd<A>::is_af, int>::type = 0>
-inline bool operator!(const A &a) {
-  return a.V.iszero();
+template <class _AP_A,
+          typename std::enable_if<fx_opnd<_AP_A>::is_af, int>::type = 0>
+inline bool operator!(const _AP_A &a) {
+  return a._AP_V.iszero();
 }
 
-template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N>
-inline std::ostream &operator<<(std::ostream &os,
-                                const af_base<W, I, S, Q, O, N> &x) {
+template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O,
+          int _AP_N>
+inline std::ostream &
+operator<<(std::ostream &os,
+           const af_base<_AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N> &x) {
   return os << x.to_double();
 }
-template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N>
-inline std::istream &operator>>(std::istream &is,
-                                af_base<W, I, S, Q, O, N> &x) {
+template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O,
+          int _AP_N>
+inline std::istream &
+operator>>(std::istream &is,
+           af_base<_AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N> &x) {
   std::string s;
   if (is >> s)
-    x = af_base<W, I, S, Q, O, N>(s.c_str());
+    x = af_base<_AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N>(s.c_str());
   return is;
 }
 
 /// ap_[u]int from ap_[u]fixed: integer part, truncated toward zero.
-template <int W, bool S>
-template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int N2>
-inline ap_int_base<W, S>::ap_int_base(
-    const af_base<W2, I2, S2, Q2, O2, N2> &f) {
-  constexpr int F = W2 - I2;
-  constexpr int K = limbs_for(W2 + imax(-F, 0) + 1) + 1;
-  limb_t t[K];
-  lext(t, K, f.V.bits_, ap_int_base<W2, S2>::N, S2);
-  if constexpr (F > 0) {
-    const bool neg = lneg(t, K);
+template <int _AP_W, bool _AP_S>
+template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2,
+          ap_o_mode _AP_O2, int _AP_N2>
+inline ap_int_base<_AP_W, _AP_S>::ap_int_base(
+    const af_base<_AP_W2, _AP_I2, _AP_S2, _AP_Q2, _AP_O2, _AP_N2> &f) {
+  constexpr int _AP_F = _AP_W2 - _AP_I2;
+  constexpr int _AP_K = limbs_for(_AP_W2 + imax(-_AP_F, 0) + 1) + 1;
+  limb_t t[_AP_K];
+  lext(t, _AP_K, f._AP_V.bits_, ap_int_base<_AP_W2, _AP_S2>::_AP_N, _AP_S2);
+  if constexpr (_AP_F > 0) {
+    const bool neg = lneg(t, _AP_K);
     if (neg)
-      lneg_to(t, t, K);
-    lshr(t, t, K, F, false);
+      lneg_to(t, t, _AP_K);
+    lshr(t, t, _AP_K, _AP_F, false);
     if (neg)
-      lneg_to(t, t, K);
-  } else if constexpr (F < 0) {
-    lshl(t, t, K, -F);
+      lneg_to(t, t, _AP_K);
+  } else if constexpr (_AP_F < 0) {
+    lshl(t, t, _AP_K, -_AP_F);
   }
-  lext(bits_, N, t, K, true);
+  lext(bits_, _AP_N, t, _AP_K, true);
   fix();
 }
 
@@ -728,76 +778,84 @@ inline ap_int_base<W, S>::ap_int_base(
 // ap_fixed / ap_ufixed
 //===----------------------------------------------------------------------===//
 
-#define ALLO_CSIM_AP_FIXED_MEMBERS(Cls)                                        \
-  template <class T> Cls &operator+=(const T &v) {                            \
-    return *this = Cls(*this + v);                                             \
+#define ALLO_CSIM_AP_FIXED_MEMBERS(_AP_Cls)                                    \
+  template <class _AP_T> _AP_Cls &operator+=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this + v);                                         \
   }                                                                            \
-  template <class T> Cls &operator-=(const T &v) {                            \
-    return *this = Cls(*this - v);                                             \
+  template <class _AP_T> _AP_Cls &operator-=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this - v);                                         \
   }                                                                            \
-  template <class T> Cls &operator*=(const T &v) {                            \
-    return *this = Cls(*this * v);                                             \
+  template <class _AP_T> _AP_Cls &operator*=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this * v);                                         \
   }                                                                            \
-  template <class T> Cls &operator/=(const T &v) {                            \
-    return *this = Cls(*this / v);                                             \
+  template <class _AP_T> _AP_Cls &operator/=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this / v);                                         \
   }                                                                            \
-  template <class T> Cls &operator&=(const T &v) {                            \
-    return *this = Cls(*this & v);                                             \
+  template <class _AP_T> _AP_Cls &operator&=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this & v);                                         \
   }                                                                            \
-  template <class T> Cls &operator|=(const T &v) {                            \
-    return *this = Cls(*this | v);                                             \
+  template <class _AP_T> _AP_Cls &operator|=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this | v);                                         \
   }                                                                            \
-  template <class T> Cls &operator^=(const T &v) {                            \
-    return *this = Cls(*this ^ v);                                             \
+  template <class _AP_T> _AP_Cls &operator^=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this ^ v);                                         \
   }                                                                            \
-  template <class T> Cls &operator<<=(const T &v) {                           \
+  template <class _AP_T> _AP_Cls &operator<<=(const _AP_T &v) {                \
     return *this = *this << v;                                                 \
   }                                                                            \
-  template <class T> Cls &operator>>=(const T &v) {                           \
+  template <class _AP_T> _AP_Cls &operator>>=(const _AP_T &v) {                \
     return *this = *this >> v;                                                 \
   }                                                                            \
-  Cls &operator++() { return *this += 1; }                                     \
-  Cls &operator--() { return *this -= 1; }                                     \
-  Cls operator++(int) {                                                        \
-    Cls t(*this);                                                              \
+  _AP_Cls &operator++() { return *this += 1; }                                 \
+  _AP_Cls &operator--() { return *this -= 1; }                                 \
+  _AP_Cls operator++(int) {                                                    \
+    _AP_Cls t(*this);                                                          \
     *this += 1;                                                                \
     return t;                                                                  \
   }                                                                            \
-  Cls operator--(int) {                                                        \
-    Cls t(*this);                                                              \
+  _AP_Cls operator--(int) {                                                    \
+    _AP_Cls t(*this);                                                          \
     *this -= 1;                                                                \
     return t;                                                                  \
   }
 
 /// Signed fixed point: W bits, I integer bits (including the sign bit).
-template <int W, int I, ap_q_mode Q, ap_o_mode O, int N>
-class ap_fixed : public allo_csim_detail::af_base<W, I, true, Q, O, N> {
-  using Base = allo_csim_detail::af_base<W, I, true, Q, O, N>;
+template <int _AP_W, int _AP_I, ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_N>
+class ap_fixed : public allo_csim_detail::af_base<_AP_W, _AP_I, true, _AP_Q,
+                                                  _AP_O, _AP_N> {
+  using _AP_Base =
+      allo_csim_detail::af_base<_AP_W, _AP_I, true, _AP_Q, _AP_O, _AP_N>;
 
 public:
-  using Base::Base;
+  using _AP_Base::_AP_Base;
   ap_fixed() = default;
   ap_fixed(const ap_fixed &) = default;
   ap_fixed &operator=(const ap_fixed &) = default;
-  template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int N2>
-  ap_fixed(const allo_csim_detail::af_base<W2, I2, S2, Q2, O2, N2> &o)
-      : Base(o) {}
+  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2,
+            ap_o_mode _AP_O2, int _AP_N2>
+  ap_fixed(const allo_csim_detail::af_base<_AP_W2, _AP_I2, _AP_S2, _AP_Q2,
+                                           _AP_O2, _AP_N2> &o)
+      : _AP_Base(o) {}
   ALLO_CSIM_AP_FIXED_MEMBERS(ap_fixed)
 };
 
 /// Unsigned fixed point: W bits, I integer bits.
-template <int W, int I, ap_q_mode Q, ap_o_mode O, int N>
-class ap_ufixed : public allo_csim_detail::af_base<W, I, false, Q, O, N> {
-  using Base = allo_csim_detail::af_base<W, I, false, Q, O, N>;
+template <int _AP_W, int _AP_I, ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_N>
+class ap_ufixed : public allo_csim_detail::af_base<_AP_W, _AP_I, false, _AP_Q,
+                                                   _AP_O, _AP_N> {
+  using _AP_Base =
+      allo_csim_detail::af_base<_AP_W, _AP_I, false, _AP_Q, _AP_O, _AP_N>;
 
 public:
-  using Base::Base;
+  using _AP_Base::_AP_Base;
   ap_ufixed() = default;
   ap_ufixed(const ap_ufixed &) = default;
   ap_ufixed &operator=(const ap_ufixed &) = default;
-  template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int N2>
-  ap_ufixed(const allo_csim_detail::af_base<W2, I2, S2, Q2, O2, N2> &o)
-      : Base(o) {}
+  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2,
+            ap_o_mode _AP_O2, int _AP_N2>
+  ap_ufixed(const allo_csim_detail::af_base<_AP_W2, _AP_I2, _AP_S2, _AP_Q2,
+                                            _AP_O2, _AP_N2> &o)
+      : _AP_Base(o) {}
   ALLO_CSIM_AP_FIXED_MEMBERS(ap_ufixed)
 };
 

@@ -110,8 +110,8 @@ enum ap_o_mode {
 // Radix names accepted by to_string().
 enum BaseMode { AP_BIN = 2, AP_OCT = 8, AP_DEC = 10, AP_HEX = 16 };
 
-template <int W> class ap_int;
-template <int W> class ap_uint;
+template <int _AP_W> class ap_int;
+template <int _AP_W> class ap_uint;
 
 namespace allo_csim_detail {
 
@@ -430,8 +430,8 @@ inline limb_t ldiv_small(limb_t *a, int n, limb_t d) {
 }
 
 /// Correctly rounded conversion of a * 2^exp2 to a binary floating type.
-template <class F>
-inline F lto_fp(const limb_t *a, int n, bool sgn, int exp2) {
+template <class _AP_F>
+inline _AP_F lto_fp(const limb_t *a, int n, bool sgn, int exp2) {
   limb_buf m(n);
   const bool neg = sgn && lneg(a, n);
   if (neg)
@@ -440,7 +440,7 @@ inline F lto_fp(const limb_t *a, int n, bool sgn, int exp2) {
     lext(m, n, a, n, false);
   const int msb = lmsb(m, n);
   if (msb < 0)
-    return F(0);
+    return _AP_F(0);
   limb_t top;
   int shift = 0;
   if (msb < 64) {
@@ -457,7 +457,7 @@ inline F lto_fp(const limb_t *a, int n, bool sgn, int exp2) {
       sticky = (m[shift / 64] & ((limb_t(1) << (shift % 64)) - 1)) != 0;
     top |= (limb_t)sticky;
   }
-  const F v = std::ldexp(static_cast<F>(top), shift + exp2);
+  const _AP_F v = std::ldexp(static_cast<_AP_F>(top), shift + exp2);
   return neg ? -v : v;
 }
 
@@ -585,11 +585,13 @@ inline int bits_per_digit(int radix) {
 }
 
 /// Unscoped enumerations behave like their underlying integer type.
-template <class T, class = void> struct is_unscoped_enum : std::false_type {};
-template <class T>
+template <class _AP_T, class = void>
+struct is_unscoped_enum : std::false_type {};
+template <class _AP_T>
 struct is_unscoped_enum<
-    T, typename std::enable_if<std::is_enum<T>::value>::type>
-    : std::integral_constant<bool, std::is_convertible<T, long long>::value> {};
+    _AP_T, typename std::enable_if<std::is_enum<_AP_T>::value>::type>
+    : std::integral_constant<bool,
+                             std::is_convertible<_AP_T, long long>::value> {};
 
 //===----------------------------------------------------------------------===//
 // Class templates
@@ -598,73 +600,80 @@ struct is_unscoped_enum<
 struct ap_int_tag {};   // base of every ap_int_base<W, S>
 struct ap_proxy_tag {}; // base of bit and range references
 
-template <int W, bool S> class ap_int_base;
-template <int W, bool S> class ap_bit_ref;
-template <int W, bool S> class ap_range_ref;
-template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N> class af_base;
+template <int _AP_W, bool _AP_S> class ap_int_base;
+template <int _AP_W, bool _AP_S> class ap_bit_ref;
+template <int _AP_W, bool _AP_S> class ap_range_ref;
+template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O,
+          int _AP_N>
+class af_base;
 
-template <int W, bool S>
-using ap_t = typename std::conditional<S, ap_int<W>, ap_uint<W>>::type;
+template <int _AP_W, bool _AP_S>
+using ap_t =
+    typename std::conditional<_AP_S, ap_int<_AP_W>, ap_uint<_AP_W>>::type;
 
 /// Storage and member operations shared by ap_int<W> and ap_uint<W>.
-template <int W, bool S> class ap_int_base : public ap_int_tag {
-  static_assert(W >= 1, "ap_[u]int width must be at least 1");
+template <int _AP_W, bool _AP_S> class ap_int_base : public ap_int_tag {
+  static_assert(_AP_W >= 1, "ap_[u]int width must be at least 1");
 
 public:
-  static constexpr int width = W;
-  static constexpr bool sign_flag = S;
-  static constexpr int N = limbs_for(W);
+  static constexpr int width = _AP_W;
+  static constexpr bool sign_flag = _AP_S;
+  static constexpr int _AP_N = limbs_for(_AP_W);
   using native_type =
-      typename std::conditional<S, long long, unsigned long long>::type;
+      typename std::conditional<_AP_S, long long, unsigned long long>::type;
 
   /// Two's complement limbs, least significant first, normalized to W bits.
-  limb_t bits_[N];
+  limb_t bits_[_AP_N];
 
   //===--- construction ---------------------------------------------------===//
   ap_int_base() : bits_{} {}
   ap_int_base(const ap_int_base &) = default;
   ap_int_base &operator=(const ap_int_base &) = default;
 
-  template <class T,
-            typename std::enable_if<std::is_integral<T>::value, int>::type = 0>
-  ap_int_base(T x) {
+  template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value,
+                                                 int>::type = 0>
+  ap_int_base(_AP_T x) {
     set_native(x);
   }
-  template <class T,
-            typename std::enable_if<is_unscoped_enum<T>::value, int>::type = 0>
-  ap_int_base(T x) {
-    set_native((typename std::underlying_type<T>::type)x);
+  template <class _AP_T, typename std::enable_if<is_unscoped_enum<_AP_T>::value,
+                                                 int>::type = 0>
+  ap_int_base(_AP_T x) {
+    set_native((typename std::underlying_type<_AP_T>::type)x);
   }
   ap_int_base(i128_t x) { set_native(x); }
   ap_int_base(u128_t x) { set_native(x); }
   ap_int_base(double d) {
-    lfrom_double(bits_, N, d);
+    lfrom_double(bits_, _AP_N, d);
     fix();
   }
   ap_int_base(float f) : ap_int_base(double(f)) {}
   ap_int_base(long double d) : ap_int_base(double(d)) {}
   ap_int_base(const char *s) {
-    lparse(bits_, N, s, 0);
+    lparse(bits_, _AP_N, s, 0);
     fix();
   }
   ap_int_base(const char *s, int radix) {
-    lparse(bits_, N, s, radix);
+    lparse(bits_, _AP_N, s, radix);
     fix();
   }
   ap_int_base(const std::string &s) : ap_int_base(s.c_str()) {}
-  template <int W2, bool S2> ap_int_base(const ap_int_base<W2, S2> &o) {
-    lext(bits_, N, o.bits_, ap_int_base<W2, S2>::N, S2);
+  template <int _AP_W2, bool _AP_S2>
+  ap_int_base(const ap_int_base<_AP_W2, _AP_S2> &o) {
+    lext(bits_, _AP_N, o.bits_, ap_int_base<_AP_W2, _AP_S2>::_AP_N, _AP_S2);
     fix();
   }
-  template <int W2, bool S2> ap_int_base(const ap_bit_ref<W2, S2> &b) {
-    lclear(bits_, N);
+  template <int _AP_W2, bool _AP_S2>
+  ap_int_base(const ap_bit_ref<_AP_W2, _AP_S2> &b) {
+    lclear(bits_, _AP_N);
     bits_[0] = b.get() ? 1 : 0;
     fix();
   }
-  template <int W2, bool S2> ap_int_base(const ap_range_ref<W2, S2> &r);
+  template <int _AP_W2, bool _AP_S2>
+  ap_int_base(const ap_range_ref<_AP_W2, _AP_S2> &r);
   /// Fixed-point to integer (truncation toward zero); defined in ap_fixed.h.
-  template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int N2>
-  ap_int_base(const af_base<W2, I2, S2, Q2, O2, N2> &f);
+  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2,
+            ap_o_mode _AP_O2, int _AP_N2>
+  ap_int_base(const af_base<_AP_W2, _AP_I2, _AP_S2, _AP_Q2, _AP_O2, _AP_N2> &f);
 
   //===--- conversion -----------------------------------------------------===//
   operator native_type() const { return (native_type)bits_[0]; }
@@ -675,33 +684,33 @@ public:
   unsigned long to_ulong() const { return (unsigned long)bits_[0]; }
   long long to_int64() const { return (long long)bits_[0]; }
   unsigned long long to_uint64() const { return bits_[0]; }
-  bool to_bool() const { return !lzero(bits_, N); }
-  double to_double() const { return lto_fp<double>(bits_, N, S, 0); }
-  float to_float() const { return lto_fp<float>(bits_, N, S, 0); }
-  int length() const { return W; }
+  bool to_bool() const { return !lzero(bits_, _AP_N); }
+  double to_double() const { return lto_fp<double>(bits_, _AP_N, _AP_S, 0); }
+  float to_float() const { return lto_fp<float>(bits_, _AP_N, _AP_S, 0); }
+  int length() const { return _AP_W; }
 
   /// Text in radix 2, 8, 10 or 16 (others fall back to 10). When `sign` is
   /// false the bit pattern is printed as an unsigned W-bit number.
-  std::string to_string(int radix = 2, bool sign = S) const {
+  std::string to_string(int radix = 2, bool sign = _AP_S) const {
     if (radix != 2 && radix != 8 && radix != 16)
       radix = 10;
-    limb_buf m(N + 1);
-    lext(m, N + 1, bits_, N, S);
-    const bool neg = sign && S && lneg(bits_, N);
+    limb_buf m(_AP_N + 1);
+    lext(m, _AP_N + 1, bits_, _AP_N, _AP_S);
+    const bool neg = sign && _AP_S && lneg(bits_, _AP_N);
     if (neg)
-      lneg_to(m, m, N + 1);
+      lneg_to(m, m, _AP_N + 1);
     else
-      lnorm(m, N + 1, W, false);
-    std::string d = ldigits(m, N + 1, radix);
+      lnorm(m, _AP_N + 1, _AP_W, false);
+    std::string d = ldigits(m, _AP_N + 1, radix);
     if (radix != 10 && !neg) {
       const int bpd = bits_per_digit(radix);
-      const size_t want = (size_t)((W + bpd - 1) / bpd);
+      const size_t want = (size_t)((_AP_W + bpd - 1) / bpd);
       if (d.size() < want)
         d.insert(0, want - d.size(), '0');
     }
     return std::string(neg ? "-" : "") + radix_prefix(radix) + d;
   }
-  std::string to_string(BaseMode radix, bool sign = S) const {
+  std::string to_string(BaseMode radix, bool sign = _AP_S) const {
     return to_string((int)radix, sign);
   }
 
@@ -721,124 +730,130 @@ public:
   void invert(int i) { set_bit(i, !get_bit(i)); }
   /// Inverts every bit in place.
   void b_not() {
-    for (int i = 0; i < N; ++i)
+    for (int i = 0; i < _AP_N; ++i)
       bits_[i] = ~bits_[i];
     fix();
   }
 
-  ap_bit_ref<W, S> operator[](int i) { return ap_bit_ref<W, S>(this, i); }
+  ap_bit_ref<_AP_W, _AP_S> operator[](int i) {
+    return ap_bit_ref<_AP_W, _AP_S>(this, i);
+  }
   bool operator[](int i) const { return get_bit(i); }
-  ap_bit_ref<W, S> bit(int i) { return ap_bit_ref<W, S>(this, i); }
+  ap_bit_ref<_AP_W, _AP_S> bit(int i) {
+    return ap_bit_ref<_AP_W, _AP_S>(this, i);
+  }
   bool bit(int i) const { return get_bit(i); }
 
-  ap_range_ref<W, S> range(int hi, int lo) {
-    return ap_range_ref<W, S>(this, hi, lo);
+  ap_range_ref<_AP_W, _AP_S> range(int hi, int lo) {
+    return ap_range_ref<_AP_W, _AP_S>(this, hi, lo);
   }
-  const ap_range_ref<W, S> range(int hi, int lo) const {
-    return ap_range_ref<W, S>(const_cast<ap_int_base *>(this), hi, lo);
+  const ap_range_ref<_AP_W, _AP_S> range(int hi, int lo) const {
+    return ap_range_ref<_AP_W, _AP_S>(const_cast<ap_int_base *>(this), hi, lo);
   }
-  ap_range_ref<W, S> range() { return range(W - 1, 0); }
-  const ap_range_ref<W, S> range() const { return range(W - 1, 0); }
-  ap_range_ref<W, S> operator()(int hi, int lo) { return range(hi, lo); }
-  const ap_range_ref<W, S> operator()(int hi, int lo) const {
+  ap_range_ref<_AP_W, _AP_S> range() { return range(_AP_W - 1, 0); }
+  const ap_range_ref<_AP_W, _AP_S> range() const { return range(_AP_W - 1, 0); }
+  ap_range_ref<_AP_W, _AP_S> operator()(int hi, int lo) {
+    return range(hi, lo);
+  }
+  const ap_range_ref<_AP_W, _AP_S> operator()(int hi, int lo) const {
     return range(hi, lo);
   }
 
-  template <int W2, bool S2>
-  ap_uint<W + W2> concat(const ap_int_base<W2, S2> &lo) const;
+  template <int _AP_W2, bool _AP_S2>
+  ap_uint<_AP_W + _AP_W2> concat(const ap_int_base<_AP_W2, _AP_S2> &lo) const;
 
   //===--- reductions and misc --------------------------------------------===//
   bool and_reduce() const {
-    limb_t t[N];
+    limb_t t[_AP_N];
     unsigned_copy(t);
-    const int full = W / 64, rest = W % 64;
+    const int full = _AP_W / 64, rest = _AP_W % 64;
     for (int i = 0; i < full; ++i)
       if (t[i] != ~limb_t(0))
         return false;
     return rest == 0 || t[full] == ((limb_t(1) << rest) - 1);
   }
-  bool or_reduce() const { return !lzero(bits_, N); }
+  bool or_reduce() const { return !lzero(bits_, _AP_N); }
   bool xor_reduce() const {
-    limb_t t[N];
+    limb_t t[_AP_N];
     unsigned_copy(t);
     int p = 0;
-    for (int i = 0; i < N; ++i)
+    for (int i = 0; i < _AP_N; ++i)
       p ^= __builtin_popcountll(t[i]) & 1;
     return p != 0;
   }
   bool nand_reduce() const { return !and_reduce(); }
   bool nor_reduce() const { return !or_reduce(); }
   bool xnor_reduce() const { return !xor_reduce(); }
-  bool iszero() const { return lzero(bits_, N); }
+  bool iszero() const { return lzero(bits_, _AP_N); }
   bool is_zero() const { return iszero(); }
   /// True when the value is negative (always false for ap_uint).
-  bool sign() const { return S && lneg(bits_, N); }
+  bool sign() const { return _AP_S && lneg(bits_, _AP_N); }
 
   /// Reverses the bit order in place (bit 0 <-> bit W-1) and returns *this.
   ap_int_base &reverse() {
-    limb_t t[N];
-    lclear(t, N);
-    for (int i = 0; i < W; ++i)
+    limb_t t[_AP_N];
+    lclear(t, _AP_N);
+    for (int i = 0; i < _AP_W; ++i)
       if (lbit(bits_, i))
-        lsetbit(t, W - 1 - i, true);
-    for (int i = 0; i < N; ++i)
+        lsetbit(t, _AP_W - 1 - i, true);
+    for (int i = 0; i < _AP_N; ++i)
       bits_[i] = t[i];
     fix();
     return *this;
   }
   /// Rotates left by n bits (in place).
   void lrotate(int n) {
-    n %= W;
+    n %= _AP_W;
     if (n < 0)
-      n += W;
+      n += _AP_W;
     if (n == 0)
       return;
-    limb_t a[N], b[N];
+    limb_t a[_AP_N], b[_AP_N];
     unsigned_copy(a);
     unsigned_copy(b);
-    lshl(a, a, N, n);
-    lshr(b, b, N, W - n, false);
-    for (int i = 0; i < N; ++i)
+    lshl(a, a, _AP_N, n);
+    lshr(b, b, _AP_N, _AP_W - n, false);
+    for (int i = 0; i < _AP_N; ++i)
       bits_[i] = a[i] | b[i];
     fix();
   }
-  void rrotate(int n) { lrotate(W - (n % W)); }
+  void rrotate(int n) { lrotate(_AP_W - (n % _AP_W)); }
   int countLeadingZeros() const {
-    limb_t t[N];
+    limb_t t[_AP_N];
     unsigned_copy(t);
-    return W - 1 - lmsb(t, N);
+    return _AP_W - 1 - lmsb(t, _AP_N);
   }
 
   //===--- internal helpers -------------------------------------------------===//
-  void fix() { lnorm(bits_, N, W, S); }
+  void fix() { lnorm(bits_, _AP_N, _AP_W, _AP_S); }
   /// Copy of the W-bit pattern zero-extended to N limbs.
   void unsigned_copy(limb_t *t) const {
-    for (int i = 0; i < N; ++i)
+    for (int i = 0; i < _AP_N; ++i)
       t[i] = bits_[i];
-    lnorm(t, N, W, false);
+    lnorm(t, _AP_N, _AP_W, false);
   }
   void inc() {
-    laddsmall(bits_, bits_, N, 1);
+    laddsmall(bits_, bits_, _AP_N, 1);
     fix();
   }
   void dec() {
-    lsubsmall(bits_, bits_, N, 1);
+    lsubsmall(bits_, bits_, _AP_N, 1);
     fix();
   }
 
 private:
   void check_index(int i) const {
-    ALLO_CSIM_CHECK(i >= 0 && i < W,
+    ALLO_CSIM_CHECK(i >= 0 && i < _AP_W,
                     "ap_int: bit index " + std::to_string(i) +
-                        " out of range for width " + std::to_string(W));
+                        " out of range for width " + std::to_string(_AP_W));
   }
-  template <class T> void set_native(T x) {
-    constexpr int TB = (int)sizeof(T) * 8;
-    const bool neg = std::is_signed<T>::value && x < T(0);
-    for (int i = 0; i < N; ++i) {
-      if (i * 64 >= TB)
+  template <class _AP_T> void set_native(_AP_T x) {
+    constexpr int _AP_TB = (int)sizeof(_AP_T) * 8;
+    const bool neg = std::is_signed<_AP_T>::value && x < _AP_T(0);
+    for (int i = 0; i < _AP_N; ++i) {
+      if (i * 64 >= _AP_TB)
         bits_[i] = neg ? ~limb_t(0) : 0;
-      else if constexpr (TB > 64)
+      else if constexpr (_AP_TB > 64)
         bits_[i] = (limb_t)(x >> (i * 64));
       else
         bits_[i] = (limb_t)x; // sign-extends signed types
@@ -852,14 +867,14 @@ private:
 //===----------------------------------------------------------------------===//
 
 /// Assignable reference to a single bit of an ap_[u]int.
-template <int W, bool S> class ap_bit_ref : public ap_proxy_tag {
+template <int _AP_W, bool _AP_S> class ap_bit_ref : public ap_proxy_tag {
 public:
   static constexpr int width = 1;
 
-  ap_bit_ref(ap_int_base<W, S> *p, int i) : p_(p), i_(i) {
-    ALLO_CSIM_CHECK(i >= 0 && i < W, "ap_int: bit index " + std::to_string(i) +
-                                         " out of range for width " +
-                                         std::to_string(W));
+  ap_bit_ref(ap_int_base<_AP_W, _AP_S> *p, int i) : p_(p), i_(i) {
+    ALLO_CSIM_CHECK(i >= 0 && i < _AP_W,
+                    "ap_int: bit index " + std::to_string(i) +
+                        " out of range for width " + std::to_string(_AP_W));
   }
   ap_bit_ref(const ap_bit_ref &) = default;
 
@@ -877,18 +892,18 @@ public:
     return *this;
   }
   /// Integers and ap values assign their least significant bit.
-  template <class T,
-            typename std::enable_if<std::is_integral<T>::value, int>::type = 0>
-  ap_bit_ref &operator=(T v) {
+  template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value,
+                                                 int>::type = 0>
+  ap_bit_ref &operator=(_AP_T v) {
     return *this = (bool)(v & 1);
   }
-  template <int W2, bool S2>
-  ap_bit_ref &operator=(const ap_int_base<W2, S2> &v) {
+  template <int _AP_W2, bool _AP_S2>
+  ap_bit_ref &operator=(const ap_int_base<_AP_W2, _AP_S2> &v) {
     return *this = (bool)(v.bits_[0] & 1);
   }
   ap_bit_ref &operator=(const ap_bit_ref &o) { return *this = o.get(); }
-  template <int W2, bool S2>
-  ap_bit_ref &operator=(const ap_bit_ref<W2, S2> &o) {
+  template <int _AP_W2, bool _AP_S2>
+  ap_bit_ref &operator=(const ap_bit_ref<_AP_W2, _AP_S2> &o) {
     return *this = o.get();
   }
   ap_bit_ref &operator&=(bool v) { return *this = get() && v; }
@@ -898,21 +913,22 @@ public:
   bool operator!() const { return !get(); }
 
 private:
-  ap_int_base<W, S> *p_;
+  ap_int_base<_AP_W, _AP_S> *p_;
   int i_;
 };
 
 /// Assignable reference to bits [lo, hi] of an ap_[u]int (reversed when
 /// lo > hi: bit k of the reference is bit lo-k of the variable).
-template <int W, bool S> class ap_range_ref : public ap_proxy_tag {
+template <int _AP_W, bool _AP_S> class ap_range_ref : public ap_proxy_tag {
 public:
-  static constexpr int width = W;
+  static constexpr int width = _AP_W;
 
-  ap_range_ref(ap_int_base<W, S> *p, int hi, int lo) : p_(p), hi_(hi), lo_(lo) {
-    ALLO_CSIM_CHECK(hi >= 0 && hi < W && lo >= 0 && lo < W,
+  ap_range_ref(ap_int_base<_AP_W, _AP_S> *p, int hi, int lo)
+      : p_(p), hi_(hi), lo_(lo) {
+    ALLO_CSIM_CHECK(hi >= 0 && hi < _AP_W && lo >= 0 && lo < _AP_W,
                     "ap_int: range(" + std::to_string(hi) + ", " +
                         std::to_string(lo) + ") out of range for width " +
-                        std::to_string(W));
+                        std::to_string(_AP_W));
   }
   ap_range_ref(const ap_range_ref &) = default;
 
@@ -920,8 +936,8 @@ public:
   int length() const { return (hi_ >= lo_ ? hi_ - lo_ : lo_ - hi_) + 1; }
 
   /// The referenced bits, zero-extended to W bits.
-  ap_uint<W> get() const;
-  ap_uint<W> as_uint() const { return get(); }
+  ap_uint<_AP_W> get() const;
+  ap_uint<_AP_W> as_uint() const { return get(); }
   operator unsigned long long() const { return get_u64(); }
 
   int to_int() const { return (int)get_u64(); }
@@ -938,36 +954,40 @@ public:
   bool and_reduce() const;
   bool or_reduce() const { return !get().iszero(); }
   bool xor_reduce() const { return get().xor_reduce(); }
+  bool nand_reduce() const { return !and_reduce(); }
+  bool nor_reduce() const { return !or_reduce(); }
+  bool xnor_reduce() const { return !xor_reduce(); }
 
   /// The value is converted to length() bits (sign-extended when it is a
   /// signed value narrower than the range, zero-extended otherwise).
-  template <int W2, bool S2>
-  ap_range_ref &operator=(const ap_int_base<W2, S2> &v) {
-    assign(v.bits_, ap_int_base<W2, S2>::N, S2);
+  template <int _AP_W2, bool _AP_S2>
+  ap_range_ref &operator=(const ap_int_base<_AP_W2, _AP_S2> &v) {
+    assign(v.bits_, ap_int_base<_AP_W2, _AP_S2>::_AP_N, _AP_S2);
     return *this;
   }
-  template <class T,
-            typename std::enable_if<std::is_integral<T>::value, int>::type = 0>
-  ap_range_ref &operator=(T v) {
-    const ap_int_base<(int)sizeof(T) * 8, std::is_signed<T>::value> t(v);
+  template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value,
+                                                 int>::type = 0>
+  ap_range_ref &operator=(_AP_T v) {
+    const ap_int_base<(int)sizeof(_AP_T) * 8, std::is_signed<_AP_T>::value> t(
+        v);
     return *this = t;
   }
   ap_range_ref &operator=(const char *s) {
-    return *this = ap_int_base<W, false>(s);
+    return *this = ap_int_base<_AP_W, false>(s);
   }
   ap_range_ref &operator=(const ap_range_ref &o) { return *this = o.get(); }
-  template <int W2, bool S2>
-  ap_range_ref &operator=(const ap_range_ref<W2, S2> &o) {
+  template <int _AP_W2, bool _AP_S2>
+  ap_range_ref &operator=(const ap_range_ref<_AP_W2, _AP_S2> &o) {
     return *this = o.get();
   }
-  template <int W2, bool S2>
-  ap_range_ref &operator=(const ap_bit_ref<W2, S2> &o) {
+  template <int _AP_W2, bool _AP_S2>
+  ap_range_ref &operator=(const ap_bit_ref<_AP_W2, _AP_S2> &o) {
     return *this = (unsigned)o.get();
   }
 
-#define ALLO_CSIM_RANGE_COMPOUND(OP)                                           \
-  template <class T> ap_range_ref &operator OP##=(const T &v) {                \
-    return *this = get() OP v;                                                 \
+#define ALLO_CSIM_RANGE_COMPOUND(_AP_OP)                                       \
+  template <class _AP_T> ap_range_ref &operator _AP_OP## = (const _AP_T &v) {  \
+    return *this = get() _AP_OP v;                                             \
   }
   ALLO_CSIM_RANGE_COMPOUND(+)
   ALLO_CSIM_RANGE_COMPOUND(-)
@@ -986,18 +1006,18 @@ private:
   /// Writes the low length() bits of the limbs v[0..vn), extended with the
   /// sign (vsigned) or with zeros.
   void assign(const limb_t *v, int vn, bool vsigned) {
-    constexpr int N = ap_int_base<W, S>::N;
+    constexpr int _AP_N = ap_int_base<_AP_W, _AP_S>::_AP_N;
     const int len = length();
     if (hi_ >= lo_) {
-      limb_t val[N], mask[N];
-      lext(val, N, v, vn, vsigned);
-      lshl(val, val, N, lo_);
+      limb_t val[_AP_N], mask[_AP_N];
+      lext(val, _AP_N, v, vn, vsigned);
+      lshl(val, val, _AP_N, lo_);
       // mask = ones(len) << lo
-      for (int i = 0; i < N; ++i)
+      for (int i = 0; i < _AP_N; ++i)
         mask[i] = ~limb_t(0);
-      lnorm(mask, N, len, false);
-      lshl(mask, mask, N, lo_);
-      for (int i = 0; i < N; ++i)
+      lnorm(mask, _AP_N, len, false);
+      lshl(mask, mask, _AP_N, lo_);
+      for (int i = 0; i < _AP_N; ++i)
         p_->bits_[i] = (p_->bits_[i] & ~mask[i]) | (val[i] & mask[i]);
     } else {
       const bool vneg = vsigned && lneg(v, vn);
@@ -1009,7 +1029,7 @@ private:
     p_->fix();
   }
 
-  ap_int_base<W, S> *p_;
+  ap_int_base<_AP_W, _AP_S> *p_;
   int hi_, lo_;
 };
 
@@ -1019,57 +1039,64 @@ private:
 
 /// Describes an integer operand: `ok` if it can take part in ap_int
 /// arithmetic, `is_ap` if it is an ap type or proxy, W/S its width/sign.
-template <class T, class = void> struct int_opnd {
-  static constexpr bool ok = false, is_ap = false, S = false;
-  static constexpr int W = 0;
+template <class _AP_T, class = void> struct int_opnd {
+  static constexpr bool ok = false, is_ap = false, _AP_S = false;
+  static constexpr int _AP_W = 0;
 };
-template <class T>
-struct int_opnd<T, typename std::enable_if<std::is_integral<T>::value>::type> {
+template <class _AP_T>
+struct int_opnd<_AP_T,
+                typename std::enable_if<std::is_integral<_AP_T>::value>::type> {
   static constexpr bool ok = true, is_ap = false;
-  static constexpr int W =
-      std::is_same<T, bool>::value ? 1 : (int)sizeof(T) * 8;
-  static constexpr bool S = std::is_signed<T>::value;
+  static constexpr int _AP_W =
+      std::is_same<_AP_T, bool>::value ? 1 : (int)sizeof(_AP_T) * 8;
+  static constexpr bool _AP_S = std::is_signed<_AP_T>::value;
 };
-template <class T>
-struct int_opnd<T, typename std::enable_if<is_unscoped_enum<T>::value>::type> {
+template <class _AP_T>
+struct int_opnd<_AP_T,
+                typename std::enable_if<is_unscoped_enum<_AP_T>::value>::type> {
   static constexpr bool ok = true, is_ap = false;
-  static constexpr int W = (int)sizeof(T) * 8;
-  static constexpr bool S =
-      std::is_signed<typename std::underlying_type<T>::type>::value;
+  static constexpr int _AP_W = (int)sizeof(_AP_T) * 8;
+  static constexpr bool _AP_S =
+      std::is_signed<typename std::underlying_type<_AP_T>::type>::value;
 };
-template <class T>
-struct int_opnd<
-    T, typename std::enable_if<std::is_base_of<ap_int_tag, T>::value>::type> {
+template <class _AP_T>
+struct int_opnd<_AP_T, typename std::enable_if<
+                           std::is_base_of<ap_int_tag, _AP_T>::value>::type> {
   static constexpr bool ok = true, is_ap = true;
-  static constexpr int W = T::width;
-  static constexpr bool S = T::sign_flag;
+  static constexpr int _AP_W = _AP_T::width;
+  static constexpr bool _AP_S = _AP_T::sign_flag;
 };
-template <class T>
-struct int_opnd<
-    T, typename std::enable_if<std::is_base_of<ap_proxy_tag, T>::value>::type> {
+template <class _AP_T>
+struct int_opnd<_AP_T, typename std::enable_if<
+                           std::is_base_of<ap_proxy_tag, _AP_T>::value>::type> {
   static constexpr bool ok = true, is_ap = true;
-  static constexpr int W = T::width;
-  static constexpr bool S = false;
+  static constexpr int _AP_W = _AP_T::width;
+  static constexpr bool _AP_S = false;
 };
 
-template <class A, class B> struct int_binop_ok {
-  static constexpr bool value = int_opnd<A>::ok && int_opnd<B>::ok &&
-                                (int_opnd<A>::is_ap || int_opnd<B>::is_ap);
+template <class _AP_A, class _AP_B> struct int_binop_ok {
+  static constexpr bool value =
+      int_opnd<_AP_A>::ok && int_opnd<_AP_B>::ok &&
+      (int_opnd<_AP_A>::is_ap || int_opnd<_AP_B>::is_ap);
 };
 
-template <int W, bool S>
-inline const ap_int_base<W, S> &as_ap(const ap_int_base<W, S> &x) {
+template <int _AP_W, bool _AP_S>
+inline const ap_int_base<_AP_W, _AP_S> &
+as_ap(const ap_int_base<_AP_W, _AP_S> &x) {
   return x;
 }
-template <class T, typename std::enable_if<std::is_integral<T>::value ||
-                                               is_unscoped_enum<T>::value,
-                                           int>::type = 0>
-inline ap_int_base<int_opnd<T>::W, int_opnd<T>::S> as_ap(T x) {
-  return ap_int_base<int_opnd<T>::W, int_opnd<T>::S>(x);
+template <class _AP_T,
+          typename std::enable_if<std::is_integral<_AP_T>::value ||
+                                      is_unscoped_enum<_AP_T>::value,
+                                  int>::type = 0>
+inline ap_int_base<int_opnd<_AP_T>::_AP_W, int_opnd<_AP_T>::_AP_S>
+as_ap(_AP_T x) {
+  return ap_int_base<int_opnd<_AP_T>::_AP_W, int_opnd<_AP_T>::_AP_S>(x);
 }
-template <class P, typename std::enable_if<
-                       std::is_base_of<ap_proxy_tag, P>::value, int>::type = 0>
-inline auto as_ap(const P &p) {
+template <class _AP_P,
+          typename std::enable_if<std::is_base_of<ap_proxy_tag, _AP_P>::value,
+                                  int>::type = 0>
+inline auto as_ap(const _AP_P &p) {
   return p.as_uint();
 }
 
@@ -1080,85 +1107,88 @@ inline auto as_ap(const P &p) {
 //===----------------------------------------------------------------------===//
 
 // Compound assignments, increments: these return the derived type.
-#define ALLO_CSIM_AP_INT_MEMBERS(Cls)                                          \
-  template <class T> Cls &operator+=(const T &v) {                            \
-    return *this = Cls(*this + v);                                             \
+#define ALLO_CSIM_AP_INT_MEMBERS(_AP_Cls)                                      \
+  template <class _AP_T> _AP_Cls &operator+=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this + v);                                         \
   }                                                                            \
-  template <class T> Cls &operator-=(const T &v) {                            \
-    return *this = Cls(*this - v);                                             \
+  template <class _AP_T> _AP_Cls &operator-=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this - v);                                         \
   }                                                                            \
-  template <class T> Cls &operator*=(const T &v) {                            \
-    return *this = Cls(*this * v);                                             \
+  template <class _AP_T> _AP_Cls &operator*=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this * v);                                         \
   }                                                                            \
-  template <class T> Cls &operator/=(const T &v) {                            \
-    return *this = Cls(*this / v);                                             \
+  template <class _AP_T> _AP_Cls &operator/=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this / v);                                         \
   }                                                                            \
-  template <class T> Cls &operator%=(const T &v) {                            \
-    return *this = Cls(*this % v);                                             \
+  template <class _AP_T> _AP_Cls &operator%=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this % v);                                         \
   }                                                                            \
-  template <class T> Cls &operator&=(const T &v) {                            \
-    return *this = Cls(*this & v);                                             \
+  template <class _AP_T> _AP_Cls &operator&=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this & v);                                         \
   }                                                                            \
-  template <class T> Cls &operator|=(const T &v) {                            \
-    return *this = Cls(*this | v);                                             \
+  template <class _AP_T> _AP_Cls &operator|=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this | v);                                         \
   }                                                                            \
-  template <class T> Cls &operator^=(const T &v) {                            \
-    return *this = Cls(*this ^ v);                                             \
+  template <class _AP_T> _AP_Cls &operator^=(const _AP_T &v) {                 \
+    return *this = _AP_Cls(*this ^ v);                                         \
   }                                                                            \
-  template <class T> Cls &operator<<=(const T &v) {                           \
-    return *this = Cls(*this << v);                                            \
+  template <class _AP_T> _AP_Cls &operator<<=(const _AP_T &v) {                \
+    return *this = _AP_Cls(*this << v);                                        \
   }                                                                            \
-  template <class T> Cls &operator>>=(const T &v) {                           \
-    return *this = Cls(*this >> v);                                            \
+  template <class _AP_T> _AP_Cls &operator>>=(const _AP_T &v) {                \
+    return *this = _AP_Cls(*this >> v);                                        \
   }                                                                            \
-  Cls &operator++() {                                                          \
+  _AP_Cls &operator++() {                                                      \
     this->inc();                                                               \
     return *this;                                                              \
   }                                                                            \
-  Cls &operator--() {                                                          \
+  _AP_Cls &operator--() {                                                      \
     this->dec();                                                               \
     return *this;                                                              \
   }                                                                            \
-  Cls operator++(int) {                                                        \
-    Cls t(*this);                                                              \
+  _AP_Cls operator++(int) {                                                    \
+    _AP_Cls t(*this);                                                          \
     this->inc();                                                               \
     return t;                                                                  \
   }                                                                            \
-  Cls operator--(int) {                                                        \
-    Cls t(*this);                                                              \
+  _AP_Cls operator--(int) {                                                    \
+    _AP_Cls t(*this);                                                          \
     this->dec();                                                               \
     return t;                                                                  \
   }
 
 /// Signed W-bit integer.
-template <int W> class ap_int : public allo_csim_detail::ap_int_base<W, true> {
-  using Base = allo_csim_detail::ap_int_base<W, true>;
+template <int _AP_W>
+class ap_int : public allo_csim_detail::ap_int_base<_AP_W, true> {
+  using _AP_Base = allo_csim_detail::ap_int_base<_AP_W, true>;
 
 public:
-  using Base::Base;
+  using _AP_Base::_AP_Base;
   ap_int() = default;
   ap_int(const ap_int &) = default;
   // Not inherited for W2 == W (an inherited constructor taking the base
   // class itself is excluded), so it is spelled out here.
-  template <int W2, bool S2>
-  ap_int(const allo_csim_detail::ap_int_base<W2, S2> &o) : Base(o) {}
+  template <int _AP_W2, bool _AP_S2>
+  ap_int(const allo_csim_detail::ap_int_base<_AP_W2, _AP_S2> &o)
+      : _AP_Base(o) {}
   ap_int &operator=(const ap_int &) = default;
   ALLO_CSIM_AP_INT_MEMBERS(ap_int)
 };
 
 /// Unsigned W-bit integer.
-template <int W>
-class ap_uint : public allo_csim_detail::ap_int_base<W, false> {
-  using Base = allo_csim_detail::ap_int_base<W, false>;
+template <int _AP_W>
+class ap_uint : public allo_csim_detail::ap_int_base<_AP_W, false> {
+  using _AP_Base = allo_csim_detail::ap_int_base<_AP_W, false>;
 
 public:
-  using Base::Base;
+  using _AP_Base::_AP_Base;
   ap_uint() = default;
   ap_uint(const ap_uint &) = default;
   // Not inherited for W2 == W (an inherited constructor taking the base
   // class itself is excluded), so it is spelled out here.
-  template <int W2, bool S2>
-  ap_uint(const allo_csim_detail::ap_int_base<W2, S2> &o) : Base(o) {}
+  template <int _AP_W2, bool _AP_S2>
+  ap_uint(const allo_csim_detail::ap_int_base<_AP_W2, _AP_S2> &o)
+      : _AP_Base(o) {}
   ap_uint &operator=(const ap_uint &) = default;
   ALLO_CSIM_AP_INT_MEMBERS(ap_uint)
 };
@@ -1175,20 +1205,22 @@ namespace allo_csim_detail {
 // Out-of-line members that need ap_uint to be complete
 //===----------------------------------------------------------------------===//
 
-template <int W, bool S> inline ap_uint<1> ap_bit_ref<W, S>::as_uint() const {
+template <int _AP_W, bool _AP_S>
+inline ap_uint<1> ap_bit_ref<_AP_W, _AP_S>::as_uint() const {
   return ap_uint<1>(get() ? 1u : 0u);
 }
 
-template <int W, bool S> inline ap_uint<W> ap_range_ref<W, S>::get() const {
-  constexpr int N = ap_int_base<W, S>::N;
-  ap_uint<W> r;
+template <int _AP_W, bool _AP_S>
+inline ap_uint<_AP_W> ap_range_ref<_AP_W, _AP_S>::get() const {
+  constexpr int _AP_N = ap_int_base<_AP_W, _AP_S>::_AP_N;
+  ap_uint<_AP_W> r;
   const int len = length();
   if (hi_ >= lo_) {
-    limb_t t[N];
+    limb_t t[_AP_N];
     p_->unsigned_copy(t);
-    lshr(t, t, N, lo_, false);
-    lnorm(t, N, len, false);
-    for (int i = 0; i < N; ++i)
+    lshr(t, t, _AP_N, lo_, false);
+    lnorm(t, _AP_N, len, false);
+    for (int i = 0; i < _AP_N; ++i)
       r.bits_[i] = t[i];
   } else {
     for (int k = 0; k < len; ++k)
@@ -1198,11 +1230,11 @@ template <int W, bool S> inline ap_uint<W> ap_range_ref<W, S>::get() const {
   return r;
 }
 
-template <int W, bool S>
-inline unsigned long long ap_range_ref<W, S>::get_u64() const {
+template <int _AP_W, bool _AP_S>
+inline unsigned long long ap_range_ref<_AP_W, _AP_S>::get_u64() const {
   if (hi_ >= lo_ && hi_ - lo_ < 64) {
     const int len = hi_ - lo_ + 1;
-    limb_t v = lextract64(p_->bits_, ap_int_base<W, S>::N, lo_);
+    limb_t v = lextract64(p_->bits_, ap_int_base<_AP_W, _AP_S>::_AP_N, lo_);
     if (len < 64)
       v &= (limb_t(1) << len) - 1;
     return v;
@@ -1210,41 +1242,44 @@ inline unsigned long long ap_range_ref<W, S>::get_u64() const {
   return get().to_uint64();
 }
 
-template <int W, bool S> inline bool ap_range_ref<W, S>::and_reduce() const {
+template <int _AP_W, bool _AP_S>
+inline bool ap_range_ref<_AP_W, _AP_S>::and_reduce() const {
   const int len = length();
-  const ap_uint<W> v = get();
+  const ap_uint<_AP_W> v = get();
   for (int k = 0; k < len; ++k)
     if (!lbit(v.bits_, k))
       return false;
   return true;
 }
 
-template <int W, bool S>
-template <int W2, bool S2>
-inline ap_int_base<W, S>::ap_int_base(const ap_range_ref<W2, S2> &r)
+template <int _AP_W, bool _AP_S>
+template <int _AP_W2, bool _AP_S2>
+inline ap_int_base<_AP_W, _AP_S>::ap_int_base(
+    const ap_range_ref<_AP_W2, _AP_S2> &r)
     : ap_int_base(r.get()) {}
 
 /// Concatenation value: hi in the upper W1 bits, lo in the lower W2 bits.
-template <int W1, bool S1, int W2, bool S2>
-inline ap_uint<W1 + W2> concat_value(const ap_int_base<W1, S1> &hi,
-                                     const ap_int_base<W2, S2> &lo) {
-  constexpr int RN = limbs_for(W1 + W2);
-  ap_uint<W1 + W2> r;
-  limb_t h[RN], l[RN];
-  lext(h, RN, hi.bits_, ap_int_base<W1, S1>::N, S1);
-  lnorm(h, RN, W1, false);
-  lshl(h, h, RN, W2);
-  lext(l, RN, lo.bits_, ap_int_base<W2, S2>::N, S2);
-  lnorm(l, RN, W2, false);
-  for (int i = 0; i < RN; ++i)
+template <int _AP_W1, bool _AP_S1, int _AP_W2, bool _AP_S2>
+inline ap_uint<_AP_W1 + _AP_W2>
+concat_value(const ap_int_base<_AP_W1, _AP_S1> &hi,
+             const ap_int_base<_AP_W2, _AP_S2> &lo) {
+  constexpr int _AP_RN = limbs_for(_AP_W1 + _AP_W2);
+  ap_uint<_AP_W1 + _AP_W2> r;
+  limb_t h[_AP_RN], l[_AP_RN];
+  lext(h, _AP_RN, hi.bits_, ap_int_base<_AP_W1, _AP_S1>::_AP_N, _AP_S1);
+  lnorm(h, _AP_RN, _AP_W1, false);
+  lshl(h, h, _AP_RN, _AP_W2);
+  lext(l, _AP_RN, lo.bits_, ap_int_base<_AP_W2, _AP_S2>::_AP_N, _AP_S2);
+  lnorm(l, _AP_RN, _AP_W2, false);
+  for (int i = 0; i < _AP_RN; ++i)
     r.bits_[i] = h[i] | l[i];
   return r;
 }
 
-template <int W, bool S>
-template <int W2, bool S2>
-inline ap_uint<W + W2>
-ap_int_base<W, S>::concat(const ap_int_base<W2, S2> &lo) const {
+template <int _AP_W, bool _AP_S>
+template <int _AP_W2, bool _AP_S2>
+inline ap_uint<_AP_W + _AP_W2>
+ap_int_base<_AP_W, _AP_S>::concat(const ap_int_base<_AP_W2, _AP_S2> &lo) const {
   return concat_value(*this, lo);
 }
 
@@ -1254,59 +1289,66 @@ ap_int_base<W, S>::concat(const ap_int_base<W2, S2> &lo) const {
 
 enum class opk { add, sub, mul, div, mod, band, bor, bxor };
 
-template <opk K, int W1, bool S1, int W2, bool S2> struct arith_result {
-  static constexpr int ext1 = W1 + ((S2 && !S1) ? 1 : 0);
-  static constexpr int ext2 = W2 + ((S1 && !S2) ? 1 : 0);
-  static constexpr int W =
-      (K == opk::add || K == opk::sub) ? imax(ext1, ext2) + 1
-      : K == opk::mul                  ? W1 + W2
-      : K == opk::div                  ? W1 + (S2 ? 1 : 0)
-      : K == opk::mod                  ? imin(W1, ext2)
-                                       : imax(ext1, ext2);
-  static constexpr bool S = K == opk::sub ? true : K == opk::mod ? S1 : (S1 || S2);
-  using type = ap_t<W, S>;
+template <opk _AP_K, int _AP_W1, bool _AP_S1, int _AP_W2, bool _AP_S2>
+struct arith_result {
+  static constexpr int ext1 = _AP_W1 + ((_AP_S2 && !_AP_S1) ? 1 : 0);
+  static constexpr int ext2 = _AP_W2 + ((_AP_S1 && !_AP_S2) ? 1 : 0);
+  static constexpr int _AP_W = (_AP_K == opk::add || _AP_K == opk::sub)
+                                   ? imax(ext1, ext2) + 1
+                               : _AP_K == opk::mul ? _AP_W1 + _AP_W2
+                               : _AP_K == opk::div ? _AP_W1 + (_AP_S2 ? 1 : 0)
+                               : _AP_K == opk::mod ? imin(_AP_W1, ext2)
+                                                   : imax(ext1, ext2);
+  static constexpr bool _AP_S = _AP_K == opk::sub   ? true
+                                : _AP_K == opk::mod ? _AP_S1
+                                                    : (_AP_S1 || _AP_S2);
+  using type = ap_t<_AP_W, _AP_S>;
 };
 
-template <opk K, int W1, bool S1, int W2, bool S2>
-inline typename arith_result<K, W1, S1, W2, S2>::type
-arith(const ap_int_base<W1, S1> &a, const ap_int_base<W2, S2> &b) {
-  using R = arith_result<K, W1, S1, W2, S2>;
-  constexpr int N1 = ap_int_base<W1, S1>::N, N2 = ap_int_base<W2, S2>::N;
-  constexpr int RN = limbs_for(R::W);
-  typename R::type r;
-  if constexpr (K == opk::div || K == opk::mod) {
-    constexpr int KN = limbs_for(imax(W1, W2) + 1);
-    limb_t x[KN], y[KN], q[KN], m[KN];
-    lext(x, KN, a.bits_, N1, S1);
-    lext(y, KN, b.bits_, N2, S2);
-    lsdivmod(q, m, x, y, KN);
-    lext(r.bits_, RN, K == opk::div ? q : m, KN, true);
+template <opk _AP_K, int _AP_W1, bool _AP_S1, int _AP_W2, bool _AP_S2>
+inline typename arith_result<_AP_K, _AP_W1, _AP_S1, _AP_W2, _AP_S2>::type
+arith(const ap_int_base<_AP_W1, _AP_S1> &a,
+      const ap_int_base<_AP_W2, _AP_S2> &b) {
+  using _AP_R = arith_result<_AP_K, _AP_W1, _AP_S1, _AP_W2, _AP_S2>;
+  constexpr int _AP_N1 = ap_int_base<_AP_W1, _AP_S1>::_AP_N,
+                _AP_N2 = ap_int_base<_AP_W2, _AP_S2>::_AP_N;
+  constexpr int _AP_RN = limbs_for(_AP_R::_AP_W);
+  typename _AP_R::type r;
+  if constexpr (_AP_K == opk::div || _AP_K == opk::mod) {
+    constexpr int _AP_KN = limbs_for(imax(_AP_W1, _AP_W2) + 1);
+    limb_t x[_AP_KN], y[_AP_KN], q[_AP_KN], m[_AP_KN];
+    lext(x, _AP_KN, a.bits_, _AP_N1, _AP_S1);
+    lext(y, _AP_KN, b.bits_, _AP_N2, _AP_S2);
+    lsdivmod(q, m, x, y, _AP_KN);
+    lext(r.bits_, _AP_RN, _AP_K == opk::div ? q : m, _AP_KN, true);
   } else {
-    limb_t x[RN], y[RN];
-    lext(x, RN, a.bits_, N1, S1);
-    lext(y, RN, b.bits_, N2, S2);
-    if constexpr (K == opk::add)
-      ladd(r.bits_, x, y, RN);
-    else if constexpr (K == opk::sub)
-      lsub(r.bits_, x, y, RN);
-    else if constexpr (K == opk::mul)
-      lmul(r.bits_, RN, x, RN, y, RN);
+    limb_t x[_AP_RN], y[_AP_RN];
+    lext(x, _AP_RN, a.bits_, _AP_N1, _AP_S1);
+    lext(y, _AP_RN, b.bits_, _AP_N2, _AP_S2);
+    if constexpr (_AP_K == opk::add)
+      ladd(r.bits_, x, y, _AP_RN);
+    else if constexpr (_AP_K == opk::sub)
+      lsub(r.bits_, x, y, _AP_RN);
+    else if constexpr (_AP_K == opk::mul)
+      lmul(r.bits_, _AP_RN, x, _AP_RN, y, _AP_RN);
     else
-      for (int i = 0; i < RN; ++i)
-        r.bits_[i] = K == opk::band  ? (x[i] & y[i])
-                     : K == opk::bor ? (x[i] | y[i])
-                                     : (x[i] ^ y[i]);
+      for (int i = 0; i < _AP_RN; ++i)
+        r.bits_[i] = _AP_K == opk::band  ? (x[i] & y[i])
+                     : _AP_K == opk::bor ? (x[i] | y[i])
+                                         : (x[i] ^ y[i]);
   }
   r.fix();
   return r;
 }
 
-#define ALLO_CSIM_INT_BINOP(OP, KIND)                                          \
-  template <class A, class B,                                                  \
-            typename std::enable_if<int_binop_ok<A, B>::value, int>::type = 0> \
-  inline auto operator OP(const A &a, const B &b) {                            \
-    return arith<opk::KIND, int_opnd<A>::W, int_opnd<A>::S, int_opnd<B>::W,    \
-                 int_opnd<B>::S>(as_ap(a), as_ap(b));                          \
+#define ALLO_CSIM_INT_BINOP(_AP_OP, _AP_KIND)                                  \
+  template <class _AP_A, class _AP_B,                                          \
+            typename std::enable_if<int_binop_ok<_AP_A, _AP_B>::value,         \
+                                    int>::type = 0>                            \
+  inline auto operator _AP_OP(const _AP_A &a, const _AP_B &b) {                \
+    return arith<opk::_AP_KIND, int_opnd<_AP_A>::_AP_W,                        \
+                 int_opnd<_AP_A>::_AP_S, int_opnd<_AP_B>::_AP_W,               \
+                 int_opnd<_AP_B>::_AP_S>(as_ap(a), as_ap(b));                  \
   }
 ALLO_CSIM_INT_BINOP(+, add)
 ALLO_CSIM_INT_BINOP(-, sub)
@@ -1319,25 +1361,27 @@ ALLO_CSIM_INT_BINOP(^, bxor)
 #undef ALLO_CSIM_INT_BINOP
 
 /// Three-way comparison of the exact mathematical values.
-template <int W1, bool S1, int W2, bool S2>
-inline int compare(const ap_int_base<W1, S1> &a, const ap_int_base<W2, S2> &b) {
-  if constexpr (W1 == W2 && S1 == S2) {
-    return S1 ? lcmps(a.bits_, b.bits_, ap_int_base<W1, S1>::N)
-              : lcmpu(a.bits_, b.bits_, ap_int_base<W1, S1>::N);
+template <int _AP_W1, bool _AP_S1, int _AP_W2, bool _AP_S2>
+inline int compare(const ap_int_base<_AP_W1, _AP_S1> &a,
+                   const ap_int_base<_AP_W2, _AP_S2> &b) {
+  if constexpr (_AP_W1 == _AP_W2 && _AP_S1 == _AP_S2) {
+    return _AP_S1 ? lcmps(a.bits_, b.bits_, ap_int_base<_AP_W1, _AP_S1>::_AP_N)
+                  : lcmpu(a.bits_, b.bits_, ap_int_base<_AP_W1, _AP_S1>::_AP_N);
   } else {
-    constexpr int KN = limbs_for(imax(W1, W2) + 1);
-    limb_t x[KN], y[KN];
-    lext(x, KN, a.bits_, ap_int_base<W1, S1>::N, S1);
-    lext(y, KN, b.bits_, ap_int_base<W2, S2>::N, S2);
-    return lcmps(x, y, KN);
+    constexpr int _AP_KN = limbs_for(imax(_AP_W1, _AP_W2) + 1);
+    limb_t x[_AP_KN], y[_AP_KN];
+    lext(x, _AP_KN, a.bits_, ap_int_base<_AP_W1, _AP_S1>::_AP_N, _AP_S1);
+    lext(y, _AP_KN, b.bits_, ap_int_base<_AP_W2, _AP_S2>::_AP_N, _AP_S2);
+    return lcmps(x, y, _AP_KN);
   }
 }
 
-#define ALLO_CSIM_INT_CMP(OP)                                                  \
-  template <class A, class B,                                                  \
-            typename std::enable_if<int_binop_ok<A, B>::value, int>::type = 0> \
-  inline bool operator OP(const A &a, const B &b) {                            \
-    return compare(as_ap(a), as_ap(b)) OP 0;                                   \
+#define ALLO_CSIM_INT_CMP(_AP_OP)                                              \
+  template <class _AP_A, class _AP_B,                                          \
+            typename std::enable_if<int_binop_ok<_AP_A, _AP_B>::value,         \
+                                    int>::type = 0>                            \
+  inline bool operator _AP_OP(const _AP_A &a, const _AP_B &b) {                \
+    return compare(as_ap(a), as_ap(b)) _AP_OP 0;                               \
   }
 ALLO_CSIM_INT_CMP(==)
 ALLO_CSIM_INT_CMP(!=)
@@ -1350,10 +1394,10 @@ ALLO_CSIM_INT_CMP(>=)
 //===--- shifts -------------------------------------------------------------===//
 
 /// Shift count clamped to [-2^30, 2^30].
-template <int W, bool S>
-inline long long shift_count(const ap_int_base<W, S> &n) {
+template <int _AP_W, bool _AP_S>
+inline long long shift_count(const ap_int_base<_AP_W, _AP_S> &n) {
   constexpr long long kMax = 1LL << 30;
-  if constexpr (W <= 62) {
+  if constexpr (_AP_W <= 62) {
     return (long long)n.bits_[0]; // sign-extended or small positive
   } else {
     const ap_int_base<32, true> lim(kMax), nlim(-kMax);
@@ -1365,69 +1409,74 @@ inline long long shift_count(const ap_int_base<W, S> &n) {
   }
 }
 
-template <int W, bool S>
-inline ap_t<W, S> shift_left(const ap_int_base<W, S> &a, long long sh);
+template <int _AP_W, bool _AP_S>
+inline ap_t<_AP_W, _AP_S> shift_left(const ap_int_base<_AP_W, _AP_S> &a,
+                                     long long sh);
 
-template <int W, bool S>
-inline ap_t<W, S> shift_right(const ap_int_base<W, S> &a, long long sh) {
+template <int _AP_W, bool _AP_S>
+inline ap_t<_AP_W, _AP_S> shift_right(const ap_int_base<_AP_W, _AP_S> &a,
+                                      long long sh) {
   if (sh < 0)
     return shift_left(a, -sh);
-  ap_t<W, S> r(a);
-  lshr(r.bits_, r.bits_, ap_int_base<W, S>::N, sh, S);
+  ap_t<_AP_W, _AP_S> r(a);
+  lshr(r.bits_, r.bits_, ap_int_base<_AP_W, _AP_S>::_AP_N, sh, _AP_S);
   r.fix();
   return r;
 }
 
-template <int W, bool S>
-inline ap_t<W, S> shift_left(const ap_int_base<W, S> &a, long long sh) {
+template <int _AP_W, bool _AP_S>
+inline ap_t<_AP_W, _AP_S> shift_left(const ap_int_base<_AP_W, _AP_S> &a,
+                                     long long sh) {
   if (sh < 0)
     return shift_right(a, -sh);
-  ap_t<W, S> r(a);
-  lshl(r.bits_, r.bits_, ap_int_base<W, S>::N, sh);
+  ap_t<_AP_W, _AP_S> r(a);
+  lshl(r.bits_, r.bits_, ap_int_base<_AP_W, _AP_S>::_AP_N, sh);
   r.fix();
   return r;
 }
 
-template <class A, class B,
-          typename std::enable_if<int_opnd<A>::is_ap && int_opnd<B>::ok,
+template <class _AP_A, class _AP_B,
+          typename std::enable_if<int_opnd<_AP_A>::is_ap && int_opnd<_AP_B>::ok,
                                   int>::type = 0>
-inline ap_t<int_opnd<A>::W, int_opnd<A>::S> operator<<(const A &a,
-                                                       const B &n) {
+inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S>
+operator<<(const _AP_A &a, const _AP_B &n) {
   return shift_left(as_ap(a), shift_count(as_ap(n)));
 }
-template <class A, class B,
-          typename std::enable_if<int_opnd<A>::is_ap && int_opnd<B>::ok,
+template <class _AP_A, class _AP_B,
+          typename std::enable_if<int_opnd<_AP_A>::is_ap && int_opnd<_AP_B>::ok,
                                   int>::type = 0>
-inline ap_t<int_opnd<A>::W, int_opnd<A>::S> operator>>(const A &a,
-                                                       const B &n) {
+inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S>
+operator>>(const _AP_A &a, const _AP_B &n) {
   return shift_right(as_ap(a), shift_count(as_ap(n)));
 }
 
 //===--- unary operators ----------------------------------------------------===//
 
-template <class A,
-          typename std::enable_if<int_opnd<A>::is_ap, int>::type = 0>
-inline ap_int<int_opnd<A>::W + 1> operator-(const A &a) {
-  ap_int<int_opnd<A>::W + 1> r(as_ap(a));
-  lneg_to(r.bits_, r.bits_, ap_int<int_opnd<A>::W + 1>::N);
+template <class _AP_A,
+          typename std::enable_if<int_opnd<_AP_A>::is_ap, int>::type = 0>
+inline ap_int<int_opnd<_AP_A>::_AP_W + 1> operator-(const _AP_A &a) {
+  ap_int<int_opnd<_AP_A>::_AP_W + 1> r(as_ap(a));
+  lneg_to(r.bits_, r.bits_, ap_int<int_opnd<_AP_A>::_AP_W + 1>::_AP_N);
   r.fix();
   return r;
 }
-template <class A,
-          typename std::enable_if<int_opnd<A>::is_ap, int>::type = 0>
-inline ap_t<int_opnd<A>::W, int_opnd<A>::S> operator+(const A &a) {
+template <class _AP_A,
+          typename std::enable_if<int_opnd<_AP_A>::is_ap, int>::type = 0>
+inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S>
+operator+(const _AP_A &a) {
   return as_ap(a);
 }
-template <class A,
-          typename std::enable_if<int_opnd<A>::is_ap, int>::type = 0>
-inline ap_t<int_opnd<A>::W, int_opnd<A>::S> operator~(const A &a) {
-  ap_t<int_opnd<A>::W, int_opnd<A>::S> r(as_ap(a));
+template <class _AP_A,
+          typename std::enable_if<int_opnd<_AP_A>::is_ap, int>::type = 0>
+inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S>
+operator~(const _AP_A &a) {
+  ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S> r(as_ap(a));
   r.b_not();
   return r;
 }
-template <class A,
-          typename std::enable_if<int_opnd<A>::is_ap, int>::type = 0>
-inline bool operator!(const A &a) {
+template <class _AP_A,
+          typename std::enable_if<int_opnd<_AP_A>::is_ap, int>::type = 0>
+inline bool operator!(const _AP_A &a) {
   return as_ap(a).iszero();
 }
 
@@ -1435,29 +1484,29 @@ inline bool operator!(const A &a) {
 // Concatenation
 //===----------------------------------------------------------------------===//
 
-template <class L, class R> class ap_concat_ref;
+template <class _AP_L, class _AP_R> class ap_concat_ref;
 
-template <class T> struct is_concat_ref : std::false_type {};
-template <class L, class R>
-struct is_concat_ref<ap_concat_ref<L, R>> : std::true_type {};
+template <class _AP_T> struct is_concat_ref : std::false_type {};
+template <class _AP_L, class _AP_R>
+struct is_concat_ref<ap_concat_ref<_AP_L, _AP_R>> : std::true_type {};
 
 /// Assignable concatenation of two writable parts (variables or proxies).
 /// It also carries the concatenated value, so it can be used as an
 /// ap_uint<WL + WR> in expressions.
-template <class L, class R>
-class ap_concat_ref : public ap_uint<L::width + R::width> {
+template <class _AP_L, class _AP_R>
+class ap_concat_ref : public ap_uint<_AP_L::width + _AP_R::width> {
 public:
-  static constexpr int WL = L::width, WR = R::width;
-  using value_type = ap_uint<WL + WR>;
+  static constexpr int _AP_WL = _AP_L::width, _AP_WR = _AP_R::width;
+  using value_type = ap_uint<_AP_WL + _AP_WR>;
 
-  ap_concat_ref(const L &l, const R &r)
+  ap_concat_ref(const _AP_L &l, const _AP_R &r)
       : value_type(concat_value(as_ap(l), as_ap(r))), l_(l), r_(r) {}
   ap_concat_ref(const ap_concat_ref &) = default;
 
   ap_concat_ref &operator=(const ap_concat_ref &o) {
     return write(static_cast<const value_type &>(o));
   }
-  template <class T> ap_concat_ref &operator=(const T &v) {
+  template <class _AP_T> ap_concat_ref &operator=(const _AP_T &v) {
     return write(value_type(v));
   }
   const value_type &get() const { return *this; }
@@ -1465,52 +1514,55 @@ public:
 private:
   ap_concat_ref &write(const value_type &v) {
     static_cast<value_type &>(*this) = v;
-    l_ = ap_uint<WL>(shift_right(v, WR));
-    r_ = ap_uint<WR>(v);
+    l_ = ap_uint<_AP_WL>(shift_right(v, _AP_WR));
+    r_ = ap_uint<_AP_WR>(v);
     return *this;
   }
-  L l_;
-  R r_;
+  _AP_L l_;
+  _AP_R r_;
 };
 
-template <class A> struct concat_part {
-  using D = typename std::decay<A>::type;
+template <class _AP_A> struct concat_part {
+  using _AP_D = typename std::decay<_AP_A>::type;
   static constexpr bool is_proxy =
-      std::is_base_of<ap_proxy_tag, D>::value || is_concat_ref<D>::value;
-  static constexpr bool is_ap = std::is_base_of<ap_int_tag, D>::value;
-  static constexpr bool is_native = std::is_integral<D>::value;
+      std::is_base_of<ap_proxy_tag, _AP_D>::value ||
+      is_concat_ref<_AP_D>::value;
+  static constexpr bool is_ap = std::is_base_of<ap_int_tag, _AP_D>::value;
+  static constexpr bool is_native = std::is_integral<_AP_D>::value;
   static constexpr bool ok = is_proxy || is_ap;
   static constexpr bool writable =
       is_proxy ||
-      (is_ap && std::is_lvalue_reference<A>::value &&
-       !std::is_const<typename std::remove_reference<A>::type>::value);
+      (is_ap && std::is_lvalue_reference<_AP_A>::value &&
+       !std::is_const<typename std::remove_reference<_AP_A>::type>::value);
 };
 
-template <class A, class D = typename std::decay<A>::type>
+template <class _AP_A, class _AP_D = typename std::decay<_AP_A>::type>
 using concat_writer_t = typename std::conditional<
-    concat_part<A>::is_proxy, D, ap_range_ref<int_opnd<D>::W, int_opnd<D>::S>>::type;
+    concat_part<_AP_A>::is_proxy, _AP_D,
+    ap_range_ref<int_opnd<_AP_D>::_AP_W, int_opnd<_AP_D>::_AP_S>>::type;
 
-template <class A> inline auto make_concat_writer(A &&a) {
-  using D = typename std::decay<A>::type;
-  if constexpr (concat_part<A>::is_proxy)
-    return D(a);
+template <class _AP_A> inline auto make_concat_writer(_AP_A &&a) {
+  using _AP_D = typename std::decay<_AP_A>::type;
+  if constexpr (concat_part<_AP_A>::is_proxy)
+    return _AP_D(a);
   else
-    return ap_range_ref<D::width, D::sign_flag>(&a, D::width - 1, 0);
+    return ap_range_ref<_AP_D::width, _AP_D::sign_flag>(&a, _AP_D::width - 1,
+                                                        0);
 }
 
 /// Concatenation; a native integer operand (next to an ap operand) counts
 /// with the full width of its type, e.g. (ap_uint<4>, int) is 36 bits.
-template <class A, class B,
+template <class _AP_A, class _AP_B,
           typename std::enable_if<
-              (concat_part<A>::ok || concat_part<A>::is_native) &&
-                  (concat_part<B>::ok || concat_part<B>::is_native) &&
-                  (concat_part<A>::ok || concat_part<B>::ok),
+              (concat_part<_AP_A>::ok || concat_part<_AP_A>::is_native) &&
+                  (concat_part<_AP_B>::ok || concat_part<_AP_B>::is_native) &&
+                  (concat_part<_AP_A>::ok || concat_part<_AP_B>::ok),
               int>::type = 0>
-inline auto operator,(A &&a, B &&b) {
-  if constexpr (concat_part<A>::writable && concat_part<B>::writable) {
-    return ap_concat_ref<concat_writer_t<A>, concat_writer_t<B>>(
-        make_concat_writer(std::forward<A>(a)),
-        make_concat_writer(std::forward<B>(b)));
+inline auto operator,(_AP_A &&a, _AP_B &&b) {
+  if constexpr (concat_part<_AP_A>::writable && concat_part<_AP_B>::writable) {
+    return ap_concat_ref<concat_writer_t<_AP_A>, concat_writer_t<_AP_B>>(
+        make_concat_writer(std::forward<_AP_A>(a)),
+        make_concat_writer(std::forward<_AP_B>(b)));
   } else {
     return concat_value(as_ap(a), as_ap(b));
   }
@@ -1520,33 +1572,37 @@ inline auto operator,(A &&a, B &&b) {
 // Stream I/O
 //===----------------------------------------------------------------------===//
 
-template <int W, bool S>
-inline std::ostream &operator<<(std::ostream &os, const ap_int_base<W, S> &x) {
+template <int _AP_W, bool _AP_S>
+inline std::ostream &operator<<(std::ostream &os,
+                                const ap_int_base<_AP_W, _AP_S> &x) {
   const auto base = os.flags() & std::ios_base::basefield;
   if (base == std::ios_base::hex || base == std::ios_base::oct) {
     const int radix = base == std::ios_base::hex ? 16 : 8;
-    limb_t m[ap_int_base<W, S>::N];
+    limb_t m[ap_int_base<_AP_W, _AP_S>::_AP_N];
     x.unsigned_copy(m);
-    std::string d = ldigits(m, ap_int_base<W, S>::N, radix);
+    std::string d = ldigits(m, ap_int_base<_AP_W, _AP_S>::_AP_N, radix);
     if (os.flags() & std::ios_base::showbase)
       d = (radix == 16 ? "0x" : "0") + d;
     return os << d;
   }
   return os << x.to_string(10);
 }
-template <int W, bool S>
-inline std::ostream &operator<<(std::ostream &os, const ap_range_ref<W, S> &r) {
+template <int _AP_W, bool _AP_S>
+inline std::ostream &operator<<(std::ostream &os,
+                                const ap_range_ref<_AP_W, _AP_S> &r) {
   return os << r.get();
 }
-template <int W, bool S>
-inline std::ostream &operator<<(std::ostream &os, const ap_bit_ref<W, S> &b) {
+template <int _AP_W, bool _AP_S>
+inline std::ostream &operator<<(std::ostream &os,
+                                const ap_bit_ref<_AP_W, _AP_S> &b) {
   return os << (b.get() ? '1' : '0');
 }
-template <int W, bool S>
-inline std::istream &operator>>(std::istream &is, ap_int_base<W, S> &x) {
+template <int _AP_W, bool _AP_S>
+inline std::istream &operator>>(std::istream &is,
+                                ap_int_base<_AP_W, _AP_S> &x) {
   std::string s;
   if (is >> s)
-    x = ap_int_base<W, S>(s.c_str());
+    x = ap_int_base<_AP_W, _AP_S>(s.c_str());
   return is;
 }
 

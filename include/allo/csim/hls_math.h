@@ -8,9 +8,10 @@
 //
 // namespace hls math functions for C simulation:
 //
-//   unary : sqrt exp exp2 log log2 log10 sin cos tan sinh cosh tanh asin acos
-//           atan floor ceil round trunc fabs abs rsqrt recip
-//   binary: pow fmin fmax atan2 fmod copysign
+//   unary : sqrt exp exp2 expm1 log log2 log10 log1p sin cos tan sinh cosh
+//           tanh asin acos atan cbrt erf floor ceil round trunc fabs abs rsqrt
+//           recip
+//   binary: pow fmin fmax atan2 fmod copysign nextafter hypot fdim remainder
 //   ternary: fma
 //   predicates: isnan isinf isfinite signbit
 //
@@ -27,6 +28,9 @@
 //    true, signbit is the sign of the value. abs/fabs are exact;
 //  * ap_int / ap_uint: evaluated in double, returning double (abs/fabs
 //    return the argument type).
+//
+// Template parameters and internal names are reserved identifiers (`_HLS_W`),
+// safe from user macros.
 //
 // Deviation: the vendor library implements bit-accurate fixed-point
 // algorithms (CORDIC etc.); results computed through double can differ in
@@ -47,40 +51,47 @@
 namespace hls {
 
 namespace math_detail {
-template <class T>
-using if_arith = typename std::enable_if<std::is_arithmetic<T>::value, int>::type;
-template <class A, class B>
-using if_arith2 = typename std::enable_if<
-    std::is_arithmetic<A>::value && std::is_arithmetic<B>::value, int>::type;
+template <class _HLS_T>
+using if_arith =
+    typename std::enable_if<std::is_arithmetic<_HLS_T>::value, int>::type;
+template <class _HLS_A, class _HLS_B>
+using if_arith2 = typename std::enable_if<std::is_arithmetic<_HLS_A>::value &&
+                                              std::is_arithmetic<_HLS_B>::value,
+                                          int>::type;
 } // namespace math_detail
 
-#define ALLO_HLS_MATH_FIXED_UNARY(NAME, DEXPR)                                 \
-  template <int W, int I, ap_q_mode Q, ap_o_mode O, int N>                     \
-  inline ap_fixed<W, I, Q, O, N> NAME(const ap_fixed<W, I, Q, O, N> &fx) {     \
+#define ALLO_HLS_MATH_FIXED_UNARY(_HLS_NAME, _HLS_DEXPR)                       \
+  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,        \
+            int _HLS_N>                                                        \
+  inline ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(           \
+      const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &fx) {            \
     const double x = fx.to_double();                                           \
-    return ap_fixed<W, I, Q, O, N>(DEXPR);                                     \
+    return ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(_HLS_DEXPR);       \
   }                                                                            \
-  template <int W, int I, ap_q_mode Q, ap_o_mode O, int N>                     \
-  inline ap_ufixed<W, I, Q, O, N> NAME(const ap_ufixed<W, I, Q, O, N> &fx) {   \
+  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,        \
+            int _HLS_N>                                                        \
+  inline ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(          \
+      const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &fx) {           \
     const double x = fx.to_double();                                           \
-    return ap_ufixed<W, I, Q, O, N>(DEXPR);                                    \
+    return ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(_HLS_DEXPR);      \
   }                                                                            \
-  template <int W> inline double NAME(const ap_int<W> &v) {                    \
+  template <int _HLS_W> inline double _HLS_NAME(const ap_int<_HLS_W> &v) {     \
     const double x = v.to_double();                                            \
-    return DEXPR;                                                              \
+    return _HLS_DEXPR;                                                         \
   }                                                                            \
-  template <int W> inline double NAME(const ap_uint<W> &v) {                   \
+  template <int _HLS_W> inline double _HLS_NAME(const ap_uint<_HLS_W> &v) {    \
     const double x = v.to_double();                                            \
-    return DEXPR;                                                              \
+    return _HLS_DEXPR;                                                         \
   }
 
 // Functions with a <cmath> counterpart of the same name.
-#define ALLO_HLS_MATH_UNARY(NAME)                                              \
-  template <class T, math_detail::if_arith<T> = 0> inline auto NAME(T x) {     \
-    return std::NAME(x);                                                       \
+#define ALLO_HLS_MATH_UNARY(_HLS_NAME)                                         \
+  template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>                   \
+  inline auto _HLS_NAME(_HLS_T x) {                                            \
+    return std::_HLS_NAME(x);                                                  \
   }                                                                            \
-  inline float NAME##f(float x) { return std::NAME(x); }                       \
-  ALLO_HLS_MATH_FIXED_UNARY(NAME, std::NAME(x))
+  inline float _HLS_NAME##f(float x) { return std::_HLS_NAME(x); }             \
+  ALLO_HLS_MATH_FIXED_UNARY(_HLS_NAME, std::_HLS_NAME(x))
 
 ALLO_HLS_MATH_UNARY(sqrt)
 ALLO_HLS_MATH_UNARY(exp)
@@ -101,17 +112,23 @@ ALLO_HLS_MATH_UNARY(floor)
 ALLO_HLS_MATH_UNARY(ceil)
 ALLO_HLS_MATH_UNARY(round)
 ALLO_HLS_MATH_UNARY(trunc)
+ALLO_HLS_MATH_UNARY(expm1)
+ALLO_HLS_MATH_UNARY(log1p)
+ALLO_HLS_MATH_UNARY(cbrt)
+ALLO_HLS_MATH_UNARY(erf)
 #undef ALLO_HLS_MATH_UNARY
 
 //===--- rsqrt / recip --------------------------------------------------------===//
 
-template <class T, math_detail::if_arith<T> = 0> inline auto rsqrt(T x) {
-  using R = decltype(std::sqrt(x));
-  return R(1) / std::sqrt(x);
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
+inline auto rsqrt(_HLS_T x) {
+  using _HLS_R = decltype(std::sqrt(x));
+  return _HLS_R(1) / std::sqrt(x);
 }
-template <class T, math_detail::if_arith<T> = 0> inline auto recip(T x) {
-  using R = decltype(std::sqrt(x)); // float for float, double for integers
-  return R(1) / R(x);
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
+inline auto recip(_HLS_T x) {
+  using _HLS_R = decltype(std::sqrt(x)); // float for float, double for integers
+  return _HLS_R(1) / _HLS_R(x);
 }
 inline float rsqrtf(float x) { return 1.0f / std::sqrt(x); }
 inline float recipf(float x) { return 1.0f / x; }
@@ -121,72 +138,96 @@ ALLO_HLS_MATH_FIXED_UNARY(recip, 1.0 / x)
 
 //===--- abs / fabs (exact, keep the type) ------------------------------------===//
 
-template <class T, math_detail::if_arith<T> = 0> inline T abs(T x) {
-  if constexpr (std::is_unsigned<T>::value)
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
+inline _HLS_T abs(_HLS_T x) {
+  if constexpr (std::is_unsigned<_HLS_T>::value)
     return x;
   else
-    return x < T(0) ? T(-x) : x;
+    return x < _HLS_T(0) ? _HLS_T(-x) : x;
 }
-template <class T, math_detail::if_arith<T> = 0> inline auto fabs(T x) {
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
+inline auto fabs(_HLS_T x) {
   return std::fabs(x);
 }
 inline float fabsf(float x) { return std::fabs(x); }
 inline float absf(float x) { return std::fabs(x); }
 
-template <int W, int I, ap_q_mode Q, ap_o_mode O, int N>
-inline ap_fixed<W, I, Q, O, N> abs(const ap_fixed<W, I, Q, O, N> &x) {
-  return x.is_neg() ? ap_fixed<W, I, Q, O, N>(-x) : x;
+template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,
+          int _HLS_N>
+inline ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>
+abs(const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x) {
+  return x.is_neg() ? ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(-x) : x;
 }
-template <int W, int I, ap_q_mode Q, ap_o_mode O, int N>
-inline ap_ufixed<W, I, Q, O, N> abs(const ap_ufixed<W, I, Q, O, N> &x) {
+template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,
+          int _HLS_N>
+inline ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>
+abs(const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x) {
   return x;
 }
-template <int W> inline ap_int<W> abs(const ap_int<W> &x) {
-  return x.sign() ? ap_int<W>(-x) : x;
+template <int _HLS_W> inline ap_int<_HLS_W> abs(const ap_int<_HLS_W> &x) {
+  return x.sign() ? ap_int<_HLS_W>(-x) : x;
 }
-template <int W> inline ap_uint<W> abs(const ap_uint<W> &x) { return x; }
+template <int _HLS_W> inline ap_uint<_HLS_W> abs(const ap_uint<_HLS_W> &x) {
+  return x;
+}
 
-template <int W, int I, ap_q_mode Q, ap_o_mode O, int N>
-inline ap_fixed<W, I, Q, O, N> fabs(const ap_fixed<W, I, Q, O, N> &x) {
+template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,
+          int _HLS_N>
+inline ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>
+fabs(const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x) {
   return hls::abs(x);
 }
-template <int W, int I, ap_q_mode Q, ap_o_mode O, int N>
-inline ap_ufixed<W, I, Q, O, N> fabs(const ap_ufixed<W, I, Q, O, N> &x) {
+template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,
+          int _HLS_N>
+inline ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>
+fabs(const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x) {
   return x;
 }
-template <int W> inline ap_int<W> fabs(const ap_int<W> &x) {
+template <int _HLS_W> inline ap_int<_HLS_W> fabs(const ap_int<_HLS_W> &x) {
   return hls::abs(x);
 }
-template <int W> inline ap_uint<W> fabs(const ap_uint<W> &x) { return x; }
+template <int _HLS_W> inline ap_uint<_HLS_W> fabs(const ap_uint<_HLS_W> &x) {
+  return x;
+}
 
 //===--- binary functions -----------------------------------------------------===//
 
-#define ALLO_HLS_MATH_BINARY(NAME)                                             \
-  template <class A, class B, math_detail::if_arith2<A, B> = 0>                \
-  inline auto NAME(A x, B y) {                                                 \
-    return std::NAME(x, y);                                                    \
+#define ALLO_HLS_MATH_BINARY(_HLS_NAME)                                        \
+  template <class _HLS_A, class _HLS_B,                                        \
+            math_detail::if_arith2<_HLS_A, _HLS_B> = 0>                        \
+  inline auto _HLS_NAME(_HLS_A x, _HLS_B y) {                                  \
+    return std::_HLS_NAME(x, y);                                               \
   }                                                                            \
-  inline float NAME##f(float x, float y) { return std::NAME(x, y); }           \
-  template <int W, int I, ap_q_mode Q, ap_o_mode O, int N>                     \
-  inline ap_fixed<W, I, Q, O, N> NAME(const ap_fixed<W, I, Q, O, N> &x,        \
-                                      const ap_fixed<W, I, Q, O, N> &y) {      \
-    return ap_fixed<W, I, Q, O, N>(std::NAME(x.to_double(), y.to_double()));   \
+  inline float _HLS_NAME##f(float x, float y) { return std::_HLS_NAME(x, y); } \
+  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,        \
+            int _HLS_N>                                                        \
+  inline ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(           \
+      const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x,               \
+      const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &y) {             \
+    return ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(                   \
+        std::_HLS_NAME(x.to_double(), y.to_double()));                         \
   }                                                                            \
-  template <int W, int I, ap_q_mode Q, ap_o_mode O, int N>                     \
-  inline ap_ufixed<W, I, Q, O, N> NAME(const ap_ufixed<W, I, Q, O, N> &x,      \
-                                       const ap_ufixed<W, I, Q, O, N> &y) {    \
-    return ap_ufixed<W, I, Q, O, N>(std::NAME(x.to_double(), y.to_double()));  \
+  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,        \
+            int _HLS_N>                                                        \
+  inline ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(          \
+      const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x,              \
+      const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &y) {            \
+    return ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(                  \
+        std::_HLS_NAME(x.to_double(), y.to_double()));                         \
   }                                                                            \
-  template <int W, int I, ap_q_mode Q, ap_o_mode O, int N, class B,            \
-            math_detail::if_arith<B> = 0>                                      \
-  inline ap_fixed<W, I, Q, O, N> NAME(const ap_fixed<W, I, Q, O, N> &x, B y) { \
-    return ap_fixed<W, I, Q, O, N>(std::NAME(x.to_double(), (double)y));       \
+  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,        \
+            int _HLS_N, class _HLS_B, math_detail::if_arith<_HLS_B> = 0>       \
+  inline ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(           \
+      const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x, _HLS_B y) {   \
+    return ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(                   \
+        std::_HLS_NAME(x.to_double(), (double)y));                             \
   }                                                                            \
-  template <int W, int I, ap_q_mode Q, ap_o_mode O, int N, class B,            \
-            math_detail::if_arith<B> = 0>                                      \
-  inline ap_ufixed<W, I, Q, O, N> NAME(const ap_ufixed<W, I, Q, O, N> &x,      \
-                                       B y) {                                  \
-    return ap_ufixed<W, I, Q, O, N>(std::NAME(x.to_double(), (double)y));      \
+  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,        \
+            int _HLS_N, class _HLS_B, math_detail::if_arith<_HLS_B> = 0>       \
+  inline ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(          \
+      const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x, _HLS_B y) {  \
+    return ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(                  \
+        std::_HLS_NAME(x.to_double(), (double)y));                             \
   }
 
 ALLO_HLS_MATH_BINARY(pow)
@@ -195,62 +236,84 @@ ALLO_HLS_MATH_BINARY(fmax)
 ALLO_HLS_MATH_BINARY(atan2)
 ALLO_HLS_MATH_BINARY(fmod)
 ALLO_HLS_MATH_BINARY(copysign)
+ALLO_HLS_MATH_BINARY(nextafter)
+ALLO_HLS_MATH_BINARY(hypot)
+ALLO_HLS_MATH_BINARY(fdim)
+ALLO_HLS_MATH_BINARY(remainder)
 #undef ALLO_HLS_MATH_BINARY
 
 //===--- fma -------------------------------------------------------------------===//
 
-template <class A, class B, class C,
-          typename std::enable_if<std::is_arithmetic<A>::value &&
-                                      std::is_arithmetic<B>::value &&
-                                      std::is_arithmetic<C>::value,
+template <class _HLS_A, class _HLS_B, class _HLS_C,
+          typename std::enable_if<std::is_arithmetic<_HLS_A>::value &&
+                                      std::is_arithmetic<_HLS_B>::value &&
+                                      std::is_arithmetic<_HLS_C>::value,
                                   int>::type = 0>
-inline auto fma(A x, B y, C z) {
+inline auto fma(_HLS_A x, _HLS_B y, _HLS_C z) {
   return std::fma(x, y, z);
 }
 inline float fmaf(float x, float y, float z) { return std::fma(x, y, z); }
-template <int W, int I, ap_q_mode Q, ap_o_mode O, int N>
-inline ap_fixed<W, I, Q, O, N> fma(const ap_fixed<W, I, Q, O, N> &x,
-                                   const ap_fixed<W, I, Q, O, N> &y,
-                                   const ap_fixed<W, I, Q, O, N> &z) {
+template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,
+          int _HLS_N>
+inline ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>
+fma(const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x,
+    const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &y,
+    const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &z) {
   // Exact product and sum, a single quantization at the end.
-  return ap_fixed<W, I, Q, O, N>(x * y + z);
+  return ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(x * y + z);
 }
-template <int W, int I, ap_q_mode Q, ap_o_mode O, int N>
-inline ap_ufixed<W, I, Q, O, N> fma(const ap_ufixed<W, I, Q, O, N> &x,
-                                    const ap_ufixed<W, I, Q, O, N> &y,
-                                    const ap_ufixed<W, I, Q, O, N> &z) {
-  return ap_ufixed<W, I, Q, O, N>(x * y + z);
+template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,
+          int _HLS_N>
+inline ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>
+fma(const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x,
+    const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &y,
+    const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &z) {
+  return ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(x * y + z);
 }
 
 //===--- classification --------------------------------------------------------===//
 
-template <class T, math_detail::if_arith<T> = 0> inline bool isnan(T x) {
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
+inline bool isnan(_HLS_T x) {
   return std::isnan(x);
 }
-template <class T, math_detail::if_arith<T> = 0> inline bool isinf(T x) {
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
+inline bool isinf(_HLS_T x) {
   return std::isinf(x);
 }
-template <class T, math_detail::if_arith<T> = 0> inline bool isfinite(T x) {
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
+inline bool isfinite(_HLS_T x) {
   return std::isfinite(x);
 }
-template <class T, math_detail::if_arith<T> = 0> inline bool signbit(T x) {
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
+inline bool signbit(_HLS_T x) {
   return std::signbit(x);
 }
 
-template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N>
-inline bool isnan(const allo_csim_detail::af_base<W, I, S, Q, O, N> &) {
+template <int _HLS_W, int _HLS_I, bool _HLS_S, ap_q_mode _HLS_Q,
+          ap_o_mode _HLS_O, int _HLS_N>
+inline bool isnan(const allo_csim_detail::af_base<_HLS_W, _HLS_I, _HLS_S,
+                                                  _HLS_Q, _HLS_O, _HLS_N> &) {
   return false;
 }
-template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N>
-inline bool isinf(const allo_csim_detail::af_base<W, I, S, Q, O, N> &) {
+template <int _HLS_W, int _HLS_I, bool _HLS_S, ap_q_mode _HLS_Q,
+          ap_o_mode _HLS_O, int _HLS_N>
+inline bool isinf(const allo_csim_detail::af_base<_HLS_W, _HLS_I, _HLS_S,
+                                                  _HLS_Q, _HLS_O, _HLS_N> &) {
   return false;
 }
-template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N>
-inline bool isfinite(const allo_csim_detail::af_base<W, I, S, Q, O, N> &) {
+template <int _HLS_W, int _HLS_I, bool _HLS_S, ap_q_mode _HLS_Q,
+          ap_o_mode _HLS_O, int _HLS_N>
+inline bool
+isfinite(const allo_csim_detail::af_base<_HLS_W, _HLS_I, _HLS_S, _HLS_Q, _HLS_O,
+                                         _HLS_N> &) {
   return true;
 }
-template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N>
-inline bool signbit(const allo_csim_detail::af_base<W, I, S, Q, O, N> &x) {
+template <int _HLS_W, int _HLS_I, bool _HLS_S, ap_q_mode _HLS_Q,
+          ap_o_mode _HLS_O, int _HLS_N>
+inline bool
+signbit(const allo_csim_detail::af_base<_HLS_W, _HLS_I, _HLS_S, _HLS_Q, _HLS_O,
+                                        _HLS_N> &x) {
   return x.is_neg();
 }
 

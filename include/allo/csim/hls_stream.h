@@ -9,6 +9,10 @@
 // `hls::stream<T, DEPTH = 0>` is an unbounded FIFO (std::deque) guarded by a
 // mutex.
 //
+// Template parameter and internal names are reserved identifiers (`_HLS_T`),
+// so user macros such as `#define T 8` or `#define DEPTH 4` defined before
+// the #include do not break it.
+//
 // Implemented (vendor API): stream(), stream(const char *name), read(),
 // read(T &), write(const T &), operator>>(T &), operator<<(const T &),
 // empty(), full(), size(), read_nb(T &), write_nb(const T &).
@@ -23,7 +27,9 @@
 //  * full() is always false unless a capacity was set with set_depth(n);
 //    then it is true while size() >= n and write_nb() fails, but write()
 //    still succeeds (C simulation never blocks a writer). The DEPTH template
-//    argument is accepted for source compatibility only.
+//    argument is accepted for source compatibility only: `hls::stream<T, N>`
+//    derives from `hls::stream<T>` (= `hls::stream<T, 0>`), so it converts
+//    to `hls::stream<T> &` as the vendor's does.
 //  * When allo_csim_detail::set_stream_blocking(true) is called (meant for a
 //    multi-threaded simulator running dataflow processes concurrently), an
 //    empty read waits on a condition variable instead of aborting, and
@@ -74,9 +80,12 @@ inline bool stream_blocking() { return stream_blocking_flag().load(); }
 
 namespace hls {
 
-template <typename T, int DEPTH = 0> class stream {
+template <typename _HLS_T, int _HLS_DEPTH = 0> class stream;
+
+/// The FIFO itself; every depth derives from it (see the header comment).
+template <typename _HLS_T> class stream<_HLS_T, 0> {
 public:
-  using value_type = T;
+  using value_type = _HLS_T;
 
   stream() = default;
   explicit stream(const char *name) : name_(name ? name : "") {}
@@ -105,7 +114,7 @@ public:
   }
 
   /// Blocking read (see the header comment for the empty case).
-  T read() {
+  _HLS_T read() {
     std::unique_lock<std::mutex> lk(m_);
     if (q_.empty()) {
       if (!allo_csim_detail::stream_blocking()) {
@@ -115,20 +124,20 @@ public:
       }
       cv_.wait(lk, [this] { return !q_.empty(); });
     }
-    T v = std::move(q_.front());
+    _HLS_T v = std::move(q_.front());
     q_.pop_front();
     lk.unlock();
     cv_.notify_all();
     return v;
   }
-  void read(T &out) { out = read(); }
-  stream &operator>>(T &out) {
+  void read(_HLS_T &out) { out = read(); }
+  stream &operator>>(_HLS_T &out) {
     read(out);
     return *this;
   }
 
   /// Non-blocking read: returns false (and leaves `out` alone) when empty.
-  bool read_nb(T &out) {
+  bool read_nb(_HLS_T &out) {
     std::unique_lock<std::mutex> lk(m_);
     if (q_.empty())
       return false;
@@ -139,7 +148,7 @@ public:
     return true;
   }
 
-  void write(const T &v) {
+  void write(const _HLS_T &v) {
     std::unique_lock<std::mutex> lk(m_);
     if (capacity_ != 0 && allo_csim_detail::stream_blocking())
       cv_.wait(lk, [this] { return q_.size() < capacity_; });
@@ -147,13 +156,13 @@ public:
     lk.unlock();
     cv_.notify_all();
   }
-  stream &operator<<(const T &v) {
+  stream &operator<<(const _HLS_T &v) {
     write(v);
     return *this;
   }
 
   /// Non-blocking write: returns false when a set_depth() capacity is full.
-  bool write_nb(const T &v) {
+  bool write_nb(const _HLS_T &v) {
     std::unique_lock<std::mutex> lk(m_);
     if (capacity_ != 0 && q_.size() >= capacity_)
       return false;
@@ -179,10 +188,22 @@ private:
   }
 
   std::string name_;
-  std::deque<T> q_;
+  std::deque<_HLS_T> q_;
   std::size_t capacity_ = 0;
   mutable std::mutex m_;
   std::condition_variable cv_;
+};
+
+/// `hls::stream<T, DEPTH>`: the same FIFO; it converts to `hls::stream<T> &`
+/// (a derived-to-base conversion), so it can be passed to functions that take
+/// `hls::stream<T> &`, as with the vendor library.
+template <typename _HLS_T, int _HLS_DEPTH>
+class stream : public stream<_HLS_T, 0> {
+  static_assert(_HLS_DEPTH > 0, "hls::stream depth must be positive");
+
+public:
+  stream() = default;
+  explicit stream(const char *name) : stream<_HLS_T, 0>(name) {}
 };
 
 } // namespace hls

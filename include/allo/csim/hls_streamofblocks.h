@@ -11,8 +11,13 @@
 // through RAII locks:
 //
 //   hls::stream_of_blocks<buf> s;
-//   { hls::write_lock<buf> b(s); for (...) b[i] = ...; } // commit on scope exit
-//   { hls::read_lock<buf>  b(s); ... = b[i]; }           // release on exit
+//   { hls::write_lock<buf> b(s); for (...) b[i] = ...; } // commit on scope
+//   exit { hls::read_lock<buf>  b(s); ... = b[i]; }           // release on
+//   exit
+//
+// `stream_of_blocks<B, D>` derives from `stream_of_blocks<B>` (depth 2), so
+// it can be passed to `stream_of_blocks<B> &` parameters. Template parameter
+// names are reserved identifiers (`_HLS_B`), safe from user macros.
 //
 // Implemented: stream_of_blocks(), stream_of_blocks(const char *name),
 // empty(), full(); write_lock<B>/read_lock<B> constructed from any
@@ -48,18 +53,18 @@
 
 namespace hls {
 
-template <typename B> class write_lock;
-template <typename B> class read_lock;
+template <typename _HLS_B> class write_lock;
+template <typename _HLS_B> class read_lock;
 
 namespace sob_detail {
 
 /// Heap cell holding one block (works for array block types too).
-template <typename B> struct block_cell {
-  B data{};
+template <typename _HLS_B> struct block_cell {
+  _HLS_B data{};
 };
 
 /// Depth-independent part of stream_of_blocks, shared by the lock classes.
-template <typename B> class sob_base {
+template <typename _HLS_B> class sob_base {
 public:
   explicit sob_base(const char *name, std::size_t depth)
       : name_(name ? name : ""), depth_(depth) {}
@@ -88,15 +93,15 @@ public:
   const std::string &name() const { return name_; }
 
 private:
-  friend class write_lock<B>;
-  friend class read_lock<B>;
+  friend class write_lock<_HLS_B>;
+  friend class read_lock<_HLS_B>;
 
-  std::unique_ptr<block_cell<B>> acquire_write() {
+  std::unique_ptr<block_cell<_HLS_B>> acquire_write() {
     std::lock_guard<std::mutex> lk(m_);
     ++held_;
-    return std::unique_ptr<block_cell<B>>(new block_cell<B>());
+    return std::unique_ptr<block_cell<_HLS_B>>(new block_cell<_HLS_B>());
   }
-  void commit(std::unique_ptr<block_cell<B>> blk) {
+  void commit(std::unique_ptr<block_cell<_HLS_B>> blk) {
     {
       std::lock_guard<std::mutex> lk(m_);
       --held_;
@@ -104,7 +109,7 @@ private:
     }
     cv_.notify_all();
   }
-  std::unique_ptr<block_cell<B>> acquire_read() {
+  std::unique_ptr<block_cell<_HLS_B>> acquire_read() {
     std::unique_lock<std::mutex> lk(m_);
     if (full_.empty()) {
       if (!allo_csim_detail::stream_blocking()) {
@@ -115,7 +120,7 @@ private:
       }
       cv_.wait(lk, [this] { return !full_.empty(); });
     }
-    std::unique_ptr<block_cell<B>> blk = std::move(full_.front());
+    std::unique_ptr<block_cell<_HLS_B>> blk = std::move(full_.front());
     full_.pop_front();
     ++held_;
     return blk;
@@ -131,61 +136,78 @@ private:
   std::string name_;
   std::size_t depth_;
   std::size_t held_ = 0;
-  std::deque<std::unique_ptr<block_cell<B>>> full_;
+  std::deque<std::unique_ptr<block_cell<_HLS_B>>> full_;
   mutable std::mutex m_;
   std::condition_variable cv_;
 };
 
 } // namespace sob_detail
 
-template <typename B, int DEPTH = 2>
-class stream_of_blocks : public sob_detail::sob_base<B> {
-  static_assert(DEPTH >= 1, "stream_of_blocks depth must be positive");
+template <typename _HLS_B, int _HLS_DEPTH = 2> class stream_of_blocks;
+
+/// The default depth; every other depth derives from it, so a
+/// `stream_of_blocks<B, 4>` can be passed to a `stream_of_blocks<B> &`
+/// parameter (as `hls::stream<T, N>` converts to `hls::stream<T> &`).
+template <typename _HLS_B>
+class stream_of_blocks<_HLS_B, 2> : public sob_detail::sob_base<_HLS_B> {
+public:
+  stream_of_blocks() : sob_detail::sob_base<_HLS_B>(nullptr, 2) {}
+  explicit stream_of_blocks(const char *name)
+      : sob_detail::sob_base<_HLS_B>(name, 2) {}
+
+protected:
+  stream_of_blocks(const char *name, std::size_t depth)
+      : sob_detail::sob_base<_HLS_B>(name, depth) {}
+};
+
+template <typename _HLS_B, int _HLS_DEPTH>
+class stream_of_blocks : public stream_of_blocks<_HLS_B, 2> {
+  static_assert(_HLS_DEPTH >= 1, "stream_of_blocks depth must be positive");
 
 public:
-  stream_of_blocks() : sob_detail::sob_base<B>(nullptr, DEPTH) {}
+  stream_of_blocks() : stream_of_blocks<_HLS_B, 2>(nullptr, _HLS_DEPTH) {}
   explicit stream_of_blocks(const char *name)
-      : sob_detail::sob_base<B>(name, DEPTH) {}
+      : stream_of_blocks<_HLS_B, 2>(name, _HLS_DEPTH) {}
 };
 
 /// Producer access: a fresh block, committed to the stream on destruction.
-template <typename B> class write_lock {
+template <typename _HLS_B> class write_lock {
 public:
-  explicit write_lock(sob_detail::sob_base<B> &s)
+  explicit write_lock(sob_detail::sob_base<_HLS_B> &s)
       : s_(s), blk_(s.acquire_write()) {}
   write_lock(const write_lock &) = delete;
   write_lock &operator=(const write_lock &) = delete;
   ~write_lock() { s_.commit(std::move(blk_)); }
 
-  operator B &() { return blk_->data; }
-  B &get() { return blk_->data; }
-  template <typename Idx> decltype(auto) operator[](Idx i) {
+  operator _HLS_B &() { return blk_->data; }
+  _HLS_B &get() { return blk_->data; }
+  template <typename _HLS_Idx> decltype(auto) operator[](_HLS_Idx i) {
     return blk_->data[i];
   }
 
 private:
-  sob_detail::sob_base<B> &s_;
-  std::unique_ptr<sob_detail::block_cell<B>> blk_;
+  sob_detail::sob_base<_HLS_B> &s_;
+  std::unique_ptr<sob_detail::block_cell<_HLS_B>> blk_;
 };
 
 /// Consumer access: the oldest committed block, released on destruction.
-template <typename B> class read_lock {
+template <typename _HLS_B> class read_lock {
 public:
-  explicit read_lock(sob_detail::sob_base<B> &s)
+  explicit read_lock(sob_detail::sob_base<_HLS_B> &s)
       : s_(s), blk_(s.acquire_read()) {}
   read_lock(const read_lock &) = delete;
   read_lock &operator=(const read_lock &) = delete;
   ~read_lock() { s_.release(); }
 
-  operator B &() { return blk_->data; }
-  B &get() { return blk_->data; }
-  template <typename Idx> decltype(auto) operator[](Idx i) {
+  operator _HLS_B &() { return blk_->data; }
+  _HLS_B &get() { return blk_->data; }
+  template <typename _HLS_Idx> decltype(auto) operator[](_HLS_Idx i) {
     return blk_->data[i];
   }
 
 private:
-  sob_detail::sob_base<B> &s_;
-  std::unique_ptr<sob_detail::block_cell<B>> blk_;
+  sob_detail::sob_base<_HLS_B> &s_;
+  std::unique_ptr<sob_detail::block_cell<_HLS_B>> blk_;
 };
 
 } // namespace hls

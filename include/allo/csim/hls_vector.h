@@ -45,72 +45,76 @@ constexpr std::size_t pow2_divisor(std::size_t n) {
 }
 } // namespace vector_detail
 
-template <typename T, std::size_t N>
-class alignas(vector_detail::pow2_divisor(sizeof(T) * N)) vector {
-  static_assert(N > 0, "hls::vector needs at least one element");
+template <typename _HLS_T, std::size_t _HLS_N>
+class alignas(vector_detail::pow2_divisor(sizeof(_HLS_T) * _HLS_N)) vector {
+  static_assert(_HLS_N > 0, "hls::vector needs at least one element");
 
 public:
-  using value_type = T;
-  using iterator = T *;
-  using const_iterator = const T *;
+  using value_type = _HLS_T;
+  using iterator = _HLS_T *;
+  using const_iterator = const _HLS_T *;
 
   vector() : data_{} {}
   vector(const vector &) = default;
   vector &operator=(const vector &) = default;
   /// Broadcast: every element set to `v`.
-  vector(const T &v) {
-    for (std::size_t i = 0; i < N; ++i)
+  vector(const _HLS_T &v) {
+    for (std::size_t i = 0; i < _HLS_N; ++i)
       data_[i] = v;
   }
   /// Broadcast from anything convertible to T (so `vector<ap_int<8>, 4> v =
   /// 0;` works although int -> ap_int is itself a user-defined conversion).
-  template <typename U,
-            typename std::enable_if<std::is_convertible<U, T>::value &&
-                                        !std::is_same<U, T>::value &&
-                                        !std::is_same<U, vector>::value,
-                                    int>::type = 0>
-  vector(const U &v) : vector(T(v)) {}
-  vector(std::initializer_list<T> init) : data_{} {
-    assert(init.size() <= N && "too many initializers for hls::vector");
+  template <typename _HLS_U, typename std::enable_if<
+                                 std::is_convertible<_HLS_U, _HLS_T>::value &&
+                                     !std::is_same<_HLS_U, _HLS_T>::value &&
+                                     !std::is_same<_HLS_U, vector>::value,
+                                 int>::type = 0>
+  vector(const _HLS_U &v) : vector(_HLS_T(v)) {}
+  vector(std::initializer_list<_HLS_T> init) : data_{} {
+    assert(init.size() <= _HLS_N && "too many initializers for hls::vector");
     std::size_t i = 0;
-    for (const T &v : init)
-      if (i < N)
+    for (const _HLS_T &v : init)
+      if (i < _HLS_N)
         data_[i++] = v;
   }
 
-  T &operator[](std::size_t i) {
-    assert(i < N && "hls::vector index out of range");
+  _HLS_T &operator[](std::size_t i) {
+    assert(i < _HLS_N && "hls::vector index out of range");
     return data_[i];
   }
-  const T &operator[](std::size_t i) const {
-    assert(i < N && "hls::vector index out of range");
+  const _HLS_T &operator[](std::size_t i) const {
+    assert(i < _HLS_N && "hls::vector index out of range");
     return data_[i];
   }
-  static constexpr std::size_t size() { return N; }
-  T *data() { return data_.data(); }
-  const T *data() const { return data_.data(); }
+  static constexpr std::size_t size() { return _HLS_N; }
+  _HLS_T *data() { return data_.data(); }
+  const _HLS_T *data() const { return data_.data(); }
   iterator begin() { return data_.data(); }
-  iterator end() { return data_.data() + N; }
+  iterator end() { return data_.data() + _HLS_N; }
   const_iterator begin() const { return data_.data(); }
-  const_iterator end() const { return data_.data() + N; }
+  const_iterator end() const { return data_.data() + _HLS_N; }
 
-#define ALLO_CSIM_VEC_COMPOUND(OP)                                             \
-  vector &operator OP##=(const vector &o) {                                    \
-    for (std::size_t i = 0; i < N; ++i)                                        \
-      data_[i] OP## = o.data_[i];                                              \
+#define ALLO_CSIM_VEC_COMPOUND(_HLS_OP)                                        \
+  vector &operator _HLS_OP## = (const vector &o) {                             \
+    for (std::size_t i = 0; i < _HLS_N; ++i)                                   \
+      data_[i] _HLS_OP## = o.data_[i];                                         \
     return *this;                                                              \
   }                                                                            \
-  vector &operator OP##=(const T &s) {                                         \
-    for (std::size_t i = 0; i < N; ++i)                                        \
-      data_[i] OP## = s;                                                       \
+  vector &operator _HLS_OP## = (const _HLS_T &s) {                             \
+    for (std::size_t i = 0; i < _HLS_N; ++i)                                   \
+      data_[i] _HLS_OP## = s;                                                  \
     return *this;                                                              \
   }                                                                            \
-  friend vector operator OP(vector a, const vector &b) { return a OP## = b; }  \
-  friend vector operator OP(vector a, const T &s) { return a OP## = s; }       \
-  friend vector operator OP(const T &s, const vector &b) {                     \
+  friend vector operator _HLS_OP(vector a, const vector &b) {                  \
+    return a _HLS_OP## = b;                                                    \
+  }                                                                            \
+  friend vector operator _HLS_OP(vector a, const _HLS_T &s) {                  \
+    return a _HLS_OP## = s;                                                    \
+  }                                                                            \
+  friend vector operator _HLS_OP(const _HLS_T &s, const vector &b) {           \
     vector r;                                                                  \
-    for (std::size_t i = 0; i < N; ++i)                                        \
-      r.data_[i] = s OP b.data_[i];                                            \
+    for (std::size_t i = 0; i < _HLS_N; ++i)                                   \
+      r.data_[i] = s _HLS_OP b.data_[i];                                       \
     return r;                                                                  \
   }
   ALLO_CSIM_VEC_COMPOUND(+)
@@ -147,27 +151,27 @@ public:
   }
   friend vector operator-(const vector &a) {
     vector r;
-    for (std::size_t i = 0; i < N; ++i)
+    for (std::size_t i = 0; i < _HLS_N; ++i)
       r.data_[i] = -a.data_[i];
     return r;
   }
   friend vector operator+(const vector &a) { return a; }
   friend vector operator~(const vector &a) {
     vector r;
-    for (std::size_t i = 0; i < N; ++i)
+    for (std::size_t i = 0; i < _HLS_N; ++i)
       r.data_[i] = ~a.data_[i];
     return r;
   }
 
   friend bool operator==(const vector &a, const vector &b) {
-    for (std::size_t i = 0; i < N; ++i)
+    for (std::size_t i = 0; i < _HLS_N; ++i)
       if (!(a.data_[i] == b.data_[i]))
         return false;
     return true;
   }
   friend bool operator!=(const vector &a, const vector &b) { return !(a == b); }
   friend bool operator<(const vector &a, const vector &b) {
-    for (std::size_t i = 0; i < N; ++i) {
+    for (std::size_t i = 0; i < _HLS_N; ++i) {
       if (a.data_[i] < b.data_[i])
         return true;
       if (b.data_[i] < a.data_[i])
@@ -179,48 +183,65 @@ public:
   friend bool operator<=(const vector &a, const vector &b) { return !(b < a); }
   friend bool operator>=(const vector &a, const vector &b) { return !(a < b); }
 
-  T reduce_add() const { return fold([](const T &x, const T &y) { return T(x + y); }); }
-  T reduce_mult() const { return fold([](const T &x, const T &y) { return T(x * y); }); }
-  T reduce_and() const { return fold([](const T &x, const T &y) { return T(x & y); }); }
-  T reduce_or() const { return fold([](const T &x, const T &y) { return T(x | y); }); }
-  T reduce_xor() const { return fold([](const T &x, const T &y) { return T(x ^ y); }); }
-  T reduce_min() const {
-    return fold([](const T &x, const T &y) { return y < x ? y : x; });
+  _HLS_T reduce_add() const {
+    return fold([](const _HLS_T &x, const _HLS_T &y) { return _HLS_T(x + y); });
   }
-  T reduce_max() const {
-    return fold([](const T &x, const T &y) { return x < y ? y : x; });
+  _HLS_T reduce_mult() const {
+    return fold([](const _HLS_T &x, const _HLS_T &y) { return _HLS_T(x * y); });
+  }
+  _HLS_T reduce_and() const {
+    return fold([](const _HLS_T &x, const _HLS_T &y) { return _HLS_T(x & y); });
+  }
+  _HLS_T reduce_or() const {
+    return fold([](const _HLS_T &x, const _HLS_T &y) { return _HLS_T(x | y); });
+  }
+  _HLS_T reduce_xor() const {
+    return fold([](const _HLS_T &x, const _HLS_T &y) { return _HLS_T(x ^ y); });
+  }
+  _HLS_T reduce_min() const {
+    return fold([](const _HLS_T &x, const _HLS_T &y) { return y < x ? y : x; });
+  }
+  _HLS_T reduce_max() const {
+    return fold([](const _HLS_T &x, const _HLS_T &y) { return x < y ? y : x; });
   }
 
 private:
-  template <typename F> T fold(F f) const {
-    T acc = data_[0];
-    for (std::size_t i = 1; i < N; ++i)
+  template <typename _HLS_F> _HLS_T fold(_HLS_F f) const {
+    _HLS_T acc = data_[0];
+    for (std::size_t i = 1; i < _HLS_N; ++i)
       acc = f(acc, data_[i]);
     return acc;
   }
 
-  std::array<T, N> data_;
+  std::array<_HLS_T, _HLS_N> data_;
 };
 
-template <typename T, std::size_t N> T reduce_add(const vector<T, N> &v) {
+template <typename _HLS_T, std::size_t _HLS_N>
+_HLS_T reduce_add(const vector<_HLS_T, _HLS_N> &v) {
   return v.reduce_add();
 }
-template <typename T, std::size_t N> T reduce_mult(const vector<T, N> &v) {
+template <typename _HLS_T, std::size_t _HLS_N>
+_HLS_T reduce_mult(const vector<_HLS_T, _HLS_N> &v) {
   return v.reduce_mult();
 }
-template <typename T, std::size_t N> T reduce_and(const vector<T, N> &v) {
+template <typename _HLS_T, std::size_t _HLS_N>
+_HLS_T reduce_and(const vector<_HLS_T, _HLS_N> &v) {
   return v.reduce_and();
 }
-template <typename T, std::size_t N> T reduce_or(const vector<T, N> &v) {
+template <typename _HLS_T, std::size_t _HLS_N>
+_HLS_T reduce_or(const vector<_HLS_T, _HLS_N> &v) {
   return v.reduce_or();
 }
-template <typename T, std::size_t N> T reduce_xor(const vector<T, N> &v) {
+template <typename _HLS_T, std::size_t _HLS_N>
+_HLS_T reduce_xor(const vector<_HLS_T, _HLS_N> &v) {
   return v.reduce_xor();
 }
-template <typename T, std::size_t N> T reduce_min(const vector<T, N> &v) {
+template <typename _HLS_T, std::size_t _HLS_N>
+_HLS_T reduce_min(const vector<_HLS_T, _HLS_N> &v) {
   return v.reduce_min();
 }
-template <typename T, std::size_t N> T reduce_max(const vector<T, N> &v) {
+template <typename _HLS_T, std::size_t _HLS_N>
+_HLS_T reduce_max(const vector<_HLS_T, _HLS_N> &v) {
   return v.reduce_max();
 }
 

@@ -37,11 +37,37 @@ void AlloDialect::initialize() {
 
 LogicalResult StreamType::verify(llvm::function_ref<InFlightDiagnostic()> emitError,
                                  Type elementType) {
-  if (!elementType.isSignlessInteger() && !llvm::isa<FloatType>(elementType))
-    return emitError() << "stream elements must be signless integers or floats, got "
+  auto scalar = [](Type t) { return t.isSignlessInteger() || llvm::isa<FloatType>(t); };
+  if (auto block = llvm::dyn_cast<MemRefType>(elementType)) {
+    if (!block.hasStaticShape() || !block.getLayout().isIdentity() ||
+        block.getMemorySpace() || !scalar(block.getElementType()))
+      return emitError() << "a stream of blocks needs a static, identity-layout memref of "
+                            "integers or floats, got "
+                         << elementType;
+    return success();
+  }
+  if (!scalar(elementType))
+    return emitError() << "stream elements must be signless integers, floats or blocks "
+                          "(static memrefs), got "
                        << elementType;
   return success();
 }
+
+namespace {
+LogicalResult verifyLock(Operation *op, Value stream, Region &body) {
+  auto st = llvm::cast<StreamType>(stream.getType());
+  if (!st.getBlockType())
+    return op->emitOpError("needs a stream of blocks, got ") << st;
+  Block &entry = body.front();
+  if (entry.getNumArguments() != 1 || entry.getArgument(0).getType() != st.getBlockType())
+    return op->emitOpError("body must take one argument of the block type ")
+           << st.getBlockType();
+  return success();
+}
+} // namespace
+
+LogicalResult StreamWriteLockOp::verify() { return verifyLock(*this, getStream(), getBody()); }
+LogicalResult StreamReadLockOp::verify() { return verifyLock(*this, getStream(), getBody()); }
 
 std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
   auto isPosInt = [&](int64_t min) {
@@ -55,17 +81,44 @@ std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
                : "expects an array of strings";
   }
   if (name == kName || name == kSourceName || name == kCType || name == kResultCType ||
-      name == kInductionVar || name == kBufferOf)
+      name == kInductionVar || name == kBufferOf || name == kExtern || name == kField ||
+      name == kFieldCType)
     return llvm::isa<StringAttr>(value) ? "" : "expects a string";
+  if (name == kAggregate || name == kFieldOffset || name == kAoSSize || name == kResultSize)
+    return isPosInt(0) ? "" : "expects an integer >= 0";
+  if (name == kFieldBytes)
+    return isPosInt(1) ? "" : "expects an integer >= 1";
+  if (name == kAoSStrides) {
+    auto a = llvm::dyn_cast<DenseI64ArrayAttr>(value);
+    if (!a || llvm::any_of(a.asArrayRef(), [](int64_t v) { return v < 0; }))
+      return "expects an array<i64> of byte strides";
+    return "";
+  }
+  if (name == kStructs) {
+    auto a = llvm::dyn_cast<ArrayAttr>(value);
+    return a && llvm::all_of(a, [](Attribute e) { return llvm::isa<StringAttr>(e); })
+               ? ""
+               : "expects an array of strings";
+  }
+  if (name == kResultFields) {
+    auto a = llvm::dyn_cast<ArrayAttr>(value);
+    if (!a || !llvm::all_of(a, [](Attribute e) {
+          auto d = llvm::dyn_cast<DictionaryAttr>(e);
+          return d && d.getAs<StringAttr>("field") && d.getAs<StringAttr>("ctype") &&
+                 d.getAs<IntegerAttr>("offset") && d.getAs<IntegerAttr>("bytes");
+        }))
+      return "expects an array of {field, ctype, offset, bytes} dictionaries";
+    return "";
+  }
   if (name == kKernel || name == kRegion || name == kTop || name == kPipelineRewind ||
       name == kFlatten || name == kDataflow || name == kUnsigned || name == kStatic ||
-      name == kLabel)
+      name == kExternC || name == kLabel || name == kHLSMath || name == kStaticLocal)
     return llvm::isa<UnitAttr>(value) ? "" : "expects a unit attribute";
   if (name == kPipelineII)
     return isPosInt(1) ? "" : "expects an integer >= 1";
   if (name == kReverseStart || name == kReverseLimit)
     return llvm::isa<AffineMapAttr>(value) ? "" : "expects an affine map";
-  if (name == kReverseStep)
+  if (name == kReverseStep || name == kTypeDepth)
     return isPosInt(1) ? "" : "expects an integer >= 1";
   if (name == kUnroll || name == kInline || name == kFixedScale)
     return isPosInt(0) ? "" : "expects an integer >= 0";
@@ -86,6 +139,15 @@ std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
     if (!a || llvm::any_of(a.asArrayRef(), [](int64_t v) { return v < -1; }))
       return "expects an array<i64> of grid axes (-1 = replicate)";
     return "";
+  }
+  if (name == kTypedefs) {
+    auto a = llvm::dyn_cast<ArrayAttr>(value);
+    bool ok = a && llvm::all_of(a, [](Attribute e) {
+      auto d = llvm::dyn_cast<DictionaryAttr>(e);
+      return d && d.getAs<StringAttr>("name") && d.getAs<StringAttr>("type") &&
+             d.getAs<StringAttr>("scope");
+    });
+    return ok ? "" : "expects an array of {name, type, scope} string dictionaries";
   }
   if (name == kPartition) {
     auto a = llvm::dyn_cast<ArrayAttr>(value);

@@ -116,15 +116,6 @@ std::string sanitize(llvm::StringRef s) {
   return out;
 }
 
-bool isUnsignedCType(llvm::StringRef ctype) {
-  ctype = ctype.trim();
-  if (ctype.consume_front("const "))
-    ctype = ctype.trim();
-  return ctype.starts_with("unsigned") || ctype.starts_with("uint") ||
-         ctype.starts_with("ap_uint") || ctype.starts_with("ap_ufixed") ||
-         ctype.starts_with("size_t");
-}
-
 std::string locComment(Location loc) {
   if (auto f = llvm::dyn_cast<FileLineColLoc>(loc))
     return (llvm::sys::path::filename(f.getFilename().getValue()) + ":" + llvm::Twine(f.getLine()))
@@ -134,29 +125,148 @@ std::string locComment(Location loc) {
   return "";
 }
 
-/// True for a C type written as ap_fixed / ap_ufixed (values of these
-/// types are raw integers in MLIR: they are read and written through
-/// .range(), the raw bits, in the emitted code).
-bool isFixedCType(llvm::StringRef ctype) {
-  ctype = ctype.trim();
-  if (ctype.consume_front("const "))
-    ctype = ctype.trim();
-  return ctype.starts_with("ap_fixed<") || ctype.starts_with("ap_ufixed<");
-}
-
 /// The scalar C type of a (possibly array) C type: "ap_fixed<8, 4>[3]" -> "ap_fixed<8, 4>".
 std::string elementCType(llvm::StringRef ctype) {
   llvm::StringRef e = ctype.split('[').first.trim();
+  e = e.split('(').first.trim(); // "T (*)[4]"
   e.consume_front("const ");
+  e = e.trim();
+  while (e.consume_back("*") || e.consume_back("&") || e.consume_back(" const"))
+    e = e.rtrim();
   return e.trim().str();
+}
+
+/// `hls::stream<T[, D]>` / `hls::stream_of_blocks<B[, D]>` for a stream type
+/// with the element's C type (allo.ctype) and the DEPTH template argument
+/// (allo.type_depth) when the source's type had one.
+std::string streamClassName(Type t, Attribute ctype, Attribute typeDepth) {
+  auto st = llvm::cast<StreamType>(t);
+  auto ct = llvm::dyn_cast_or_null<StringAttr>(ctype);
+  std::string elem;
+  if (ct) {
+    elem = ct.getValue().str();
+  } else {
+    Type et = st.getBlockType() ? st.getBlockType().getElementType() : st.getElementType();
+    elem = et.isF32() ? "float" : et.isF64() ? "double" : et.isInteger(1) ? "bool"
+         : "ap_int<" + std::to_string(et.getIntOrFloatBitWidth()) + ">";
+    if (st.getBlockType())
+      for (int64_t d : st.getBlockType().getShape())
+        elem += "[" + std::to_string(d) + "]";
+  }
+  auto d = llvm::dyn_cast_or_null<IntegerAttr>(typeDepth);
+  std::string depth = d ? ", " + std::to_string(d.getInt()) : "";
+  if (st.getBlockType())
+    return "hls::stream_of_blocks<" + elem + depth + ">";
+  return "hls::stream<" + elem + depth + ">";
+}
+
+/// The stream type of a stream or stream-array value, null otherwise.
+StreamType streamTypeOf(Type t) {
+  if (auto mt = llvm::dyn_cast<MemRefType>(t))
+    return llvm::dyn_cast<StreamType>(mt.getElementType());
+  return llvm::dyn_cast<StreamType>(t);
+}
+
+/// The struct field a value or memref is (`.pos.x`, `.coef[]`), "" if none.
+std::string fieldOf(Value v, func::FuncOp func) {
+  StringAttr f;
+  if (auto arg = llvm::dyn_cast<BlockArgument>(v)) {
+    if (arg.getOwner()->getParentOp() == func.getOperation())
+      f = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), AlloDialect::kField);
+  } else if (Operation *d = v.getDefiningOp()) {
+    f = d->getAttrOfType<StringAttr>(AlloDialect::kField);
+  }
+  return f ? f.getValue().str() : "";
+}
+
+/// The aggregate (struct variable) id of a value or memref, -1 if none.
+int64_t aggregateOf(Value v, func::FuncOp func) {
+  IntegerAttr a;
+  if (auto arg = llvm::dyn_cast<BlockArgument>(v)) {
+    if (arg.getOwner()->getParentOp() == func.getOperation())
+      a = func.getArgAttrOfType<IntegerAttr>(arg.getArgNumber(), AlloDialect::kAggregate);
+  } else if (Operation *d = v.getDefiningOp()) {
+    a = d->getAttrOfType<IntegerAttr>(AlloDialect::kAggregate);
+  }
+  return a ? a.getInt() : -1;
+}
+
+/// `name` followed by `indices`: the struct array's first, then the field
+/// path with each `[]` taking the next index (`px[i].coef[k]`).
+std::string fieldAccess(llvm::StringRef name, llvm::StringRef field,
+                        ArrayRef<std::string> indices) {
+  unsigned holes = 0;
+  for (size_t at = field.find("[]"); at != llvm::StringRef::npos; at = field.find("[]", at + 2))
+    ++holes;
+  unsigned structRank = indices.size() >= holes ? indices.size() - holes : 0;
+  std::string s = name.str();
+  unsigned k = 0;
+  for (; k < structRank; ++k)
+    s += "[" + indices[k] + "]";
+  for (size_t i = 0; i < field.size(); ++i) {
+    if (field.substr(i).starts_with("[]") && k < indices.size()) {
+      s += "[" + indices[k++] + "]";
+      ++i;
+    } else {
+      s += field[i];
+    }
+  }
+  return s;
+}
+
+/// A braced initializer `{a, {b, c}}` for fields with these paths (relative
+/// to the struct), nesting sub-structs.
+std::string bracedInit(ArrayRef<std::string> paths, ArrayRef<std::string> values) {
+  std::string s = "{";
+  size_t i = 0;
+  while (i < paths.size()) {
+    llvm::StringRef p = llvm::StringRef(paths[i]).drop_front(); // ".x" -> "x"
+    size_t dot = p.find('.');
+    if (i)
+      s += ", ";
+    if (dot == llvm::StringRef::npos) {
+      s += values[i++];
+      continue;
+    }
+    std::string head = p.substr(0, dot).str();
+    llvm::SmallVector<std::string, 4> subPaths, subValues;
+    while (i < paths.size()) {
+      llvm::StringRef q = llvm::StringRef(paths[i]).drop_front();
+      if (!q.starts_with(head + "."))
+        break;
+      subPaths.push_back(q.substr(head.size()).str());
+      subValues.push_back(values[i++]);
+    }
+    s += bracedInit(subPaths, subValues);
+  }
+  return s + "}";
+}
+
+/// The array a view (memref.cast, memref.subview, memref.expand_shape) is
+/// taken of: the memref whose declaration carries the C++ type.
+Value rootMemref(Value m) {
+  while (Operation *d = m.getDefiningOp()) {
+    if (isa<memref::CastOp, memref::SubViewOp, memref::ExpandShapeOp>(d))
+      m = d->getOperand(0);
+    else
+      break;
+  }
+  return m;
 }
 
 /// Helpers the emitted code may need, emitted once at the top when used.
 struct Helpers {
   bool min = false, max = false, floordiv = false, ceildiv = false, mod = false;
-  bool fromBits = false, f64Bits = false;
+  bool fromBits = false, f64Bits = false, popcount = false, reverse = false;
   std::string text() const {
     std::string s;
+    if (reverse)
+      s += "template <int W> static inline ap_uint<W> allo_bit_reverse(ap_uint<W> x) {\n"
+           "  x.reverse();\n  return x;\n}\n";
+    if (popcount)
+      s += "template <int W> static inline int allo_popcount(ap_uint<W> x) {\n"
+           "  int n = 0;\n  for (int i = 0; i < W; i++) {\n#pragma HLS unroll\n"
+           "    n += x[i];\n  }\n  return n;\n}\n";
     if (fromBits)
       s += "template <class T, class R> static inline T allo_from_bits(R r) {\n"
            "  T t;\n  t.range() = r;\n  return t;\n}\n";
@@ -193,12 +303,23 @@ private:
   CType ctypeFor(Type t, bool isUnsigned);
   bool unsignedHint(Value v);
   std::string memName(Value memref);
+  /// An attribute of the array: argument attribute, lock or defining op's.
+  Attribute memAttr(Value memref, llvm::StringRef name);
+  /// `hls::stream<T[, D]>` / `hls::stream_of_blocks<B, D>` for a stream type.
+  std::string streamClass(Type t, Attribute ctype, Attribute typeDepth);
+  LogicalResult emitLock(Operation *op);
 
   // --- expressions ---
   CExpr get(Value v);
   std::string as(Value v, CType t, int maxPrec);
   static std::string paren(const CExpr &e, int maxPrec) {
     return e.prec > maxPrec ? "(" + e.text + ")" : e.text;
+  }
+  /// "-x" for an operand printed at unary precedence; an operand that itself
+  /// starts with '-' is parenthesised, since "--x" would decrement x.
+  static std::string negated(const std::string &operand) {
+    return !operand.empty() && (operand[0] == '-' || operand[0] == '+') ? "-(" + operand + ")"
+                                                                         : "-" + operand;
   }
   CExpr affineExpr(AffineExpr e, ValueRange operands);
   /// Prints an affine expression, rewriting the counters of decreasing loops
@@ -221,6 +342,9 @@ private:
   LogicalResult emitBlock(Block &b);
   LogicalResult emitIfElse(const std::string &cond, Block *thenB, Block *elseB);
   std::string callText(func::CallOp call);
+  FailureOr<std::string> structArgument(func::CallOp call, func::FuncOp callee, unsigned first,
+                                        unsigned count);
+  bool failedEmission = false; ///< an error was reported while printing an expression
   LogicalResult emitOp(Operation *op);
   LogicalResult emitValueOp(Operation *op, CExpr e);
   LogicalResult computeExpr(Operation *op, CExpr &e);
@@ -228,8 +352,16 @@ private:
   void verbatimPragmas(Operation *op);
   std::string loopLabel(Operation *op);
   bool shouldInline(Operation *op);
-  void declareAllocas();
+  LogicalResult declareAllocas();
+  llvm::StringMap<std::string> localStatics; ///< static locals declared here
+  llvm::DenseMap<int64_t, std::string> structLocals; ///< struct variables declared here
+  /// Fields of a struct returned by a call: (its variable, the field).
+  llvm::DenseMap<Value, std::pair<std::string, std::string>> fieldSource;
   void partitionPragmas(llvm::StringRef var, Attribute partitions);
+  /// The allo.pragmas of a local's declaring op, printed after its declaration.
+  void declPragmas(Operation *decl, llvm::StringRef name);
+  /// Ports named by the function's own `#pragma HLS interface`, with their mode.
+  static llvm::StringMap<std::string> userInterfaces(func::FuncOp f);
 
   ModuleEmitter &mod;
   func::FuncOp func;
@@ -241,6 +373,13 @@ private:
   llvm::DenseMap<Value, bool> readsMemory; ///< inlined expressions that read memory
   llvm::StringSet<> used;
   llvm::DenseSet<Operation *> skip;
+  /// Scalar variables (rank-0 memrefs) by their C++ name.
+  llvm::StringMap<Value> scalarVars;
+  /// The name of `loop`'s variable: `want` when free, or when it names a
+  /// scalar variable that the loop never accesses (`int i; for (i = …)`: the
+  /// loop's own `int i` shadows it, `shadows` is set); else a fresh name.
+  /// The C++ name of a loop's variable (its allo.iv, else "i").
+  std::string loopVarName(Operation *loop, bool &shadows);
 };
 
 class ModuleEmitter {
@@ -248,10 +387,20 @@ public:
   ModuleEmitter(ModuleOp m, const VHLSOptions &o) : module(m), options(o) {}
   LogicalResult emit(llvm::raw_ostream &os);
 
+  /// The user's aliases that the emitted names use (allo.typedefs), each as
+  /// an alias-declaration in its namespace: redeclaring an alias as the same
+  /// type is valid C++, so a testbench may still include the user's header.
+  std::string aliasDeclarations() const;
+
   ModuleOp module;
   const VHLSOptions &options;
   Helpers helpers;
   llvm::DenseMap<StringRef, std::string> globalNames;
+  bool usesBlocks = false; ///< hls_streamofblocks.h is needed
+  /// Static locals declared in the one function that uses them.
+  llvm::DenseMap<Operation *, llvm::SmallVector<memref::GlobalOp, 2>> functionStatics;
+  /// The declaration of a global: `static [const] T name[N] = {...};`.
+  FailureOr<std::string> globalDecl(memref::GlobalOp g, llvm::StringRef name);
 };
 
 //===----------------------------------------------------------------------===//
@@ -303,17 +452,10 @@ bool FuncEmitter::unsignedHint(Value v) {
                    arith::IndexCastOp, arith::FPToSIOp, arith::ConstantOp>(def)) {
       u = false;
     } else if (isa<affine::AffineLoadOp, memref::LoadOp>(def)) {
-      Value m = def->getOperand(0);
-      if (auto marg = llvm::dyn_cast<BlockArgument>(m)) {
-        if (marg.getOwner()->getParentOp() == func)
-          u = (bool)func.getArgAttr(marg.getArgNumber(), AlloDialect::kUnsigned);
-      } else if (Operation *mdef = m.getDefiningOp()) {
-        u = (bool)mdef->getAttr(AlloDialect::kUnsigned);
-      }
+      u = (bool)memAttr(def->getOperand(0), AlloDialect::kUnsigned);
     } else if (auto call = llvm::dyn_cast<func::CallOp>(def)) {
       if (auto callee = mod.module.lookupSymbol<func::FuncOp>(call.getCallee()))
-        if (auto rc = callee->getAttrOfType<StringAttr>(AlloDialect::kResultCType))
-          u = isUnsignedCType(rc.getValue());
+        u = callee.getNumResults() && callee.getResultAttr(0, AlloDialect::kUnsigned);
     } else if (isa<arith::SelectOp>(def)) {
       u = unsignedHint(def->getOperand(1));
     } else if (def->getNumOperands() > 0 && isa<arith::ArithDialect>(def->getDialect()) &&
@@ -336,7 +478,66 @@ std::string FuncEmitter::memName(Value memref) {
     return it->second;
   if (auto g = memref.getDefiningOp<memref::GetGlobalOp>())
     return mod.globalNames.lookup(g.getName());
+  // Views passed to pointer and reference parameters, printed so that
+  // subscripting them (`name[i]`) indexes the right element.
+  if (auto c = memref.getDefiningOp<memref::CastOp>())
+    return memName(c.getSource());
+  if (auto e = memref.getDefiningOp<memref::ExpandShapeOp>())
+    return "(&" + memName(e.getSrc()) + ")"; // &x for a pointer to a variable
+  if (auto sv = memref.getDefiningOp<memref::SubViewOp>()) {
+    CType it;
+    it.kind = CType::Index;
+    auto offset = [&](unsigned d) {
+      OpFoldResult o = sv.getMixedOffsets()[d];
+      if (auto a = llvm::dyn_cast_if_present<Attribute>(o))
+        return std::to_string(llvm::cast<IntegerAttr>(a).getInt());
+      return as(llvm::cast<Value>(o), it, PCond);
+    };
+    auto isZero = [&](unsigned d) {
+      auto a = llvm::dyn_cast_if_present<Attribute>(sv.getMixedOffsets()[d]);
+      return a && llvm::cast<IntegerAttr>(a).getInt() == 0;
+    };
+    std::string src = memName(sv.getSource());
+    unsigned srcRank = sv.getSourceType().getRank();
+    unsigned k = srcRank - sv.getType().getRank(); // leading dimensions dropped
+    std::string fixed = src;
+    for (unsigned d = 0; d < k; ++d)
+      fixed += "[" + offset(d) + "]";
+    // A reference to an element, or a pointer whose last offset is zero
+    // (A[i] decays to &A[i][0]).
+    if (k == srcRank || isZero(k))
+      return fixed;
+    if (k == 0)
+      return "(" + src + " + " + offset(0) + ")";
+    return "(&" + fixed + "[" + offset(k) + "])";
+  }
+  // A stream handle loaded from a stream array prints as `s[i]`.
+  auto eit = exprs.find(memref);
+  if (eit != exprs.end())
+    return eit->second.text;
   return "<unnamed>";
+}
+
+Attribute FuncEmitter::memAttr(Value memref, llvm::StringRef name) {
+  memref = rootMemref(memref); // a view: the array it is taken of
+  if (auto arg = llvm::dyn_cast<BlockArgument>(memref)) {
+    Operation *owner = arg.getOwner()->getParentOp();
+    if (owner == func)
+      return func.getArgAttr(arg.getArgNumber(), name);
+    // The block of a stream_of_blocks lock: the lock records the element type.
+    if (isa<StreamWriteLockOp, StreamReadLockOp>(owner))
+      return owner->getAttr(name);
+    return {};
+  }
+  if (Operation *def = memref.getDefiningOp())
+    return def->getAttr(name);
+  return {};
+}
+
+std::string FuncEmitter::streamClass(Type t, Attribute ctype, Attribute typeDepth) {
+  if (llvm::cast<StreamType>(t).getBlockType())
+    mod.usesBlocks = true;
+  return streamClassName(t, ctype, typeDepth);
 }
 
 //===----------------------------------------------------------------------===//
@@ -457,7 +658,7 @@ CExpr FuncEmitter::affineExpr(AffineExpr e, ValueRange operands) {
       if (k.getValue() == 1)
         return l;
       if (k.getValue() == -1)
-        return CExpr{"-" + paren(l, PUnary), PUnary, it};
+        return CExpr{negated(paren(l, PUnary)), PUnary, it};
       return CExpr{paren(l, PMul) + " * " + std::to_string(k.getValue()),
                    PMul, it};
     }
@@ -491,27 +692,39 @@ CExpr FuncEmitter::affineExpr(AffineExpr e, ValueRange operands) {
 }
 
 AffineExpr FuncEmitter::unreverse(AffineExpr e, llvm::SmallVectorImpl<Value> &operands) {
-  for (unsigned p = 0, n = operands.size(); p < n; ++p) {
-    auto it = reversed.find(operands[p]);
-    if (it == reversed.end() || !e.isFunctionOfDim(p))
-      continue;
-    // k = start - i: the operand now stands for the loop variable i.
+  // A position whose operand is the counter k of a decreasing loop is printed
+  // as the source's loop variable i, and k = start - i. The start map is over
+  // the loop's lower-bound operands, which may be counters of enclosing
+  // decreasing loops themselves: those are replaced the same way, so every
+  // position of the result consistently stands for a source variable.
+  MLIRContext *ctx = e.getContext();
+  auto position = [&](Value v) {
+    auto found = llvm::find(operands, v);
+    if (found != operands.end())
+      return (unsigned)(found - operands.begin());
+    operands.push_back(v);
+    return (unsigned)operands.size() - 1;
+  };
+  std::function<AffineExpr(Value)> counter = [&](Value v) -> AffineExpr {
+    unsigned pos = position(v);
+    auto it = reversed.find(v);
+    if (it == reversed.end())
+      return getAffineDimExpr(pos, ctx);
     AffineMap start = it->second.first;
+    llvm::SmallVector<Value, 4> startOps = it->second.second;
     llvm::SmallVector<AffineExpr, 4> shift;
-    for (Value v : it->second.second) {
-      // Share positions with operands already in the expression (outer loops).
-      auto found = llvm::find(operands, v);
-      unsigned pos = found - operands.begin();
-      if (found == operands.end())
-        operands.push_back(v);
-      shift.push_back(getAffineDimExpr(pos, e.getContext()));
-    }
-    AffineExpr s = start.getResult(0).replaceDimsAndSymbols(shift, {});
-    e = simplifyAffineExpr(e.replace(getAffineDimExpr(p, e.getContext()),
-                                     s - getAffineDimExpr(p, e.getContext())),
-                           operands.size(), 0);
-  }
-  return e;
+    for (Value w : startOps)
+      shift.push_back(counter(w));
+    return start.getResult(0).replaceDimsAndSymbols(shift, {}) - getAffineDimExpr(pos, ctx);
+  };
+  unsigned n = operands.size();
+  llvm::SmallVector<AffineExpr, 8> repl;
+  for (unsigned p = 0; p < n; ++p)
+    repl.push_back(e.isFunctionOfDim(p) && reversed.count(operands[p]) ? counter(operands[p])
+                                                                        : getAffineDimExpr(p, ctx));
+  for (unsigned p = n; p < operands.size(); ++p)
+    repl.push_back(getAffineDimExpr(p, ctx));
+  return simplifyAffineExpr(e.replaceDimsAndSymbols(repl, {}), operands.size(), 0);
 }
 
 CExpr FuncEmitter::affine(AffineExpr e, ValueRange operands) {
@@ -539,23 +752,19 @@ std::string FuncEmitter::affineBound(AffineMap map, ValueRange operands, bool is
 }
 
 std::string FuncEmitter::fixedElemCType(Value memref) {
-  StringAttr ct;
-  if (auto arg = llvm::dyn_cast<BlockArgument>(memref)) {
-    if (arg.getOwner()->getParentOp() != func ||
-        !func.getArgAttr(arg.getArgNumber(), AlloDialect::kFixedScale))
+  if (!memAttr(memref, AlloDialect::kFixedScale))
       return "";
-    ct = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), AlloDialect::kCType);
-  } else if (Operation *def = memref.getDefiningOp()) {
-    if (!def->hasAttr(AlloDialect::kFixedScale))
-      return "";
-    ct = def->getAttrOfType<StringAttr>(AlloDialect::kCType);
-  }
-  if (!ct || !isFixedCType(ct.getValue()))
-    return "";
-  return elementCType(ct.getValue());
+  // A struct field: its own type.
+  auto ct = llvm::dyn_cast_or_null<StringAttr>(memAttr(memref, AlloDialect::kFieldCType));
+  if (!ct)
+    ct = llvm::dyn_cast_or_null<StringAttr>(memAttr(memref, AlloDialect::kCType));
+  return ct ? elementCType(ct.getValue()) : "";
 }
 
 std::string FuncEmitter::access(Value memref, ArrayRef<std::string> indices) {
+  std::string field = fieldOf(memref, func);
+  if (!field.empty())
+    return fieldAccess(memName(memref), field, indices);
   std::string s = memName(memref);
   for (const std::string &i : indices)
     s += "[" + i + "]";
@@ -624,7 +833,7 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     if (std::string(sym) == "-")
       if (auto c = op->getOperand(0).getDefiningOp<arith::ConstantOp>())
         if (auto i = llvm::dyn_cast<IntegerAttr>(c.getValue()); i && i.getValue().isZero())
-          e = CExpr{"-" + as(op->getOperand(1), t, PUnary), PUnary, t};
+          e = CExpr{negated(as(op->getOperand(1), t, PUnary)), PUnary, t};
     // Narrow and odd widths promote in C++: cast back to the operation's width.
     if (t.kind == CType::Int && t.width != 32 && t.width != 64)
       e = CExpr{"(" + t.name() + ")(" + e.text + ")", PUnary, t};
@@ -831,7 +1040,7 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     return cast(from), success();
   }
   if (isa<arith::NegFOp>(op)) {
-    e = CExpr{"-" + paren(get(op->getOperand(0)), PUnary), PUnary, rt};
+    e = CExpr{negated(paren(get(op->getOperand(0)), PUnary)), PUnary, rt};
     return success();
   }
   if (isa<arith::MinNumFOp>(op))
@@ -840,6 +1049,33 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     return call("std::fmax"), success();
   if (isa<arith::RemFOp>(op))
     return call("std::fmod"), success();
+  if (isa<BitReverseOp>(op)) {
+    CType u = typeOf(op->getOperand(0));
+    u.isSigned = false;
+    mod.helpers.reverse = true;
+    e = CExpr{"(" + rt.name() + ")allo_bit_reverse<" +
+                  std::to_string(op->getOperand(0).getType().getIntOrFloatBitWidth()) + ">(" +
+                  as(op->getOperand(0), u, PCond) + ")",
+              PUnary, rt};
+    return success();
+  }
+  if (isa<math::CountLeadingZerosOp, math::CtPopOp>(op)) {
+    // ap_uint<W>(x).countLeadingZeros() (the ap_int member), or a helper
+    // counting the set bits.
+    CType u = typeOf(op->getOperand(0));
+    u.isSigned = false;
+    std::string w = std::to_string(op->getOperand(0).getType().getIntOrFloatBitWidth());
+    std::string x = as(op->getOperand(0), u, PCond);
+    std::string text;
+    if (isa<math::CountLeadingZerosOp>(op)) {
+      text = "ap_uint<" + w + ">(" + x + ").countLeadingZeros()";
+    } else {
+      mod.helpers.popcount = true;
+      text = "allo_popcount<" + w + ">(" + x + ")";
+    }
+    e = CExpr{"(" + rt.name() + ")" + text, PUnary, rt};
+    return success();
+  }
   if (op->getDialect() && isa<math::MathDialect>(op->getDialect())) {
     static const std::pair<const char *, const char *> table[] = {
         {"math.sqrt", "std::sqrt"},   {"math.exp", "std::exp"},     {"math.exp2", "std::exp2"},
@@ -852,15 +1088,41 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
         {"math.round", "std::round"}, {"math.trunc", "std::trunc"}, {"math.absf", "std::fabs"},
         {"math.powf", "std::pow"},    {"math.atan2", "std::atan2"}, {"math.fma", "std::fma"},
         {"math.copysign", "std::copysign"}};
+    // Written as hls:: in the source: printed back as hls::.
+    bool hls = op->hasAttr(AlloDialect::kHLSMath);
+    if (isa<math::RsqrtOp>(op)) {
+      if (hls)
+        return call("hls::rsqrt"), success();
+      CType t = rt;
+      e = CExpr{std::string(rt.kind == CType::Float ? "1.0f" : "1.0") + " / std::sqrt(" +
+                    as(op->getOperand(0), t, PCond) + ")",
+                PMul, rt};
+      return success();
+    }
     for (auto &[name, fn] : table)
       if (op->getName().getStringRef() == name)
-        return call(fn), success();
+        return call(hls ? ("hls::" + llvm::StringRef(fn).drop_front(5)).str().c_str() : fn),
+               success();
     return op->emitError("vhls: unsupported math operation '") << op->getName() << "'";
   }
   if (auto apply = llvm::dyn_cast<affine::AffineApplyOp>(op)) {
     AffineMap m = apply.getAffineMap();
     e = affine(symbolsToDims(m.getResult(0), m.getNumDims(), m.getNumSymbols()),
                apply.getMapOperands());
+    return success();
+  }
+  if (isa<affine::AffineMinOp, affine::AffineMaxOp>(op)) {
+    bool isMax = isa<affine::AffineMaxOp>(op);
+    AffineMap m = isMax ? llvm::cast<affine::AffineMaxOp>(op).getAffineMap()
+                        : llvm::cast<affine::AffineMinOp>(op).getAffineMap();
+    ValueRange operands = op->getOperands();
+    if (m.getNumResults() == 1) {
+      e = affine(symbolsToDims(m.getResult(0), m.getNumDims(), m.getNumSymbols()), operands);
+      return success();
+    }
+    CType it;
+    it.kind = CType::Index;
+    e = CExpr{affineBound(m, operands, isMax), PPostfix, it};
     return success();
   }
   // Fixed-point memory holds ap_fixed values: read their raw bits.
@@ -880,10 +1142,10 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
   }
   if (auto callOp = llvm::dyn_cast<func::CallOp>(op)) {
     std::string text = callText(callOp);
+    if (failedEmission)
+      return failure();
     auto callee = mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee());
-    if (auto rc = callee ? callee->getAttrOfType<StringAttr>(AlloDialect::kResultCType)
-                         : StringAttr();
-        rc && isFixedCType(rc.getValue()))
+    if (callee && callee.getNumResults() && callee.getResultAttr(0, AlloDialect::kFixedScale))
       text = rt.name() + "(" + text + ".range())";
     e = CExpr{text, PPostfix, rt};
     return success();
@@ -905,11 +1167,19 @@ bool FuncEmitter::shouldInline(Operation *op) {
   Value r = op->getResult(0);
   if (isa<arith::ConstantOp>(op))
     return true;
-  if (!r.hasOneUse())
-    return false;
+  // Uses by skipped operations (the sizes of subviews) are never printed.
+  Operation *user = nullptr;
+  for (Operation *u : r.getUsers()) {
+    if (skip.count(u))
+      continue;
+    if (user)
+      return false;
+    user = u;
+  }
+  if (!user)
+    return !r.use_empty() && isMemoryEffectFree(op);
   // A stream read moves only into a store or write right after it (`x = s.read();`).
   if (isa<StreamReadOp>(op)) {
-    Operation *user = *r.getUsers().begin();
     return user == op->getNextNode() &&
            isa<affine::AffineStoreOp, memref::StoreOp, StreamWriteOp>(user) &&
            user->getOperand(isa<StreamWriteOp>(user) ? 1 : 0) == r;
@@ -924,7 +1194,6 @@ bool FuncEmitter::shouldInline(Operation *op) {
                });
   if (!reads)
     return true;
-  Operation *user = *r.getUsers().begin();
   Operation *anchor = op->getBlock()->findAncestorOpInBlock(*user);
   if (!anchor)
     return false;
@@ -953,12 +1222,21 @@ bool FuncEmitter::shouldInline(Operation *op) {
 
 LogicalResult FuncEmitter::emitValueOp(Operation *op, CExpr e) {
   Value r = op->getResult(0);
+  // A stream handle (s[i] of a stream array) is a name: always inlined.
+  if (llvm::isa<StreamType>(r.getType())) {
+    exprs[r] = e;
+    return success();
+  }
   // A pure value that prints as a name or a literal is never worth a temporary.
   bool trivial = !e.text.empty() && llvm::all_of(e.text, [](char c) {
     return isalnum((unsigned char)c) || c == '_' || c == '.';
   });
   bool readsMem = llvm::any_of(op->getOperands(), [&](Value v) { return readsMemory.lookup(v); });
-  if ((trivial && isMemoryEffectFree(op) && !readsMem) || shouldInline(op)) {
+  // A very long expression gets a name: easier to read, and a chain of
+  // thousands of operators stays linear in time and memory.
+  constexpr size_t kMaxInlineText = 1000;
+  if ((trivial && isMemoryEffectFree(op) && !readsMem) ||
+      (e.text.size() <= kMaxInlineText && shouldInline(op))) {
     exprs[r] = e;
     return success();
   }
@@ -970,7 +1248,11 @@ LogicalResult FuncEmitter::emitValueOp(Operation *op, CExpr e) {
       break;
     }
     if (isa<affine::AffineLoadOp, memref::LoadOp, StreamReadOp>(d)) {
-      base = memName(d->getOperand(0)) + "_v";
+      Value m = d->getOperand(0);
+      // A read of s[i] (a stream array's element) is named after s.
+      if (Operation *ld = m.getDefiningOp(); ld && isa<affine::AffineLoadOp, memref::LoadOp>(ld))
+        m = ld->getOperand(0);
+      base = memName(m) + "_v";
       break;
     }
     if (auto c = llvm::dyn_cast<func::CallOp>(d)) {
@@ -988,6 +1270,20 @@ LogicalResult FuncEmitter::emitValueOp(Operation *op, CExpr e) {
   line(t.name() + " " + name + " = " + e.text + ";");
   names[r] = name;
   return success();
+}
+
+std::string FuncEmitter::loopVarName(Operation *loop, bool &shadows) {
+  auto ivAttr = loop->getAttrOfType<StringAttr>(AlloDialect::kInductionVar);
+  llvm::StringRef want = ivAttr ? ivAttr.getValue() : "i";
+  shadows = false;
+  std::string n = sanitize(want);
+  auto it = scalarVars.find(n);
+  if (used.contains(n) && it != scalarVars.end() &&
+      llvm::none_of(it->second.getUsers(), [&](Operation *u) { return loop->isAncestor(u); })) {
+    shadows = true;
+    return n;
+  }
+  return fresh(want);
 }
 
 std::string FuncEmitter::loopLabel(Operation *op) {
@@ -1020,6 +1316,26 @@ void FuncEmitter::verbatimPragmas(Operation *op) {
       line("#pragma HLS " + llvm::cast<StringAttr>(a).getValue().str());
 }
 
+void FuncEmitter::declPragmas(Operation *decl, llvm::StringRef name) {
+  // The source's directives about this array or stream, with `variable=`
+  // naming it as the emitted code does.
+  auto list = decl->getAttrOfType<ArrayAttr>(AlloDialect::kPragmas);
+  if (!list)
+    return;
+  for (Attribute a : list) {
+    llvm::SmallVector<llvm::StringRef, 8> words;
+    llvm::StringRef(llvm::cast<StringAttr>(a).getValue()).split(words, ' ', -1, false);
+    std::string text;
+    for (llvm::StringRef w : words) {
+      if (w.size() > 9 && w.take_front(9).equals_insensitive("variable="))
+        text += (text.empty() ? "" : " ") + w.take_front(9).str() + name.str();
+      else
+        text += (text.empty() ? "" : " ") + w.str();
+    }
+    line("#pragma HLS " + text);
+  }
+}
+
 void FuncEmitter::partitionPragmas(llvm::StringRef var, Attribute partitions) {
   auto arr = llvm::dyn_cast_or_null<ArrayAttr>(partitions);
   if (!arr)
@@ -1036,25 +1352,174 @@ void FuncEmitter::partitionPragmas(llvm::StringRef var, Attribute partitions) {
   }
 }
 
+FailureOr<std::string> FuncEmitter::structArgument(func::CallOp call, func::FuncOp callee,
+                                                   unsigned first, unsigned count) {
+  // The C++ object the operands of a struct parameter come from: a struct
+  // variable or element, read (by value) or viewed (by reference/pointer)
+  // field by field at the same place.
+  auto ct = callee.getArgAttrOfType<StringAttr>(first, AlloDialect::kCType);
+  llvm::StringRef ctype = ct ? ct.getValue() : "";
+  bool byValue = !ctype.contains('*') && !ctype.contains('[') &&
+                 (!ctype.contains('&') || ctype.starts_with("const "));
+  std::string object;
+  bool same = true;
+  for (unsigned k = 0; k < count && same; ++k) {
+    Value v = call.getOperand(first + k);
+    std::string o;
+    auto cfAttr = callee.getArgAttrOfType<StringAttr>(first + k, AlloDialect::kField);
+    std::string cf = cfAttr ? cfAttr.getValue().str() : "";
+    // The path of the callee's struct inside the caller's: `field` minus
+    // the callee's own field (".p.x" - ".x" = ".p").
+    auto prefixOf = [&](llvm::StringRef field, std::string &prefix) {
+      if (!field.ends_with(cf))
+        return false;
+      prefix = field.drop_back(cf.size()).str();
+      return prefix.find("[]") == std::string::npos;
+    };
+    std::string prefix;
+    if (auto src = fieldSource.find(v); src != fieldSource.end()) {
+      // A field of a struct a call returned.
+      same = prefixOf(src->second.second, prefix);
+      o = src->second.first + prefix;
+    } else if (llvm::isa<MemRefType>(v.getType())) {
+      // A view of one field: the variable and its indices.
+      same = prefixOf(fieldOf(rootMemref(v), func), prefix);
+      o = memName(v) + prefix;
+    } else if (auto arg = llvm::dyn_cast<BlockArgument>(v);
+               arg && !fieldOf(v, func).empty() &&
+               arg.getOwner()->getParentOp() == func.getOperation()) {
+      same = prefixOf(fieldOf(v, func), prefix);
+      o = names[v] + prefix;
+    } else if (Operation *d = v.getDefiningOp();
+               d && isa<affine::AffineLoadOp, memref::LoadOp>(d) && !names.count(v) &&
+               exprs.count(v) && !fieldOf(d->getOperand(0), func).empty()) {
+      // The load's own text is `A[i].p.x`: the object is `A[i].p`.
+      Value m = d->getOperand(0);
+      llvm::StringRef t(exprs[v].text);
+      if (!fixedElemCType(m).empty()) {
+        // ap_int<W>(A[i].x.range())
+        t = t.substr(t.find('(') + 1);
+        t.consume_back(".range())");
+      }
+      same = t.consume_back(cf) && llvm::StringRef(fieldOf(m, func)).ends_with(cf);
+      o = t.str();
+    } else {
+      same = false;
+    }
+    if (k == 0)
+      object = o;
+    else if (o != object)
+      same = false;
+  }
+  if (same && !object.empty())
+    return object;
+  if (!byValue)
+    return call.emitError("vhls: cannot print the struct argument of '") << call.getCallee() << "'";
+  // A value built from its fields: Type{a, {b, c}}.
+  llvm::SmallVector<std::string, 8> paths, values;
+  for (unsigned k = 0; k < count; ++k) {
+    Value v = call.getOperand(first + k);
+    if (llvm::isa<MemRefType>(v.getType()))
+      return call.emitError("vhls: cannot print a struct value with an array field passed to '")
+             << call.getCallee() << "'";
+    auto f = callee.getArgAttrOfType<StringAttr>(first + k, AlloDialect::kField);
+    auto fct = callee.getArgAttrOfType<StringAttr>(first + k, AlloDialect::kFieldCType);
+    paths.push_back(f ? f.getValue().str() : "");
+    std::string x = as(v, typeOf(callee.getArgument(first + k)), PCond);
+    if (fct && callee.getArgAttr(first + k, AlloDialect::kFixedScale)) {
+      mod.helpers.fromBits = true;
+      x = "allo_from_bits<" + elementCType(fct.getValue()) + ">(" + x + ")";
+    }
+    values.push_back(x);
+  }
+  std::string type = ctype.str();
+  llvm::StringRef tr(type);
+  tr.consume_front("const ");
+  tr.consume_back("&");
+  return tr.trim().str() + bracedInit(paths, values);
+}
+
 std::string FuncEmitter::callText(func::CallOp call) {
   // Arrays are passed by name; scalars converted to the callee's parameter types.
   auto callee = mod.module.lookupSymbol<func::FuncOp>(call.getCallee());
   std::string args;
-  for (auto [i, v] : llvm::enumerate(call.getOperands())) {
+  for (unsigned i = 0, n = call.getNumOperands(); i < n; ++i) {
+    Value v = call.getOperand(i);
     args += i ? ", " : "";
     auto ct = callee ? callee.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType) : StringAttr();
-    if (llvm::isa<MemRefType>(v.getType())) {
+    int64_t agg = callee && !callee.isExternal() ? aggregateOf(callee.getArgument(i), callee) : -1;
+    if (agg >= 0) {
+      // The fields of one struct parameter: one C++ argument.
+      unsigned count = 1;
+      while (i + count < n && aggregateOf(callee.getArgument(i + count), callee) == agg)
+        ++count;
+      FailureOr<std::string> a = structArgument(call, callee, i, count);
+      if (failed(a)) {
+        failedEmission = true;
+        return "";
+      }
+      args += *a;
+      i += count - 1;
+      continue;
+    }
+    if (llvm::isa<MemRefType>(v.getType()) || llvm::isa<StreamType>(v.getType())) {
+      if (!fieldOf(rootMemref(v), func).empty()) {
+        call.emitError("vhls: a field of a struct is passed to '")
+            << call.getCallee() << "', whose parameter is not a struct";
+        failedEmission = true;
+        return "";
+      }
       args += memName(v);
-    } else if (ct && isFixedCType(ct.getValue())) {
+    } else if (ct && callee.getArgAttr(i, AlloDialect::kFixedScale)) {
       // A fixed-point parameter: build the value from its raw bits.
       mod.helpers.fromBits = true;
       args += "allo_from_bits<" + elementCType(ct.getValue()) + ">(" +
               as(v, typeOf(callee.getArgument(i)), PCond) + ")";
     } else {
-      args += as(v, callee ? typeOf(callee.getArgument(i)) : typeOf(v), PCond);
+      CType pt = !callee ? typeOf(v)
+                 : callee.isExternal()
+                     ? ctypeFor(callee.getFunctionType().getInput(i), false)
+                     : typeOf(callee.getArgument(i));
+      args += as(v, pt, PCond);
     }
   }
+  // A C library function stands for the C++ one it was raised from.
+  if (auto ext = callee ? callee->getAttrOfType<StringAttr>(AlloDialect::kExtern) : StringAttr())
+    return ext.getValue().str() + "(" + args + ")";
   return sanitize(call.getCallee()) + "(" + args + ")";
+}
+
+LogicalResult FuncEmitter::emitLock(Operation *op) {
+  // `hls::write_lock<B> b(s);` and its scope. Braces delimit the scope unless
+  // the lock is the last statement of its block (the scope ends there anyway).
+  Operation *next = op->getNextNode();
+  bool braces = next && !(next->hasTrait<OpTrait::IsTerminator>() &&
+                          (next->getNumOperands() == 0 || isa<affine::AffineYieldOp>(next)));
+  if (braces) {
+    line("{");
+    ++indent;
+  }
+  auto n = op->getAttrOfType<StringAttr>(AlloDialect::kName);
+  auto ct = op->getAttrOfType<StringAttr>(AlloDialect::kCType);
+  Region &body = op->getRegion(0);
+  std::string name = fresh(n ? n.getValue() : "blk");
+  names[body.front().getArgument(0)] = name;
+  Value stream = op->getOperand(0);
+  auto st = llvm::cast<StreamType>(stream.getType());
+  std::string block = ct ? ct.getValue().str() : ctypeFor(st.getBlockType().getElementType(), false).name();
+  if (!ct)
+    for (int64_t d : st.getBlockType().getShape())
+      block += "[" + std::to_string(d) + "]";
+  mod.usesBlocks = true;
+  line(std::string(isa<StreamWriteLockOp>(op) ? "hls::write_lock<" : "hls::read_lock<") + block +
+       "> " + name + "(" + memName(stream) + ");");
+  if (failed(emitBlock(body.front())))
+    return failure();
+  if (braces) {
+    --indent;
+    line("}");
+  }
+  return success();
 }
 
 LogicalResult FuncEmitter::emitIfElse(const std::string &cond, Block *thenB, Block *elseB) {
@@ -1082,8 +1547,11 @@ LogicalResult FuncEmitter::emitBlock(Block &b) {
 }
 
 LogicalResult FuncEmitter::emitOp(Operation *op) {
-  if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp, StreamCreateOp>(op))
+  if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp, StreamCreateOp,
+          LockEndOp, memref::CastOp, memref::SubViewOp, memref::ExpandShapeOp>(op))
     return success();
+  if (isa<StreamWriteLockOp, StreamReadLockOp>(op))
+    return emitLock(op);
   if (auto w = llvm::dyn_cast<StreamWriteOp>(op)) {
     line(memName(w.getStream()) + ".write(" + as(w.getValue(), typeOf(w.getValue()), PCond) +
          ");");
@@ -1102,9 +1570,27 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
         line("return;");
       return success();
     }
+    if (auto fields = func->getAttrOfType<ArrayAttr>(AlloDialect::kResultFields)) {
+      // A struct: built from its fields.
+      llvm::SmallVector<std::string, 8> paths, values;
+      for (auto [v, f] : llvm::zip(ret.getOperands(), fields)) {
+        auto d = llvm::cast<DictionaryAttr>(f);
+        paths.push_back(d.getAs<StringAttr>("field").getValue().str());
+        llvm::StringRef fct = d.getAs<StringAttr>("ctype").getValue();
+        std::string x = as(v, ctypeFor(v.getType(), (bool)d.get("unsigned")), PCond);
+        if (d.get("fixed_scale")) {
+          mod.helpers.fromBits = true;
+          x = "allo_from_bits<" + elementCType(fct) + ">(" + x + ")";
+        }
+        values.push_back(x);
+      }
+      line("return " + func->getAttrOfType<StringAttr>(AlloDialect::kResultCType).getValue().str() +
+           bracedInit(paths, values) + ";");
+      return success();
+    }
     Value v = ret.getOperand(0);
     if (auto rc = func->getAttrOfType<StringAttr>(AlloDialect::kResultCType);
-        rc && isFixedCType(rc.getValue())) {
+        rc && func.getResultAttr(0, AlloDialect::kFixedScale)) {
       mod.helpers.fromBits = true;
       line("return allo_from_bits<" + elementCType(rc.getValue()) + ">(" +
            as(v, typeOf(v), PCond) + ");");
@@ -1128,9 +1614,8 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
     return success();
   }
   if (auto f = llvm::dyn_cast<affine::AffineForOp>(op)) {
-    std::string iv = fresh(f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar)
-                               ? f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar).getValue()
-                               : "i");
+    bool shadows = false;
+    std::string iv = loopVarName(op, shadows);
     names[f.getInductionVar()] = iv;
     std::string header;
     auto revStart = f->getAttrOfType<AffineMapAttr>(AlloDialect::kReverseStart);
@@ -1141,7 +1626,7 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
         f.getLowerBoundOperands().size() == revStart.getValue().getNumDims()) {
       // The normalised counter of a decreasing loop: print the source's loop.
       ValueRange ops = f.getLowerBoundOperands();
-      std::string start = affineExpr(revStart.getValue().getResult(0), ops).text;
+      std::string start = affine(revStart.getValue().getResult(0), ops).text;
       std::string limit = affineBound(revLimit.getValue(), ops, true);
       reversed[f.getInductionVar()] = {revStart.getValue(),
                                        llvm::SmallVector<Value, 4>(ops.begin(), ops.end())};
@@ -1162,13 +1647,13 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
       return failure();
     --indent;
     line("}");
-    used.erase(iv); // siblings may reuse the loop variable's name
+    if (!shadows)
+      used.erase(iv); // siblings may reuse the loop variable's name
     return success();
   }
   if (auto f = llvm::dyn_cast<scf::ForOp>(op)) {
-    std::string iv = fresh(f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar)
-                               ? f->getAttrOfType<StringAttr>(AlloDialect::kInductionVar).getValue()
-                               : "i");
+    bool shadows = false;
+    std::string iv = loopVarName(op, shadows);
     names[f.getInductionVar()] = iv;
     CType it;
     it.kind = CType::Index;
@@ -1184,7 +1669,8 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
       return failure();
     --indent;
     line("}");
-    used.erase(iv);
+    if (!shadows)
+      used.erase(iv);
     return success();
   }
   if (auto w = llvm::dyn_cast<scf::WhileOp>(op)) {
@@ -1275,7 +1761,33 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
   }
   if (auto callOp = llvm::dyn_cast<func::CallOp>(op)) {
     if (callOp.getNumResults() == 0) {
-      line(callText(callOp) + ";");
+      std::string text = callText(callOp);
+      if (failedEmission)
+        return failure();
+      line(text + ";");
+      return success();
+    }
+    auto callee = mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee());
+    if (auto fields = callee ? callee->getAttrOfType<ArrayAttr>(AlloDialect::kResultFields)
+                             : ArrayAttr()) {
+      // A struct result: one variable; its fields are the results.
+      std::string text = callText(callOp);
+      if (failedEmission)
+        return failure();
+      std::string name = fresh(callOp.getCallee().str() + "_r");
+      line(callee->getAttrOfType<StringAttr>(AlloDialect::kResultCType).getValue().str() + " " +
+           name + " = " + text + ";");
+      for (auto [r, f] : llvm::zip(callOp.getResults(), fields)) {
+        auto d = llvm::cast<DictionaryAttr>(f);
+        std::string field = name + d.getAs<StringAttr>("field").getValue().str();
+        bool u = (bool)d.get("unsigned");
+        CType t = ctypeFor(r.getType(), u);
+        unsignedCache[r] = u;
+        if (d.get("fixed_scale"))
+          field = t.name() + "(" + field + ".range())";
+        exprs[r] = CExpr{field, PPostfix, t};
+        fieldSource[r] = {name, d.getAs<StringAttr>("field").getValue().str()};
+      }
       return success();
     }
   }
@@ -1291,6 +1803,12 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
 } // namespace
 
 std::string allo::detail::declarator(llvm::StringRef ctype, llvm::StringRef name) {
+  // "int (*)[4]" -> "int (*A)[4]", "int (&)[4]" -> "int (&A)[4]"
+  for (llvm::StringRef inner : {"(*)", "(&)"}) {
+    size_t at = ctype.find(inner);
+    if (at != llvm::StringRef::npos)
+      return ctype.substr(0, at + 2).str() + name.str() + ctype.substr(at + 2).str();
+  }
   // "const float[8][8]" -> "const float A[8][8]"
   size_t br = ctype.find('[');
   if (br == llvm::StringRef::npos)
@@ -1309,6 +1827,8 @@ std::string allo::detail::signatureOf(func::FuncOp func,
   std::string sig;
   if (func->hasAttr(AlloDialect::kStatic))
     sig += "static ";
+  else if (func->hasAttr(AlloDialect::kExternC))
+    sig += "extern \"C\" ";
   auto scalarName = [](Type t, bool u) {
     if (t.isInteger(1))
       return std::string("bool");
@@ -1331,8 +1851,16 @@ std::string allo::detail::signatureOf(func::FuncOp func,
     sig += scalarName(func.getResultTypes()[0], false);
   sig += " " + sanitize(func.getSymName()) + "(";
   llvm::StringSet<> seen;
+  bool firstParam = true;
   for (unsigned i = 0; i < func.getNumArguments(); ++i) {
     auto n = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
+    // The fields of one struct parameter share its name and declaration.
+    auto agg = func.getArgAttrOfType<IntegerAttr>(i, AlloDialect::kAggregate);
+    if (agg && i > 0 &&
+        func.getArgAttrOfType<IntegerAttr>(i - 1, AlloDialect::kAggregate) == agg) {
+      params.push_back(params.back());
+      continue;
+    }
     std::string base = sanitize(n ? n.getValue().str() : "arg" + std::to_string(i));
     std::string pname = base;
     for (unsigned k = 1; seen.contains(pname); ++k)
@@ -1340,12 +1868,22 @@ std::string allo::detail::signatureOf(func::FuncOp func,
     seen.insert(pname);
     params.push_back(pname);
     std::string ctype;
-    if (auto st = llvm::dyn_cast<StreamType>(func.getArgument(i).getType())) {
-      auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType);
-      ctype = "hls::stream<" +
-              (ct ? ct.getValue().str()
-                  : scalarName(st.getElementType(), (bool)func.getArgAttr(i, AlloDialect::kUnsigned))) +
-              "> &";
+    Type at = func.getArgument(i).getType();
+    if (streamTypeOf(at)) {
+      // hls::stream<T> &s, hls::stream<T> s[4][2], hls::stream_of_blocks<B> &s.
+      // (The class name may hold brackets, `stream_of_blocks<int[8]>`: no declarator().)
+      std::string decl = streamClassName(streamTypeOf(at), func.getArgAttr(i, AlloDialect::kCType),
+                                         func.getArgAttr(i, AlloDialect::kTypeDepth));
+      if (auto mt = llvm::dyn_cast<MemRefType>(at)) {
+        decl += " " + pname;
+        for (int64_t d : mt.getShape())
+          decl += "[" + std::to_string(d) + "]";
+      } else {
+        decl += " &" + pname;
+      }
+      sig += (firstParam ? "" : ", ") + decl;
+      firstParam = false;
+      continue;
     } else if (auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType)) {
       ctype = ct.getValue().str();
     } else {
@@ -1359,7 +1897,13 @@ std::string allo::detail::signatureOf(func::FuncOp func,
         ctype = scalarName(t, u);
       }
     }
-    sig += (i ? ", " : "") + declarator(ctype, pname);
+    // A scalar in memory (a PE's share of a caller's variable) is passed by
+    // reference: what the function writes must reach the caller.
+    if (auto mt = llvm::dyn_cast<MemRefType>(func.getArgument(i).getType());
+        mt && mt.getRank() == 0 && !llvm::StringRef(ctype).trim().ends_with("&"))
+      ctype += " &";
+    sig += (firstParam ? "" : ", ") + declarator(ctype, pname);
+    firstParam = false;
   }
   return sig + ")";
 }
@@ -1376,23 +1920,57 @@ std::string allo::vhlsTopDeclarations(ModuleOp module) {
 
 namespace {
 
-void FuncEmitter::declareAllocas() {
+LogicalResult FuncEmitter::declareAllocas() {
   for (Operation &op : func.getBody().front()) {
     if (auto g = llvm::dyn_cast<memref::GetGlobalOp>(op)) {
-      names[g.getResult()] = mod.globalNames.lookup(g.getName());
+      // A static local of this function is declared here, where it was.
+      auto statics = mod.functionStatics.find(func);
+      memref::GlobalOp global;
+      if (statics != mod.functionStatics.end())
+        for (memref::GlobalOp s : statics->second)
+          if (s.getSymName() == g.getName())
+            global = s;
+      if (!global) {
+        names[g.getResult()] = mod.globalNames.lookup(g.getName());
+      } else if (auto known = localStatics.find(g.getName()); known != localStatics.end()) {
+        names[g.getResult()] = known->second;
+      } else {
+        auto n = global->getAttrOfType<StringAttr>(AlloDialect::kName);
+        std::string name = fresh(n ? n.getValue() : g.getName());
+        FailureOr<std::string> decl = mod.globalDecl(global, name);
+        if (failed(decl))
+          return failure();
+        line(*decl);
+        localStatics[g.getName()] = name;
+        names[g.getResult()] = name;
+      }
+      partitionPragmas(names[g.getResult()], g->getAttr(AlloDialect::kPartition));
       continue;
     }
     if (auto sc = llvm::dyn_cast<StreamCreateOp>(op)) {
       auto n = sc->getAttrOfType<StringAttr>(AlloDialect::kName);
       std::string name = fresh(n ? n.getValue() : "fifo");
       names[sc.getResult()] = name;
-      auto ct = sc->getAttrOfType<StringAttr>(AlloDialect::kCType);
-      std::string elem = ct ? ct.getValue().str()
-                            : ctypeFor(sc.getType().getElementType(),
-                                       (bool)sc->getAttr(AlloDialect::kUnsigned))
-                                  .name();
-      line("hls::stream<" + elem + "> " + name + "(\"" + name + "\");");
-      line("#pragma HLS stream variable=" + name + " depth=" + std::to_string(sc.getDepth()));
+      StreamType st = streamTypeOf(sc.getType());
+      std::string cls = streamClass(st, sc->getAttr(AlloDialect::kCType),
+                                    sc->getAttr(AlloDialect::kTypeDepth));
+      if (auto mt = llvm::dyn_cast<MemRefType>(sc.getType())) {
+        // An array of streams (the FIFOs stay unnamed, as they are in the source).
+        std::string dims;
+        for (int64_t d : mt.getShape())
+          dims += "[" + std::to_string(d) + "]";
+        line(cls + " " + name + dims + ";");
+      } else if (st.getBlockType()) {
+        line(cls + " " + name + ";");
+      } else {
+        line(cls + " " + name + "(\"" + name + "\");");
+      }
+      // A stream of blocks takes its depth from the template argument.
+      if (!st.getBlockType() || sc.getDepth() != (sc->getAttrOfType<IntegerAttr>(AlloDialect::kTypeDepth)
+                                                      ? sc->getAttrOfType<IntegerAttr>(AlloDialect::kTypeDepth).getInt()
+                                                      : 2))
+        line("#pragma HLS stream variable=" + name + " depth=" + std::to_string(sc.getDepth()));
+      declPragmas(sc, name);
       continue;
     }
     auto a = llvm::dyn_cast<memref::AllocaOp>(op);
@@ -1401,16 +1979,29 @@ void FuncEmitter::declareAllocas() {
     MemRefType mt = a.getType();
     // A mutable copy of a scalar parameter: keep using the parameter itself.
     if (mt.getRank() == 0) {
-      memref::StoreOp init;
+      Operation *init = nullptr;
       for (Operation *u : a->getUsers())
-        if (auto st = llvm::dyn_cast<memref::StoreOp>(u))
-          if (st->getBlock() == &func.getBody().front() && llvm::isa<BlockArgument>(st.getValue())) {
-            init = st;
+        if (isa<memref::StoreOp, affine::AffineStoreOp>(u) && u->getOperand(1) == a.getResult())
+          if (u->getBlock() == &func.getBody().front() &&
+              llvm::isa<BlockArgument>(u->getOperand(0)) &&
+              llvm::cast<BlockArgument>(u->getOperand(0)).getOwner() == &func.getBody().front()) {
+            init = u;
             break;
           }
-      if (init && init.getValue().hasOneUse()) {
-        names[a.getResult()] = names[init.getValue()];
+      if (init && init->getOperand(0).hasOneUse()) {
+        names[a.getResult()] = names[init->getOperand(0)];
+        scalarVars[names[a.getResult()]] = a.getResult();
         skip.insert(init);
+        declPragmas(a, names[a.getResult()]); // the parameter's, at the top of the body
+        continue;
+      }
+    }
+    // The fields of one struct variable: declared once.
+    int64_t agg = aggregateOf(a.getResult(), func);
+    if (agg >= 0) {
+      auto known = structLocals.find(agg);
+      if (known != structLocals.end()) {
+        names[a.getResult()] = known->second;
         continue;
       }
     }
@@ -1423,6 +2014,10 @@ void FuncEmitter::declareAllocas() {
       base = "result";
     std::string name = fresh(base);
     names[a.getResult()] = name;
+    if (mt.getRank() == 0)
+      scalarVars[name] = a.getResult();
+    if (agg >= 0)
+      structLocals[agg] = name;
     std::string ctype;
     if (auto ct = a->getAttrOfType<StringAttr>(AlloDialect::kCType))
       ctype = ct.getValue().str();
@@ -1433,7 +2028,36 @@ void FuncEmitter::declareAllocas() {
     }
     line(declarator(ctype, name) + ";");
     partitionPragmas(name, a->getAttr(AlloDialect::kPartition));
+    declPragmas(a, name);
   }
+  return success();
+}
+
+llvm::StringMap<std::string> FuncEmitter::userInterfaces(func::FuncOp f) {
+  // `interface mode=m_axi port=A ...` or the old `interface m_axi port=A`.
+  llvm::StringMap<std::string> ports;
+  auto list = f->getAttrOfType<ArrayAttr>(AlloDialect::kPragmas);
+  if (!list)
+    return ports;
+  for (Attribute a : list) {
+    llvm::SmallVector<llvm::StringRef, 8> words;
+    llvm::StringRef(llvm::cast<StringAttr>(a).getValue()).split(words, ' ', -1, false);
+    if (words.empty() || !words[0].equals_insensitive("interface"))
+      continue;
+    std::string port, mode;
+    for (llvm::StringRef w : llvm::ArrayRef(words).drop_front()) {
+      auto [k, v] = w.split('=');
+      if (!w.contains('='))
+        mode = mode.empty() ? w.lower() : mode;
+      else if (k.equals_insensitive("port"))
+        port = v.str();
+      else if (k.equals_insensitive("mode"))
+        mode = v.lower();
+    }
+    if (!port.empty())
+      ports[port] = mode;
+  }
+  return ports;
 }
 
 LogicalResult FuncEmitter::emit() {
@@ -1446,30 +2070,98 @@ LogicalResult FuncEmitter::emit() {
     // A fixed-point scalar is used as its raw bits.
     auto ct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType);
     Value arg = func.getArgument(i);
-    if (ct && isFixedCType(ct.getValue()) && !llvm::isa<MemRefType>(arg.getType())) {
+    std::string field = fieldOf(arg, func);
+    if (!field.empty() && !llvm::isa<MemRefType>(arg.getType())) {
+      // A field of a struct passed by value: `p.x`.
+      CType t = typeOf(arg);
+      auto fct = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kFieldCType);
+      std::string text = params[i] + field;
+      if (func.getArgAttr(i, AlloDialect::kFixedScale))
+        text = t.name() + "(" + text + ".range())";
+      exprs[arg] = CExpr{text, PPostfix, t};
+      continue;
+    }
+    if (ct && func.getArgAttr(i, AlloDialect::kFixedScale) && !llvm::isa<MemRefType>(arg.getType())) {
       CType t = typeOf(arg);
       exprs[arg] = CExpr{t.name() + "(" + params[i] + ".range())", PPostfix, t};
     }
   }
+  for (unsigned i = 0; i < func.getNumArguments(); ++i)
+    if (StreamType st = streamTypeOf(func.getArgument(i).getType()); st && st.getBlockType())
+      mod.usesBlocks = true;
   std::string c = locComment(func.getLoc());
   out += "// " + func.getSymName().str() + (c.empty() ? "" : " (from " + c + ")") + "\n";
   out += sig + " {\n";
   bool top = func->hasAttr(AlloDialect::kTop);
+  // The source's own interface pragmas (kept verbatim): port -> mode.
+  llvm::StringMap<std::string> userPorts = userInterfaces(func);
+  if (top) {
+    // UG1399: array_partition is not supported on m_axi ports of the top.
+    for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+      auto n = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
+      if (!n || !func.getArgAttr(i, AlloDialect::kPartition) ||
+          !llvm::isa<MemRefType>(func.getArgument(i).getType()) ||
+          streamTypeOf(func.getArgument(i).getType()))
+        continue;
+      auto it = userPorts.find(n.getValue());
+      bool maxi = it != userPorts.end() ? it->second == "m_axi" : mod.options.interface == "axi";
+      if (maxi)
+        return mlir::emitError(func.getLoc(), "vhls: '") // (no op dump: it is the user's code)
+               << n.getValue() << "' is partitioned, but it is an m_axi port of the top function "
+               << "(" << (it != userPorts.end() ? "its interface pragma" : "--interface axi")
+               << "), and Vitis HLS does not partition m_axi ports (UG1399): partition a local "
+                  "copy instead (the buffer_at schedule step), or keep the array's default "
+                  "interface";
+    }
+  }
   if (top && mod.options.interface == "axi") {
     for (unsigned i = 0; i < func.getNumArguments(); ++i) {
       std::string n = names[func.getArgument(i)];
-      if (auto mt = llvm::dyn_cast<MemRefType>(func.getArgument(i).getType()))
+      int64_t agg = aggregateOf(func.getArgument(i), func);
+      if (agg >= 0 && i > 0 && aggregateOf(func.getArgument(i - 1), func) == agg)
+        continue;
+      if (auto aos = func.getArgAttrOfType<IntegerAttr>(i, AlloDialect::kAoSSize);
+          agg >= 0 && llvm::isa<MemRefType>(func.getArgument(i).getType()) &&
+          !func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType).getValue().contains('&')) {
+        // An array of structs: its depth in structs.
+        auto mt = llvm::cast<MemRefType>(func.getArgument(i).getType());
+        std::string field = fieldOf(func.getArgument(i), func);
+        unsigned holes = 0;
+        for (size_t at = field.find("[]"); at != std::string::npos; at = field.find("[]", at + 2))
+          ++holes;
+        int64_t structs = 1;
+        for (int64_t d = 0; d < mt.getRank() - (int64_t)holes; ++d)
+          structs *= mt.getDimSize(d);
+        (void)aos;
+        line("#pragma HLS interface mode=m_axi port=" + n + " offset=slave bundle=gmem" +
+             std::to_string(i) + " depth=" + std::to_string(structs));
+        continue;
+      }
+      if (agg >= 0) {
+        line("#pragma HLS interface mode=s_axilite port=" + n);
+        continue;
+      }
+      auto src = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
+      if (src && userPorts.count(src.getValue()))
+        continue; // the source sets this port's interface itself
+      Type at = func.getArgument(i).getType();
+      if (streamTypeOf(at))
+        line("#pragma HLS interface mode=axis port=" + n);
+      else if (auto mt = llvm::dyn_cast<MemRefType>(at))
         line("#pragma HLS interface mode=m_axi port=" + n + " offset=slave bundle=gmem" +
              std::to_string(i) + " depth=" + std::to_string(mt.getNumElements()));
-      else if (llvm::isa<StreamType>(func.getArgument(i).getType()))
-        line("#pragma HLS interface mode=axis port=" + n);
       else
         line("#pragma HLS interface mode=s_axilite port=" + n);
     }
-    line("#pragma HLS interface mode=s_axilite port=return");
+    if (!userPorts.count("return"))
+      line("#pragma HLS interface mode=s_axilite port=return");
   }
-  for (unsigned i = 0; i < func.getNumArguments(); ++i)
+  for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+    int64_t agg = aggregateOf(func.getArgument(i), func);
+    if (agg >= 0 && i > 0 && aggregateOf(func.getArgument(i - 1), func) == agg)
+      continue;
     partitionPragmas(names[func.getArgument(i)], func.getArgAttr(i, AlloDialect::kPartition));
+  }
   if (auto ii = func->getAttrOfType<IntegerAttr>(AlloDialect::kPipelineII))
     line("#pragma HLS pipeline II=" + std::to_string(ii.getInt()));
   if (func->hasAttr(AlloDialect::kDataflow))
@@ -1477,7 +2169,25 @@ LogicalResult FuncEmitter::emit() {
   if (auto inl = func->getAttrOfType<IntegerAttr>(AlloDialect::kInline))
     line(inl.getInt() ? "#pragma HLS inline" : "#pragma HLS inline off");
   verbatimPragmas(func);
-  declareAllocas();
+  // The sizes of subviews are not printed (a C++ pointer carries none): skip
+  // the arithmetic that only computes them.
+  func.walk([&](memref::SubViewOp sv) {
+    llvm::SmallVector<Value, 4> work(sv.getSizes().begin(), sv.getSizes().end());
+    while (!work.empty()) {
+      Value v = work.pop_back_val();
+      Operation *d = v.getDefiningOp();
+      if (!d || skip.count(d) || !isMemoryEffectFree(d) || d->getNumRegions() ||
+          !llvm::all_of(v.getUsers(), [&](Operation *u) {
+            return skip.count(u) || (isa<memref::SubViewOp>(u) &&
+                                     llvm::is_contained(cast<memref::SubViewOp>(u).getSizes(), v));
+          }))
+        continue;
+      skip.insert(d);
+      work.append(d->operand_begin(), d->operand_end());
+    }
+  });
+  if (failed(declareAllocas()))
+    return failure();
   if (failed(emitBlock(func.getBody().front())))
     return failure();
   out += "}\n\n";
@@ -1488,48 +2198,137 @@ LogicalResult FuncEmitter::emit() {
 // Module
 //===----------------------------------------------------------------------===//
 
-std::string elementLiteral(Attribute a, Type t) {
-  if (auto i = llvm::dyn_cast<IntegerAttr>(a)) {
-    if (t.isInteger(1))
-      return i.getValue().isZero() ? "false" : "true";
-    return std::to_string(i.getValue().getSExtValue());
-  }
+/// An element of a table's initializer, as a literal of its C++ type.
+FailureOr<std::string> elementLiteral(Attribute a, Type t, bool isUnsigned, int fixedScale,
+                                      llvm::StringRef elemCType) {
   if (auto f = llvm::dyn_cast<FloatAttr>(a))
     return floatLiteral(f.getValue(), t.isF32());
-  return "0";
+  auto i = llvm::dyn_cast<IntegerAttr>(a);
+  if (!i)
+    return failure();
+  if (t.isInteger(1))
+    return std::string(i.getValue().isZero() ? "false" : "true");
+  llvm::APInt v = i.getValue();
+  if (fixedScale >= 0) {
+    // The exact value raw * 2^-F: a double when the raw integer fits its
+    // mantissa (a conversion from it is then exact).
+    llvm::APInt raw = isUnsigned ? v.zext(v.getBitWidth() + 1) : v;
+    if (raw.getSignificantBits() > 53)
+      return failure();
+    double d = std::ldexp((double)raw.getSExtValue(), -fixedScale);
+    return floatLiteral(APFloat(d), false);
+  }
+  if (v.getBitWidth() > 64 && !(isUnsigned ? v.isIntN(64) : v.isSignedIntN(64))) {
+    llvm::SmallString<40> hex;
+    v.toStringUnsigned(hex, 16);
+    return elemCType.str() + "(\"" + std::string(hex) + "\", 16)";
+  }
+  if (isUnsigned) {
+    uint64_t u = v.getZExtValue();
+    return std::to_string(u) + (u > (uint64_t)INT64_MAX ? "ULL" : u > UINT32_MAX ? "LL" : "");
+  }
+  int64_t x = v.getSExtValue();
+  if (x == INT64_MIN)
+    return std::string("(-9223372036854775807LL - 1)");
+  if (x < INT32_MIN || x > INT32_MAX)
+    return std::to_string(x) + "LL";
+  return std::to_string(x);
+}
+
+FailureOr<std::string> ModuleEmitter::globalDecl(memref::GlobalOp g, llvm::StringRef name) {
+  auto init = llvm::dyn_cast_or_null<DenseElementsAttr>(g.getInitialValueAttr());
+  if (!init)
+    return g.emitError("vhls: a global must have a constant initializer");
+  MemRefType mt = g.getType();
+  bool u = (bool)g->getAttr(AlloDialect::kUnsigned);
+  Type et = mt.getElementType();
+  std::string ctype;
+  if (auto ct = g->getAttrOfType<StringAttr>(AlloDialect::kCType)) {
+    ctype = ct.getValue().str();
+  } else {
+    CType c;
+    if (et.isF32())
+      c.kind = CType::Float;
+    else if (et.isF64())
+      c.kind = CType::Double;
+    else if (et.isInteger(1))
+      c.kind = CType::Bool;
+    else {
+      c.width = et.getIntOrFloatBitWidth();
+      c.isSigned = !u;
+    }
+    ctype = c.name();
+    for (int64_t d : mt.getShape())
+      ctype += "[" + std::to_string(d) + "]";
+  }
+  if (g.getConstant() && !llvm::StringRef(ctype).starts_with("const "))
+    ctype = "const " + ctype;
+  int scale = -1;
+  if (auto fs = g->getAttrOfType<IntegerAttr>(AlloDialect::kFixedScale))
+    scale = fs.getInt();
+  std::string elemCType = elementCType(ctype);
+  std::string values;
+  unsigned k = 0;
+  for (Attribute a : init.getValues<Attribute>()) {
+    FailureOr<std::string> lit = elementLiteral(a, et, u, scale, elemCType);
+    if (failed(lit))
+      return g.emitError("vhls: cannot print an element of '")
+             << name << "' (a fixed-point value wider than 53 bits)";
+    values += (k++ ? ", " : "") + *lit;
+  }
+  std::string decl = "static " + declarator(ctype, name);
+  if (mt.getRank() == 0)
+    return decl + " = " + values + ";";
+  // All zeros (a state array): value-initialised.
+  if (init.isSplat()) {
+    Attribute first = *init.getValues<Attribute>().begin();
+    bool zero = llvm::isa<IntegerAttr>(first) ? llvm::cast<IntegerAttr>(first).getValue().isZero()
+                                              : llvm::cast<FloatAttr>(first).getValue().isPosZero();
+    if (zero)
+      return decl + " = {};";
+  }
+  return decl + " = {" + values + "};";
+}
+
+std::string ModuleEmitter::aliasDeclarations() const {
+  auto list = module->getAttrOfType<ArrayAttr>(AlloDialect::kTypedefs);
+  if (!list)
+    return "";
+  std::string s;
+  for (Attribute a : list) {
+    auto d = llvm::cast<DictionaryAttr>(a);
+    std::string decl = "using " + d.getAs<StringAttr>("name").getValue().str() + " = " +
+                       d.getAs<StringAttr>("type").getValue().str() + ";";
+    llvm::SmallVector<llvm::StringRef, 2> scopes;
+    d.getAs<StringAttr>("scope").getValue().split(scopes, "::", -1, false);
+    for (auto it = scopes.rbegin(); it != scopes.rend(); ++it)
+      decl = "namespace " + it->str() + " {\n" + decl + "\n}";
+    s += decl + "\n";
+  }
+  return s + "\n";
 }
 
 LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
   std::string body;
-  // Constant tables.
+  // Which functions use each global (one walk over the module).
+  llvm::DenseMap<StringRef, llvm::SmallSetVector<Operation *, 2>> users;
+  module.walk([&](memref::GetGlobalOp get) {
+    users[get.getName()].insert(get->getParentOfType<func::FuncOp>());
+  });
+  // Constant tables (and static locals used by several functions, which
+  // schedules can create) at namespace scope; static locals in their function.
   for (auto g : module.getOps<memref::GlobalOp>()) {
     std::string name = sanitize(g.getSymName());
     globalNames[g.getSymName()] = name;
-    auto init = llvm::dyn_cast_or_null<DenseElementsAttr>(g.getInitialValueAttr());
-    if (!init)
-      return g.emitError("vhls: a global must have a constant initializer");
-    MemRefType mt = g.getType();
-    bool u = (bool)g->getAttr(AlloDialect::kUnsigned);
-    CType ct;
-    Type et = mt.getElementType();
-    if (et.isF32())
-      ct.kind = CType::Float;
-    else if (et.isF64())
-      ct.kind = CType::Double;
-    else if (et.isInteger(1))
-      ct.kind = CType::Bool;
-    else {
-      ct.width = et.getIntOrFloatBitWidth();
-      ct.isSigned = !u;
+    auto it = users.find(g.getSymName());
+    if (g->hasAttr(AlloDialect::kStaticLocal) && it != users.end() && it->second.size() == 1) {
+      functionStatics[it->second.front()].push_back(g);
+      continue;
     }
-    body += "static const " + ct.name() + " " + name;
-    for (int64_t d : mt.getShape())
-      body += "[" + std::to_string(d) + "]";
-    body += " = {";
-    unsigned k = 0;
-    for (Attribute a : init.getValues<Attribute>())
-      body += (k++ ? ", " : "") + elementLiteral(a, et);
-    body += "};\n";
+    FailureOr<std::string> decl = globalDecl(g, name);
+    if (failed(decl))
+      return failure();
+    body += *decl + "\n";
   }
   if (!body.empty())
     body += "\n";
@@ -1549,6 +2348,8 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
   for (auto f : module.getOps<func::FuncOp>())
     visit(f);
   for (func::FuncOp f : order) {
+    if (f.isExternal() && f->hasAttr(AlloDialect::kExtern))
+      continue; // a library function (hls::nextafter, ...): declared by its header
     if (f.isExternal())
       return f.emitError("vhls: function '") << f.getSymName() << "' has no body";
     if (failed(FuncEmitter(*this, f, body).emit()))
@@ -1557,7 +2358,18 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
 
   std::string text = "// Generated by allo-rewrite --target vhls (Allo C++). Vitis HLS 2022.1+.\n"
                      "#include <ap_fixed.h>\n#include <ap_int.h>\n#include <hls_math.h>\n"
-                     "#include <hls_stream.h>\n#include <cmath>\n#include <cstdint>\n#include <limits>\n\n";
+                     "#include <hls_stream.h>\n" +
+                     std::string(usesBlocks ? "#include <hls_streamofblocks.h>\n" : "") +
+                     "#include <cmath>\n#include <cstdint>\n#include <limits>\n\n";
+  if (auto defs = module->getAttrOfType<ArrayAttr>(AlloDialect::kStructs)) {
+    // The structs the code uses (a testbench may define them too: the
+    // emitted file is its own translation unit).
+    for (Attribute d : defs)
+      text += llvm::cast<StringAttr>(d).getValue().str();
+    text += "\n";
+  }
+  // After the structs: an alias may name one.
+  text += aliasDeclarations();
   std::string helpers = this->helpers.text();
   if (!helpers.empty())
     text += helpers + "\n";

@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #ifndef ALLO_SOURCE_DIR
@@ -216,7 +217,7 @@ TEST(ScheduleParser, UnfoldAndRelay) {
   EXPECT_EQ(parsed(R"({"top": "f", "steps": [{"op": "unfold", "loops": ["j"]}]})").steps.size(), 1u);
   auto d = errorsOf(R"({"top": "f", "steps": [{"op": "unfold", "loops": ["j"], "factors": [0]}]})");
   ASSERT_FALSE(d.empty());
-  EXPECT_TRUE(contains(d[0].message, "expected a non-empty list of integers >= 1")) << d[0].message;
+  EXPECT_TRUE(contains(d[0].message, "expected a non-empty list of integers from 1 to 2147483647")) << d[0].message;
   d = errorsOf(R"({"top": "f", "steps": [{"op": "relay", "array": "A"}]})");
   ASSERT_FALSE(d.empty());
   EXPECT_TRUE(contains(d[0].message, "missing field 'axis'")) << d[0].message;
@@ -378,6 +379,102 @@ TEST(ScheduleParser, MissingFile) {
   EXPECT_TRUE(contains(diags[0].str(), "/nonexistent/s.json: error: cannot read"));
 }
 
+TEST(ScheduleParser, IntegersAsTheSchemaDefinesThem) {
+  // JSON Schema's "integer" is any number whose fraction is zero.
+  Schedule s = parsed(R"({"steps": [{"op": "pipeline", "loop": "f:i", "ii": 4.0},
+    {"op": "unfold", "loops": ["f:i"], "factors": [2.0], "axes": [0e0]},
+    {"op": "split", "loop": "f:j", "factor": 1e2}]})");
+  ASSERT_EQ(s.steps.size(), 3u);
+  EXPECT_EQ(s.steps[0].ii.value, 4);
+  EXPECT_EQ(s.steps[1].factors.value, std::vector<int64_t>{2});
+  EXPECT_EQ(s.steps[2].factor.value, 100);
+  auto d = errorsOf(R"({"steps": [{"op": "pipeline", "loop": "f:i", "ii": 4.5}]})");
+  EXPECT_TRUE(contains(d[0].message, "got a number with a fraction 4.5")) << d[0].message;
+}
+
+TEST(ScheduleParser, IntegersAreBounded) {
+  // Every integer field is at most 2^31 - 1, as HLS directives and int loop bounds are.
+  for (const char *v : {"2147483648", "4294967300", "9223372036854775807", "18446744073709551616",
+                        "1e30"}) {
+    auto d = errorsOf(std::string(R"({"steps": [{"op": "pipeline", "loop": "f:i", "ii": )") + v + "}]}");
+    ASSERT_EQ(d.size(), 1u) << v;
+    EXPECT_EQ(d[0].path, "steps[0].ii");
+    EXPECT_TRUE(contains(d[0].message, "'ii' must be at most 2147483647, got ")) << d[0].message;
+    EXPECT_FALSE(contains(d[0].message, "fraction")) << d[0].message;
+  }
+  EXPECT_EQ(parsed(R"({"steps": [{"op": "relay", "array": "f:A", "axis": 0, "depth": 2147483647}]})")
+                .steps[0]
+                .depth.value,
+            2147483647);
+  auto d = errorsOf(R"({"steps": [{"op": "unfold", "loops": ["f:i"], "factors": [4, 3000000000]}]})");
+  EXPECT_TRUE(contains(d[0].message, "integers from 1 to 2147483647")) << d[0].message;
+}
+
+TEST(ScheduleParser, NulByteIsAnError) {
+  std::string text = R"({"top": "f", "steps": [{"op": "pipeline", "loop": "i", "ii": 3}]})";
+  text += std::string(1, '\0') + "\n{{{ ignored";
+  auto d = errorsOf(text);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_TRUE(contains(d[0].message, "NUL byte")) << d[0].message;
+  EXPECT_EQ(d[0].pos.line, 1u);
+  EXPECT_EQ(d[0].pos.col, text.find('\0') + 1);
+}
+
+TEST(ScheduleParser, ByteOrderMarkKeepsPositions) {
+  auto d = errorsOf("\xEF\xBB\xBF{\"steps\": [{\"op\": \"pipelife\", \"loop\": \"f:i\"}]}");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].path, "steps[0].op");
+  EXPECT_EQ(d[0].pos.line, 1u);
+  EXPECT_EQ(d[0].pos.col, 19u); // counted from after the mark
+  EXPECT_EQ(parsed("\xEF\xBB\xBF{\"steps\": []}").steps.size(), 0u);
+  d = errorsOf("\xEF\xBB\xBF{\"steps\": [,]}");
+  EXPECT_EQ(d[0].pos.col, 12u);
+}
+
+TEST(ScheduleParser, DeepNestingIsRefusedInLinearTime) {
+  // 200000 levels: refused at the first bracket past the limit, without
+  // building anything for the levels below.
+  std::string text = R"({"top": "f", "steps": [{"op": "pipeline", "loop": "i", "ii": )";
+  size_t open = text.size();
+  text += std::string(200000, '[') + "1" + std::string(200000, ']') + "}]}";
+  auto d = errorsOf(text);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_TRUE(contains(d[0].message, "nested deeper than 64")) << d[0].message;
+  EXPECT_EQ(d[0].pos.col, open + (kScheduleMaxDepth - 3) + 1); // 3 levels before "ii"
+  // Brackets inside strings do not count.
+  Schedule s = parsed(R"({"steps": [], "comment": ")" + std::string(100, '[') + "\"}");
+  EXPECT_TRUE(s.steps.empty());
+}
+
+TEST(ScheduleParser, OnlyRegularFilesAreRead) {
+  std::vector<ScheduleDiagnostic> diags;
+  EXPECT_FALSE(parseScheduleFile("/dev/zero", diags).has_value());
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_TRUE(contains(diags[0].str(), "/dev/zero: error: cannot read the schedule file '/dev/zero': it is "
+                                       "not a regular file"))
+      << diags[0].str();
+  diags.clear();
+  EXPECT_FALSE(parseScheduleFile(ALLO_SOURCE_DIR, diags).has_value());
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_TRUE(contains(diags[0].message, "it is a directory")) << diags[0].message;
+  // Larger than the limit.
+  llvm::SmallString<128> big;
+  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("allo-big", "json", big));
+  {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(big, ec);
+    ASSERT_FALSE(ec);
+    std::string chunk(1 << 20, ' ');
+    for (uint64_t k = 0; k <= (kScheduleMaxBytes >> 20); ++k)
+      os << chunk;
+  }
+  diags.clear();
+  EXPECT_FALSE(parseScheduleFile(big, diags).has_value());
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_TRUE(contains(diags[0].message, "MiB a schedule file may have")) << diags[0].message;
+  llvm::sys::fs::remove(big);
+}
+
 TEST(ScheduleParser, Helpers) {
   EXPECT_EQ(positionOf("ab\ncd", 0).line, 1u);
   EXPECT_EQ(positionOf("ab\ncd", 4).line, 2u);
@@ -439,6 +536,11 @@ TEST(ScheduleSchema, FieldsMatchParser) {
       const json &p = def["properties"][f.name];
       if (f.kind == FieldKind::Int) {
         EXPECT_EQ(p["minimum"], f.min) << f.name;
+        EXPECT_EQ(p["maximum"], f.max) << f.name;
+      }
+      if (f.kind == FieldKind::IntList) {
+        EXPECT_EQ(p["items"]["minimum"], f.min) << f.name;
+        EXPECT_EQ(p["items"]["maximum"], f.max) << f.name;
       }
       if (f.kind == FieldKind::Enum) {
         EXPECT_EQ(p["enum"].get<std::vector<std::string>>(),
@@ -474,8 +576,10 @@ private:
       return v.is_array();
     if (t == "string")
       return v.is_string();
-    if (t == "integer")
-      return v.is_number_integer();
+    if (t == "integer") // any number whose fraction is zero (JSON Schema 2020-12)
+      return v.is_number_integer() ||
+             (v.is_number_float() && std::isfinite(v.get<double>()) &&
+              v.get<double>() == std::floor(v.get<double>()));
     if (t == "number")
       return v.is_number();
     if (t == "boolean")
@@ -491,7 +595,7 @@ private:
     static const std::set<std::string> known = {
         "$schema", "$ref", "$defs", "title", "description", "examples", "default", "type", "enum",
         "const", "required", "properties", "additionalProperties", "items", "minItems",
-        "uniqueItems", "minimum", "minLength", "pattern", "allOf", "oneOf", "if", "then", "else", "not"};
+        "uniqueItems", "minimum", "maximum", "minLength", "pattern", "allOf", "oneOf", "if", "then", "else", "not"};
     for (auto it = s.begin(); it != s.end(); ++it)
       EXPECT_TRUE(known.count(it.key())) << "the mini validator does not know '" << it.key() << "'";
     auto fail = [&](const std::string &m) {
@@ -506,6 +610,8 @@ private:
       return fail("expected " + s["const"].dump());
     if (v.is_number() && s.contains("minimum") && v.get<double>() < s["minimum"].get<double>())
       return fail("below minimum");
+    if (v.is_number() && s.contains("maximum") && v.get<double>() > s["maximum"].get<double>())
+      return fail("above maximum");
     if (v.is_string()) {
       std::string str = v.get<std::string>();
       if (s.contains("minLength") && str.size() < s["minLength"].get<size_t>())
@@ -617,6 +723,9 @@ TEST(ScheduleSchema, RejectsWhatTheParserRejects) {
            R"({"steps": [{"op": "compose", "function": "f", "schedule": ""}]})",
            R"({"steps": [{"op": "inline", "function": "f:g"}]})",
            R"({"stesp": []})",
+           R"({"steps": [{"op": "pipeline", "loop": "f:i", "ii": 4294967300}]})",
+           R"({"steps": [{"op": "pipeline", "loop": "f:i", "ii": 4.5}]})",
+           R"({"steps": [{"op": "unfold", "loops": ["f:i"], "factors": [2147483648]}]})",
        }) {
     std::string why;
     EXPECT_FALSE(validator.validate(json::parse(bad), why)) << bad;

@@ -21,3 +21,25 @@
   for (int k = 7; k >= 0; k -= 2)
     sr[k] = 0;
 }
+
+// A decreasing loop whose start depends on an enclosing decreasing loop's
+// variable: the source variable j is printed, never the normalised counter
+// (repro 01: the inner loop started at 9 - j and indexed A[j][2 * j + i - 9]).
+// CHECK-LABEL: void nest(int A[10][10]) {
+[[allo::kernel]] void nest(int A[10][10]) {
+  // CHECK: for (int j = 9; j >= 2; j--) {
+  // CHECK: for (int i = j; i >= 0; i--) {
+  // CHECK-NEXT: A[j][i] = A[j][i] + 1;
+  for (int j = 9; j > 1; j--)
+    for (int i = j; i >= 0; i--)
+      A[j][i] += 1;
+  // Three levels: each start is in terms of the enclosing source variables.
+  // CHECK: for (int j = 9; j >= 0; j--) {
+  // CHECK: for (int i = j; i >= 0; i--) {
+  // CHECK: for (int k = j + i; k >= i; k--) {
+  // CHECK-NEXT: A[j][k - i] = A[j][k - i] + 1;
+  for (int j = 9; j >= 0; j--)
+    for (int i = j; i >= 0; i--)
+      for (int k = i + j; k >= i; k--)
+        A[j][k - i] += 1;
+}

@@ -2,7 +2,7 @@
 // RUN: not allo-rewrite %s --target vhls 2>&1 | FileCheck %s
 void f1(int A[8]) {
   for (int i = 0; i < 8; i++) {
-// CHECK-DAG: hls-pragma-errors.cpp:[[@LINE+1]]:13: error: #pragma HLS pipeline: expected II=<positive integer>, got II=zero
+// CHECK-DAG: hls-pragma-errors.cpp:[[@LINE+1]]:13: error: #pragma HLS pipeline: II=zero is not an integer constant expression here (use of undeclared identifier 'zero' in pragma value)
 #pragma HLS pipeline II=zero
     A[i] = 0;
   }

@@ -240,6 +240,38 @@ TEST(HlsStreamOfBlocks, UnboundedWritesAndStructBlocks) {
   }
 }
 
+// hls::stream<T, N> is an hls::stream<T>: it passes to `hls::stream<T> &`
+// parameters (as with the vendor library), and so does a deeper
+// stream_of_blocks to `stream_of_blocks<B> &`.
+void push_twice(hls::stream<int> &s, int v) {
+  s.write(v);
+  s << v + 1;
+}
+typedef int sob_buf_t[3];
+void fill_block(hls::stream_of_blocks<sob_buf_t> &s, int v) {
+  hls::write_lock<sob_buf_t> b(s);
+  b[2] = v;
+}
+
+TEST(HlsStream, DeeperStreamsPassToDefaultReferences) {
+  hls::stream<int, 8> s("deep");
+  push_twice(s, 5);
+  EXPECT_EQ(s.size(), 2u);
+  EXPECT_EQ(s.read(), 5);
+  EXPECT_EQ(s.read(), 6);
+  static_assert(std::is_base_of<hls::stream<int>, hls::stream<int, 8>>::value, "");
+  hls::stream_of_blocks<sob_buf_t, 4> b;
+  fill_block(b, 9);
+  fill_block(b, 10);
+  EXPECT_FALSE(b.full());
+  {
+    hls::read_lock<sob_buf_t> r(b);
+    EXPECT_EQ(r[2], 9);
+  }
+  hls::read_lock<sob_buf_t> r(b);
+  EXPECT_EQ(r[2], 10);
+}
+
 TEST(HlsStreamOfBlocks, LeftoverWarning) {
   typedef int buf_t[2];
   testing::internal::CaptureStderr();

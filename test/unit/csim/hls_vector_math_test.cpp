@@ -227,3 +227,31 @@ TEST(HlsMath, FixedPointThroughDouble) {
 }
 
 } // namespace
+
+namespace {
+TEST(HlsMath, LibraryFunctionsWithoutMathOps) {
+  // nextafter / hypot / fdim / remainder and the extra unary functions
+  // forward to <cmath>, keeping float as float.
+  static_assert(std::is_same<decltype(hls::nextafter(1.0f, 2.0f)), float>::value, "");
+  EXPECT_EQ(hls::nextafter(1.0f, 2.0f), std::nextafter(1.0f, 2.0f));
+  EXPECT_EQ(hls::nextafter(1.0, 0.0), std::nextafter(1.0, 0.0));
+  EXPECT_EQ(hls::nextafterf(0.0f, -1.0f), -std::numeric_limits<float>::denorm_min());
+  EXPECT_EQ(hls::hypot(3.0f, 4.0f), 5.0f);
+  EXPECT_EQ(hls::fdim(1.0, 3.0), 0.0);
+  EXPECT_EQ(hls::remainder(7.0f, 2.0f), std::remainder(7.0f, 2.0f));
+  EXPECT_EQ(hls::expm1(0.5), std::expm1(0.5));
+  EXPECT_EQ(hls::log1p(0.5f), std::log1p(0.5f));
+  EXPECT_EQ(hls::cbrt(27.0), 3.0);
+  EXPECT_EQ(hls::erf(0.25f), std::erf(0.25f));
+}
+
+TEST(ApIntMembers, RangeReductionsIncludingNegations) {
+  ap_uint<12> u = 0xF3A;
+  EXPECT_TRUE(u.range(11, 8).and_reduce()); // bits 11:8 of 0xF3A are 0xF
+  EXPECT_FALSE(u.range(7, 4).and_reduce()); // bits 7:4 are 0x3
+  EXPECT_TRUE(u.range(7, 4).nand_reduce());
+  EXPECT_TRUE(u.range(11, 0).or_reduce());
+  EXPECT_FALSE(u.range(11, 0).nor_reduce());
+  EXPECT_EQ(u.range(3, 0).xor_reduce(), !u.range(3, 0).xnor_reduce());
+}
+} // namespace

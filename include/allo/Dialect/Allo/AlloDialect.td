@@ -23,7 +23,14 @@ def Allo_Dialect : Dialect {
       `allo.mapping` (`array<i64>`, PE grid shape), `allo.top` (unit),
       `allo.pipeline_ii`, `allo.dataflow`, `allo.inline` (0 = off),
       `allo.source_name` (the C++ name of a template instantiation),
-      `allo.static` (unit), `allo.result_ctype` (the C++ return type);
+      `allo.static` (unit), `allo.extern_c` (unit: C language linkage, as
+      `extern "C"` gave it), `allo.result_ctype` (the C++ return type), and
+      as result attributes `allo.fixed_scale` / `allo.unsigned` for an
+      `ap_fixed` / unsigned result;
+    * on the module: `allo.typedefs` (array of dictionaries `{name, type,
+      scope}`: the user's namespace-scope aliases that `allo.ctype` strings
+      name, each after the aliases its own type names; `scope` is the
+      enclosing namespace, "" for the global one);
     * on loops (`affine.for`, `scf.for`, `scf.while`): `allo.name` (string,
       unique within the function), `allo.pipeline_ii` (i64 >= 1),
       `allo.pipeline_rewind` (unit), `allo.unroll` (i64, 0 = full),
@@ -45,9 +52,42 @@ def Allo_Dialect : Dialect {
       defining alloca or function argument;
     * on a local array made by `buffer_at`: `allo.buffer_of` (string: the
       name of the array it buffers);
+    * on `memref.global`: `allo.name` (the C++ name), `allo.ctype`,
+      `allo.unsigned`, `allo.fixed_scale` as on arrays, and
+      `allo.static_local` (unit) for a function's `static` variable (emitted
+      in the function that uses it); `memref.get_global` carries the same
+      `allo.ctype` / `allo.unsigned` / `allo.fixed_scale` and may carry
+      `allo.partition`;
+    * structs are raised by scalar replacement: every scalar field of a
+      struct variable (parameter, local, array of structs) is its own value
+      or memref, whose leading dimensions index the array of structs. Each
+      carries `allo.name` / `allo.ctype` of the variable, `allo.field`
+      (string: the access path, `.pos.x`, `.coef[]`, each `[]` one of the
+      memref's trailing dimensions), `allo.field_ctype` (the field's C++
+      type), `allo.aggregate` (i64: the parameter index, or an id shared by
+      the fields of one local), and on function arguments the native layout
+      for testbenches: `allo.field_offset`, `allo.field_bytes` (i64 bytes),
+      `allo.aos_strides` (`array<i64>`, byte strides per memref dimension)
+      and `allo.aos_size` (bytes of the parameter's storage);
+      a function returning a struct has one
+      result per field and `allo.result_fields` (array of dictionaries
+      `{field, ctype, offset, bytes}`) and `allo.result_size`; the module
+      has `allo.structs` (array of strings: the C++ definitions of the
+      structs used, dependencies first);
     * on the functions made by `unfold`: `allo.pe_index` (`array<i64>`, the
       PE's coordinates) and on the function holding the grid `allo.pe_grid`
-      (`array<i64>`, the grid's shape).
+      (`array<i64>`, the grid's shape);
+    * on `allo.stream_create` and on stream (array) arguments:
+      `allo.type_depth` (i64 >= 1, the DEPTH template argument written in
+      the C++ type, `hls::stream<T, 8>`, kept so the emitted types match);
+    * on a local array or stream: `allo.pragmas` holds the `#pragma HLS`
+      directives of the source that name it (`bind_storage variable=buf`),
+      printed after its declaration;
+    * on an external `func.func`: `allo.extern` (string: the C++ function a
+      call stands for, e.g. "hls::nextafter"; the symbol is the C library
+      function with the same semantics, for execution);
+    * on `math` operations: `allo.hls_math` (unit: written as `hls::` in
+      the source, printed back as `hls::`).
   }];
   let useDefaultTypePrinterParser = 1;
   let hasOperationAttrVerify = 1;
@@ -70,6 +110,7 @@ def Allo_Dialect : Dialect {
     static constexpr llvm::StringLiteral kUnsigned = "allo.unsigned";
     static constexpr llvm::StringLiteral kSourceName = "allo.source_name";
     static constexpr llvm::StringLiteral kStatic = "allo.static";
+    static constexpr llvm::StringLiteral kExternC = "allo.extern_c";
     static constexpr llvm::StringLiteral kCType = "allo.ctype";
     static constexpr llvm::StringLiteral kLabel = "allo.label";
     static constexpr llvm::StringLiteral kInductionVar = "allo.iv";
@@ -81,6 +122,21 @@ def Allo_Dialect : Dialect {
     static constexpr llvm::StringLiteral kPEGrid = "allo.pe_grid";
     static constexpr llvm::StringLiteral kPEIndex = "allo.pe_index";
     static constexpr llvm::StringLiteral kBufferOf = "allo.buffer_of";
+    static constexpr llvm::StringLiteral kTypedefs = "allo.typedefs";
+    static constexpr llvm::StringLiteral kTypeDepth = "allo.type_depth";
+    static constexpr llvm::StringLiteral kExtern = "allo.extern";
+    static constexpr llvm::StringLiteral kHLSMath = "allo.hls_math";
+    static constexpr llvm::StringLiteral kStaticLocal = "allo.static_local";
+    static constexpr llvm::StringLiteral kField = "allo.field";
+    static constexpr llvm::StringLiteral kFieldCType = "allo.field_ctype";
+    static constexpr llvm::StringLiteral kAggregate = "allo.aggregate";
+    static constexpr llvm::StringLiteral kFieldOffset = "allo.field_offset";
+    static constexpr llvm::StringLiteral kFieldBytes = "allo.field_bytes";
+    static constexpr llvm::StringLiteral kAoSStrides = "allo.aos_strides";
+    static constexpr llvm::StringLiteral kAoSSize = "allo.aos_size";
+    static constexpr llvm::StringLiteral kResultFields = "allo.result_fields";
+    static constexpr llvm::StringLiteral kResultSize = "allo.result_size";
+    static constexpr llvm::StringLiteral kStructs = "allo.structs";
 
     /// Checks the value of one allo.* attribute; null result = valid.
     static std::string checkAttribute(llvm::StringRef name, mlir::Attribute value);
