@@ -281,6 +281,9 @@ mlir::Type ModuleRaiser::paramType(const FunctionDecl *fn, const ParmVarDecl *p,
     if (sa->stream.depth > 0)
       attrs.push_back(
           b.getNamedAttr(AlloDialect::kTypeDepth, b.getI64IntegerAttr(sa->stream.depth)));
+    if (!sa->stream.block && sa->stream.element.fixedScale >= 0)
+      attrs.push_back(b.getNamedAttr(AlloDialect::kFixedScale,
+                                     b.getI64IntegerAttr(sa->stream.element.fixedScale)));
     return mlir::MemRefType::get(sa->shape, StreamType::get(&ctx, sa->stream.mlirElement()));
   }
   // Streams: by non-const reference only.
@@ -291,6 +294,10 @@ mlir::Type ModuleRaiser::paramType(const FunctionDecl *fn, const ParmVarDecl *p,
     attrs.back() = b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(spellStreamElement(*st)));
     if (st->depth > 0)
       attrs.push_back(b.getNamedAttr(AlloDialect::kTypeDepth, b.getI64IntegerAttr(st->depth)));
+    // A stream of fixed-point values carries their raw bits (as arrays do).
+    if (!st->block && st->element.fixedScale >= 0)
+      attrs.push_back(
+          b.getNamedAttr(AlloDialect::kFixedScale, b.getI64IntegerAttr(st->element.fixedScale)));
     return StreamType::get(&ctx, st->mlirElement());
   }
   // References: to an array (the array itself), to a scalar (a rank-0

@@ -65,6 +65,9 @@ void FunctionRaiser::emitStreamDecl(const VarDecl *vd, const StreamInfo &info,
   op->setAttr(AlloDialect::kCType, b.getStringAttr(mod.spellStreamElement(info)));
   if (info.depth > 0)
     op->setAttr(AlloDialect::kTypeDepth, b.getI64IntegerAttr(info.depth));
+  // A stream of fixed-point values carries their raw bits (as arrays do).
+  if (!info.block && info.element.fixedScale >= 0)
+    op->setAttr(AlloDialect::kFixedScale, b.getI64IntegerAttr(info.element.fixedScale));
   Binding bind;
   bind.kind = shape.empty() ? Binding::SSA : Binding::Memory;
   bind.value = op.getResult();

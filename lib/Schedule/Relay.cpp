@@ -403,6 +403,8 @@ LogicalResult sched::applyRelay(StepContext &c) {
   auto streamType = StreamType::get(ctx, elem);
   Attribute ctypeAttr = pes.front().func.getArgAttr(pes.front().xArg, AlloDialect::kCType);
   std::string elemC = elementCType(ctypeAttr);
+  // Fixed-point elements: the FIFOs carry the raw bits, as the array does.
+  Attribute fixedScale = pes.front().func.getArgAttr(pes.front().xArg, AlloDialect::kFixedScale);
   int64_t depth = s.depth.given ? s.depth.value : 2;
   // Loaders go before the first PE call (found afresh: PE calls are rebuilt).
   auto firstPE = [&]() -> Operation * {
@@ -419,6 +421,8 @@ LogicalResult sched::applyRelay(StepContext &c) {
     sc->setAttr(AlloDialect::kName, gb.getStringAttr(n));
     if (!elemC.empty())
       sc->setAttr(AlloDialect::kCType, gb.getStringAttr(elemC));
+    if (fixedScale)
+      sc->setAttr(AlloDialect::kFixedScale, fixedScale);
     return sc.getResult();
   };
   Operation *ret = grid.getBody().front().getTerminator();
@@ -435,6 +439,8 @@ LogicalResult sched::applyRelay(StepContext &c) {
     attrs.set(AlloDialect::kName, StringAttr::get(ctx, n));
     if (!elemC.empty())
       attrs.set(AlloDialect::kCType, StringAttr::get(ctx, elemC));
+    if (fixedScale)
+      attrs.set(AlloDialect::kFixedScale, fixedScale);
     unsigned i = fn.getNumArguments();
     (void)fn.insertArgument(i, streamType, attrs.getDictionary(ctx), fn.getLoc());
     return fn.getArgument(i);

@@ -334,6 +334,9 @@ private:
   std::string access(Value memref, ArrayRef<std::string> indices);
   /// The C type of a fixed-point memref's elements, or "" when it is not one.
   std::string fixedElemCType(Value memref);
+  /// The element C type of a stream (s, or s[i] of a stream array) of
+  /// fixed-point values, "" otherwise.
+  std::string fixedStreamCType(Value stream);
   std::string indicesOf(Operation *op, Value memref, AffineMap map, ValueRange operands,
                         ValueRange plainIndices);
 
@@ -752,12 +755,22 @@ std::string FuncEmitter::affineBound(AffineMap map, ValueRange operands, bool is
 }
 
 std::string FuncEmitter::fixedElemCType(Value memref) {
-  if (!memAttr(memref, AlloDialect::kFixedScale))
+  // An array of streams of fixed-point values: its elements are streams.
+  if (!memAttr(memref, AlloDialect::kFixedScale) || streamTypeOf(memref.getType()))
       return "";
   // A struct field: its own type.
   auto ct = llvm::dyn_cast_or_null<StringAttr>(memAttr(memref, AlloDialect::kFieldCType));
   if (!ct)
     ct = llvm::dyn_cast_or_null<StringAttr>(memAttr(memref, AlloDialect::kCType));
+  return ct ? elementCType(ct.getValue()) : "";
+}
+
+std::string FuncEmitter::fixedStreamCType(Value stream) {
+  if (Operation *d = stream.getDefiningOp(); d && isa<affine::AffineLoadOp, memref::LoadOp>(d))
+    stream = d->getOperand(0); // s[i] of a stream array
+  if (!memAttr(stream, AlloDialect::kFixedScale))
+    return "";
+  auto ct = llvm::dyn_cast_or_null<StringAttr>(memAttr(stream, AlloDialect::kCType));
   return ct ? elementCType(ct.getValue()) : "";
 }
 
@@ -1151,7 +1164,10 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     return success();
   }
   if (auto rd = llvm::dyn_cast<StreamReadOp>(op)) {
-    e = CExpr{memName(rd.getStream()) + ".read()", PPostfix, rt};
+    // A fixed-point element: the value is its raw bits.
+    std::string fct = fixedStreamCType(rd.getStream());
+    std::string text = memName(rd.getStream()) + ".read()";
+    e = CExpr{fct.empty() ? text : rt.name() + "(" + text + ".range())", PPostfix, rt};
     return success();
   }
   if (auto em = llvm::dyn_cast<StreamEmptyOp>(op)) {
@@ -1553,8 +1569,13 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
   if (isa<StreamWriteLockOp, StreamReadLockOp>(op))
     return emitLock(op);
   if (auto w = llvm::dyn_cast<StreamWriteOp>(op)) {
-    line(memName(w.getStream()) + ".write(" + as(w.getValue(), typeOf(w.getValue()), PCond) +
-         ");");
+    std::string x = as(w.getValue(), typeOf(w.getValue()), PCond);
+    // A fixed-point element: the value written is built from its raw bits.
+    if (std::string fct = fixedStreamCType(w.getStream()); !fct.empty()) {
+      mod.helpers.fromBits = true;
+      x = "allo_from_bits<" + fct + ">(" + x + ")";
+    }
+    line(memName(w.getStream()) + ".write(" + x + ");");
     return success();
   }
   if (auto y = llvm::dyn_cast<scf::YieldOp>(op)) {
@@ -2081,7 +2102,8 @@ LogicalResult FuncEmitter::emit() {
       exprs[arg] = CExpr{text, PPostfix, t};
       continue;
     }
-    if (ct && func.getArgAttr(i, AlloDialect::kFixedScale) && !llvm::isa<MemRefType>(arg.getType())) {
+    if (ct && func.getArgAttr(i, AlloDialect::kFixedScale) &&
+        !llvm::isa<MemRefType, StreamType>(arg.getType())) {
       CType t = typeOf(arg);
       exprs[arg] = CExpr{t.name() + "(" + params[i] + ".range())", PPostfix, t};
     }
@@ -2399,18 +2421,44 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
       text = *formatted;
     else
       llvm::consumeError(formatted.takeError());
+    // A placeholder is usually alone on its line, but the formatter joins a
+    // body of nothing but placeholders onto its signature (`void f() {
+    // ALLO_PRAGMA_0; }`): a pragma must be a line of its own, so such a line
+    // is split around each placeholder.
     std::string restored;
     lines.clear();
     llvm::StringRef(text).split(lines, '\n');
     for (size_t i = 0; i < lines.size(); ++i) {
       llvm::StringRef l = lines[i];
-      llvm::StringRef t = l.ltrim();
-      unsigned k;
-      if (t.consume_front("ALLO_PRAGMA_") && t.consume_back(";") && !t.getAsInteger(10, k) &&
-          k < pragmas.size())
-        restored += l.take_front(l.size() - l.ltrim().size()).str() + pragmas[k];
-      else
-        restored += l.str();
+      std::string indent = l.take_front(l.size() - l.ltrim().size()).str();
+      llvm::StringRef rest = l.ltrim();
+      bool first = true, opened = false;
+      auto piece = [&](llvm::StringRef text, bool pragma) {
+        if (!first)
+          restored += "\n";
+        restored += indent + (pragma && opened ? "  " : "") + text.str();
+        first = false;
+      };
+      for (;;) {
+        size_t at = rest.find("ALLO_PRAGMA_");
+        if (at == llvm::StringRef::npos)
+          break;
+        llvm::StringRef num = rest.drop_front(at + strlen("ALLO_PRAGMA_"));
+        size_t digits = num.find_first_not_of("0123456789");
+        unsigned k;
+        if (digits == 0 || digits == llvm::StringRef::npos || num[digits] != ';' ||
+            num.take_front(digits).getAsInteger(10, k) || k >= pragmas.size())
+          break;
+        llvm::StringRef before = rest.take_front(at).rtrim();
+        if (!before.empty()) {
+          piece(before, false);
+          opened = before.ends_with("{");
+        }
+        piece(pragmas[k], true);
+        rest = num.drop_front(digits + 1).ltrim();
+      }
+      if (!rest.empty() || first)
+        piece(rest, false);
       if (i + 1 < lines.size())
         restored += "\n";
     }
