@@ -593,7 +593,8 @@ class Case:
                     extra = ['--interface', 'axi']
                 self.meta['sched_args'] = extra
                 g = self.check_emitted('sched', 'e1.cpp', ['--schedule', 'schedule.json'] + extra)
-                if g and g['kind'] == 'refusal':
+                refused = bool(g and g['kind'] == 'refusal')  # nothing emitted to compile
+                if refused:
                     self.refusals.append({'op': 'final' + ('+axi' if extra else ''),
                                           'message': norm_msg(g['message']),
                                           'located': bool(re.search(r'\.(json|cpp):\d+:\d+', g['stderr']))})
@@ -603,7 +604,7 @@ class Case:
                     g['culprit'] = self.culprit(g, steps)
                 if g:
                     self.findings.append(g)
-                elif clang or sanitize:
+                elif (clang or sanitize) and not refused:
                     if clang:
                         b = self.build(['e1.cpp', 'tb.cpp'], 'e1_clang', cxx=self.cfg.clang)
                         if b.rc != 0:

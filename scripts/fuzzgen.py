@@ -193,9 +193,12 @@ class Func:
 # --------------------------------------------------------------------------------------------
 # Options
 
-STYLES = ['predecl', 'typedef', 'static-const', 'pointer', 'struct', 'labels', 'pragmas',
+STYLES = ['predecl', 'typedef', 'static-const', 'pointer', 'struct', 'ref', 'labels', 'pragmas',
           'attrs']
-DEFAULT_STYLES = ['labels', 'pragmas']
+# Every style is a construct main raises; each shape is also recorded in a case's features
+# (meta.json), so findings stay classifiable, and `--styles` turns shapes off.
+DEFAULT_STYLES = ['predecl', 'typedef', 'static-const', 'pointer', 'struct', 'ref', 'labels',
+                  'pragmas']
 DOMAINS = ['int', 'float', 'apint', 'apfixed']
 
 
@@ -1328,13 +1331,26 @@ class Gen:
             self.scope.add(Var(name, t, 'array', shape))
             self.features.add('local-array')
         if 'static-const' in self.o.styles and f.kind == 'top' and self.chance(0.5):
-            t = self.rand_ty('int')
+            # a ROM: `static const` integer table, or (HLS style) an ap_int / typedef'd
+            # ap_fixed coefficient table whose initializers the element type converts
+            dom = self.pick([d for d in self.doms if d in ('apint', 'apfixed')] or ['int']) \
+                if self.chance(0.5) else 'int'
+            t = self.rand_ty(dom)
+            if dom != 'int':
+                t = self.maybe_alias(t)
             n = self.r.randint(2, 12)
             name = self.fresh('TAB')
-            self.emit('static const %s %s[%d] = {%s};' % (t.spell, name, n, ', '.join(
-                str(self.r.randint(0, 100) if not t.s else self.r.randint(-50, 50)) for _ in range(n))))
+            if dom == 'apfixed':
+                vals = ['%g' % (self.r.randint(-256, 256) / 8.0) for _ in range(n)]
+            elif dom == 'apint':
+                vals = [str(self.r.randint(-100, 100) if t.s else self.r.randint(0, 200))
+                        for _ in range(n)]
+            else:
+                vals = [str(self.r.randint(0, 100) if not t.s else self.r.randint(-50, 50))
+                        for _ in range(n)]
+            self.emit('static const %s %s[%d] = {%s};' % (t.spell, name, n, ', '.join(vals)))
             self.scope.add(Var(name, t, 'array', [n], const=True))
-            self.features.add('static-const')
+            self.features.add('static-const' if dom == 'int' else 'static-const-ap')
         if f.kind == 'top':
             for _ in range(self.r.randint(1, 3)):
                 if self.chance(0.2):
@@ -1407,8 +1423,17 @@ class Gen:
                     const=self.chance(0.3))
             arrays.append(a)
             if self.chance(0.4):
-                scalars.append(Var('sp', st, 'scalar'))
+                sp = Var('sp', st, 'scalar')
+                if 'ref' in self.o.styles and self.chance(0.5):
+                    sp.ref = True  # `pt_t &sp`: written back, printed by the testbench
+                    self.features.add('struct-ref')
+                scalars.append(sp)
             self.features.add('struct')
+        if 'ref' in self.o.styles:
+            for v in scalars:
+                if v.ty.k != 'struct' and self.chance(0.25):
+                    v.ref = True  # `T &x`: an in/out scalar
+                    self.features.add('scalar-ref')
         if 'pointer' in self.o.styles:
             for a in arrays:
                 if len(a.shape) == 1 and self.chance(0.4):
@@ -1720,7 +1745,11 @@ class Gen:
             if f is self.top:
                 for p in f.params:
                     if p.kind == 'array' and getattr(p, 'pointer', False):
-                        body.append('#pragma HLS interface m_axi port=%s depth=%d' % (p.name, p.shape[0]))
+                        body.append(self.pick([
+                            '#pragma HLS interface m_axi port=%s depth=%s',
+                            '#pragma HLS interface m_axi port=%s offset=slave bundle=gmem depth=%s',
+                            '#pragma HLS INTERFACE mode=m_axi port=%s depth=%s bundle=gmem0',
+                        ]) % (p.name, self.dim(p.shape[0])))
             body += f.lines
             body.append('}')
             body.append('')
@@ -1911,6 +1940,10 @@ def testbench_text(g, seed, trials=3):
     else:
         L.append('    %s;' % call)
     for p in top.params:
+        if p.kind != 'array' and getattr(p, 'ref', False):
+            for f in (['.' + f for f, _ in p.ty.fields] if p.ty.k == 'struct' else ['']):
+                L.append('    printf("t%%d %s%s:", trial); pr(%s%s); printf("\\n");' % (
+                    p.name, f, p.name, f))
         if p.kind == 'array':
             n = _prod(p.shape)
             for f in (['.' + f for f, _ in p.ty.fields] if p.ty.k == 'struct' else ['']):

@@ -433,9 +433,9 @@ mlir::memref::GlobalOp ModuleRaiser::getOrCreateGlobal(const VarDecl *vd, Source
   auto global = mlir::memref::GlobalOp::create(ob, loc(vd->getLocation()), name,
                                                ob.getStringAttr("private"), mt, init, isConst,
                                                mlir::IntegerAttr());
-  PrintingPolicy pp(ast.getLangOpts());
   global->setAttr(AlloDialect::kName, ob.getStringAttr(vd->getName()));
-  global->setAttr(AlloDialect::kCType, ob.getStringAttr(t.getAsString(pp)));
+  // Spelled as the other types (an alias it names is declared in the output).
+  global->setAttr(AlloDialect::kCType, ob.getStringAttr(spell(t)));
   QualType elemT = t;
   while (const ArrayType *at = ast.getAsArrayType(elemT))
     elemT = at->getElementType();
