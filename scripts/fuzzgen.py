@@ -1916,11 +1916,12 @@ static void pr(const ap_ufixed<W, I, Q, O, N> &v) { printf(" %s", v.to_string(10
 
 def testbench_text(g, seed, trials=3):
     top = g.top
+    # (the arrays first: a size they name must be declared by the prototype's header)
+    decls = ['static %s %s%s;' % (p.ty.spell, p.name, g.shape_text(p.shape))
+             for p in top.params if p.kind == 'array']
     L = [TB_HEAD % {'ap': TB_AP if g.uses_ap else '', 'proto': g.proto_text(), 'seed': seed or 1,
                     'apinc': '#include <ap_fixed.h>\n#include <ap_int.h>' if g.uses_ap else ''}]
-    for p in top.params:
-        if p.kind == 'array':
-            L.append('static %s %s%s;' % (p.ty.spell, p.name, g.shape_text(p.shape)))
+    L += decls
     L.append('int main() {')
     L.append('  for (int trial = 0; trial < %d; trial++) {' % trials)
     for p in top.params:
