@@ -1335,9 +1335,8 @@ class Gen:
             # ap_fixed coefficient table whose initializers the element type converts
             dom = self.pick([d for d in self.doms if d in ('apint', 'apfixed')] or ['int']) \
                 if self.chance(0.5) else 'int'
-            t = self.rand_ty(dom)
-            if dom != 'int':
-                t = self.maybe_alias(t)
+            # (no bool table: an initializer other than 0/1 would be a narrowing error)
+            t = self.rand_int_ty(allow_bool=False) if dom == 'int' else self.maybe_alias(self.rand_ty(dom))
             n = self.r.randint(2, 12)
             name = self.fresh('TAB')
             if dom == 'apfixed':
