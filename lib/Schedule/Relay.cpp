@@ -262,6 +262,18 @@ LogicalResult sched::applyRelay(StepContext &c) {
                                     << gridSym << "' uses";
       return failure();
     }
+    // An array of structs is one array per field (scalar replacement): not
+    // one array to relay.
+    if (p.func.getArgAttr(p.xArg, AlloDialect::kField)) {
+      auto ct = p.func.getArgAttrOfType<StringAttr>(p.xArg, AlloDialect::kCType);
+      auto d = c.error(s.array->path, s.array->pos,
+                       "'" + s.array->str() + "' is a struct variable (" +
+                           (ct ? ct.getValue().str() : std::string("a struct")) +
+                           "), raised as one array per field; schedule steps on structs and "
+                           "arrays of structs are not supported yet");
+      d.attachNote(p.func.getLoc()) << "in " << p.func.getSymName();
+      return failure();
+    }
     Value xv = p.func.getArgument(p.xArg);
     for (OpOperand &u : xv.getUses()) {
       Operation *op = u.getOwner();
