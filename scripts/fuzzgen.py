@@ -190,6 +190,18 @@ class Func:
         self.lines = []
 
 
+def weighted_pick(rng, pairs):
+    """One value of (weight, value) pairs, with probability proportional to its weight."""
+    pairs = [(w, v) for w, v in pairs if w > 0]
+    tot = sum(w for w, _ in pairs)
+    x = rng.random() * tot
+    for w, v in pairs:
+        x -= w
+        if x <= 0:
+            return v
+    return pairs[-1][1]
+
+
 # --------------------------------------------------------------------------------------------
 # Options
 
@@ -253,14 +265,7 @@ class Gen:
         return self.r.choice(seq)
 
     def wpick(self, pairs):
-        pairs = [(w, v) for w, v in pairs if w > 0]
-        tot = sum(w for w, _ in pairs)
-        x = self.r.random() * tot
-        for w, v in pairs:
-            x -= w
-            if x <= 0:
-                return v
-        return pairs[-1][1]
+        return weighted_pick(self.r, pairs)
 
     def fresh(self, base):
         taken = set(v.name for v in self.scope.all()) if getattr(self, 'scope', None) else set()

@@ -9,6 +9,8 @@ the arrays of each function and which loops access which arrays come from the ra
 
 import re
 
+from fuzzgen import weighted_pick
+
 # --------------------------------------------------------------------------------------------
 # --list-loops
 
@@ -222,14 +224,8 @@ class Proposer:
         self.ops = [(o, w) for o, w in OPS if ops is None or o in ops]
 
     def wpick(self, pairs):
-        pairs = [(w, v) for v, w in pairs if w > 0]
-        tot = sum(w for w, _ in pairs)
-        x = self.r.random() * tot
-        for w, v in pairs:
-            x -= w
-            if x <= 0:
-                return v
-        return pairs[-1][1]
+        """pairs of (value, weight)."""
+        return weighted_pick(self.r, [(w, v) for v, w in pairs])
 
     def name(self, lp, top):
         if lp.func == top and self.r.random() < 0.3:
