@@ -562,6 +562,13 @@ CExpr FuncEmitter::get(Value v) {
   auto it = exprs.find(v);
   if (it != exprs.end())
     return it->second;
+  // The counter k of a decreasing loop printed as the source's loop i: a use
+  // of k itself (a call argument, a cast) is start - i.
+  if (reversed.count(v)) {
+    llvm::SmallVector<Value, 4> ops{v};
+    AffineExpr e = unreverse(getAffineDimExpr(0, v.getContext()), ops);
+    return affineExpr(e, ops);
+  }
   auto nit = names.find(v);
   if (nit != names.end())
     return CExpr{nit->second, PPrimary, typeOf(v)};
@@ -621,8 +628,14 @@ CExpr FuncEmitter::affineExpr(AffineExpr e, ValueRange operands) {
   it.kind = CType::Index;
   if (auto c = llvm::dyn_cast<AffineConstantExpr>(e))
     return CExpr{std::to_string(c.getValue()), c.getValue() < 0 ? PUnary : PPrimary, it};
-  if (auto d = llvm::dyn_cast<AffineDimExpr>(e))
-    return CExpr{as(operands[d.getPosition()], it, PPrimary), PPrimary, it};
+  if (auto d = llvm::dyn_cast<AffineDimExpr>(e)) {
+    Value v = operands[d.getPosition()];
+    // (unreverse made the position of a decreasing loop's counter the
+    // source's loop variable)
+    if (reversed.count(v))
+      return CExpr{names.lookup(v), PPrimary, it};
+    return CExpr{as(v, it, PPrimary), PPrimary, it};
+  }
   // Callers turn symbols into dims first (symbolsToDims); none reach here.
   auto b = llvm::cast<AffineBinaryOpExpr>(e);
   switch (e.getKind()) {
