@@ -1044,6 +1044,13 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     e = CExpr{"(" + as(op->getOperand(0), from, PBitAnd - 1) + " & 1) != 0", PEq, rt};
     return success();
   }
+  if (isa<arith::FPToSIOp, arith::FPToUIOp>(op) && rt.kind == CType::Bool) {
+    // To i1 (ap_[u]int<1> from a float): the value toward zero, then its low
+    // bit (a C++ cast to bool would test != 0).
+    CType from = typeOf(op->getOperand(0));
+    e = CExpr{"((int64_t)" + as(op->getOperand(0), from, PUnary) + " & 1) != 0", PEq, rt};
+    return success();
+  }
   if (isa<arith::TruncIOp, arith::FPToSIOp, arith::FPToUIOp, arith::ExtFOp, arith::TruncFOp>(op))
     return cast(typeOf(op->getOperand(0))), success();
   if (isa<arith::IndexCastOp>(op)) {
