@@ -1314,8 +1314,24 @@ std::string FuncEmitter::loopVarName(Operation *loop, bool &shadows) {
   shadows = false;
   std::string n = sanitize(want);
   auto it = scalarVars.find(n);
+  // A function-level variable the loop does not use may be shadowed, but not
+  // when an enclosing loop's variable already shadows it (the loops of a
+  // buffer_at copy nest all want `i`).
+  auto enclosingBinds = [&]() {
+    for (Operation *p = loop->getParentOp(); p && p != func; p = p->getParentOp()) {
+      Value iv;
+      if (auto f = llvm::dyn_cast<affine::AffineForOp>(p))
+        iv = f.getInductionVar();
+      else if (auto f = llvm::dyn_cast<scf::ForOp>(p))
+        iv = f.getInductionVar();
+      if (iv && names.lookup(iv) == n)
+        return true;
+    }
+    return false;
+  };
   if (used.contains(n) && it != scalarVars.end() &&
-      llvm::none_of(it->second.getUsers(), [&](Operation *u) { return loop->isAncestor(u); })) {
+      llvm::none_of(it->second.getUsers(), [&](Operation *u) { return loop->isAncestor(u); }) &&
+      !enclosingBinds()) {
     shadows = true;
     return n;
   }
