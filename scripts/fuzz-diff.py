@@ -958,11 +958,22 @@ def same_class_key(f):
 
 
 def blocks(lines):
-    """(start, end) line ranges worth deleting: statements and whole blocks."""
+    """(start, end) line ranges worth deleting: statements and whole blocks. Not struct
+    definitions or their fields: the testbench has its own copy of each struct."""
     out = []
     stack = []
+    structs = []  # open struct definitions (their start lines)
     for i, l in enumerate(lines):
         s = l.strip()
+        if structs:
+            if s.startswith('}'):
+                structs.pop()
+            elif s.endswith('{'):
+                structs.append(i)
+            continue
+        if s.startswith('struct ') and s.endswith('{'):
+            structs.append(i)
+            continue
         if s.startswith('}') and stack:
             st = stack.pop()
             if s.endswith('{'):  # } else {
