@@ -1037,31 +1037,34 @@ def shrink(cfg, d, budget):
                 steps = cand
             i -= 1
     # 2. statements and blocks, largest first; then unwrap blocks; then simplify expressions
+    def first_failing(cands):
+        """The first candidate kernel (a list of lines) that still fails the same way."""
+        for cand in cands:
+            if time.time() - t0 > budget:
+                return None
+            if fails('\n'.join(cand), steps):
+                return '\n'.join(cand)
+        return None
+
+    def unwrapped(lines):
+        for st, en in blocks(lines):
+            hdr = lines[st].strip()
+            if en > st and not (hdr.startswith('for') or hdr.startswith('while')
+                                or hdr.startswith('do')):  # a loop body uses its variable
+                inner = [l for l in lines[st + 1:en] if not l.strip().startswith('} else {')]
+                yield lines[:st] + inner + lines[en + 1:]
+
     changed = True
     while changed and time.time() - t0 < budget:
         changed = False
         lines = code.split('\n')
-        for st, en in sorted(blocks(lines), key=lambda x: x[0] - x[1]):
-            if time.time() - t0 > budget:
+        for cands in ((lines[:st] + lines[en + 1:]
+                       for st, en in sorted(blocks(lines), key=lambda x: x[0] - x[1])),
+                      unwrapped(lines)):
+            c = first_failing(cands)
+            if c is not None:
+                code, changed = c, True
                 break
-            cand = lines[:st] + lines[en + 1:]
-            if fails('\n'.join(cand), steps):
-                code = '\n'.join(cand)
-                changed = True
-                break
-        if changed:
-            continue
-        for st, en in blocks(lines):
-            if en > st and time.time() - t0 < budget:
-                inner = [l for l in lines[st + 1:en] if not l.strip().startswith('} else {')]
-                hdr = lines[st].strip()
-                if hdr.startswith('for') or hdr.startswith('while') or hdr.startswith('do'):
-                    continue  # the body uses the loop variable
-                cand = lines[:st] + inner + lines[en + 1:]
-                if fails('\n'.join(cand), steps):
-                    code = '\n'.join(cand)
-                    changed = True
-                    break
         if changed:
             continue
         # expressions: replace parenthesised sub-expressions by 0 or by their first operand
