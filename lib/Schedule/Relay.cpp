@@ -185,15 +185,19 @@ std::optional<int64_t> constantIndex(affine::AffineValueMap &vm, unsigned d) {
   return std::nullopt;
 }
 
-/// The element type of an array's C type: "const int8_t[4][4]" -> "int8_t".
+/// The element type of an array's C type: "const int8_t[4][4]" -> "int8_t",
+/// also of a pointer or reference parameter ("const fix_t *", "int (&)[4]").
 std::string elementCType(Attribute ctype) {
   auto s = llvm::dyn_cast_or_null<StringAttr>(ctype);
   if (!s)
     return "";
   StringRef t = s.getValue();
   t = t.substr(0, t.find('[')).trim();
+  t = t.substr(0, t.find('(')).trim();
   if (t.consume_front("const "))
     t = t.trim();
+  while (t.consume_back("*") || t.consume_back("&") || t.consume_back(" const"))
+    t = t.rtrim();
   return t.str();
 }
 
