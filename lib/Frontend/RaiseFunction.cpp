@@ -281,7 +281,7 @@ mlir::Type ModuleRaiser::paramType(const FunctionDecl *fn, const ParmVarDecl *p,
     if (sa->stream.depth > 0)
       attrs.push_back(
           b.getNamedAttr(AlloDialect::kTypeDepth, b.getI64IntegerAttr(sa->stream.depth)));
-    if (sa->stream.element.fixedScale >= 0) // fixed-point elements travel as raw bits
+    if (!sa->stream.block && sa->stream.element.fixedScale >= 0)
       attrs.push_back(b.getNamedAttr(AlloDialect::kFixedScale,
                                      b.getI64IntegerAttr(sa->stream.element.fixedScale)));
     return mlir::MemRefType::get(sa->shape, StreamType::get(&ctx, sa->stream.mlirElement()));
@@ -294,7 +294,8 @@ mlir::Type ModuleRaiser::paramType(const FunctionDecl *fn, const ParmVarDecl *p,
     attrs.back() = b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(spellStreamElement(*st)));
     if (st->depth > 0)
       attrs.push_back(b.getNamedAttr(AlloDialect::kTypeDepth, b.getI64IntegerAttr(st->depth)));
-    if (st->element.fixedScale >= 0) // fixed-point elements travel as raw bits
+    // A stream of fixed-point values carries their raw bits (as arrays do).
+    if (!st->block && st->element.fixedScale >= 0)
       attrs.push_back(
           b.getNamedAttr(AlloDialect::kFixedScale, b.getI64IntegerAttr(st->element.fixedScale)));
     return StreamType::get(&ctx, st->mlirElement());
@@ -409,14 +410,33 @@ void ModuleRaiser::findOffsetParams() {
         const Expr *a = e->getArg(i)->IgnoreParenImpCasts();
         auto *dr = dyn_cast<DeclRefExpr>(a);
         auto *vd = dr ? dyn_cast<VarDecl>(dr->getDecl()) : nullptr;
-        bool whole = vd && vd->getType()->isArrayType();
-        if (!whole)
-          m.offsetParams.insert({callee->getCanonicalDecl(), i});
+        if (vd && vd->getType()->isArrayType())
+          continue; // a whole array variable
+        auto *pv = dyn_cast_or_null<ParmVarDecl>(vd);
+        if (pv && pv->getOriginalType()->isConstantArrayType()) {
+          // An array parameter passed on: offset if it is.
+          if (auto *owner = dyn_cast<FunctionDecl>(pv->getDeclContext()))
+            forwards.push_back({{owner->getCanonicalDecl(), pv->getFunctionScopeIndex()},
+                                {callee->getCanonicalDecl(), i}});
+          continue;
+        }
+        m.offsetParams.insert({callee->getCanonicalDecl(), i});
       }
       return true;
     }
+    using Param = std::pair<const FunctionDecl *, unsigned>;
+    std::vector<std::pair<Param, Param>> forwards; ///< (from, to)
   } finder(*this);
   finder.TraverseDecl(ast.getTranslationUnitDecl());
+  // An offset parameter passed on makes the callee's parameter offset too
+  // (a top's parameters never have an offset).
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto &[from, to] : finder.forwards)
+      if (offsetParams.contains(from) && !tops.contains(from.first->getDefinition()) &&
+          offsetParams.insert(to).second)
+        changed = true;
+  }
 }
 
 mlir::memref::GlobalOp ModuleRaiser::getOrCreateGlobal(const VarDecl *vd, SourceLocation useLoc,
@@ -470,7 +490,7 @@ mlir::memref::GlobalOp ModuleRaiser::getOrCreateGlobal(const VarDecl *vd, Source
                                                ob.getStringAttr("private"), mt, init, isConst,
                                                mlir::IntegerAttr());
   global->setAttr(AlloDialect::kName, ob.getStringAttr(vd->getName()));
-  // spell(): the aliases the type names are declared in the emitted file.
+  // Spelled as the other types (an alias it names is declared in the output).
   global->setAttr(AlloDialect::kCType, ob.getStringAttr(spell(t)));
   QualType elemT = t;
   while (const ArrayType *at = ast.getAsArrayType(elemT))

@@ -65,7 +65,8 @@ void FunctionRaiser::emitStreamDecl(const VarDecl *vd, const StreamInfo &info,
   op->setAttr(AlloDialect::kCType, b.getStringAttr(mod.spellStreamElement(info)));
   if (info.depth > 0)
     op->setAttr(AlloDialect::kTypeDepth, b.getI64IntegerAttr(info.depth));
-  if (info.element.fixedScale >= 0) // fixed-point elements travel as raw bits
+  // A stream of fixed-point values carries their raw bits (as arrays do).
+  if (!info.block && info.element.fixedScale >= 0)
     op->setAttr(AlloDialect::kFixedScale, b.getI64IntegerAttr(info.element.fixedScale));
   Binding bind;
   bind.kind = shape.empty() ? Binding::SSA : Binding::Memory;

@@ -185,15 +185,19 @@ std::optional<int64_t> constantIndex(affine::AffineValueMap &vm, unsigned d) {
   return std::nullopt;
 }
 
-/// The element type of an array's C type: "const int8_t[4][4]" -> "int8_t".
+/// The element type of an array's C type: "const int8_t[4][4]" -> "int8_t",
+/// also of a pointer or reference parameter ("const fix_t *", "int (&)[4]").
 std::string elementCType(Attribute ctype) {
   auto s = llvm::dyn_cast_or_null<StringAttr>(ctype);
   if (!s)
     return "";
   StringRef t = s.getValue();
   t = t.substr(0, t.find('[')).trim();
+  t = t.substr(0, t.find('(')).trim();
   if (t.consume_front("const "))
     t = t.trim();
+  while (t.consume_back("*") || t.consume_back("&") || t.consume_back(" const"))
+    t = t.rtrim();
   return t.str();
 }
 
@@ -260,6 +264,18 @@ LogicalResult sched::applyRelay(StepContext &c) {
                            (bufName.empty() ? "" : " (the array buffered by '" + bufName + "')"));
       d.attachNote(p.func.getLoc()) << "relay needs an array (or buffer_at buffer) that every PE of '"
                                     << gridSym << "' uses";
+      return failure();
+    }
+    // An array of structs is one array per field (scalar replacement): not
+    // one array to relay.
+    if (p.func.getArgAttr(p.xArg, AlloDialect::kField)) {
+      auto ct = p.func.getArgAttrOfType<StringAttr>(p.xArg, AlloDialect::kCType);
+      auto d = c.error(s.array->path, s.array->pos,
+                       "'" + s.array->str() + "' is a struct variable (" +
+                           (ct ? ct.getValue().str() : std::string("a struct")) +
+                           "), raised as one array per field; schedule steps on structs and "
+                           "arrays of structs are not supported yet");
+      d.attachNote(p.func.getLoc()) << "in " << p.func.getSymName();
       return failure();
     }
     Value xv = p.func.getArgument(p.xArg);
@@ -403,6 +419,8 @@ LogicalResult sched::applyRelay(StepContext &c) {
   auto streamType = StreamType::get(ctx, elem);
   Attribute ctypeAttr = pes.front().func.getArgAttr(pes.front().xArg, AlloDialect::kCType);
   std::string elemC = elementCType(ctypeAttr);
+  // Fixed-point elements: the FIFOs carry the raw bits, as the array does.
+  Attribute fixedScale = pes.front().func.getArgAttr(pes.front().xArg, AlloDialect::kFixedScale);
   int64_t depth = s.depth.given ? s.depth.value : 2;
   // Loaders go before the first PE call (found afresh: PE calls are rebuilt).
   auto firstPE = [&]() -> Operation * {
@@ -419,6 +437,8 @@ LogicalResult sched::applyRelay(StepContext &c) {
     sc->setAttr(AlloDialect::kName, gb.getStringAttr(n));
     if (!elemC.empty())
       sc->setAttr(AlloDialect::kCType, gb.getStringAttr(elemC));
+    if (fixedScale)
+      sc->setAttr(AlloDialect::kFixedScale, fixedScale);
     return sc.getResult();
   };
   Operation *ret = grid.getBody().front().getTerminator();
@@ -435,6 +455,8 @@ LogicalResult sched::applyRelay(StepContext &c) {
     attrs.set(AlloDialect::kName, StringAttr::get(ctx, n));
     if (!elemC.empty())
       attrs.set(AlloDialect::kCType, StringAttr::get(ctx, elemC));
+    if (fixedScale)
+      attrs.set(AlloDialect::kFixedScale, fixedScale);
     unsigned i = fn.getNumArguments();
     (void)fn.insertArgument(i, streamType, attrs.getDictionary(ctx), fn.getLoc());
     return fn.getArgument(i);

@@ -31,6 +31,33 @@ using namespace mlir;
 using namespace allo;
 using namespace allo::sched;
 
+/// Makes the lower bound of `loop` the max of its own and `lb`(`lbOperands`),
+/// both valid at the loop.
+static void clampLowerBound(affine::AffineForOp loop, AffineMap lb, ValueRange lbOperands) {
+  AffineMap own = loop.getLowerBoundMap();
+  llvm::SmallVector<Value, 8> ownOperands(loop.getLowerBoundOperands());
+  unsigned d1 = lb.getNumDims(), s1 = lb.getNumSymbols();
+  unsigned d2 = own.getNumDims(), s2 = own.getNumSymbols();
+  MLIRContext *ctx = loop.getContext();
+  // Operands: lb's dims, own dims, lb's symbols, own symbols.
+  llvm::SmallVector<AffineExpr, 8> dims, syms;
+  for (unsigned i = 0; i < d2; ++i)
+    dims.push_back(getAffineDimExpr(d1 + i, ctx));
+  for (unsigned i = 0; i < s2; ++i)
+    syms.push_back(getAffineSymbolExpr(s1 + i, ctx));
+  llvm::SmallVector<AffineExpr, 4> results(lb.getResults());
+  for (AffineExpr e : own.getResults())
+    results.push_back(e.replaceDimsAndSymbols(dims, syms));
+  AffineMap map = AffineMap::get(d1 + d2, s1 + s2, results, ctx);
+  llvm::SmallVector<Value, 8> operands(lbOperands.take_front(d1));
+  operands.append(ownOperands.begin(), ownOperands.begin() + d2);
+  operands.append(lbOperands.begin() + d1, lbOperands.end());
+  operands.append(ownOperands.begin() + d2, ownOperands.end());
+  affine::canonicalizeMapAndOperands(&map, &operands);
+  map = simplifyAffineMap(map);
+  loop.setLowerBound(operands, map);
+}
+
 LogicalResult sched::applyUnroll(StepContext &c) {
   const ScheduleRef &ref = c.step.loops.front();
   int64_t factor = c.step.factor.value;
@@ -82,6 +109,8 @@ LogicalResult sched::applyUnroll(StepContext &c) {
     return success();
   }
   int64_t step = loop.getStepAsInt();
+  AffineMap lbMap = loop.getLowerBoundMap();
+  llvm::SmallVector<Value, 4> lbOperands(loop.getLowerBoundOperands());
   LogicalResult r = full ? affine::loopUnrollFull(loop)
                          : affine::loopUnrollByFactor(loop, (uint64_t)factor);
   if (failed(r)) {
@@ -89,6 +118,14 @@ LogicalResult sched::applyUnroll(StepContext &c) {
                      (full ? std::string(" fully") : " by " + std::to_string(factor)));
     return failure();
   }
+  // MLIR starts the remainder at lb + floordiv(T, factor) * factor * step,
+  // T = ceildiv(ub - lb, step); when T is not a constant it may be negative
+  // (the loop runs zero times), and so is that start, so the remainder would
+  // run from below lb: it starts at max(lb, that) instead.
+  if (!full && !trip)
+    if (auto rem = llvm::dyn_cast_or_null<affine::AffineForOp>(loop->getNextNode()))
+      if (rem.getStepAsInt() == step)
+        clampLowerBound(rem, lbMap, lbOperands);
   // Rename: the remainder loop, and the copies of nested loops (names that
   // now occur more than once).
   llvm::StringMap<unsigned> occurrences, copies;

@@ -336,6 +336,9 @@ private:
   std::string access(Value memref, ArrayRef<std::string> indices);
   /// The C type of a fixed-point memref's elements, or "" when it is not one.
   std::string fixedElemCType(Value memref);
+  /// The element C type of a stream (s, or s[i] of a stream array) of
+  /// fixed-point values, "" otherwise.
+  std::string fixedStreamCType(Value stream);
   std::string indicesOf(Operation *op, Value memref, AffineMap map, ValueRange operands,
                         ValueRange plainIndices);
 
@@ -569,6 +572,13 @@ CExpr FuncEmitter::get(Value v) {
   auto it = exprs.find(v);
   if (it != exprs.end())
     return it->second;
+  // The counter k of a decreasing loop printed as the source's loop i: a use
+  // of k itself (a call argument, a cast) is start - i.
+  if (reversed.count(v)) {
+    llvm::SmallVector<Value, 4> ops{v};
+    AffineExpr e = unreverse(getAffineDimExpr(0, v.getContext()), ops);
+    return affineExpr(e, ops);
+  }
   auto nit = names.find(v);
   if (nit != names.end())
     return CExpr{nit->second, PPrimary, typeOf(v)};
@@ -628,8 +638,14 @@ CExpr FuncEmitter::affineExpr(AffineExpr e, ValueRange operands) {
   it.kind = CType::Index;
   if (auto c = llvm::dyn_cast<AffineConstantExpr>(e))
     return CExpr{std::to_string(c.getValue()), c.getValue() < 0 ? PUnary : PPrimary, it};
-  if (auto d = llvm::dyn_cast<AffineDimExpr>(e))
-    return CExpr{as(operands[d.getPosition()], it, PPrimary), PPrimary, it};
+  if (auto d = llvm::dyn_cast<AffineDimExpr>(e)) {
+    Value v = operands[d.getPosition()];
+    // (unreverse made the position of a decreasing loop's counter the
+    // source's loop variable)
+    if (reversed.count(v))
+      return CExpr{names.lookup(v), PPrimary, it};
+    return CExpr{as(v, it, PPrimary), PPrimary, it};
+  }
   // Callers turn symbols into dims first (symbolsToDims); none reach here.
   auto b = llvm::cast<AffineBinaryOpExpr>(e);
   switch (e.getKind()) {
@@ -762,16 +778,20 @@ std::string FuncEmitter::affineBound(AffineMap map, ValueRange operands, bool is
 }
 
 std::string FuncEmitter::fixedElemCType(Value memref) {
-  if (!memAttr(memref, AlloDialect::kFixedScale))
-      return "";
-  // An array of streams holds stream handles (their elements: streamAttr).
-  if (auto mt = llvm::dyn_cast<MemRefType>(memref.getType()))
-    if (llvm::isa<StreamType>(mt.getElementType()))
+  // An array of streams of fixed-point values: its elements are streams.
+  if (!memAttr(memref, AlloDialect::kFixedScale) || streamTypeOf(memref.getType()))
       return "";
   // A struct field: its own type.
   auto ct = llvm::dyn_cast_or_null<StringAttr>(memAttr(memref, AlloDialect::kFieldCType));
   if (!ct)
     ct = llvm::dyn_cast_or_null<StringAttr>(memAttr(memref, AlloDialect::kCType));
+  return ct ? elementCType(ct.getValue()) : "";
+}
+
+std::string FuncEmitter::fixedStreamCType(Value stream) {
+  if (!streamAttr(stream, AlloDialect::kFixedScale))
+    return "";
+  auto ct = llvm::dyn_cast_or_null<StringAttr>(streamAttr(stream, AlloDialect::kCType));
   return ct ? elementCType(ct.getValue()) : "";
 }
 
@@ -1032,6 +1052,13 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     e = CExpr{"(" + as(op->getOperand(0), from, PBitAnd - 1) + " & 1) != 0", PEq, rt};
     return success();
   }
+  if (isa<arith::FPToSIOp, arith::FPToUIOp>(op) && rt.kind == CType::Bool) {
+    // To i1 (ap_[u]int<1> from a float): the value toward zero, then its low
+    // bit (a C++ cast to bool would test != 0).
+    CType from = typeOf(op->getOperand(0));
+    e = CExpr{"((int64_t)" + as(op->getOperand(0), from, PUnary) + " & 1) != 0", PEq, rt};
+    return success();
+  }
   if (isa<arith::TruncIOp, arith::FPToSIOp, arith::FPToUIOp, arith::ExtFOp, arith::TruncFOp>(op))
     return cast(typeOf(op->getOperand(0))), success();
   if (isa<arith::IndexCastOp>(op)) {
@@ -1165,10 +1192,10 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     return success();
   }
   if (auto rd = llvm::dyn_cast<StreamReadOp>(op)) {
+    // A fixed-point element: the value is its raw bits.
+    std::string fct = fixedStreamCType(rd.getStream());
     std::string text = memName(rd.getStream()) + ".read()";
-    if (streamAttr(rd.getStream(), AlloDialect::kFixedScale))
-      text = rt.name() + "(" + text + ".range())"; // an ap_fixed element: its raw bits
-    e = CExpr{text, PPostfix, rt};
+    e = CExpr{fct.empty() ? text : rt.name() + "(" + text + ".range())", PPostfix, rt};
     return success();
   }
   if (auto em = llvm::dyn_cast<StreamEmptyOp>(op)) {
@@ -1295,8 +1322,24 @@ std::string FuncEmitter::loopVarName(Operation *loop, bool &shadows) {
   shadows = false;
   std::string n = sanitize(want);
   auto it = scalarVars.find(n);
+  // A function-level variable the loop does not use may be shadowed, but not
+  // when an enclosing loop's variable already shadows it (the loops of a
+  // buffer_at copy nest all want `i`).
+  auto enclosingBinds = [&]() {
+    for (Operation *p = loop->getParentOp(); p && p != func; p = p->getParentOp()) {
+      Value iv;
+      if (auto f = llvm::dyn_cast<affine::AffineForOp>(p))
+        iv = f.getInductionVar();
+      else if (auto f = llvm::dyn_cast<scf::ForOp>(p))
+        iv = f.getInductionVar();
+      if (iv && names.lookup(iv) == n)
+        return true;
+    }
+    return false;
+  };
   if (used.contains(n) && it != scalarVars.end() &&
-      llvm::none_of(it->second.getUsers(), [&](Operation *u) { return loop->isAncestor(u); })) {
+      llvm::none_of(it->second.getUsers(), [&](Operation *u) { return loop->isAncestor(u); }) &&
+      !enclosingBinds()) {
     shadows = true;
     return n;
   }
@@ -1570,14 +1613,13 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
   if (isa<StreamWriteLockOp, StreamReadLockOp>(op))
     return emitLock(op);
   if (auto w = llvm::dyn_cast<StreamWriteOp>(op)) {
-    std::string v = as(w.getValue(), typeOf(w.getValue()), PCond);
-    auto ct = llvm::dyn_cast_or_null<StringAttr>(streamAttr(w.getStream(), AlloDialect::kCType));
-    if (ct && streamAttr(w.getStream(), AlloDialect::kFixedScale)) {
-      // An ap_fixed element: the value is its raw bits.
+    std::string x = as(w.getValue(), typeOf(w.getValue()), PCond);
+    // A fixed-point element: the value written is built from its raw bits.
+    if (std::string fct = fixedStreamCType(w.getStream()); !fct.empty()) {
       mod.helpers.fromBits = true;
-      v = "allo_from_bits<" + elementCType(ct.getValue()) + ">(" + v + ")";
+      x = "allo_from_bits<" + fct + ">(" + x + ")";
     }
-    line(memName(w.getStream()) + ".write(" + v + ");");
+    line(memName(w.getStream()) + ".write(" + x + ");");
     return success();
   }
   if (auto y = llvm::dyn_cast<scf::YieldOp>(op)) {
@@ -2425,18 +2467,44 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
       text = *formatted;
     else
       llvm::consumeError(formatted.takeError());
+    // A placeholder is usually alone on its line, but the formatter joins a
+    // body of nothing but placeholders onto its signature (`void f() {
+    // ALLO_PRAGMA_0; }`): a pragma must be a line of its own, so such a line
+    // is split around each placeholder.
     std::string restored;
     lines.clear();
     llvm::StringRef(text).split(lines, '\n');
     for (size_t i = 0; i < lines.size(); ++i) {
       llvm::StringRef l = lines[i];
-      llvm::StringRef t = l.ltrim();
-      unsigned k;
-      if (t.consume_front("ALLO_PRAGMA_") && t.consume_back(";") && !t.getAsInteger(10, k) &&
-          k < pragmas.size())
-        restored += l.take_front(l.size() - l.ltrim().size()).str() + pragmas[k];
-      else
-        restored += l.str();
+      std::string indent = l.take_front(l.size() - l.ltrim().size()).str();
+      llvm::StringRef rest = l.ltrim();
+      bool first = true, opened = false;
+      auto piece = [&](llvm::StringRef text, bool pragma) {
+        if (!first)
+          restored += "\n";
+        restored += indent + (pragma && opened ? "  " : "") + text.str();
+        first = false;
+      };
+      for (;;) {
+        size_t at = rest.find("ALLO_PRAGMA_");
+        if (at == llvm::StringRef::npos)
+          break;
+        llvm::StringRef num = rest.drop_front(at + strlen("ALLO_PRAGMA_"));
+        size_t digits = num.find_first_not_of("0123456789");
+        unsigned k;
+        if (digits == 0 || digits == llvm::StringRef::npos || num[digits] != ';' ||
+            num.take_front(digits).getAsInteger(10, k) || k >= pragmas.size())
+          break;
+        llvm::StringRef before = rest.take_front(at).rtrim();
+        if (!before.empty()) {
+          piece(before, false);
+          opened = before.ends_with("{");
+        }
+        piece(pragmas[k], true);
+        rest = num.drop_front(digits + 1).ltrim();
+      }
+      if (!rest.empty() || first)
+        piece(rest, false);
       if (i + 1 < lines.size())
         restored += "\n";
     }

@@ -3,6 +3,7 @@
 // element types with exact initial values, and the state persists across
 // calls exactly as in the original (a testbench calls the top repeatedly).
 // RUN: allo-rewrite %s --top top --target vhls -- -std=c++17 -I%allo_include/allo/csim | FileCheck %s
+// RUN: allo-rewrite %s --top aliased --target vhls -- -std=c++17 -I%allo_include/allo/csim | FileCheck %s --check-prefix=ALIAS
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: allo-rewrite %s --top top --target vhls -o %t/kernel.cpp -- -std=c++17 -I%allo_include/allo/csim
 // RUN: %clangxx -std=c++17 -fwrapv -I%allo_include/allo/csim %t/kernel.cpp %S/Inputs/statics-tb.cpp -o %t/emitted
@@ -47,4 +48,14 @@ int top(int x) {
   running += x;
   ap_fixed<16, 8> b = bias[calls % 3];
   return step(x) * 10 + calls + gain[x & 3] + running.to_int() + b.to_int();
+}
+
+// A table whose element type is an alias: the alias is declared.
+// ALIAS: using coef_t = ap_fixed<21, 10, AP_RND_MIN_INF, AP_WRAP>;
+// ALIAS: static const coef_t COEF[2] = {
+typedef ap_fixed<21, 10, AP_RND_MIN_INF, AP_WRAP> coef_t;
+void aliased(coef_t out[2]) {
+  static const coef_t COEF[2] = {6, -21.5};
+  for (int i = 0; i < 2; i++)
+    out[i] = COEF[i];
 }
