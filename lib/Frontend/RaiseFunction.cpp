@@ -408,10 +408,13 @@ void ModuleRaiser::findOffsetParams() {
         if (!callee->getParamDecl(i)->getOriginalType()->isConstantArrayType())
           continue;
         const Expr *a = e->getArg(i)->IgnoreParenImpCasts();
+        if (auto *mc = dyn_cast<CXXMemberCallExpr>(a)) // a lock converted to its block
+          a = mc->getImplicitObjectArgument()->IgnoreParenImpCasts();
         auto *dr = dyn_cast<DeclRefExpr>(a);
         auto *vd = dr ? dyn_cast<VarDecl>(dr->getDecl()) : nullptr;
-        if (vd && vd->getType()->isArrayType())
-          continue; // a whole array variable
+        if (vd && (vd->getType()->isArrayType() || hlsClassTemplate(vd->getType(), "write_lock") ||
+                   hlsClassTemplate(vd->getType(), "read_lock")))
+          continue; // a whole array variable (or a stream_of_blocks lock's block)
         auto *pv = dyn_cast_or_null<ParmVarDecl>(vd);
         if (pv && pv->getOriginalType()->isConstantArrayType()) {
           // An array parameter passed on: offset if it is.
