@@ -559,7 +559,13 @@ mlir::Value FunctionRaiser::emitFixedOperator(const CXXOperatorCallExpr *e) {
         if (bop == BO_Comma || bop == BO_EQ)
           unsupported(e, "operator '" + opName() + "' on a fixed-point value");
         auto [res, resFmt] = fx.binary(bop, cur, lf, rv, rf, e);
-        nv = fx.quantize(res, resFmt, lf, e);
+        // x = T(x op v): an ap_[u]int T built from the fixed-point result
+        // takes its integer part toward zero (not T's floor quantization).
+        auto ls = mod.types.scalar(lhs->getType().getNonReferenceType());
+        if (ls && ls->fixedScale < 0 && !ls->isFloat)
+          nv = fx.toInt(res, resFmt, ls->type.getIntOrFloatBitWidth());
+        else
+          nv = fx.quantize(res, resFmt, lf, e);
       }
       store(lv, nv, l);
       bool postfix = incDec && e->getNumArgs() == 2;
