@@ -167,6 +167,12 @@ std::optional<std::pair<int64_t, int64_t>> FunctionRaiser::rangeOf(const AffineV
 std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
   mlir::MLIRContext *ctx = &mod.ctx;
   auto constant = [&](int64_t v) { return AffineValue{mlir::getAffineConstantExpr(v, ctx), {}}; };
+  // Whether every value `v` takes is in range of an integer type of `tw`
+  // bits (unsigned if `toU`), i.e. a conversion to it preserves the value.
+  auto fitsIn = [&](const AffineValue &v, unsigned tw, bool toU) {
+    auto r = rangeOf(v);
+    return r && r->first >= 0 && (tw >= 63 || r->second < (int64_t(1) << (tw - (toU ? 0 : 1))));
+  };
   e = e->IgnoreParens();
   if (auto *m = dyn_cast<MaterializeTemporaryExpr>(e))
     return tryAffine(m->getSubExpr());
@@ -218,8 +224,7 @@ std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
       bool fromU = isUnsignedInt(from), toU = isUnsignedInt(to);
       if (tw < fw || (tw == fw && fromU != toU) || (!fromU && toU)) {
         // Value-preserving only if the value is known to fit.
-        auto r = rangeOf(*inner);
-        if (!r || r->first < 0 || (tw < 63 && r->second >= (int64_t(1) << (tw - (toU ? 0 : 1)))))
+        if (!fitsIn(*inner, tw, toU))
           return std::nullopt;
       }
       return inner;
@@ -242,11 +247,8 @@ std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
       unsigned tw = ast.getTypeSize(to);
       bool toU = isUnsignedInt(to);
       bool holds = ap->second ? (tw > ap->first || (tw == ap->first && toU)) : (!toU && tw >= ap->first);
-      if (!holds) {
-        auto r = rangeOf(*inner);
-        if (!r || r->first < 0 || (tw < 63 && r->second >= (int64_t(1) << (tw - (toU ? 0 : 1)))))
-          return std::nullopt;
-      }
+      if (!holds && !fitsIn(*inner, tw, toU))
+        return std::nullopt;
       return inner;
     }
     default:
