@@ -1519,12 +1519,23 @@ class Gen:
 
     def tb_array(self, shape, writable, prefer=None):
         """A parameter array of this shape (an existing one, or a new one)."""
+        def fits(ty):
+            # `prefer` is the other side of the assignment: a floating-point value stored into
+            # an integer converts with undefined behaviour once it is out of the integer's
+            # range (a negative float into `unsigned`), so floats never feed integer outputs
+            if prefer is None:
+                return True
+            out, inp = (ty, prefer.ty) if writable else (prefer.ty, ty)
+            return not (out.k in ('int', 'apint') and inp.k == 'float')
         cands = [a for a in self.params if a.shape == shape and (a.writable or not writable)
-                 and a is not prefer]
+                 and a is not prefer and fits(a.ty)]
         if cands and self.chance(0.5):
             return self.pick(cands)
         name = 'ABCDEFGHIJKLMNOP'[len(self.params)]
-        a = Var(name, self.tb_ty(), 'array', list(shape), const=not writable and self.chance(0.7))
+        ty = self.tb_ty()
+        while not fits(ty):
+            ty = self.tb_ty()
+        a = Var(name, ty, 'array', list(shape), const=not writable and self.chance(0.7))
         if not writable and not a.const:
             a.writable = True
         self.params.append(a)
@@ -1707,7 +1718,7 @@ class Gen:
     def tb_rowsum(self, dims):
         M, N = dims[0], dims[1]
         I = self.tb_array([M, N], False)
-        O = self.tb_array([M], True)
+        O = self.tb_array([M], True, I)
         i, = self.tb_loops([(0, M)])
         acc = self.fresh('sum')
         av = self.scope.add(Var(acc, self.maybe_alias(self.copy_ty(O.ty)), 'scalar'))
