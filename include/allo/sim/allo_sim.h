@@ -170,7 +170,8 @@ struct Context {
 // void allo_sim_swap(void **save_sp, void *load_sp): pushes the callee-saved
 // registers (rbp, rbx, r12-r15) and the SSE/x87 control words (callee-saved
 // in the SysV ABI), stores rsp to *save_sp, switches to load_sp and pops the
-// same frame there. A new context is a frame whose return address is
+// same frame there; the control words are loaded only when they differ
+// (loading them is the slow part of a switch, and they rarely differ). A new context is a frame whose return address is
 // allo_sim_start: it calls the function in rbx with the argument in r12.
 // Naked inline functions (rather than top-level asm) so that the definition
 // is merged like any inline function, also under LTO.
@@ -183,12 +184,17 @@ __attribute__((naked, noinline)) inline void allo_sim_swap(void ** /*save*/,
                    "pushq %r14\n\t"
                    "pushq %r15\n\t"
                    "subq $8, %rsp\n\t"
+                   "movl $0, 4(%rsp)\n\t"
                    "stmxcsr (%rsp)\n\t"
                    "fnstcw 4(%rsp)\n\t"
                    "movq %rsp, (%rdi)\n\t"
+                   "movq (%rsp), %rax\n\t"
                    "movq %rsi, %rsp\n\t"
+                   "cmpq (%rsp), %rax\n\t"
+                   "je 1f\n\t"
                    "ldmxcsr (%rsp)\n\t"
                    "fldcw 4(%rsp)\n\t"
+                   "1:\n\t"
                    "addq $8, %rsp\n\t"
                    "popq %r15\n\t"
                    "popq %r14\n\t"
@@ -515,8 +521,8 @@ protected:
   // Slow paths (see the cpp part below).
   void block(Wait why);
   bool poll_failed(bool writing);
-  inline ALLO_SIM_NOINLINE void wake_waiters();
-  [[noreturn]] inline ALLO_SIM_COLD void empty_read_outside(const char *kind) const;
+  void wake_waiters();
+  [[noreturn]] void empty_read_outside(const char *kind) const;
   void check_depth(long depth) const;
 
   // Hot state first: indices (monotonic counters, also the statistics),
@@ -698,7 +704,7 @@ public:
     __builtin_unreachable();
   }
 
-  [[noreturn]] inline ALLO_SIM_COLD void deadlock(const char *why);
+  [[noreturn]] void deadlock(const char *why);
 
   /// The signal handler's view: the process running now.
   static Scheduler *active() { return tls_scheduler; }
@@ -954,7 +960,7 @@ inline bool StreamBase::poll_failed(bool writing) {
   return true;
 }
 
-inline void StreamBase::wake_waiters() {
+ALLO_SIM_NOINLINE inline void StreamBase::wake_waiters() {
   Scheduler *s = tls_scheduler;
   Task *t = waiters_;
   waiters_ = nullptr;
@@ -968,7 +974,7 @@ inline void StreamBase::wake_waiters() {
   }
 }
 
-inline void StreamBase::empty_read_outside(const char *kind) const {
+ALLO_SIM_COLD inline void StreamBase::empty_read_outside(const char *kind) const {
   std::fprintf(stderr, "%s '%s' read while empty\n", kind,
                name_.empty() ? "<unnamed>" : name_.c_str());
   std::fflush(stderr);
@@ -1047,7 +1053,7 @@ void configure_rec(S &s, long depth, std::string &name, const char *loc) {
 // Reports
 //===----------------------------------------------------------------------===//
 
-inline void Scheduler::deadlock(const char *why) {
+ALLO_SIM_COLD inline void Scheduler::deadlock(const char *why) {
   std::fflush(stdout);
   RegionState *r = top;
   if (why)
@@ -1164,7 +1170,7 @@ inline void Scheduler::print_report(const RegionState &r) {
     rows.push_back(x);
   }
   rows.insert(rows.end(), retired.begin(), retired.end());
-  std::stable_sort(rows.begin(), rows.end(),
+  std::sort(rows.begin(), rows.end(),
                    [](const RetiredStats &a, const RetiredStats &b) {
                      return a.id < b.id;
                    });
