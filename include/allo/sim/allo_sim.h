@@ -119,6 +119,15 @@ template <class S>
 void configure(S &stream_or_array, long depth, const char *name,
                const char *loc);
 
+/// Counters of one stream since the start of the last top-level region run
+/// (or since its construction, if later).
+struct StreamStats {
+  std::uint64_t writes = 0, reads = 0;   ///< elements (blocks) in and out
+  std::uint64_t max_occupancy = 0;       ///< the most it held at once
+  std::uint64_t full_stalls = 0;         ///< times a writer blocked on full
+  std::uint64_t empty_stalls = 0;        ///< times a reader blocked on empty
+};
+
 namespace detail {
 
 class StreamBase;
@@ -470,6 +479,7 @@ template <class F> struct TaskImpl final : Task {
 /// Statistics of streams destroyed during a run, merged by name and location.
 struct RetiredStats {
   std::string name, loc, kind;
+  bool bounded = true;
   std::uint64_t id = 0, instances = 0, depth = 0, writes = 0, reads = 0,
                 max_occ = 0, full_stalls = 0, empty_stalls = 0;
 };
@@ -485,6 +495,7 @@ inline Registry &registry() {
 }
 
 inline thread_local Scheduler *tls_scheduler = nullptr;
+inline bool in_process_now();
 
 class StreamBase {
 public:
@@ -495,10 +506,20 @@ public:
   const std::string &name() const { return name_; }
   void set_name(const char *name) { name_ = name ? name : ""; }
   const std::string &decl_loc() const { return loc_; }
+  StreamStats stats() const {
+    StreamStats st;
+    st.writes = wr_ - base_wr_;
+    st.reads = rd_ - base_rd_;
+    st.max_occupancy = max_occ_;
+    st.full_stalls = full_stalls_;
+    st.empty_stalls = empty_stalls_;
+    return st;
+  }
 
 protected:
   StreamBase(const char *kind, const char *unit, std::uint64_t depth)
       : depth_(depth), kind_(kind), unit_(unit) {
+    bounded_ = in_process_now();
     Registry &r = registry();
     id_ = r.next_id++;
     reg_prev_ = r.tail;
@@ -517,6 +538,11 @@ protected:
   std::string display_name() const;
   std::string display() const { return describe(display_name(), loc_); }
   std::uint64_t occupancy() const { return wr_ - rd_ + held_; }
+  /// "occupancy/depth", or "occupancy (unbounded)".
+  std::string fill() const {
+    std::string f = std::to_string(occupancy());
+    return bounded_ ? f + "/" + std::to_string(depth_) : f + " (unbounded)";
+  }
 
   // Slow paths (see the cpp part below).
   void block(Wait why);
@@ -540,6 +566,10 @@ protected:
   const char *kind_;  ///< "stream" or "stream_of_blocks"
   const char *unit_;  ///< "elements" or "blocks"
   bool configured_ = false;
+  /// Writers block on full: configured, set_depth() called, or constructed
+  /// in a process. Otherwise the stream belongs to the testbench and is
+  /// unbounded for writers, as in C simulation (see docs/simulator.md).
+  bool bounded_ = false;
   bool retired_ = false;
   std::uint64_t id_ = 0;
   StreamBase *reg_prev_ = nullptr, *reg_next_ = nullptr;
@@ -894,6 +924,8 @@ inline Task *current_task() {
   return s ? s->current : nullptr;
 }
 
+inline bool in_process_now() { return current_task() != nullptr; }
+
 /// Entry of every process, on its own stack.
 inline void allo_sim_task_main(Task *t) {
   Scheduler *s = tls_scheduler;
@@ -1026,6 +1058,7 @@ inline void configure_one(StreamBase &s, long depth, const std::string &name,
   s.name_ = name;
   s.loc_ = loc ? loc : "";
   s.configured_ = true;
+  s.bounded_ = true;
   s.check_depth(depth);
   s.apply_depth(static_cast<std::uint64_t>(depth));
 }
@@ -1087,8 +1120,7 @@ ALLO_SIM_COLD inline void Scheduler::deadlock(const char *why) {
       bool w = t->wait == Wait::Write;
       what = std::string(w ? "is blocked writing " : "is blocked reading ") +
              s->kind_ + " " + s->display() + ": " + (w ? "full" : "empty") +
-             ", " + std::to_string(s->occupancy()) + "/" +
-             std::to_string(s->depth_) + " " + s->unit_;
+             ", " + s->fill() + " " + s->unit_;
       if (s->held_)
         what += " (" + std::to_string(s->held_) + " held by locks)";
     } else if (t->wait == Wait::Children) {
@@ -1106,8 +1138,7 @@ ALLO_SIM_COLD inline void Scheduler::deadlock(const char *why) {
       StreamBase *s = t->polled;
       what = std::string("polls ") + s->kind_ + " " + s->display() +
              ", which stays " + (t->polled_write ? "full" : "empty") + ", " +
-             std::to_string(s->occupancy()) + "/" + std::to_string(s->depth_) +
-             " " + s->unit_;
+             s->fill() + " " + s->unit_;
     } else {
       what = "is ready but makes no progress";
     }
@@ -1138,6 +1169,7 @@ inline void Scheduler::retire_stats(const StreamBase &s) {
   x.name = name;
   x.loc = s.loc_;
   x.kind = s.kind_;
+  x.bounded = s.bounded_;
   x.id = s.id_;
   x.instances = 1;
   x.depth = s.depth_;
@@ -1159,6 +1191,7 @@ inline void Scheduler::print_report(const RegionState &r) {
     x.name = s->display_name();
     x.loc = s->loc_;
     x.kind = s->kind_;
+    x.bounded = s->bounded_;
     x.id = s->id_;
     x.instances = 1;
     x.depth = s->depth_;
@@ -1203,11 +1236,12 @@ inline void Scheduler::print_report(const RegionState &r) {
                "full-stalls", "empty-stalls");
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const RetiredStats &x = rows[i];
+    std::string depth = x.bounded ? std::to_string(x.depth) : "-";
     std::fprintf(stderr,
-                 "allo-sim: %-*s  %-*s  %8llu  %10llu  %10llu  %9llu  %11llu  "
+                 "allo-sim: %-*s  %-*s  %8s  %10llu  %10llu  %9llu  %11llu  "
                  "%12llu\n",
                  static_cast<int>(wn), names[i].c_str(), static_cast<int>(wl),
-                 locs[i].c_str(), static_cast<unsigned long long>(x.depth),
+                 locs[i].c_str(), depth.c_str(),
                  static_cast<unsigned long long>(x.writes),
                  static_cast<unsigned long long>(x.reads),
                  static_cast<unsigned long long>(x.max_occ),

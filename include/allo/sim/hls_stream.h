@@ -29,8 +29,15 @@
 //    not a region) the stream behaves as in C simulation: write() never
 //    blocks (the FIFO grows beyond its depth), and a read() of an empty
 //    stream prints "hls::stream '<name>' read while empty" and aborts.
-//    write_nb() fails on a stream holding depth() elements, in and out of
-//    processes; full() is size() >= depth().
+//  * Only a bounded stream -- one given to allo::sim::configure() (the
+//    emitter configures every stream a region declares), one whose
+//    set_depth() was called, or one constructed inside a process -- blocks
+//    its writers. Any other stream belongs to the testbench (declared in
+//    main() and passed to the top function) and is unbounded for writers,
+//    as the testbench's FIFO adapters are in co-simulation: full() is false
+//    and write() / write_nb() always succeed. Reads of an empty stream block
+//    in a process either way. For a bounded stream, full() is size() >=
+//    depth() and write_nb() fails then, in and out of processes.
 //  * A stream destroyed while holding data prints a warning.
 //  * Streams cannot be copied.
 //
@@ -90,7 +97,7 @@ public:
     return e;
   }
   bool full() const {
-    bool f = wr_ - rd_ >= depth_;
+    bool f = bounded_ && wr_ - rd_ >= depth_;
     if (ALLO_SIM_UNLIKELY(f) && const_cast<stream *>(this)->poll_failed(true))
       f = wr_ - rd_ >= depth_;
     return f;
@@ -152,7 +159,7 @@ public:
   /// Non-blocking write: returns false when the stream holds depth()
   /// elements.
   bool write_nb(const _HLS_T &v) {
-    if (ALLO_SIM_UNLIKELY(wr_ - rd_ >= depth_) &&
+    if (ALLO_SIM_UNLIKELY(bounded_ && wr_ - rd_ >= depth_) &&
         (!poll_failed(true) || wr_ - rd_ >= depth_))
       return false;
     write(v);
@@ -166,6 +173,7 @@ public:
   void set_depth(std::size_t n) {
     if (n < 1)
       check_depth(0);
+    bounded_ = true;
     apply_depth(n);
   }
   std::size_t depth() const { return static_cast<std::size_t>(depth_); }
@@ -224,7 +232,7 @@ private:
 
   /// Slow path of write(): wait for room in a process, grow the buffer.
   ALLO_SIM_NOINLINE void make_room_() {
-    if (allo::sim::detail::current_task())
+    if (bounded_ && allo::sim::detail::current_task())
       while (wr_ - rd_ >= depth_)
         block(allo::sim::detail::Wait::Write);
     if (wr_ - rd_ >= cap_)

@@ -95,7 +95,9 @@ private:
   friend class write_lock<_HLS_B>;
   friend class read_lock<_HLS_B>;
 
-  bool is_full_() const { return full_.size() + held_ >= depth_; }
+  bool is_full_() const {
+    return bounded_ && full_.size() + held_ >= depth_;
+  }
 
   std::unique_ptr<block_cell<_HLS_B>> acquire_write() {
     if (allo::sim::detail::current_task())
