@@ -89,6 +89,7 @@
 #endif
 #endif
 #if defined(ALLO_SIM_ASAN)
+#include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #endif
 
@@ -646,6 +647,11 @@ public:
     t->region = r;
     t->seq = spawned++;
     t->stack = stack_pool().get(describe(t->name, t->loc));
+#if defined(ALLO_SIM_ASAN)
+    // A recycled stack still carries the poisoned redzones of the frames
+    // its last process never returned from.
+    __asan_unpoison_memory_region(t->stack.lo(), t->stack.usable());
+#endif
     init_context(t);
     t->started = true;
     ++r->live;
