@@ -220,46 +220,46 @@ __attribute__((naked, noinline)) inline void allo_sim_start() {
                    "ud2\n\t");
 }
 #elif defined(ALLO_SIM_CTX_AARCH64)
-// The same scheme for AAPCS64: x19-x28, fp (x29), lr (x30), d8-d15, fpcr
-// are saved on the stack; a new context "returns" to allo_sim_start, which
-// calls the function in x19 with the argument in x20.
-__attribute__((naked, noinline)) inline void allo_sim_swap(void ** /*save*/,
-                                                           void * /*load*/) {
-  __asm__ volatile("sub sp, sp, #176\n\t"
-                   "stp x19, x20, [sp, #0]\n\t"
-                   "stp x21, x22, [sp, #16]\n\t"
-                   "stp x23, x24, [sp, #32]\n\t"
-                   "stp x25, x26, [sp, #48]\n\t"
-                   "stp x27, x28, [sp, #64]\n\t"
-                   "stp x29, x30, [sp, #80]\n\t"
-                   "stp d8, d9, [sp, #96]\n\t"
-                   "stp d10, d11, [sp, #112]\n\t"
-                   "stp d12, d13, [sp, #128]\n\t"
-                   "stp d14, d15, [sp, #144]\n\t"
-                   "mrs x9, fpcr\n\t"
-                   "str x9, [sp, #160]\n\t"
-                   "mov x9, sp\n\t"
-                   "str x9, [x0]\n\t"
-                   "mov sp, x1\n\t"
-                   "ldr x9, [sp, #160]\n\t"
-                   "msr fpcr, x9\n\t"
-                   "ldp x19, x20, [sp, #0]\n\t"
-                   "ldp x21, x22, [sp, #16]\n\t"
-                   "ldp x23, x24, [sp, #32]\n\t"
-                   "ldp x25, x26, [sp, #48]\n\t"
-                   "ldp x27, x28, [sp, #64]\n\t"
-                   "ldp x29, x30, [sp, #80]\n\t"
-                   "ldp d8, d9, [sp, #96]\n\t"
-                   "ldp d10, d11, [sp, #112]\n\t"
-                   "ldp d12, d13, [sp, #128]\n\t"
-                   "ldp d14, d15, [sp, #144]\n\t"
-                   "add sp, sp, #176\n\t"
-                   "ret\n\t");
-}
-__attribute__((naked, noinline)) inline void allo_sim_start() {
-  __asm__ volatile("mov x0, x20\n\t"
-                   "blr x19\n\t"
-                   "brk #0\n\t");
+// AAPCS64 (GCC has no naked functions on aarch64): an ordinary function
+// whose asm declares every register the procedure-call standard lets a
+// callee change as clobbered, so the compiler itself saves the callee-saved
+// ones (x19-x28, d8-d15) around it. The asm pushes a 48-byte frame -- fp,
+// the resume address, FPCR -- stores sp to *save, loads sp from `load`,
+// pops the frame found there and branches to its resume address. A new
+// context is such a frame whose resume address is the entry function and
+// whose fourth word is its argument (loaded into x0). FPCR is written only
+// when it differs.
+__attribute__((noinline)) inline void allo_sim_swap(void **save, void *load) {
+  register void **x0 __asm__("x0") = save;
+  register void *x1 __asm__("x1") = load;
+  __asm__ volatile(
+      "sub sp, sp, #48\n\t"
+      "adr x9, 1f\n\t"
+      "mrs x10, fpcr\n\t"
+      "stp x29, x9, [sp, #0]\n\t"
+      "str x10, [sp, #16]\n\t"
+      "mov x11, sp\n\t"
+      "str x11, [x0]\n\t"
+      "mov sp, x1\n\t"
+      "ldp x29, x9, [sp, #0]\n\t"
+      "ldr x11, [sp, #16]\n\t"
+      "ldr x0, [sp, #24]\n\t"
+      "cmp x10, x11\n\t"
+      "b.eq 2f\n\t"
+      "msr fpcr, x11\n\t"
+      "2:\n\t"
+      "add sp, sp, #48\n\t"
+      "mov x30, xzr\n\t"
+      "br x9\n\t"
+      "1:\n\t"
+      : "+r"(x0), "+r"(x1)
+      :
+      : "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12",
+        "x13", "x14", "x15", "x16", "x17", "x19", "x20", "x21", "x22", "x23",
+        "x24", "x25", "x26", "x27", "x28", "x30", "v0", "v1", "v2", "v3",
+        "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14",
+        "v15", "v16", "v17", "v18", "v19", "v20", "v21", "v22", "v23", "v24",
+        "v25", "v26", "v27", "v28", "v29", "v30", "v31", "cc", "memory");
 }
 #endif
 
@@ -826,17 +826,18 @@ private:
     f[7] = reinterpret_cast<void *>(&allo_sim_start);    // return address
     t->ctx.sp = f;
 #elif defined(ALLO_SIM_CTX_AARCH64)
+    // Frame popped by allo_sim_swap: fp (0: end of the frame chain), the
+    // resume address (the entry function), FPCR, the entry's argument.
     std::uintptr_t top =
         reinterpret_cast<std::uintptr_t>(t->stack.hi()) & ~std::uintptr_t(15);
-    void **f = reinterpret_cast<void **>(top - 176);
-    std::memset(f, 0, 176);
+    void **f = reinterpret_cast<void **>(top - 48);
+    std::memset(f, 0, 48);
     std::uint64_t fpcr = 0;
     __asm__ volatile("mrs %0, fpcr" : "=r"(fpcr));
-    f[0] = reinterpret_cast<void *>(&allo_sim_task_main); // x19
-    f[1] = t;                                            // x20
-    f[10] = nullptr;                                     // x29
-    f[11] = reinterpret_cast<void *>(&allo_sim_start);   // x30
-    std::memcpy(&f[20], &fpcr, 8);
+    f[0] = nullptr;
+    f[1] = reinterpret_cast<void *>(&allo_sim_task_main);
+    std::memcpy(&f[2], &fpcr, 8);
+    f[3] = t;
     t->ctx.sp = f;
 #endif
 #if defined(ALLO_SIM_ASAN)
