@@ -406,6 +406,7 @@ enum class Wait : unsigned char {
   Read,     ///< blocked: stream empty
   Write,    ///< blocked: stream full
   Children, ///< blocked in Region::run() until its processes finish
+  Producers, ///< not started: waits for processes given to start_after()
 };
 
 /// The run-time state of one Region invocation.
@@ -446,6 +447,8 @@ struct Task {
   bool started = false;
   std::uint64_t seq = 0; ///< spawn order, for reports
   RegionEnd last_end;    ///< the last region run by this process
+  std::vector<Task *> producers; ///< unfinished start_after() producers
+  std::vector<Task *> consumers; ///< processes waiting for this one
 
   Task(const char *n, const char *l) : name(n ? n : ""), loc(l ? l : "") {}
   virtual ~Task() {}
@@ -664,7 +667,10 @@ public:
     else
       live_head_ = t;
     live_tail_ = t;
-    make_ready(t);
+    if (t->producers.empty())
+      make_ready(t);
+    else
+      t->wait = Wait::Producers;
   }
 
   void make_ready(Task *t) {
@@ -725,6 +731,15 @@ public:
     else
       live_tail_ = self->live_prev;
     ++epoch;
+    for (Task *c : self->consumers) {
+      c->producers.erase(
+          std::find(c->producers.begin(), c->producers.end(), self));
+      if (c->producers.empty() && c->started) {
+        c->wait = Wait::None;
+        make_ready(c);
+      }
+    }
+    self->consumers.clear();
     if (--r->live == 0 && r->waiter) {
       Task *w = r->waiter;
       r->waiter = nullptr;
@@ -1141,6 +1156,12 @@ ALLO_SIM_COLD inline void Scheduler::deadlock(const char *why) {
                " processes not finished";
       else
         what = "waits for the processes of its region";
+    } else if (t->wait == Wait::Producers) {
+      what = "has not started: it waits for";
+      for (std::size_t i = 0; i < t->producers.size(); ++i)
+        what += std::string(i ? ", " : " ") + "process " +
+                describe(t->producers[i]->name, t->producers[i]->loc);
+      what += " to finish (start_after)";
     } else if (t->polled) {
       StreamBase *s = t->polled;
       what = std::string("polls ") + s->kind_ + " " + s->display() +
@@ -1412,15 +1433,44 @@ public:
   }
 
   /// Adds a process running `body()` (a callable taking no arguments).
-  template <class F> void spawn(const char *name, const char *loc, F &&body) {
+  /// Returns its index in this region (0, 1, ... in spawn order), for
+  /// start_after().
+  template <class F>
+  std::size_t spawn(const char *name, const char *loc, F &&body) {
     using Fn = typename std::decay<F>::type;
     detail::Task *t =
         new detail::TaskImpl<Fn>(name, loc, std::forward<F>(body));
     detail::Scheduler *s = detail::tls_scheduler;
+    std::size_t id = spawned_++;
     if (st_.running && s)
       s->start(t, &st_); // spawned while the region runs: starts at once
     else
       pending_.push_back(t);
+    return id;
+  }
+
+  /// Process `process` starts only after process `producer` (indices
+  /// returned by spawn()) has finished: for channels that are not streams
+  /// -- an array (a PIPO in hardware) or a scalar one process writes and
+  /// another reads. Both must be spawned and not yet run. A cycle of such
+  /// orders is reported as a deadlock when run.
+  void start_after(std::size_t process, std::size_t producer) {
+    std::size_t first = spawned_ - pending_.size();
+    if (process < first || process >= spawned_ || producer < first ||
+        producer >= spawned_ || process == producer)
+      detail::fatal(kExitSetup,
+                    "region " + detail::describe(st_.name, st_.loc) +
+                        ": start_after(" + std::to_string(process) + ", " +
+                        std::to_string(producer) +
+                        ") needs two different processes spawned and not "
+                        "yet run");
+    detail::Task *c = pending_[process - first];
+    detail::Task *p = pending_[producer - first];
+    if (std::find(c->producers.begin(), c->producers.end(), p) !=
+        c->producers.end())
+      return;
+    c->producers.push_back(p);
+    p->consumers.push_back(c);
   }
 
   /// Runs every spawned process concurrently until all have finished. From
@@ -1477,6 +1527,7 @@ private:
 
   detail::RegionState st_;
   std::vector<detail::Task *> pending_;
+  std::size_t spawned_ = 0;
 };
 
 } // namespace sim

@@ -151,6 +151,36 @@ TEST(SimDeadlockDeathTest, TopReadsMoreThanTheTestbenchWrote) {
       "0 \\(unbounded\\) elements");
 }
 
+// A cycle of start_after() orders never starts.
+TEST(SimDeadlockDeathTest, StartAfterCycle) {
+  EXPECT_EXIT(
+      {
+        Region r("top", "o.cpp:1");
+        std::size_t a = r.spawn("a", "o.cpp:2", [] {});
+        std::size_t b = r.spawn("b", "o.cpp:3", [] {});
+        r.start_after(a, b);
+        r.start_after(b, a);
+        r.run();
+      },
+      testing::ExitedWithCode(3),
+      "allo-sim:   process 'a' \\(o.cpp:2\\) has not started: it waits for "
+      "process 'b' \\(o.cpp:3\\) to finish \\(start_after\\)\n"
+      "allo-sim:   process 'b' \\(o.cpp:3\\) has not started: it waits for "
+      "process 'a' \\(o.cpp:2\\) to finish");
+}
+
+TEST(SimDeadlockDeathTest, StartAfterInvalidIndex) {
+  EXPECT_EXIT(
+      {
+        Region r("top", "o.cpp:1");
+        r.spawn("a", "o.cpp:2", [] {});
+        r.start_after(0, 5);
+      },
+      testing::ExitedWithCode(2),
+      "allo-sim: region 'top' \\(o.cpp:1\\): start_after\\(0, 5\\) needs two "
+      "different processes");
+}
+
 // Processes that only poll streams that never change: a livelock, reported
 // as a deadlock after ALLO_SIM_POLL_LIMIT polls without progress.
 TEST(SimDeadlockDeathTest, PollingLivelock) {
