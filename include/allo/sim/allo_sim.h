@@ -53,6 +53,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <mutex>
 #include <new>
 #include <string>
 #include <type_traits>
@@ -936,8 +937,8 @@ private:
   Task *live_head_ = nullptr, *live_tail_ = nullptr;
   Task *zombies_ = nullptr;
   std::uint64_t polls_ = 0, stalled_ = 0, last_sig_ = 0, poll_limit_ = 0;
-  struct sigaction old_segv_;
   stack_t old_altstack_;
+  bool altstack_set_ = false;
   bool handler_installed_ = false;
 #if defined(ALLO_SIM_ASAN)
   bool from_main_ = false;
@@ -1297,6 +1298,18 @@ inline void write_str(const char *s) {
   }
 }
 
+/// The SIGSEGV disposition is process-wide: installed by the first running
+/// simulation (of any thread), restored when the last one ends.
+struct SegvState {
+  std::mutex m;
+  int users = 0;
+  struct sigaction old;
+};
+inline SegvState &segv_state() {
+  static SegvState st;
+  return st;
+}
+
 inline char *&altstack_memory() {
   static thread_local char *m = nullptr;
   return m;
@@ -1329,7 +1342,7 @@ inline void Scheduler::overflow_handler(int sig, siginfo_t *info, void *uctx) {
   }
   if (!overflow) {
     // Not ours: restore the previous disposition; the fault repeats there.
-    ::sigaction(sig, &s->old_segv_, nullptr);
+    ::sigaction(sig, &segv_state().old, nullptr);
     return;
   }
   char num[32];
@@ -1372,24 +1385,34 @@ inline void Scheduler::install_overflow_handler() {
   ss.ss_size = kAltStack;
   if (::sigaltstack(&ss, &old_altstack_) != 0)
     return;
-  struct sigaction sa;
-  std::memset(&sa, 0, sizeof sa);
-  sa.sa_sigaction = &Scheduler::overflow_handler;
-  sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
-  sigemptyset(&sa.sa_mask);
-  if (::sigaction(SIGSEGV, &sa, &old_segv_) != 0) {
-    ::sigaltstack(&old_altstack_, nullptr);
-    return;
+  altstack_set_ = true;
+  SegvState &st = segv_state();
+  std::lock_guard<std::mutex> lk(st.m);
+  if (st.users == 0) {
+    struct sigaction sa;
+    std::memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = &Scheduler::overflow_handler;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    if (::sigaction(SIGSEGV, &sa, &st.old) != 0)
+      return;
   }
+  ++st.users;
   handler_installed_ = true;
 }
 
 inline void Scheduler::remove_overflow_handler() {
-  if (!handler_installed_)
-    return;
-  ::sigaction(SIGSEGV, &old_segv_, nullptr);
-  ::sigaltstack(&old_altstack_, nullptr);
-  handler_installed_ = false;
+  if (handler_installed_) {
+    SegvState &st = segv_state();
+    std::lock_guard<std::mutex> lk(st.m);
+    if (--st.users == 0)
+      ::sigaction(SIGSEGV, &st.old, nullptr);
+    handler_installed_ = false;
+  }
+  if (altstack_set_) {
+    ::sigaltstack(&old_altstack_, nullptr);
+    altstack_set_ = false;
+  }
 }
 
 } // namespace detail

@@ -16,6 +16,7 @@
 #include <cfenv>
 #include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -461,6 +462,32 @@ TEST(SimRegion, RoundRobinOrder) {
   // P writes 0, blocks on its second write; C reads 0, blocks; X runs; P
   // (woken by C's read) completes its write, blocks again; C reads ...
   EXPECT_EQ(trace, "wwrrxwr");
+}
+
+// Separate OS threads run separate simulations at the same time.
+TEST(SimRegion, SimulationsInSeparateThreads) {
+  long sums[2] = {0, 0};
+  auto sim = [&sums](int which) {
+    for (int rep = 0; rep < 20; ++rep) {
+      hls::stream<int> s;
+      configure(s, 1, "s", "t.cpp:1");
+      Region r("thread", "t.cpp:2");
+      r.spawn("w", "t.cpp:3", [&] {
+        for (int i = 0; i < 1000; ++i)
+          s.write(i + which);
+      });
+      r.spawn("r", "t.cpp:4", [&] {
+        for (int i = 0; i < 1000; ++i)
+          sums[which] += s.read();
+      });
+      r.run();
+    }
+  };
+  std::thread a(sim, 0), b(sim, 1);
+  a.join();
+  b.join();
+  EXPECT_EQ(sums[0], 20L * 999 * 1000 / 2);
+  EXPECT_EQ(sums[1], 20L * (999 * 1000 / 2 + 1000));
 }
 
 //===--- per-process FP environment -------------------------------------===//
