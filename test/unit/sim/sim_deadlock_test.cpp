@@ -214,13 +214,14 @@ TEST(SimDeadlockDeathTest, PollingLivelock) {
 }
 
 volatile int overflow_limit = 1 << 30; // never reached: stops -Winfinite-recursion
+int overflow(int n);
+int (*volatile overflow_fn)(int) = overflow; // no loop conversion at -O2
 
 int overflow(int n) {
   volatile char pad[512];
   pad[n % 512] = static_cast<char>(n);
-  if (n >= overflow_limit)
-    return 0;
-  return pad[(n * 7) % 512] + overflow(n + 1) + 1;
+  int r = n >= overflow_limit ? 0 : overflow_fn(n + 1);
+  return r + pad[(n * 7) % 512] + 1; // the frame stays live across the call
 }
 
 TEST(SimDeadlockDeathTest, StackOverflowNamesTheProcess) {
