@@ -53,6 +53,23 @@ private:
   std::deque<_ALLO_T> q_;
 };
 
+/// The coordinates of a PE of a `[[allo::kernel(mapping(P0, ...))]]` grid:
+/// `auto [i, j] = allo::get_pid<2>();` (members p0, p1, p2 in axis order).
+template <int _ALLO_D> struct pid;
+template <> struct pid<1> { int p0; };
+template <> struct pid<2> { int p0, p1; };
+template <> struct pid<3> { int p0, p1, p2; };
+
+namespace detail {
+[[noreturn]] inline void pidOutsideGrid();
+}
+
+/// This PE's coordinates, constants per PE. Only meaningful when the tool
+/// instantiates the grid (allo-rewrite --target vhls / sim, or the plugin):
+/// a native build of a PE-grid kernel cannot run its PEs, so calling it
+/// natively stops with a message instead of computing a one-PE result.
+template <int _ALLO_D> pid<_ALLO_D> get_pid() { detail::pidOutsideGrid(); }
+
 } // namespace allo
 
 #include <cstdio>
@@ -61,6 +78,13 @@ template <typename _ALLO_T> void allo::stream<_ALLO_T>::emptyRead() {
   std::fprintf(
       stderr,
       "allo::stream: get() on an empty stream (a deadlock in hardware)\n");
+  std::abort();
+}
+
+inline void allo::detail::pidOutsideGrid() {
+  std::fprintf(stderr, "allo::get_pid: a PE-grid kernel ([[allo::kernel(mapping(...))]]) "
+                       "runs only when its grid is instantiated: build it with allo-rewrite "
+                       "--target sim (or vhls + csim)\n");
   std::abort();
 }
 

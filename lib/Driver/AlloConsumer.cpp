@@ -4,6 +4,7 @@
 #include "allo/Attrs/HLSPragmas.h"
 #include "allo/Dialect/Allo/AlloDialect.h"
 #include "allo/Frontend/Raise.h"
+#include "allo/Dataflow/Dataflow.h"
 #include "allo/Schedule/Schedule.h"
 #include "allo/Target/VHLS/EmitVHLS.h"
 #include "allo/Target/VHLS/VitisProject.h"
@@ -32,7 +33,7 @@ using namespace clang;
 using namespace allo;
 
 llvm::ArrayRef<llvm::StringRef> allo::knownTargets() {
-  static const llvm::StringRef targets[] = {"mlir", "vhls"};
+  static const llvm::StringRef targets[] = {"mlir", "vhls", "sim"};
   return targets;
 }
 
@@ -40,6 +41,12 @@ std::string allo::userIncludeDir() { return ALLO_USER_INCLUDE_DIR; }
 
 std::string allo::csimFlags() {
   return "-std=c++17 -fwrapv -I" + userIncludeDir() + "/allo/csim -I" + userIncludeDir();
+}
+
+std::string allo::simFlags() {
+  // The simulator's hls_stream.h first, the C-simulation headers behind it.
+  return "-std=c++17 -fwrapv -I" + userIncludeDir() + "/allo/sim -I" + userIncludeDir() +
+         "/allo/csim -I" + userIncludeDir();
 }
 
 namespace {
@@ -167,13 +174,19 @@ private:
           diags.hasErrorOccurred())
         return;
     }
+    // Dataflow: one process per PE of every grid, then the region checks.
+    if (!options.listLoops &&
+        (mlir::failed(instantiatePEGrids(*module)) || mlir::failed(checkRegions(*module)) ||
+         diags.hasErrorOccurred()))
+      return;
     std::string text;
     llvm::raw_string_ostream os(text);
     if (options.listLoops) {
       listLoops(*module, os);
-    } else if (options.target == "vhls") {
+    } else if (options.target == "vhls" || options.target == "sim") {
       VHLSOptions vo;
       vo.interface = options.interface;
+      vo.sim = options.target == "sim";
       if (mlir::failed(emitVHLS(*module, os, vo)) || diags.hasErrorOccurred())
         return;
       if (!options.projectDir.empty()) {

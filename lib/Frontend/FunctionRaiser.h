@@ -324,6 +324,22 @@ public:
   const clang::CXXOperatorCallExpr *lockSubscript(const clang::Expr *e);
   /// read/write/empty/full/get/put/>>/<< on a stream; false if `e` is not one.
   bool tryEmitStreamCall(const clang::CallExpr *e, mlir::Value &result);
+
+  // PE coordinates (RaisePid.cpp): `auto [i, j] = allo::get_pid<2>();` in a
+  // [[allo::kernel(mapping(...))]] kernel binds i, j to `allo.pid` values.
+  /// True (and the bindings made) when vd is such a declaration.
+  bool emitPidDecl(const clang::VarDecl *vd);
+  /// The coordinate bound to a structured binding, if it is one.
+  std::optional<AffineValue> pidBinding(const clang::Expr *e);
+  /// A call of allo::get_pid used other than by a structured binding.
+  bool isGetPidCall(const clang::Expr *e);
+  /// Located error unless the body of this [[allo::region]] only declares
+  /// streams and calls kernels (RaiseRegion.cpp).
+  void checkRegionBody();
+  /// The grid's rank (0: not a PE-grid kernel).
+  unsigned pidRank = 0;
+  llvm::SmallVector<mlir::Value, 3> pidValues;
+  llvm::DenseMap<const clang::BindingDecl *, unsigned> pidDims;
   /// The stream value an expression names (a stream variable or parameter,
   /// or an element of a stream array).
   mlir::Value streamValue(const clang::Expr *e);

@@ -256,6 +256,8 @@ std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
     }
   }
   if (auto *dr = dyn_cast<DeclRefExpr>(e)) {
+    if (isa<BindingDecl>(dr->getDecl()))
+      return pidBinding(e);
     auto *vd = dyn_cast<VarDecl>(dr->getDecl());
     if (!vd)
       return std::nullopt;

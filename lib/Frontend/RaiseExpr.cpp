@@ -259,6 +259,12 @@ mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
       ScalarInfo s = scalarOrFail(t, dr->getLocation());
       return constInt(s.type, ec->getInitVal().getSExtValue(), l);
     }
+    if (isa<BindingDecl>(dr->getDecl())) {
+      // A PE coordinate, as the int it is declared as.
+      std::optional<AffineValue> pid = pidBinding(e);
+      ScalarInfo s = scalarOrFail(e->getType(), dr->getLocation());
+      return arith::IndexCastOp::create(b, l, s.type, materializeIndex(*pid, l));
+    }
     auto *vd = dyn_cast<VarDecl>(dr->getDecl());
     if (!vd)
       unsupported(e, "use of '" + dr->getDecl()->getName() + "' as a value");

@@ -816,19 +816,26 @@ void FunctionRaiser::raise() {
     if (n == "kernel") {
       func->setAttr(AlloDialect::kKernel, mb.getUnitAttr());
       if (ev->has("mapping")) {
-        // Accepted by the attribute grammar so that errors in its arguments
-        // are reported, but no pass implements PE-grid kernels yet: using
-        // it must not silently give a single-PE design.
-        std::string shape;
+        // A PE grid: allo-instantiate-pes makes one process per PE when a
+        // region calls it.
+        llvm::SmallVector<int64_t, 3> shape;
         for (int64_t e : ev->getList("mapping"))
-          shape += (shape.empty() ? "" : ", ") + std::to_string(e);
-        fail(a.argLoc(ast),
-             "not implemented yet: PE-grid kernels ([[allo::kernel(mapping(" + shape +
-                 "))]]); write a single kernel and build the grid with the 'unfold' and "
-                 "'relay' schedule primitives");
+          shape.push_back(e);
+        if (shape.size() > 3)
+          fail(a.argLoc(ast), "a PE grid has at most 3 dimensions (mapping has " +
+                                  llvm::Twine(shape.size()) + ")");
+        int64_t total = 1;
+        for (int64_t e : shape)
+          total *= e;
+        if (total > 65536)
+          fail(a.argLoc(ast), "a PE grid of " + llvm::Twine(total) +
+                                  " PEs is more than the 65536 Allo instantiates");
+        func->setAttr(AlloDialect::kMapping, mlir::DenseI64ArrayAttr::get(&mod.ctx, shape));
+        pidRank = shape.size();
       }
     } else if (n == "region") {
       func->setAttr(AlloDialect::kRegion, mb.getUnitAttr());
+      checkRegionBody();
     } else if (n == "pipeline") {
       func->setAttr(AlloDialect::kPipelineII, mb.getI64IntegerAttr(*ev->getInt("ii")));
     } else if (n == "dataflow") {

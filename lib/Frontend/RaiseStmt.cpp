@@ -175,6 +175,8 @@ void FunctionRaiser::emitStmt(const Stmt *s) {
 
 void FunctionRaiser::emitDecl(const VarDecl *vd) {
   mlir::Location l = loc(vd->getLocation());
+  if (emitPidDecl(vd))
+    return;
   if (vd->isStaticLocal())
     return emitStaticDecl(vd);
   if (vd->isLocalExternDecl()) {

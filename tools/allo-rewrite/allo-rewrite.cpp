@@ -37,7 +37,7 @@ static cl::list<std::string> inputs(cl::Positional, cl::desc("<source.cpp>"), cl
 static cl::list<std::string> tops("top", cl::desc("Raise this function and its callees "
                                                   "(repeatable; default: every [[allo::kernel]])"),
                                   cl::value_desc("name"), cl::cat(cat));
-static cl::opt<std::string> target("target", cl::desc("Output: mlir (default) or vhls"),
+static cl::opt<std::string> target("target", cl::desc("Output: mlir (default), vhls, or sim (the concurrent simulator)"),
                                    cl::init("mlir"), cl::cat(cat));
 static cl::opt<std::string> interface("interface",
                                       cl::desc("vhls: top-function interface (axi | none)"),
@@ -59,6 +59,10 @@ static cl::opt<bool> printCsimFlags("print-csim-flags",
                                     cl::desc("Print the flags that compile emitted HLS C++ "
                                              "for C simulation"),
                                     cl::cat(cat));
+static cl::opt<bool> printSimFlags("print-sim-flags",
+                                   cl::desc("Print the flags that compile --target sim output "
+                                            "for the concurrent simulator"),
+                                   cl::cat(cat));
 static cl::opt<std::string> output("o", cl::desc("Output file ('-' = stdout)"), cl::init("-"),
                                    cl::value_desc("file"), cl::cat(cat));
 static cl::opt<std::string> buildDir("p", cl::desc("Build directory with compile_commands.json"),
@@ -127,6 +131,10 @@ int main(int argc, const char **argv) {
   }
   if (printCsimFlags) {
     outs() << allo::csimFlags() << "\n";
+    return 0;
+  }
+  if (printSimFlags) {
+    outs() << allo::simFlags() << "\n";
     return 0;
   }
   if (printIncludeDir) {

@@ -23,7 +23,8 @@ class CompilerInstance;
 namespace allo {
 
 struct DriverOptions {
-  /// "" = only check attributes; "mlir" = the raised module; "vhls" = Vitis HLS C++.
+  /// "" = only check attributes; "mlir" = the raised module; "vhls" = Vitis HLS C++;
+  /// "sim" = the same C++ for the concurrent dataflow simulator.
   std::string target;
   /// vhls: "" or "axi" (Vitis kernel interfaces on the top function).
   std::string interface;
@@ -57,6 +58,9 @@ std::string userIncludeDir();
 /// Compiler flags that compile emitted HLS C++ for C simulation with g++ or
 /// clang++ (our csim headers, wrap-around signed arithmetic as in hardware).
 std::string csimFlags();
+
+/// The same for --target sim output (the concurrent simulator's headers).
+std::string simFlags();
 
 } // namespace allo
 

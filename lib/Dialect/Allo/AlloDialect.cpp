@@ -134,6 +134,8 @@ std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
       return "expects a non-empty array<i64> of non-negative values";
     return "";
   }
+  if (name == kPEOf)
+    return llvm::isa<StringAttr>(value) ? "" : "expects the name of the PE-grid kernel";
   if (name == kLayout) {
     auto a = llvm::dyn_cast<DenseI64ArrayAttr>(value);
     if (!a || llvm::any_of(a.asArrayRef(), [](int64_t v) { return v < -1; }))

@@ -347,6 +347,10 @@ private:
   LogicalResult emitBlock(Block &b);
   LogicalResult emitIfElse(const std::string &cond, Block *thenB, Block *elseB);
   std::string callText(func::CallOp call);
+  /// The process a call of a region is, for the simulator's messages.
+  std::string processName(func::CallOp call);
+  /// --target sim, in a region: its calls are spawned as processes.
+  bool simRegion = false;
   FailureOr<std::string> structArgument(func::CallOp call, func::FuncOp callee, unsigned first,
                                         unsigned count);
   bool failedEmission = false; ///< an error was reported while printing an expression
@@ -934,9 +938,22 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
       {"arith.remui", "%", PMul, 'U'}, {"arith.shli", "<<", PShift, '-'},
       {"arith.shrsi", ">>", PShift, 'S'}, {"arith.shrui", ">>", PShift, 'U'},
   };
-  for (const auto &bo : binaries)
-    if (op->getName().getStringRef() == bo.name)
-      return bin(bo.sym.data(), bo.prec, bo.sign == 'S', bo.sign == 'U'), success();
+  for (const auto &bo : binaries) {
+    if (op->getName().getStringRef() != bo.name)
+      continue;
+    if (rt.kind == CType::Bool) {
+      // i1 arithmetic (++ on an ap_uint<1>) wraps modulo 2, but C++ bool
+      // operands promote to int and a nonzero int converts back to true:
+      // compute on unsigned and keep bit 0 (x + 1 on i1 is !x, not true).
+      CType ut = ctypeFor(IntegerType::get(op->getContext(), 32), true);
+      ut.isSigned = false;
+      e = CExpr{"((" + as(op->getOperand(0), ut, bo.prec) + " " + bo.sym.str() + " " +
+                    as(op->getOperand(1), ut, bo.prec - 1) + ") & 1u) != 0",
+                PEq, rt};
+      return success();
+    }
+    return bin(bo.sym.data(), bo.prec, bo.sign == 'S', bo.sign == 'U'), success();
+  }
   if (isa<arith::AndIOp, arith::OrIOp, arith::XOrIOp>(op)) {
     if (rt.kind == CType::Bool) {
       // i1 logic reads better as logical operators.
@@ -1499,6 +1516,19 @@ FailureOr<std::string> FuncEmitter::structArgument(func::CallOp call, func::Func
   return tr.trim().str() + bracedInit(paths, values);
 }
 
+std::string FuncEmitter::processName(func::CallOp call) {
+  auto callee = mod.module.lookupSymbol<func::FuncOp>(call.getCallee());
+  auto of = callee ? callee->getAttrOfType<StringAttr>(AlloDialect::kPEOf) : StringAttr();
+  std::string s = (of ? of.getValue() : call.getCallee()).str();
+  if (auto pe = call->getAttrOfType<DenseI64ArrayAttr>(AlloDialect::kPEIndex)) {
+    s += " PE (";
+    for (auto [d, v] : llvm::enumerate(pe.asArrayRef()))
+      s += (d ? "," : "") + std::to_string(v);
+    s += ")";
+  }
+  return s;
+}
+
 std::string FuncEmitter::callText(func::CallOp call) {
   // Arrays are passed by name; scalars converted to the callee's parameter types.
   auto callee = mod.module.lookupSymbol<func::FuncOp>(call.getCallee());
@@ -1829,6 +1859,12 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
       std::string text = callText(callOp);
       if (failedEmission)
         return failure();
+      if (simRegion && op->getBlock() == &func.getBody().front()) {
+        // A process of the region: it runs when the region runs.
+        line("allo_region.spawn(\"" + processName(callOp) + "\", \"" +
+             locComment(callOp.getLoc()) + "\", [&] { " + text + "; });");
+        return success();
+      }
       line(text + ";");
       return success();
     }
@@ -2037,6 +2073,9 @@ LogicalResult FuncEmitter::declareAllocas() {
                                                       ? sc->getAttrOfType<IntegerAttr>(AlloDialect::kTypeDepth).getInt()
                                                       : 2))
         line("#pragma HLS stream variable=" + name + " depth=" + std::to_string(sc.getDepth()));
+      if (mod.options.sim)
+        line("allo::sim::configure(" + name + ", " + std::to_string(sc.getDepth()) + ", \"" +
+             name + "\", \"" + locComment(sc.getLoc()) + "\");");
       declPragmas(sc, name);
       continue;
     }
@@ -2232,10 +2271,13 @@ LogicalResult FuncEmitter::emit() {
   }
   if (auto ii = func->getAttrOfType<IntegerAttr>(AlloDialect::kPipelineII))
     line("#pragma HLS pipeline II=" + std::to_string(ii.getInt()));
-  if (func->hasAttr(AlloDialect::kDataflow))
+  // A region's calls are its processes, running concurrently.
+  if (func->hasAttr(AlloDialect::kDataflow) || func->hasAttr(AlloDialect::kRegion))
     line("#pragma HLS dataflow");
   if (auto inl = func->getAttrOfType<IntegerAttr>(AlloDialect::kInline))
     line(inl.getInt() ? "#pragma HLS inline" : "#pragma HLS inline off");
+  else if (func->hasAttr(AlloDialect::kPEOf))
+    line("#pragma HLS inline off"); // a PE stays a process of its region
   verbatimPragmas(func);
   // The sizes of subviews are not printed (a C++ pointer carries none): skip
   // the arithmetic that only computes them.
@@ -2256,8 +2298,14 @@ LogicalResult FuncEmitter::emit() {
   });
   if (failed(declareAllocas()))
     return failure();
+  simRegion = mod.options.sim && func->hasAttr(AlloDialect::kRegion);
+  if (simRegion)
+    line("allo::sim::Region allo_region(\"" + func.getSymName().str() + "\", \"" +
+         locComment(func.getLoc()) + "\");");
   if (failed(emitBlock(func.getBody().front())))
     return failure();
+  if (simRegion)
+    line("allo_region.run();");
   out += "}\n\n";
   return success();
 }
@@ -2424,10 +2472,15 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
       return failure();
   }
 
-  std::string text = "// Generated by allo-rewrite --target vhls (Allo C++). Vitis HLS 2022.1+.\n"
+  std::string text = std::string(options.sim ? "// Generated by allo-rewrite --target sim (Allo "
+                                               "C++): the concurrent simulator's build of the "
+                                               "Vitis HLS code.\n"
+                                             : "// Generated by allo-rewrite --target vhls (Allo "
+                                               "C++). Vitis HLS 2022.1+.\n") +
                      "#include <ap_fixed.h>\n#include <ap_int.h>\n#include <hls_math.h>\n"
                      "#include <hls_stream.h>\n" +
                      std::string(usesBlocks ? "#include <hls_streamofblocks.h>\n" : "") +
+                     std::string(options.sim ? "#include <allo_sim.h>\n" : "") +
                      "#include <cmath>\n#include <cstdint>\n#include <limits>\n\n";
   if (auto defs = module->getAttrOfType<ArrayAttr>(AlloDialect::kStructs)) {
     // The structs the code uses (a testbench may define them too: the

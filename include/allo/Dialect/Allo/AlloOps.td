@@ -114,6 +114,25 @@ def Allo_StreamEmptyOp : Allo_Op<"stream_empty"> {
 }
 
 //===----------------------------------------------------------------------===//
+// PE grids
+//===----------------------------------------------------------------------===//
+
+def Allo_PidOp : Allo_Op<"pid", [Pure]> {
+  let summary = "coordinate of this PE in its kernel's grid";
+  let description = [{
+    `%i = allo.pid 0 : index` is coordinate 0 of the processing element
+    running the enclosing function, a kernel with an `allo.mapping` grid
+    (`auto [i, j] = allo::get_pid<2>();`). It is created at the top level of
+    the kernel's body, so it is a valid affine symbol everywhere in it.
+    `allo-instantiate-pes` gives every PE of a grid its coordinates, folds
+    the branches that depend on them and removes this op.
+  }];
+  let arguments = (ins ConfinedAttr<I64Attr, [IntNonNegative]>:$dim);
+  let results = (outs Index:$value);
+  let assemblyFormat = "$dim attr-dict `:` type($value)";
+}
+
+//===----------------------------------------------------------------------===//
 // Bit manipulation
 //===----------------------------------------------------------------------===//
 

@@ -21,6 +21,9 @@ struct VHLSOptions {
   std::string interface;
   /// Run clang-format (LLVM style) on the result.
   bool format = true;
+  /// --target sim: the same code for the concurrent simulator (allo_sim.h):
+  /// the calls of every region run as concurrent processes on bounded FIFOs.
+  bool sim = false;
 };
 
 /// Emits the whole module. Errors are reported as MLIR diagnostics at the
