@@ -29,7 +29,9 @@ protected:
       llvm::SmallString<256> out(ci.getFrontendOpts().OutputFile);
       if (out.empty() || out == "-")
         out = llvm::sys::path::filename(file);
-      llvm::sys::path::replace_extension(out, opts.target == "vhls" ? "hls.cpp" : "mlir");
+      llvm::sys::path::replace_extension(out, opts.target == "vhls"  ? "hls.cpp"
+                                         : opts.target == "sim" ? "sim.cpp"
+                                                                : "mlir");
       opts.output = std::string(out);
     }
     return allo::createAlloConsumer(opts);
@@ -66,12 +68,15 @@ protected:
         options.listLoops = true;
       } else if (key == "schedule") {
         options.schedule = value.str();
+      } else if (key == "graph") {
+        options.graph = value.str();
       } else if (key == "dump-after-each") {
         options.dumpAfterEach = true;
       } else {
         allo::error(diags, SourceLocation(),
                     "unknown Allo plugin argument '" + arg +
-                        "' (known: target=, o=, top=, interface=, schedule=, dump-after-each, list-loops)");
+                        "' (known: target=, o=, top=, interface=, schedule=, graph=, dump-after-each, "
+                        "list-loops)");
         return false;
       }
     }

@@ -6,7 +6,7 @@ import lit.formats
 config.name = "AlloCpp"
 config.test_format = lit.formats.ShTest(True)
 config.suffixes = [".cpp", ".mlir", ".test"]
-config.excludes = ["Inputs", "Execution", "unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.excludes = ["Inputs", "Execution", "unit", "bench", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.allo_obj_root, "test")
 

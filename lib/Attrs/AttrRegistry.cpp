@@ -13,6 +13,8 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/ParsedAttrInfo.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Sema/Lookup.h"
 #include "clang/Sema/ParsedAttr.h"
 #include "clang/Sema/Sema.h"
@@ -31,6 +33,64 @@ IdentValue resolveInSema(Sema &s, SourceLocation loc, llvm::StringRef name) {
   if (s.LookupName(r, s.getCurScope()) && r.isSingleResult())
     return classifyConstant(r.getFoundDecl());
   return {};
+}
+
+/// The argument text with object-like macros expanded (`mapping(M + 2, N)`
+/// with `#define M 4`, as HLS code sizes its designs): identifiers used as
+/// values are replaced by their definitions, parenthesized, recursively.
+/// Keys (`depth=`, `mapping(`) are left alone.
+std::string expandMacros(Preprocessor &pp, llvm::StringRef text, unsigned depth = 0) {
+  std::string out;
+  size_t i = 0;
+  auto isIdStart = [](char c) { return std::isalpha((unsigned char)c) || c == '_'; };
+  auto isId = [](char c) { return std::isalnum((unsigned char)c) || c == '_'; };
+  while (i < text.size()) {
+    char c = text[i];
+    if (std::isdigit((unsigned char)c)) {
+      size_t j = i;
+      while (j < text.size() && isId(text[j]))
+        ++j;
+      out += text.slice(i, j);
+      i = j;
+      continue;
+    }
+    if (c == '"') { // a string argument: verbatim
+      size_t j = text.find('"', i + 1);
+      j = j == llvm::StringRef::npos ? text.size() : j + 1;
+      out += text.slice(i, j);
+      i = j;
+      continue;
+    }
+    if (!isIdStart(c)) {
+      out += c;
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && isId(text[j]))
+      ++j;
+    llvm::StringRef id = text.slice(i, j);
+    size_t k = j;
+    while (k < text.size() && std::isspace((unsigned char)text[k]))
+      ++k;
+    bool key = k < text.size() && (text[k] == '=' || text[k] == '(' || text[k] == ':');
+    bool qualified = i >= 1 && text[i - 1] == ':';
+    const MacroInfo *mi = nullptr;
+    if (!key && !qualified && depth < 16)
+      if (IdentifierInfo *ii = pp.getIdentifierInfo(id); ii && ii->hasMacroDefinition())
+        mi = pp.getMacroInfo(ii);
+    if (!mi || mi->isFunctionLike()) {
+      out += id;
+      i = j;
+      continue;
+    }
+    std::string body;
+    for (const Token &t : mi->tokens())
+      body += (body.empty() ? "" : " ") + pp.getSpelling(t);
+    out += "(" + expandMacros(pp, body, depth + 1) + ")";
+    i = j;
+  }
+  return out;
 }
 
 /// Number of array dimensions of a parameter's declared type.
@@ -102,12 +162,18 @@ private:
   AnnotateAttr *check(Sema &s, const ParsedAttr &attr, Decl *d) const {
     SourceManager &sm = s.getSourceManager();
     SourceLocation textLoc;
-    llvm::StringRef text = readAttrArgText(sm, s.getLangOpts(), attr.getLoc(), textLoc);
+    llvm::StringRef source = readAttrArgText(sm, s.getLangOpts(), attr.getLoc(), textLoc);
+    std::string expanded = expandMacros(s.getPreprocessor(), source);
+    llvm::StringRef text = expanded;
+    // Error offsets are into the text as written unless a macro was expanded.
+    auto at = [&](const AttrArgError &e) {
+      return textLoc.getLocWithOffset(expanded == source ? e.offset : 0);
+    };
     DiagnosticsEngine &diags = s.getDiagnostics();
     ParsedAlloAttr parsed;
     AttrArgError err;
     if (!parseAttrArgs(spec, text, parsed, err)) {
-      allo::error(diags, textLoc.getLocWithOffset(err.offset), err.message);
+      allo::error(diags, at(err), err.message);
       return nullptr;
     }
     EvaluatedAttr evaluated;
@@ -115,7 +181,7 @@ private:
         parsed, [&](llvm::StringRef n) { return resolveInSema(s, attr.getLoc(), n); }, evaluated,
         err);
     if (status == EvalStatus::Error) {
-      allo::error(diags, textLoc.getLocWithOffset(err.offset), err.message);
+      allo::error(diags, at(err), err.message);
       return nullptr;
     }
     if (!checkAgainstDecl(s, parsed, evaluated, status, d, textLoc))

@@ -20,11 +20,6 @@
 #include "allo/Dialect/Allo/AlloDialect.h"
 #include "allo/Dialect/Allo/AlloOps.h"
 
-#include "mlir/Dialect/Affine/IR/AffineOps.h"
-#include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mlir/IR/Matchers.h"
-
-#include <map>
 
 using namespace mlir;
 using namespace allo;
@@ -32,117 +27,10 @@ using namespace allo::dataflow;
 
 namespace {
 
-struct End {
-  func::CallOp call;
-  const StreamUse *use;
-};
-
-struct ChannelInfo {
-  Value root;       ///< the stream, or the stream array
-  int64_t element;  ///< linear element of an array, -1 for a stream
-  SmallVector<End> writers, readers;
-};
-
-std::string processName(func::CallOp c) {
-  auto coords = c->getAttrOfType<DenseI64ArrayAttr>(AlloDialect::kPEIndex);
-  auto f = c->getParentOfType<ModuleOp>().lookupSymbol<func::FuncOp>(c.getCalleeAttr());
-  auto of = f ? f->getAttrOfType<StringAttr>(AlloDialect::kPEOf) : StringAttr();
-  std::string s = "'" + (of ? of.getValue() : c.getCallee()).str() + "'";
-  if (coords) {
-    s += " PE (";
-    for (auto [d, v] : llvm::enumerate(coords.asArrayRef()))
-      s += (d ? "," : "") + std::to_string(v);
-    s += ")";
-  }
-  return s;
-}
-
-std::string channelName(const ChannelInfo &ch) {
-  std::string n = "stream";
-  Operation *def = ch.root.getDefiningOp();
-  if (auto a = def ? def->getAttrOfType<StringAttr>(AlloDialect::kName) : StringAttr())
-    n = a.getValue().str();
-  else if (auto b = dyn_cast<BlockArgument>(ch.root))
-    if (auto f = dyn_cast<func::FuncOp>(b.getOwner()->getParentOp()))
-      if (auto a = f.getArgAttrOfType<StringAttr>(b.getArgNumber(), AlloDialect::kName))
-        n = a.getValue().str();
-  if (ch.element >= 0) {
-    auto shape = cast<MemRefType>(ch.root.getType()).getShape();
-    SmallVector<int64_t> idx(shape.size());
-    int64_t l = ch.element;
-    for (int d = (int)shape.size() - 1; d >= 0; --d) {
-      idx[d] = l % shape[d];
-      l /= shape[d];
-    }
-    for (int64_t i : idx)
-      n += "[" + std::to_string(i) + "]";
-  }
-  return n;
-}
-
-/// The channel a stream operand of a process is: a stream, or a constant
-/// element of a stream array.
-std::optional<std::pair<Value, int64_t>> channelOf(Value s) {
-  if (auto l = s.getDefiningOp<affine::AffineLoadOp>()) {
-    AffineMap m = l.getAffineMap();
-    if (!m.isConstant() || !l.getMapOperands().empty())
-      return std::nullopt;
-    auto shape = l.getMemRefType().getShape();
-    int64_t linear = 0;
-    for (auto [d, e] : llvm::enumerate(m.getConstantResults()))
-      linear = linear * shape[d] + e;
-    return std::make_pair(l.getMemRef(), linear);
-  }
-  if (auto l = s.getDefiningOp<memref::LoadOp>()) {
-    auto shape = l.getMemRefType().getShape();
-    int64_t linear = 0;
-    for (auto [d, i] : llvm::enumerate(l.getIndices())) {
-      APInt c;
-      if (!matchPattern(i, m_ConstantInt(&c)))
-        return std::nullopt;
-      linear = linear * shape[d] + c.getSExtValue();
-    }
-    return std::make_pair(l.getMemRef(), linear);
-  }
-  return std::make_pair(s, (int64_t)-1);
-}
-
 LogicalResult checkRegion(func::FuncOp region, StreamUseAnalysis &uses) {
-  std::map<std::pair<void *, int64_t>, ChannelInfo> channels;
-  SmallVector<std::pair<void *, int64_t>> order;
-  DenseSet<Value> wholeArrays;
-  ModuleOp module = region->getParentOfType<ModuleOp>();
-  for (auto call : region.getBody().front().getOps<func::CallOp>()) {
-    auto callee = module.lookupSymbol<func::FuncOp>(call.getCalleeAttr());
-    if (!callee || callee.isExternal())
-      continue;
-    for (auto [i, v] : llvm::enumerate(call.getOperands())) {
-      if (auto m = dyn_cast<MemRefType>(v.getType()); m && isa<StreamType>(m.getElementType())) {
-        wholeArrays.insert(v);
-        continue;
-      }
-      if (!isa<StreamType>(v.getType()))
-        continue;
-      std::optional<std::pair<Value, int64_t>> ch = channelOf(v);
-      if (!ch)
-        continue;
-      auto key = std::make_pair(ch->first.getAsOpaquePointer(), ch->second);
-      auto [it, fresh] = channels.try_emplace(key);
-      if (fresh) {
-        it->second.root = ch->first;
-        it->second.element = ch->second;
-        order.push_back(key);
-      }
-      const StreamUse &u = uses.argument(callee, i);
-      if (u.writes)
-        it->second.writers.push_back(End{call, &u});
-      if (u.reads)
-        it->second.readers.push_back(End{call, &u});
-    }
-  }
-  for (auto &key : order) {
-    ChannelInfo &ch = channels[key];
-    if (wholeArrays.count(ch.root))
+  RegionChannels rc = collectChannels(region, uses);
+  for (ChannelInfo &ch : rc.channels) {
+    if (rc.wholeArrays.count(ch.root))
       continue;
     bool external = isa<BlockArgument>(ch.root);
     std::string name = channelName(ch);

@@ -115,6 +115,9 @@ struct PESpec {
 class PEEvaluator {
 public:
   PEEvaluator(const KernelShape &k, PESpec &spec) : k(k), spec(spec) {}
+  /// Quiet: a stream-array access that is not constant is no error (a
+  /// single-instance kernel may loop over its streams); `soft` tells.
+  bool quiet = false, soft = false;
 
   LogicalResult run() {
     spec.branches.assign(k.ifs.size(), '-');
@@ -126,6 +129,11 @@ public:
   }
 
 private:
+  LogicalResult softFail() {
+    soft = true;
+    return failure();
+  }
+
   Attribute constOf(Value v) {
     if (Attribute a = known.lookup(v))
       return a;
@@ -260,6 +268,8 @@ private:
             succeeded(l.getAffineMap().constantFold(ops, res)))
           for (Attribute a : res)
             idx.push_back(cast<IntegerAttr>(a).getInt());
+        if (idx.size() != l.getAffineMap().getNumResults() && quiet)
+          return softFail();
         if (idx.size() != l.getAffineMap().getNumResults())
           return op->emitError() << "the index of stream array '"
                                  << argName(k.kernel, cast<BlockArgument>(l.getMemRef())
@@ -276,6 +286,8 @@ private:
         for (Value v : l.getIndices())
           if (std::optional<int64_t> c = intOf(v))
             idx.push_back(*c);
+        if (idx.size() != l.getIndices().size() && quiet)
+          return softFail();
         if (idx.size() != l.getIndices().size())
           return op->emitError() << "the index of stream array '"
                                  << argName(k.kernel, cast<BlockArgument>(l.getMemRef())
@@ -289,12 +301,15 @@ private:
       }
       for (Value v : op->getOperands())
         if (auto a = dyn_cast<BlockArgument>(v);
-            a && a.getOwner()->getParentOp() == k.kernel && k.streamArrayArgs.test(a.getArgNumber()))
+            a && a.getOwner()->getParentOp() == k.kernel && k.streamArrayArgs.test(a.getArgNumber())) {
+          if (quiet)
+            return softFail();
           return op->emitError() << "the stream array '" << argName(k.kernel, a.getArgNumber())
                                  << "' is used whole in PE " << coordsText(spec.coords)
                                  << "; a PE reaches single streams of it ("
                                  << argName(k.kernel, a.getArgNumber())
                                  << "[i][j + 1]), with constant indices per PE";
+        }
       // The PE's own scalars (the flag of an early return).
       if (auto s = dyn_cast<affine::AffineStoreOp>(op)) {
         if (Value m = trackedScalar(s.getMemRef())) {
@@ -589,8 +604,11 @@ SmallVector<unsigned> executionOrder(ArrayRef<Instance> pes, ArrayRef<Role> role
   return order;
 }
 
+/// `single`: a kernel without a grid called with stream arrays; its call is
+/// left as it is (`kept`) when its stream indices are not constants.
 LogicalResult instantiateCall(func::CallOp call, KernelShape &k, ModuleOp module,
-                              StreamUseAnalysis &uses) {
+                              StreamUseAnalysis &uses, bool single, bool &kept,
+                              SmallVectorImpl<func::FuncOp> &made) {
   // 1. Every PE.
   int64_t total = 1;
   for (int64_t e : k.grid)
@@ -598,7 +616,15 @@ LogicalResult instantiateCall(func::CallOp call, KernelShape &k, ModuleOp module
   std::vector<PESpec> specs(total);
   for (int64_t n = 0; n < total; ++n) {
     specs[n].coords = delinearize(n, k.grid);
-    if (failed(PEEvaluator(k, specs[n]).run())) {
+    PEEvaluator ev(k, specs[n]);
+    ev.quiet = single;
+    if (failed(ev.run())) {
+      if (ev.soft) {
+        kept = true;
+        return success();
+      }
+      if (single)
+        return failure();
       InFlightDiagnostic d = call.emitError()
                              << "in PE " << coordsText(specs[n].coords) << " of '"
                              << k.kernel.getSymName() << "' instantiated here";
@@ -622,6 +648,7 @@ LogicalResult instantiateCall(func::CallOp call, KernelShape &k, ModuleOp module
         unique = name + "_" + std::to_string(i);
       Role r = buildRole(k, specs[n], unique, mb);
       symbols.insert(r.func);
+      made.push_back(r.func);
       if (failed(mlir::verify(r.func)))
         return call.emitError() << "internal error: the function of PE "
                                 << coordsText(specs[n].coords) << " does not verify";
@@ -654,39 +681,54 @@ LogicalResult instantiateCall(func::CallOp call, KernelShape &k, ModuleOp module
       args.push_back(arith::ConstantOp::create(b, call.getLoc(), b.getI32Type(),
                                                b.getI32IntegerAttr(pe.spec->coords[d])));
     auto c = func::CallOp::create(b, call.getLoc(), r.func, args);
-    c->setAttr(AlloDialect::kPEIndex, DenseI64ArrayAttr::get(ctx, pe.spec->coords));
+    if (!single)
+      c->setAttr(AlloDialect::kPEIndex, DenseI64ArrayAttr::get(ctx, pe.spec->coords));
   }
   call.erase();
   for (Role &r : roles)
-    if (r.empty)
+    if (r.empty) {
+      llvm::erase(made, r.func);
       r.func.erase(); // PEs that do nothing (the corners of a systolic array)
+    }
   return success();
 }
 
 } // namespace
 
 LogicalResult allo::instantiatePEGrids(ModuleOp module) {
+  // Every call, found in one walk.
+  DenseMap<StringAttr, SmallVector<func::CallOp>> calls;
+  module.walk([&](func::CallOp c) { calls[c.getCalleeAttr().getAttr()].push_back(c); });
+  auto fromRegion = [](func::CallOp c) {
+    return c->getParentOfType<func::FuncOp>()->hasAttr(AlloDialect::kRegion);
+  };
+  // Grid kernels, and kernels a region gives arrays of streams to (each is
+  // a grid of one PE: its constant stream indices become channels).
   SmallVector<func::FuncOp> kernels;
-  for (auto f : module.getOps<func::FuncOp>())
-    if (f->hasAttr(AlloDialect::kMapping))
+  for (auto f : module.getOps<func::FuncOp>()) {
+    if (f.isExternal())
+      continue;
+    bool streams = llvm::any_of(f.getArgumentTypes(), isStreamArray);
+    if (f->hasAttr(AlloDialect::kMapping) ||
+        (streams && llvm::any_of(calls.lookup(f.getSymNameAttr()), fromRegion)))
       kernels.push_back(f);
+  }
   if (kernels.empty())
     return success();
 
-  // Every call of a grid kernel, found in one walk.
-  DenseMap<StringAttr, SmallVector<func::CallOp>> calls;
-  module.walk([&](func::CallOp c) { calls[c.getCalleeAttr().getAttr()].push_back(c); });
-
   StreamUseAnalysis uses(module);
   for (func::FuncOp f : kernels) {
-    auto grid = f->getAttrOfType<DenseI64ArrayAttr>(AlloDialect::kMapping).asArrayRef();
-    if (f->hasAttr(AlloDialect::kTop))
+    bool single = !f->hasAttr(AlloDialect::kMapping);
+    if (!single && f->hasAttr(AlloDialect::kTop))
       return f.emitError() << "the PE-grid kernel '" << f.getSymName()
                            << "' is the top function; call it from an [[allo::region]] (one "
                               "call instantiates the whole grid) and make the region the top";
     KernelShape k;
     k.kernel = f;
-    k.grid.assign(grid.begin(), grid.end());
+    if (!single) {
+      auto grid = f->getAttrOfType<DenseI64ArrayAttr>(AlloDialect::kMapping).asArrayRef();
+      k.grid.assign(grid.begin(), grid.end());
+    }
     k.streamArrayArgs.resize(f.getNumArguments());
     for (unsigned i = 0; i < f.getNumArguments(); ++i)
       if (isStreamArray(f.getArgument(i).getType()))
@@ -705,17 +747,35 @@ LogicalResult allo::instantiatePEGrids(ModuleOp module) {
         }
       }
     });
+    bool anyKept = false;
+    SmallVector<func::FuncOp> made;
     for (func::CallOp c : calls.lookup(f.getSymNameAttr())) {
-      auto caller = c->getParentOfType<func::FuncOp>();
-      if (!caller->hasAttr(AlloDialect::kRegion))
+      if (!fromRegion(c)) {
+        if (single) {
+          anyKept = true;
+          continue;
+        }
         return c.emitError() << "'" << f.getSymName()
                              << "' is a PE-grid kernel (mapping): call it from an "
                                 "[[allo::region]], which instantiates one process per PE; '"
-                             << caller.getSymName() << "' is not a region";
-      if (failed(instantiateCall(c, k, module, uses)))
+                             << c->getParentOfType<func::FuncOp>().getSymName()
+                             << "' is not a region";
+      }
+      bool kept = false;
+      if (failed(instantiateCall(c, k, module, uses, single, kept, made)))
         return failure();
+      anyKept |= kept;
     }
+    if (anyKept)
+      continue;
+    StringAttr name = f.getSymNameAttr();
     f.erase();
+    // A kernel of one PE instantiated once keeps its name.
+    if (single && made.size() == 1) {
+      if (failed(SymbolTable::replaceAllSymbolUses(made.front(), name, module)))
+        return made.front().emitError("internal error: cannot rename a PE function");
+      made.front().setSymName(name);
+    }
   }
   return success();
 }

@@ -5,7 +5,12 @@
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Affine/Analysis/LoopAnalysis.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "allo/Dialect/Allo/AlloDialect.h"
+#include "mlir/IR/Matchers.h"
+
+#include <map>
 
 using namespace mlir;
 using namespace allo;
@@ -100,4 +105,101 @@ const StreamUse &StreamUseAnalysis::argument(func::FuncOp f, unsigned arg) {
   StreamUse u = value(f.getArgument(arg));
   inProgress.erase(key);
   return memo.try_emplace(key, u).first->second;
+}
+
+std::string allo::dataflow::processName(func::CallOp c) {
+  auto coords = c->getAttrOfType<DenseI64ArrayAttr>(AlloDialect::kPEIndex);
+  auto f = c->getParentOfType<ModuleOp>().lookupSymbol<func::FuncOp>(c.getCalleeAttr());
+  auto of = f ? f->getAttrOfType<StringAttr>(AlloDialect::kPEOf) : StringAttr();
+  std::string s = "'" + (of ? of.getValue() : c.getCallee()).str() + "'";
+  if (coords) {
+    s += " PE (";
+    for (auto [d, v] : llvm::enumerate(coords.asArrayRef()))
+      s += (d ? "," : "") + std::to_string(v);
+    s += ")";
+  }
+  return s;
+}
+
+std::string allo::dataflow::channelName(const ChannelInfo &ch) {
+  std::string n = "stream";
+  Operation *def = ch.root.getDefiningOp();
+  if (auto a = def ? def->getAttrOfType<StringAttr>(AlloDialect::kName) : StringAttr())
+    n = a.getValue().str();
+  else if (auto b = dyn_cast<BlockArgument>(ch.root))
+    if (auto f = dyn_cast<func::FuncOp>(b.getOwner()->getParentOp()))
+      if (auto a = f.getArgAttrOfType<StringAttr>(b.getArgNumber(), AlloDialect::kName))
+        n = a.getValue().str();
+  if (ch.element >= 0) {
+    auto shape = cast<MemRefType>(ch.root.getType()).getShape();
+    SmallVector<int64_t> idx(shape.size());
+    int64_t l = ch.element;
+    for (int d = (int)shape.size() - 1; d >= 0; --d) {
+      idx[d] = l % shape[d];
+      l /= shape[d];
+    }
+    for (int64_t i : idx)
+      n += "[" + std::to_string(i) + "]";
+  }
+  return n;
+}
+
+/// The channel a stream operand of a process is: a stream, or a constant
+/// element of a stream array.
+static std::optional<std::pair<Value, int64_t>> channelOf(Value s) {
+  if (auto l = s.getDefiningOp<affine::AffineLoadOp>()) {
+    AffineMap m = l.getAffineMap();
+    if (!m.isConstant() || !l.getMapOperands().empty())
+      return std::nullopt;
+    auto shape = l.getMemRefType().getShape();
+    int64_t linear = 0;
+    for (auto [d, e] : llvm::enumerate(m.getConstantResults()))
+      linear = linear * shape[d] + e;
+    return std::make_pair(l.getMemRef(), linear);
+  }
+  if (auto l = s.getDefiningOp<memref::LoadOp>()) {
+    auto shape = l.getMemRefType().getShape();
+    int64_t linear = 0;
+    for (auto [d, i] : llvm::enumerate(l.getIndices())) {
+      APInt c;
+      if (!matchPattern(i, m_ConstantInt(&c)))
+        return std::nullopt;
+      linear = linear * shape[d] + c.getSExtValue();
+    }
+    return std::make_pair(l.getMemRef(), linear);
+  }
+  return std::make_pair(s, (int64_t)-1);
+}
+
+RegionChannels allo::dataflow::collectChannels(func::FuncOp region, StreamUseAnalysis &uses) {
+  RegionChannels rc;
+  std::map<std::pair<void *, int64_t>, size_t> index;
+  ModuleOp module = region->getParentOfType<ModuleOp>();
+  for (auto call : region.getBody().front().getOps<func::CallOp>()) {
+    auto callee = module.lookupSymbol<func::FuncOp>(call.getCalleeAttr());
+    if (!callee || callee.isExternal())
+      continue;
+    for (auto [i, v] : llvm::enumerate(call.getOperands())) {
+      if (auto m = dyn_cast<MemRefType>(v.getType()); m && isa<StreamType>(m.getElementType())) {
+        rc.wholeArrays.insert(v);
+        continue;
+      }
+      if (!isa<StreamType>(v.getType()))
+        continue;
+      std::optional<std::pair<Value, int64_t>> ch = channelOf(v);
+      if (!ch)
+        continue;
+      auto key = std::make_pair(ch->first.getAsOpaquePointer(), ch->second);
+      auto [it, fresh] = index.try_emplace(key, rc.channels.size());
+      if (fresh)
+        rc.channels.push_back(ChannelInfo{ch->first, ch->second, {}, {}});
+      ChannelInfo &info = rc.channels[it->second];
+      const StreamUse &u = uses.argument(callee, i);
+      if (u.writes)
+        info.writers.push_back(End{call, &u});
+      if (u.reads)
+        info.readers.push_back(End{call, &u});
+    }
+  }
+  return rc;
 }

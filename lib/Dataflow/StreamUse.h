@@ -12,6 +12,10 @@
 #include "mlir/IR/SymbolTable.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <string>
+#include <vector>
 
 #include <optional>
 
@@ -41,6 +45,32 @@ private:
   llvm::DenseMap<std::pair<mlir::Operation *, unsigned>, StreamUse> memo;
   llvm::DenseMap<std::pair<mlir::Operation *, unsigned>, bool> inProgress;
 };
+
+/// One end of a channel: a process and how it uses the stream.
+struct End {
+  mlir::func::CallOp call;
+  const StreamUse *use;
+};
+
+/// A channel of a region: a stream, or a constant element of a stream array.
+struct ChannelInfo {
+  mlir::Value root; ///< the stream, or the stream array
+  int64_t element;  ///< linear element of an array, -1 for a stream
+  llvm::SmallVector<End, 1> writers, readers;
+};
+
+/// The channels a region's processes (its calls) use, in first-use order,
+/// and the stream arrays passed whole (not split into channels).
+struct RegionChannels {
+  std::vector<ChannelInfo> channels;
+  llvm::DenseSet<mlir::Value> wholeArrays;
+};
+RegionChannels collectChannels(mlir::func::FuncOp region, StreamUseAnalysis &uses);
+
+/// "'gemm' PE (1,2)" or "'producer'".
+std::string processName(mlir::func::CallOp call);
+/// "fifo_A[1][2]".
+std::string channelName(const ChannelInfo &ch);
 
 /// Trip-count multiplier of the loops around `op` up to (excluding)
 /// `stop`, or nullopt when a loop's trip count is not constant or `op` is

@@ -207,12 +207,18 @@ private:
       flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false);
       module->print(os, flags);
     }
-    writeOutput(diags, text);
+    writeOutput(diags, text, options.output);
+    if (!options.graph.empty() && !diags.hasErrorOccurred()) {
+      std::string dot;
+      llvm::raw_string_ostream gs(dot);
+      writeDataflowGraph(*module, gs);
+      writeOutput(diags, dot, options.graph);
+    }
     hlsPragmas().clear();
   }
 
-  void writeOutput(DiagnosticsEngine &diags, llvm::StringRef text) {
-    if (options.output == "-") {
+  void writeOutput(DiagnosticsEngine &diags, llvm::StringRef text, const std::string &path) {
+    if (path == "-") {
       llvm::outs() << text;
       llvm::outs().flush();
       return;
@@ -220,15 +226,15 @@ private:
     // A device or pipe (-o /dev/null, a FIFO) is written in place: renaming
     // over it would replace the device with a regular file.
     llvm::sys::fs::file_status st;
-    if (!llvm::sys::fs::status(options.output, st) && llvm::sys::fs::exists(st) &&
+    if (!llvm::sys::fs::status(path, st) && llvm::sys::fs::exists(st) &&
         !llvm::sys::fs::is_regular_file(st)) {
       std::error_code ec;
-      llvm::raw_fd_ostream os(options.output, ec);
+      llvm::raw_fd_ostream os(path, ec);
       if (!ec)
         os << text;
       if (ec || os.has_error()) {
         allo::error(diags, SourceLocation(),
-                    "cannot write '" + options.output + "': " +
+                    "cannot write '" + path + "': " +
                         (ec ? ec.message() : os.error().message()));
         os.clear_error();
       }
@@ -237,11 +243,11 @@ private:
     // Write next to the destination, then rename: never a half-written file.
     llvm::SmallString<256> tmp;
     int fd;
-    llvm::SmallString<256> model(options.output);
+    llvm::SmallString<256> model(path);
     model += ".tmp-%%%%%%";
     if (std::error_code ec = llvm::sys::fs::createUniqueFile(model, fd, tmp)) {
       allo::error(diags, SourceLocation(),
-                  "cannot write '" + options.output + "': " + ec.message());
+                  "cannot write '" + path + "': " + ec.message());
       return;
     }
     {
@@ -251,15 +257,15 @@ private:
       if (os.has_error()) {
         llvm::sys::fs::remove(tmp);
         allo::error(diags, SourceLocation(),
-                    "cannot write '" + options.output + "': " + os.error().message());
+                    "cannot write '" + path + "': " + os.error().message());
         os.clear_error();
         return;
       }
     }
-    if (std::error_code ec = llvm::sys::fs::rename(tmp, options.output)) {
+    if (std::error_code ec = llvm::sys::fs::rename(tmp, path)) {
       llvm::sys::fs::remove(tmp);
       allo::error(diags, SourceLocation(),
-                  "cannot write '" + options.output + "': " + ec.message());
+                  "cannot write '" + path + "': " + ec.message());
     }
   }
 

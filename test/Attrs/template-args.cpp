@@ -1,9 +1,11 @@
 // Attribute arguments may use constexpr variables and template parameters;
 // they are evaluated per instantiation.
 // RUN: allo-rewrite %s -- -std=c++17 | FileCheck %s
-// mapping(...) is evaluated (II + 2 = 4) before it is refused as not implemented:
-// RUN: not allo-rewrite %s -- -std=c++17 -DMAPPING 2>&1 | FileCheck %s --check-prefix=MAP
-// MAP: template-args.cpp:{{[0-9]+}}:{{[0-9]+}}: error: not implemented yet: PE-grid kernels ({{\[\[}}allo::kernel(mapping(4, 5)){{\]\]}})
+// mapping(...) is evaluated (II + 2 = 4): the grid has 4 x 5 PEs.
+// RUN: allo-rewrite %s --top region -- -std=c++17 -DMAPPING | FileCheck %s --check-prefix=MAP
+// MAP: allo.pe_index = array<i64: 0, 0>
+// MAP: allo.pe_index = array<i64: 3, 4>
+// MAP-NOT: allo.pe_index
 #include <allo/allo.h>
 
 constexpr int II = 2;
@@ -18,12 +20,16 @@ void grid(int A[M][N]) {
 
 // CHECK-LABEL: func.func @top
 // CHECK-SAME: allo.kernel
-#ifdef MAPPING
-[[allo::kernel(mapping(II + 2, 5))]]
-#else
 [[allo::kernel]]
-#endif
 void top(int A[4][8]) { grid<4, 8>(A); }
+
+#ifdef MAPPING
+[[allo::kernel(mapping(II + 2, 5))]] void pe(int A[4][8]) {
+  auto [i, j] = allo::get_pid<2>();
+  A[i][j] = i + j;
+}
+[[allo::region]] void region(int A[4][8]) { pe(A); }
+#endif
 
 // CHECK-LABEL: func.func @grid_4_8
 // CHECK: affine.for

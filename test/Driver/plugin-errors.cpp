@@ -6,5 +6,5 @@
 
 // CHECK: plugin-errors.cpp:[[@LINE+1]]:21: error: 'ii' must be a positive integer, got 0
 [[allo::pipeline(ii=0)]] void f() {}
-// TARGET: error: -fplugin-arg-allo-target: unknown target 'vhdl' (known: mlir, vhls)
+// TARGET: error: -fplugin-arg-allo-target: unknown target 'vhdl' (known: mlir, vhls, sim)
 // ARG: error: unknown Allo plugin argument 'bogus=1'

@@ -63,6 +63,10 @@ static cl::opt<bool> printSimFlags("print-sim-flags",
                                    cl::desc("Print the flags that compile --target sim output "
                                             "for the concurrent simulator"),
                                    cl::cat(cat));
+static cl::opt<std::string> graphOpt("graph",
+                                     cl::desc("Also write the dataflow graph (Graphviz DOT) of "
+                                              "the regions to this file"),
+                                     cl::value_desc("out.dot"), cl::cat(cat));
 static cl::opt<std::string> output("o", cl::desc("Output file ('-' = stdout)"), cl::init("-"),
                                    cl::value_desc("file"), cl::cat(cat));
 static cl::opt<std::string> buildDir("p", cl::desc("Build directory with compile_commands.json"),
@@ -204,6 +208,7 @@ int main(int argc, const char **argv) {
 
   allo::DriverOptions opts;
   opts.target = target;
+  opts.graph = graphOpt;
   opts.interface = interface == "axi" ? "axi" : "";
   opts.projectDir = projectDir;
   opts.testbench = testbench;

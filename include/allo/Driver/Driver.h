@@ -34,6 +34,8 @@ struct DriverOptions {
   std::string output = "-";
   /// --top names; empty = every [[allo::kernel]] / [[allo::region]].
   std::vector<std::string> tops;
+  /// Also write the dataflow graph of the regions (Graphviz DOT) here.
+  std::string graph;
   /// Print every loop name with its location instead of a target.
   bool listLoops = false;
   /// A JSON schedule applied after raising (before --list-loops and targets).

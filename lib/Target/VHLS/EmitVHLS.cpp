@@ -1043,8 +1043,11 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
   if (isa<arith::ExtSIOp, arith::SIToFPOp>(op)) {
     CType from = typeOf(op->getOperand(0));
     from.isSigned = true;
-    if (from.kind == CType::Bool)
-      return cast(from), success();
+    if (from.kind == CType::Bool) {
+      // A signed one-bit value is 0 or -1 (ap_int<1> holding 1 is -1).
+      e = CExpr{"(" + rt.name() + ")-(int)" + paren(get(op->getOperand(0)), PUnary), PUnary, rt};
+      return success();
+    }
     return cast(from), success();
   }
   if (isa<arith::ExtUIOp, arith::UIToFPOp>(op)) {
