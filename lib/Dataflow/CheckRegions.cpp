@@ -41,7 +41,7 @@ LogicalResult checkRegion(func::FuncOp region, StreamUseAnalysis &uses) {
                              << " processes; a stream connects exactly one writer to one reader "
                                 "(give each pair of processes its own stream)";
       for (End e : ends)
-        d.attachNote(e.call.getLoc()) << role.drop_back(1) << ": " << processName(e.call);
+        d.attachNote(e.call.getLoc()) << role << ": " << processName(e.call);
       return d;
     };
     if (ch.writers.size() > 1)

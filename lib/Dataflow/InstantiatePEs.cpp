@@ -114,10 +114,12 @@ struct PESpec {
 /// Evaluates a kernel for one PE (step 1).
 class PEEvaluator {
 public:
-  PEEvaluator(const KernelShape &k, PESpec &spec) : k(k), spec(spec) {}
+  PEEvaluator(const KernelShape &k, PESpec &spec, Location callLoc)
+      : callLoc(callLoc), k(k), spec(spec) {}
   /// Quiet: a stream-array access that is not constant is no error (a
   /// single-instance kernel may loop over its streams); `soft` tells.
   bool quiet = false, soft = false;
+  Location callLoc; ///< the call instantiating the grid
 
   LogicalResult run() {
     spec.branches.assign(k.ifs.size(), '-');
@@ -129,6 +131,14 @@ public:
   }
 
 private:
+  /// An error at `op`, with a note at the call that instantiates the PE.
+  InFlightDiagnostic err(Operation *op) {
+    InFlightDiagnostic d = emitError(op->getLoc());
+    d.attachNote(callLoc) << "PE " << coordsText(spec.coords) << " of '"
+                          << k.kernel.getSymName() << "' is instantiated here";
+    return d;
+  }
+
   LogicalResult softFail() {
     soft = true;
     return failure();
@@ -202,7 +212,7 @@ private:
         std::string shape;
         for (int64_t e : t.getShape())
           shape += "[" + std::to_string(e) + "]";
-        return op->emitError() << "stream index " << indexText(idx) << " is out of range of '"
+        return err(op) << "stream index " << indexText(idx) << " is out of range of '"
                                << argName(k.kernel, arg.getArgNumber()) << shape << "' for PE "
                                << coordsText(spec.coords) << " of '" << k.kernel.getSymName()
                                << "'";
@@ -271,7 +281,7 @@ private:
         if (idx.size() != l.getAffineMap().getNumResults() && quiet)
           return softFail();
         if (idx.size() != l.getAffineMap().getNumResults())
-          return op->emitError() << "the index of stream array '"
+          return err(op) << "the index of stream array '"
                                  << argName(k.kernel, cast<BlockArgument>(l.getMemRef())
                                                           .getArgNumber())
                                  << "' is not a constant for PE " << coordsText(spec.coords)
@@ -289,7 +299,7 @@ private:
         if (idx.size() != l.getIndices().size() && quiet)
           return softFail();
         if (idx.size() != l.getIndices().size())
-          return op->emitError() << "the index of stream array '"
+          return err(op) << "the index of stream array '"
                                  << argName(k.kernel, cast<BlockArgument>(l.getMemRef())
                                                           .getArgNumber())
                                  << "' is not a constant for PE " << coordsText(spec.coords)
@@ -304,7 +314,7 @@ private:
             a && a.getOwner()->getParentOp() == k.kernel && k.streamArrayArgs.test(a.getArgNumber())) {
           if (quiet)
             return softFail();
-          return op->emitError() << "the stream array '" << argName(k.kernel, a.getArgNumber())
+          return err(op) << "the stream array '" << argName(k.kernel, a.getArgNumber())
                                  << "' is used whole in PE " << coordsText(spec.coords)
                                  << "; a PE reaches single streams of it ("
                                  << argName(k.kernel, a.getArgNumber())
@@ -616,19 +626,14 @@ LogicalResult instantiateCall(func::CallOp call, KernelShape &k, ModuleOp module
   std::vector<PESpec> specs(total);
   for (int64_t n = 0; n < total; ++n) {
     specs[n].coords = delinearize(n, k.grid);
-    PEEvaluator ev(k, specs[n]);
+    PEEvaluator ev(k, specs[n], call.getLoc());
     ev.quiet = single;
     if (failed(ev.run())) {
       if (ev.soft) {
         kept = true;
         return success();
       }
-      if (single)
-        return failure();
-      InFlightDiagnostic d = call.emitError()
-                             << "in PE " << coordsText(specs[n].coords) << " of '"
-                             << k.kernel.getSymName() << "' instantiated here";
-      return d;
+      return failure();
     }
   }
   // 2. Groups and their functions (named for their first PE).
@@ -650,7 +655,7 @@ LogicalResult instantiateCall(func::CallOp call, KernelShape &k, ModuleOp module
       symbols.insert(r.func);
       made.push_back(r.func);
       if (failed(mlir::verify(r.func)))
-        return call.emitError() << "internal error: the function of PE "
+        return emitError(call.getLoc()) << "internal error: the function of PE "
                                 << coordsText(specs[n].coords) << " does not verify";
       roles.push_back(r);
     }
@@ -720,7 +725,7 @@ LogicalResult allo::instantiatePEGrids(ModuleOp module) {
   for (func::FuncOp f : kernels) {
     bool single = !f->hasAttr(AlloDialect::kMapping);
     if (!single && f->hasAttr(AlloDialect::kTop))
-      return f.emitError() << "the PE-grid kernel '" << f.getSymName()
+      return emitError(f.getLoc()) << "the PE-grid kernel '" << f.getSymName()
                            << "' is the top function; call it from an [[allo::region]] (one "
                               "call instantiates the whole grid) and make the region the top";
     KernelShape k;
@@ -755,7 +760,7 @@ LogicalResult allo::instantiatePEGrids(ModuleOp module) {
           anyKept = true;
           continue;
         }
-        return c.emitError() << "'" << f.getSymName()
+        return emitError(c.getLoc()) << "'" << f.getSymName()
                              << "' is a PE-grid kernel (mapping): call it from an "
                                 "[[allo::region]], which instantiates one process per PE; '"
                              << c->getParentOfType<func::FuncOp>().getSymName()
@@ -773,7 +778,7 @@ LogicalResult allo::instantiatePEGrids(ModuleOp module) {
     // A kernel of one PE instantiated once keeps its name.
     if (single && made.size() == 1) {
       if (failed(SymbolTable::replaceAllSymbolUses(made.front(), name, module)))
-        return made.front().emitError("internal error: cannot rename a PE function");
+        return emitError(made.front().getLoc(), "internal error: cannot rename a PE function");
       made.front().setSymName(name);
     }
   }
