@@ -21,7 +21,7 @@ using namespace allo::dataflow;
 static std::string quoted(llvm::StringRef s) {
   std::string q = "\"";
   for (char c : s) {
-    if (c == '"' || c == '\\')
+    if (c == '"')
       q += '\\';
     q += c;
   }
@@ -68,9 +68,11 @@ void allo::writeDataflowGraph(ModuleOp module, llvm::raw_ostream &os) {
     for (auto call : f.getBody().front().getOps<func::CallOp>()) {
       std::string id = "p" + std::to_string(node++);
       ids[call] = id;
-      std::string name = processName(call);
-      os << "    " << id << " [label=" << quoted(llvm::StringRef(name).trim("'").str())
-         << "];\n";
+      std::string name;
+      for (char c : processName(call))
+        if (c != '\'')
+          name += c;
+      os << "    " << id << " [label=" << quoted(name) << "];\n";
     }
     RegionChannels rc = collectChannels(f, uses);
     for (const ChannelInfo &ch : rc.channels) {
