@@ -55,7 +55,8 @@ mlir::Value FunctionRaiser::resizeInt(mlir::Value v, bool isSigned, unsigned wid
     return v;
   if (w > width)
     return b.createOrFold<arith::TruncIOp>(l, t, v);
-  if (isSigned && w > 1)
+  // A signed one-bit value (ap_int<1>) is 0 or -1; bools come here unsigned.
+  if (isSigned)
     return b.createOrFold<arith::ExtSIOp>(l, t, v);
   return b.createOrFold<arith::ExtUIOp>(l, t, v);
 }

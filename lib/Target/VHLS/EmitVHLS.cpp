@@ -1044,8 +1044,10 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     CType from = typeOf(op->getOperand(0));
     from.isSigned = true;
     if (from.kind == CType::Bool) {
-      // A signed one-bit value is 0 or -1 (ap_int<1> holding 1 is -1).
-      e = CExpr{"(" + rt.name() + ")-(int)" + paren(get(op->getOperand(0)), PUnary), PUnary, rt};
+      // A signed one-bit value is 0 or -1. The C++ operand is a bool (0 or 1)
+      // or an ap_int<1> (0 or -1): through bool, both give 0 or 1.
+      e = CExpr{"(" + rt.name() + ")-(int)(bool)" + paren(get(op->getOperand(0)), PUnary),
+                PUnary, rt};
       return success();
     }
     return cast(from), success();
@@ -1083,6 +1085,11 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     return cast(typeOf(op->getOperand(0))), success();
   if (isa<arith::IndexCastOp>(op)) {
     CType from = typeOf(op->getOperand(0));
+    if (from.kind == CType::Bool && rt.kind == CType::Index) {
+      // Signed, as extsi: 0 or -1 (see ExtSIOp).
+      e = CExpr{"-(int)(bool)" + paren(get(op->getOperand(0)), PUnary), PUnary, rt};
+      return success();
+    }
     if (from.kind == CType::Int)
       from.isSigned = true;
     // index is emitted as int: int32_t <-> index needs no cast.
