@@ -1185,13 +1185,14 @@ class Gen:
                 extra = ' && (%s%s)' % ('true', extra)
         if kind in ('do', 'do-first'):
             self.emit('do {')
-            rng = (a, b - 1) if kind == 'do' else (a + 1, b)
+            # incremented first: the body sees a + step ... up to (b - 1) + step
+            rng = (a, b - 1) if kind == 'do' else (a + step, b - 1 + step)
         elif kind == 'true':
             self.emit('while (true) {')
             rng = (a, b - 1)
         else:
             self.emit('while (%s < %d%s) {' % (w, b, extra))
-            rng = (a + 1, b) if kind == 'while-first' else (a, b - 1)
+            rng = (a + step, b - 1 + step) if kind == 'while-first' else (a, b - 1)
         self.ind += 1
         if kind == 'true':
             self.emit('if (%s >= %d) break;' % (w, b))

@@ -194,6 +194,29 @@ private:
     return m;
   }
 
+  /// The indices of an affine.load / memref.load when they are known.
+  std::optional<SmallVector<int64_t>> constantIndex(Operation *op) {
+    SmallVector<int64_t> idx;
+    if (auto l = dyn_cast<affine::AffineLoadOp>(op)) {
+      SmallVector<Attribute> ops, res;
+      for (Value v : l.getMapOperands())
+        ops.push_back(constOf(v));
+      if (!llvm::all_of(ops, [](Attribute a) { return (bool)a; }) ||
+          failed(l.getAffineMap().constantFold(ops, res)))
+        return std::nullopt;
+      for (Attribute a : res)
+        idx.push_back(cast<IntegerAttr>(a).getInt());
+      return idx;
+    }
+    for (Value v : cast<memref::LoadOp>(op).getIndices()) {
+      std::optional<int64_t> c = intOf(v);
+      if (!c)
+        return std::nullopt;
+      idx.push_back(*c);
+    }
+    return idx;
+  }
+
   void forgetStoresIn(Operation *op) {
     op->walk([&](Operation *o) {
       if (auto s = dyn_cast<affine::AffineStoreOp>(o))
@@ -267,45 +290,18 @@ private:
               return failure();
         continue;
       }
-      // Accesses to a stream-array parameter.
-      if (auto l = dyn_cast<affine::AffineLoadOp>(op); l && k.accessIndex.count(op)) {
-        SmallVector<Attribute> ops;
-        for (Value v : l.getMapOperands())
-          ops.push_back(constOf(v));
-        SmallVector<Attribute> res;
-        SmallVector<int64_t> idx;
-        if (llvm::all_of(ops, [](Attribute a) { return (bool)a; }) &&
-            succeeded(l.getAffineMap().constantFold(ops, res)))
-          for (Attribute a : res)
-            idx.push_back(cast<IntegerAttr>(a).getInt());
-        if (idx.size() != l.getAffineMap().getNumResults() && quiet)
+      // Accesses to a stream-array parameter: their constant element.
+      if (k.accessIndex.count(op)) {
+        std::optional<SmallVector<int64_t>> idx = constantIndex(op);
+        if (!idx && quiet)
           return softFail();
-        if (idx.size() != l.getAffineMap().getNumResults())
+        if (!idx)
           return err(op) << "the index of stream array '"
-                                 << argName(k.kernel, cast<BlockArgument>(l.getMemRef())
-                                                          .getArgNumber())
-                                 << "' is not a constant for PE " << coordsText(spec.coords)
-                                 << ": index stream arrays with the PE coordinates "
-                                    "(allo::get_pid) and constants only";
-        if (failed(access(op, l.getMemRef(), idx)))
-          return failure();
-        continue;
-      }
-      if (auto l = dyn_cast<memref::LoadOp>(op); l && k.accessIndex.count(op)) {
-        SmallVector<int64_t> idx;
-        for (Value v : l.getIndices())
-          if (std::optional<int64_t> c = intOf(v))
-            idx.push_back(*c);
-        if (idx.size() != l.getIndices().size() && quiet)
-          return softFail();
-        if (idx.size() != l.getIndices().size())
-          return err(op) << "the index of stream array '"
-                                 << argName(k.kernel, cast<BlockArgument>(l.getMemRef())
-                                                          .getArgNumber())
-                                 << "' is not a constant for PE " << coordsText(spec.coords)
-                                 << ": index stream arrays with the PE coordinates "
-                                    "(allo::get_pid) and constants only";
-        if (failed(access(op, l.getMemRef(), idx)))
+                         << argName(k.kernel, cast<BlockArgument>(op->getOperand(0)).getArgNumber())
+                         << "' is not a constant for PE " << coordsText(spec.coords)
+                         << ": index stream arrays with the PE coordinates "
+                            "(allo::get_pid) and constants only";
+        if (failed(access(op, op->getOperand(0), *idx)))
           return failure();
         continue;
       }

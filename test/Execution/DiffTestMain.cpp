@@ -389,12 +389,12 @@ void DiffTest::TestBody() {
       << "allo-rewrite --target vhls failed:\n" << err;
   // The driver runs every trial in one process, in order (static state
   // carries over, as in the native build and the JIT engine).
-  std::string driver = (dir + "/driver.cpp").str();
-  {
+  auto writeDriver = [&](const std::string &driver, const std::string &emitted) {
     std::error_code ec;
     llvm::raw_fd_ostream os(driver, ec);
-    ASSERT_FALSE(ec);
-    os << "#include \"" << hlsFile << "\"\n#include \"DiffTest.h\"\n#include <cstdio>\n"
+    if (ec)
+      return false;
+    os << "#include \"" << emitted << "\"\n#include \"DiffTest.h\"\n#include <cstdio>\n"
        << "#include <cstdlib>\n#include <vector>\n"
        << "int main(int argc, char **argv) {\n"
        << "  FILE *in = fopen(argv[1], \"rb\");\n"
@@ -415,21 +415,51 @@ void DiffTest::TestBody() {
        << "    for (auto &b : bufs) fwrite(b.data(), 1, b.size(), out);\n"
        << "    fwrite(ret.data(), 1, retBytes, out);\n  }\n"
        << "  fclose(in);\n  fclose(out);\n  return 0;\n}\n";
-  }
+    return true;
+  };
+  std::string driver = (dir + "/driver.cpp").str();
+  ASSERT_TRUE(writeDriver(driver, hlsFile));
   std::vector<CsimProgram> programs;
-  for (const char *cxx : {"g++", "clang++-22"}) {
-    CsimProgram p{cxx, (dir + "/" + entry.name + "-" + cxx).str()};
+  // Compiles a driver with `cxx` and the flags in `flagText`.
+  auto compile = [&](const std::string &cxx, llvm::StringRef flagText, const std::string &drv,
+                     const std::string &exe) {
     llvm::SmallVector<std::string, 16> args = {cxx};
     llvm::SmallVector<llvm::StringRef, 8> flags;
-    llvm::StringRef(ALLO_CSIM_FLAGS).split(flags, ' ', -1, false);
+    flagText.split(flags, ' ', -1, false);
     for (llvm::StringRef f : flags)
       args.push_back(f.str());
-    for (std::string a : {std::string("-O1"), std::string("-w"), includeFlag, driver,
-                          std::string("-o"), p.exe})
+    for (std::string a : {std::string("-O1"), std::string("-w"), includeFlag, drv,
+                          std::string("-o"), exe})
       args.push_back(a);
     llvm::SmallVector<llvm::StringRef, 16> refs(args.begin(), args.end());
-    ASSERT_EQ(run(refs, err), 0) << "the emitted HLS C++ does not compile with " << cxx << " ("
-                                 << hlsFile << "):\n" << err;
+    return run(refs, err);
+  };
+  for (const char *cxx : {"g++", "clang++-22"}) {
+    CsimProgram p{cxx, (dir + "/" + entry.name + "-" + cxx).str()};
+    ASSERT_EQ(compile(cxx, ALLO_CSIM_FLAGS, driver, p.exe), 0)
+        << "the emitted HLS C++ does not compile with " << cxx << " (" << hlsFile << "):\n"
+        << err;
+    programs.push_back(p);
+  }
+  // Designs with streams also run on the concurrent simulator (--target
+  // sim): regions run their processes together on FIFOs of the declared
+  // depth, which sequential C simulation on unbounded FIFOs cannot check.
+  if (auto text = llvm::MemoryBuffer::getFile(hlsFile);
+      text && (*text)->getBuffer().contains("hls::stream")) {
+    std::string simFile = (dir + "/" + entry.name + ".sim.cpp").str();
+    llvm::SmallVector<llvm::StringRef, 14> sargv = {ALLO_REWRITE_PATH, entry.file, "--top",
+                                                    entry.name, "--target", "sim", "-o", simFile};
+    for (const std::string &a : scheduleArgs)
+      sargv.push_back(a);
+    for (llvm::StringRef a : {llvm::StringRef("--"), llvm::StringRef("-std=c++17"),
+                              llvm::StringRef(includeFlag)})
+      sargv.push_back(a);
+    ASSERT_EQ(run(sargv, err), 0) << "allo-rewrite --target sim failed:\n" << err;
+    std::string simDriver = (dir + "/sim-driver.cpp").str();
+    ASSERT_TRUE(writeDriver(simDriver, simFile));
+    CsimProgram p{"sim, g++", (dir + "/" + entry.name + "-sim").str()};
+    ASSERT_EQ(compile("g++", ALLO_SIM_FLAGS, simDriver, p.exe), 0)
+        << "the --target sim C++ does not compile (" << simFile << "):\n" << err;
     programs.push_back(p);
   }
 

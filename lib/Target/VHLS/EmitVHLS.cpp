@@ -33,6 +33,7 @@
 #include <cmath>
 #include <sstream>
 
+#include <set>
 using namespace mlir;
 using namespace allo;
 
@@ -351,6 +352,10 @@ private:
   std::string processName(func::CallOp call);
   /// --target sim, in a region: its calls are spawned as processes.
   bool simRegion = false;
+  /// --target sim: a process that uses an array (or scalar) another process
+  /// of the region wrote before it starts after that writer finishes, as
+  /// hardware passes arrays between processes (ping-pong buffers).
+  void simArrayOrder();
   FailureOr<std::string> structArgument(func::CallOp call, func::FuncOp callee, unsigned first,
                                         unsigned count);
   bool failedEmission = false; ///< an error was reported while printing an expression
@@ -1526,6 +1531,90 @@ FailureOr<std::string> FuncEmitter::structArgument(func::CallOp call, func::Func
   return tr.trim().str() + bracedInit(paths, values);
 }
 
+/// Whether `f` may write its memref argument `arg` (directly, or through
+/// the functions it passes it to).
+static bool writesArgument(ModuleOp module, func::FuncOp f, unsigned arg,
+                           llvm::DenseMap<std::pair<Operation *, unsigned>, bool> &memo) {
+  auto key = std::make_pair(f.getOperation(), arg);
+  if (auto it = memo.find(key); it != memo.end())
+    return it->second;
+  memo[key] = true; // recursion: assume the worst
+  bool w = false;
+  llvm::SmallVector<Value, 4> work = {f.getArgument(arg)};
+  while (!work.empty() && !w) {
+    Value v = work.pop_back_val();
+    for (OpOperand &use : v.getUses()) {
+      Operation *u = use.getOwner();
+      if (isa<affine::AffineStoreOp, memref::StoreOp>(u) && use.getOperandNumber() == 1)
+        w = true;
+      else if (auto c = dyn_cast<func::CallOp>(u)) {
+        auto callee = module.lookupSymbol<func::FuncOp>(c.getCallee());
+        w = !callee || callee.isExternal() ||
+            writesArgument(module, callee, use.getOperandNumber(), memo);
+      } else if (isa<memref::SubViewOp, memref::CastOp, memref::ExpandShapeOp,
+                     memref::CollapseShapeOp, memref::ReinterpretCastOp>(u)) {
+        work.push_back(u->getResult(0));
+      } else if (!isa<affine::AffineLoadOp, memref::LoadOp>(u)) {
+        w = true; // an operation this analysis does not know
+      }
+      if (w)
+        break;
+    }
+  }
+  memo[key] = w;
+  return w;
+}
+
+void FuncEmitter::simArrayOrder() {
+  llvm::DenseMap<std::pair<Operation *, unsigned>, bool> memo;
+  // Per array: the processes that wrote it and those that read it since.
+  // A reader starts after the writers, a writer after the readers before it;
+  // writers of one array do not wait for each other (PEs writing their own
+  // elements of C).
+  llvm::DenseMap<Value, llvm::SmallVector<size_t, 2>> writers, readers;
+  size_t n = 0;
+  std::set<std::pair<size_t, size_t>> deps;
+  for (Operation &op : func.getBody().front()) {
+    auto call = dyn_cast<func::CallOp>(&op);
+    if (!call || call.getNumResults())
+      continue;
+    auto callee = mod.module.lookupSymbol<func::FuncOp>(call.getCallee());
+    for (auto [i, v] : llvm::enumerate(call.getOperands())) {
+      auto mt = dyn_cast<MemRefType>(v.getType());
+      if (!mt || isa<StreamType>(mt.getElementType()))
+        continue;
+      Value root = rootMemref(v);
+      bool writes = !callee || callee.isExternal() || writesArgument(mod.module, callee, i, memo);
+      if (!writes) {
+        for (size_t w : writers[root])
+          deps.insert({n, w});
+        readers[root].push_back(n);
+        continue;
+      }
+      if (!readers[root].empty()) {
+        for (size_t r : readers[root])
+          deps.insert({n, r});
+        readers[root].clear();
+        writers[root].clear();
+      }
+      // A process that also reads what it writes (x += ...) reads the
+      // writers' data first.
+      bool reads = !callee || callee.isExternal() ||
+                   llvm::any_of(callee.getArgument(i).getUsers(), [](Operation *u) {
+                     return !isa<affine::AffineStoreOp, memref::StoreOp>(u);
+                   });
+      if (reads)
+        for (size_t w : writers[root])
+          deps.insert({n, w});
+      writers[root].push_back(n);
+    }
+    ++n;
+  }
+  for (auto [process, producer] : deps)
+    line("allo_region.start_after(" + std::to_string(process) + ", " + std::to_string(producer) +
+         ");");
+}
+
 std::string FuncEmitter::processName(func::CallOp call) {
   auto callee = mod.module.lookupSymbol<func::FuncOp>(call.getCallee());
   auto of = callee ? callee->getAttrOfType<StringAttr>(AlloDialect::kPEOf) : StringAttr();
@@ -2314,8 +2403,10 @@ LogicalResult FuncEmitter::emit() {
          locComment(func.getLoc()) + "\");");
   if (failed(emitBlock(func.getBody().front())))
     return failure();
-  if (simRegion)
+  if (simRegion) {
+    simArrayOrder();
     line("allo_region.run();");
+  }
   out += "}\n\n";
   return success();
 }
