@@ -20,6 +20,8 @@
 #include "allo/Dialect/Allo/AlloDialect.h"
 #include "allo/Dialect/Allo/AlloOps.h"
 
+#include "llvm/ADT/MapVector.h"
+
 
 using namespace mlir;
 using namespace allo;
@@ -91,12 +93,49 @@ LogicalResult checkRegion(func::FuncOp region, StreamUseAnalysis &uses) {
   return success();
 }
 
+/// Vitis HLS's dataflow canonical form: an array is written by one process.
+/// PEs writing their own elements of a result are correct here and in
+/// simulation, but Vitis may not overlap them: a warning that says so.
+void warnSharedArrays(func::FuncOp region) {
+  llvm::DenseMap<std::pair<Operation *, unsigned>, bool> memo;
+  llvm::MapVector<Value, SmallVector<func::CallOp, 2>> writers;
+  ModuleOp module = region->getParentOfType<ModuleOp>();
+  for (auto call : region.getBody().front().getOps<func::CallOp>()) {
+    auto callee = module.lookupSymbol<func::FuncOp>(call.getCalleeAttr());
+    for (auto [i, v] : llvm::enumerate(call.getOperands())) {
+      auto m = dyn_cast<MemRefType>(v.getType());
+      if (!m || isa<StreamType>(m.getElementType()))
+        continue;
+      if (!callee || callee.isExternal() || writesArgument(callee, i, memo))
+        writers[v].push_back(call);
+    }
+  }
+  for (auto &[array, calls] : writers) {
+    if (calls.size() < 2)
+      continue;
+    std::string name = "array";
+    if (auto b = dyn_cast<BlockArgument>(array))
+      if (auto a = region.getArgAttrOfType<StringAttr>(b.getArgNumber(), AlloDialect::kName))
+        name = a.getValue().str();
+    InFlightDiagnostic d = emitWarning(calls[1].getLoc())
+                           << "array '" << name << "' is written by " << calls.size()
+                           << " processes of region '" << region.getSymName()
+                           << "'; Vitis HLS's dataflow canonical form allows one writer per "
+                              "array, so it may not run them concurrently (collect the results "
+                              "through streams in one drain kernel)";
+    d.attachNote(calls[0].getLoc()) << "first writer: " << processName(calls[0]);
+  }
+}
+
 } // namespace
 
 LogicalResult allo::checkRegions(ModuleOp module) {
   StreamUseAnalysis uses(module);
   for (auto f : module.getOps<func::FuncOp>())
-    if (f->hasAttr(AlloDialect::kRegion) && !f.isExternal() && failed(checkRegion(f, uses)))
-      return failure();
+    if (f->hasAttr(AlloDialect::kRegion) && !f.isExternal()) {
+      if (failed(checkRegion(f, uses)))
+        return failure();
+      warnSharedArrays(f);
+    }
   return success();
 }

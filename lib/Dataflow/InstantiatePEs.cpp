@@ -500,6 +500,9 @@ Role buildRole(const KernelShape &k, const PESpec &spec, StringRef name, OpBuild
     unsigned at = role.getNumArguments();
     NamedAttrList attrs;
     attrs.set(AlloDialect::kCType, StringAttr::get(ctx, "int"));
+    // A template parameter in C++ (gemm_1_1<1, 2>(...)): each PE keeps its
+    // coordinates as constants for synthesis, and the text is written once.
+    attrs.set(AlloDialect::kTemplateParam, UnitAttr::get(ctx));
     attrs.set(AlloDialect::kName, p->getAttr(AlloDialect::kName)
                                       ? p->getAttr(AlloDialect::kName)
                                       : StringAttr::get(ctx, "p" + std::to_string(

@@ -1,6 +1,7 @@
 //===- StreamUse.cpp - Which way a process uses a stream -------------------===//
 
 #include "StreamUse.h"
+#include "allo/Dataflow/Dataflow.h"
 #include "allo/Dialect/Allo/AlloOps.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -203,3 +204,39 @@ RegionChannels allo::dataflow::collectChannels(func::FuncOp region, StreamUseAna
   }
   return rc;
 }
+
+/// Whether `f` may write its memref argument `arg` (directly, or through
+/// the functions it passes it to).
+bool allo::writesArgument(func::FuncOp f, unsigned arg,
+                          llvm::DenseMap<std::pair<Operation *, unsigned>, bool> &memo) {
+  ModuleOp module = f->getParentOfType<ModuleOp>();
+  auto key = std::make_pair(f.getOperation(), arg);
+  if (auto it = memo.find(key); it != memo.end())
+    return it->second;
+  memo[key] = true; // recursion: assume the worst
+  bool w = false;
+  llvm::SmallVector<Value, 4> work = {f.getArgument(arg)};
+  while (!work.empty() && !w) {
+    Value v = work.pop_back_val();
+    for (OpOperand &use : v.getUses()) {
+      Operation *u = use.getOwner();
+      if (isa<affine::AffineStoreOp, memref::StoreOp>(u) && use.getOperandNumber() == 1)
+        w = true;
+      else if (auto c = dyn_cast<func::CallOp>(u)) {
+        auto callee = module.lookupSymbol<func::FuncOp>(c.getCallee());
+        w = !callee || callee.isExternal() ||
+            writesArgument(callee, use.getOperandNumber(), memo);
+      } else if (isa<memref::SubViewOp, memref::CastOp, memref::ExpandShapeOp,
+                     memref::CollapseShapeOp, memref::ReinterpretCastOp>(u)) {
+        work.push_back(u->getResult(0));
+      } else if (!isa<affine::AffineLoadOp, memref::LoadOp>(u)) {
+        w = true; // an operation this analysis does not know
+      }
+      if (w)
+        break;
+    }
+  }
+  memo[key] = w;
+  return w;
+}
+

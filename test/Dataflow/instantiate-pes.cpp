@@ -54,7 +54,7 @@ void top(const int in[8], int out[8]) {
 // CHECK-LABEL: func.func private @chain_1(
 // CHECK-SAME:    %arg0: !allo.stream<i32> {allo.ctype = "int", allo.name = "s_out"}
 // CHECK-SAME:    %arg1: !allo.stream<i32> {allo.ctype = "int", allo.name = "s_in"}
-// CHECK-SAME:    %arg2: i32 {allo.ctype = "int", allo.name = "p"}
+// CHECK-SAME:    %arg2: i32 {allo.ctype = "int", allo.name = "p", allo.template_param}
 // CHECK-NOT:     scf.if
 // CHECK:         allo.stream_read %arg1
 // CHECK:         allo.stream_write %arg0

@@ -22,9 +22,11 @@
 #ifndef ALLO_DATAFLOW_DATAFLOW_H
 #define ALLO_DATAFLOW_DATAFLOW_H
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Support/LLVM.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace allo {
@@ -33,6 +35,11 @@ namespace allo {
 // function shared by a group of PEs names its kernel (allo.pe_of).
 
 mlir::LogicalResult instantiatePEGrids(mlir::ModuleOp module);
+
+/// Whether `f` may write its memref argument `arg`, directly or through the
+/// functions it passes it to (`memo` caches the answers).
+bool writesArgument(mlir::func::FuncOp f, unsigned arg,
+                    llvm::DenseMap<std::pair<mlir::Operation *, unsigned>, bool> &memo);
 mlir::LogicalResult checkRegions(mlir::ModuleOp module);
 void writeDataflowGraph(mlir::ModuleOp module, llvm::raw_ostream &os);
 

@@ -112,7 +112,8 @@ std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
   }
   if (name == kKernel || name == kRegion || name == kTop || name == kPipelineRewind ||
       name == kFlatten || name == kDataflow || name == kUnsigned || name == kStatic ||
-      name == kExternC || name == kLabel || name == kHLSMath || name == kStaticLocal)
+      name == kExternC || name == kLabel || name == kHLSMath || name == kStaticLocal ||
+      name == kTemplateParam)
     return llvm::isa<UnitAttr>(value) ? "" : "expects a unit attribute";
   if (name == kPipelineII)
     return isPosInt(1) ? "" : "expects an integer >= 1";

@@ -13,6 +13,7 @@
 #include "allo/Target/VHLS/EmitVHLS.h"
 #include "allo/Target/VHLS/VitisProject.h"
 #include "allo/Dialect/Allo/AlloOps.h"
+#include "allo/Dataflow/Dataflow.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -1531,40 +1532,6 @@ FailureOr<std::string> FuncEmitter::structArgument(func::CallOp call, func::Func
   return tr.trim().str() + bracedInit(paths, values);
 }
 
-/// Whether `f` may write its memref argument `arg` (directly, or through
-/// the functions it passes it to).
-static bool writesArgument(ModuleOp module, func::FuncOp f, unsigned arg,
-                           llvm::DenseMap<std::pair<Operation *, unsigned>, bool> &memo) {
-  auto key = std::make_pair(f.getOperation(), arg);
-  if (auto it = memo.find(key); it != memo.end())
-    return it->second;
-  memo[key] = true; // recursion: assume the worst
-  bool w = false;
-  llvm::SmallVector<Value, 4> work = {f.getArgument(arg)};
-  while (!work.empty() && !w) {
-    Value v = work.pop_back_val();
-    for (OpOperand &use : v.getUses()) {
-      Operation *u = use.getOwner();
-      if (isa<affine::AffineStoreOp, memref::StoreOp>(u) && use.getOperandNumber() == 1)
-        w = true;
-      else if (auto c = dyn_cast<func::CallOp>(u)) {
-        auto callee = module.lookupSymbol<func::FuncOp>(c.getCallee());
-        w = !callee || callee.isExternal() ||
-            writesArgument(module, callee, use.getOperandNumber(), memo);
-      } else if (isa<memref::SubViewOp, memref::CastOp, memref::ExpandShapeOp,
-                     memref::CollapseShapeOp, memref::ReinterpretCastOp>(u)) {
-        work.push_back(u->getResult(0));
-      } else if (!isa<affine::AffineLoadOp, memref::LoadOp>(u)) {
-        w = true; // an operation this analysis does not know
-      }
-      if (w)
-        break;
-    }
-  }
-  memo[key] = w;
-  return w;
-}
-
 void FuncEmitter::simArrayOrder() {
   llvm::DenseMap<std::pair<Operation *, unsigned>, bool> memo;
   // Per array: the processes that wrote it and those that read it since.
@@ -1584,7 +1551,7 @@ void FuncEmitter::simArrayOrder() {
       if (!mt || isa<StreamType>(mt.getElementType()))
         continue;
       Value root = rootMemref(v);
-      bool writes = !callee || callee.isExternal() || writesArgument(mod.module, callee, i, memo);
+      bool writes = !callee || callee.isExternal() || allo::writesArgument(callee, i, memo);
       if (!writes) {
         for (size_t w : writers[root])
           deps.insert({n, w});
@@ -1631,10 +1598,16 @@ std::string FuncEmitter::processName(func::CallOp call) {
 std::string FuncEmitter::callText(func::CallOp call) {
   // Arrays are passed by name; scalars converted to the callee's parameter types.
   auto callee = mod.module.lookupSymbol<func::FuncOp>(call.getCallee());
-  std::string args;
+  std::string args, tmpl;
+  bool first = true;
   for (unsigned i = 0, n = call.getNumOperands(); i < n; ++i) {
     Value v = call.getOperand(i);
-    args += i ? ", " : "";
+    if (callee && callee.getArgAttr(i, AlloDialect::kTemplateParam)) {
+      tmpl += (tmpl.empty() ? "" : ", ") + as(v, typeOf(callee.getArgument(i)), PCond);
+      continue;
+    }
+    args += first ? "" : ", ";
+    first = false;
     auto ct = callee ? callee.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType) : StringAttr();
     int64_t agg = callee && !callee.isExternal() ? aggregateOf(callee.getArgument(i), callee) : -1;
     if (agg >= 0) {
@@ -1675,6 +1648,8 @@ std::string FuncEmitter::callText(func::CallOp call) {
   // A C library function stands for the C++ one it was raised from.
   if (auto ext = callee ? callee->getAttrOfType<StringAttr>(AlloDialect::kExtern) : StringAttr())
     return ext.getValue().str() + "(" + args + ")";
+  if (!tmpl.empty())
+    return sanitize(call.getCallee()) + "<" + tmpl + ">(" + args + ")";
   return sanitize(call.getCallee()) + "(" + args + ")";
 }
 
@@ -2025,6 +2000,16 @@ using allo::detail::signatureOf;
 std::string allo::detail::signatureOf(func::FuncOp func,
                                       llvm::SmallVectorImpl<std::string> &params) {
   std::string sig;
+  // PE coordinates are template parameters (template <int i, int j>).
+  std::string tmpl;
+  for (unsigned i = 0; i < func.getNumArguments(); ++i)
+    if (func.getArgAttr(i, AlloDialect::kTemplateParam)) {
+      auto n = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
+      tmpl += std::string(tmpl.empty() ? "" : ", ") + "int " +
+              sanitize(n ? n.getValue().str() : "p" + std::to_string(i));
+    }
+  if (!tmpl.empty())
+    sig += "template <" + tmpl + "> ";
   if (func->hasAttr(AlloDialect::kStatic))
     sig += "static ";
   else if (func->hasAttr(AlloDialect::kExternC))
@@ -2059,6 +2044,12 @@ std::string allo::detail::signatureOf(func::FuncOp func,
     if (agg && i > 0 &&
         func.getArgAttrOfType<IntegerAttr>(i - 1, AlloDialect::kAggregate) == agg) {
       params.push_back(params.back());
+      continue;
+    }
+    if (func.getArgAttr(i, AlloDialect::kTemplateParam)) {
+      std::string t = sanitize(n ? n.getValue().str() : "p" + std::to_string(i));
+      seen.insert(t);
+      params.push_back(t);
       continue;
     }
     std::string base = sanitize(n ? n.getValue().str() : "arg" + std::to_string(i));

@@ -124,6 +124,7 @@ def Allo_Dialect : Dialect {
     static constexpr llvm::StringLiteral kPEGrid = "allo.pe_grid";
     static constexpr llvm::StringLiteral kPEIndex = "allo.pe_index";
     static constexpr llvm::StringLiteral kPEOf = "allo.pe_of";
+    static constexpr llvm::StringLiteral kTemplateParam = "allo.template_param";
     static constexpr llvm::StringLiteral kBufferOf = "allo.buffer_of";
     static constexpr llvm::StringLiteral kTypedefs = "allo.typedefs";
     static constexpr llvm::StringLiteral kTypeDepth = "allo.type_depth";
