@@ -316,10 +316,11 @@ private:
                                  << argName(k.kernel, a.getArgNumber())
                                  << "[i][j + 1]), with constant indices per PE";
         }
-      // The PE's own scalars (the flag of an early return).
-      if (auto s = dyn_cast<affine::AffineStoreOp>(op)) {
-        if (Value m = trackedScalar(s.getMemRef())) {
-          Attribute a = constOf(s.getValueToStore());
+      // The PE's own scalars (the flag of an early return): stores put the
+      // value (operand 0) into the memref (operand 1), loads read operand 0.
+      if (isa<affine::AffineStoreOp, memref::StoreOp>(op)) {
+        if (Value m = trackedScalar(op->getOperand(1))) {
+          Attribute a = constOf(op->getOperand(0));
           if (certain && a)
             mem[m] = a;
           else
@@ -327,26 +328,10 @@ private:
         }
         continue;
       }
-      if (auto s = dyn_cast<memref::StoreOp>(op)) {
-        if (Value m = trackedScalar(s.getMemRef())) {
-          Attribute a = constOf(s.getValueToStore());
-          if (certain && a)
-            mem[m] = a;
-          else
-            mem.erase(m);
-        }
-        continue;
-      }
-      if (auto l = dyn_cast<affine::AffineLoadOp>(op)) {
-        if (Value m = trackedScalar(l.getMemRef()))
+      if (isa<affine::AffineLoadOp, memref::LoadOp>(op)) {
+        if (Value m = trackedScalar(op->getOperand(0)))
           if (Attribute a = mem.lookup(m))
-            known[l.getResult()] = a;
-        continue;
-      }
-      if (auto l = dyn_cast<memref::LoadOp>(op)) {
-        if (Value m = trackedScalar(l.getMemRef()))
-          if (Attribute a = mem.lookup(m))
-            known[l.getResult()] = a;
+            known[op->getResult(0)] = a;
         continue;
       }
       // Pure operations fold on what is known.
