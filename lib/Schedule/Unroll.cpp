@@ -75,6 +75,12 @@ LogicalResult sched::applyUnroll(StepContext &c) {
   auto f = loop->getParentOfType<func::FuncOp>();
   std::string name = loopName(loop).str();
   std::optional<uint64_t> trip = affine::getConstantTripCount(loop);
+  // Bounds whose difference is a negative constant (for (i = n - 1; i >= n + 1; i--)):
+  // MLIR reports the negative count as a huge unsigned one; the loop runs zero times.
+  // Unrolling a loop that never runs changes nothing (MLIR's own unrolling
+  // would take the huge count at its word).
+  if (trip && ((int64_t)*trip < 0 || *trip == 0))
+    return success();
   bool full = factor == 0 || (trip && (uint64_t)factor >= *trip);
   if (full && !trip) {
     auto d = c.error(ref, "cannot unroll '" + ref.str() + "' fully in the IR: its trip count is not a constant");
