@@ -25,6 +25,8 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/thread.h"
 
+#include <cstdlib>
+
 #ifndef ALLO_USER_INCLUDE_DIR
 #define ALLO_USER_INCLUDE_DIR ""
 #endif
@@ -37,7 +39,14 @@ llvm::ArrayRef<llvm::StringRef> allo::knownTargets() {
   return targets;
 }
 
-std::string allo::userIncludeDir() { return ALLO_USER_INCLUDE_DIR; }
+std::string allo::userIncludeDir() {
+  // ALLO_INCLUDE_DIR points a relocated or frozen copy of the tool at its own headers
+  // (allo/allo.h and the C-simulation headers); otherwise the ones it was built with.
+  if (const char *dir = std::getenv("ALLO_INCLUDE_DIR"))
+    if (*dir)
+      return dir;
+  return ALLO_USER_INCLUDE_DIR;
+}
 
 std::string allo::csimFlags() {
   return "-std=c++17 -fwrapv -I" + userIncludeDir() + "/allo/csim -I" + userIncludeDir();

@@ -54,7 +54,8 @@ llvm::ArrayRef<llvm::StringRef> knownTargets();
 
 std::unique_ptr<clang::ASTConsumer> createAlloConsumer(const DriverOptions &options);
 
-/// Directory holding allo/allo.h (and allo/csim/), for -I.
+/// Directory holding allo/allo.h (and allo/csim/), for -I: $ALLO_INCLUDE_DIR when set,
+/// else the source tree the tool was built from.
 std::string userIncludeDir();
 
 /// Compiler flags that compile emitted HLS C++ for C simulation with g++ or
