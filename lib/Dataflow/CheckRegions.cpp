@@ -13,6 +13,10 @@
 // one end; arrays of streams passed whole to a process are not split into
 // channels here and are not checked element by element.
 //
+// Two rules of Vitis HLS's dataflow canonical form that a correct design
+// may break are warnings: an array written by several processes, and a
+// channel that bypasses processes.
+//
 //===----------------------------------------------------------------------===//
 
 #include "StreamUse.h"
@@ -29,9 +33,8 @@ using namespace allo::dataflow;
 
 namespace {
 
-LogicalResult checkRegion(func::FuncOp region, StreamUseAnalysis &uses) {
-  RegionChannels rc = collectChannels(region, uses);
-  for (ChannelInfo &ch : rc.channels) {
+LogicalResult checkRegion(func::FuncOp region, const RegionChannels &rc) {
+  for (const ChannelInfo &ch : rc.channels) {
     if (rc.wholeArrays.count(ch.root))
       continue;
     bool external = isa<BlockArgument>(ch.root);
@@ -127,15 +130,93 @@ void warnSharedArrays(func::FuncOp region) {
   }
 }
 
+/// Vitis HLS's dataflow canonical form: data passes through the processes in
+/// order, none bypasses one. A channel from P to R while R also depends on P
+/// through Q (P -> Q -> R) must buffer everything P writes until R, waiting
+/// for Q, reads it: a shallow FIFO stalls P or deadlocks. A warning naming
+/// the path (the simulator shows whether the declared depth suffices).
+/// The search is bounded; very large regions are only partly checked.
+void warnBypasses(const RegionChannels &rc) {
+  llvm::MapVector<Operation *, unsigned> ids;
+  auto id = [&](func::CallOp c) { return ids.try_emplace(c, ids.size()).first->second; };
+  struct Edge {
+    unsigned from, to;
+    const ChannelInfo *ch;
+  };
+  std::vector<Edge> edges;
+  for (const ChannelInfo &ch : rc.channels)
+    if (ch.writers.size() == 1 && ch.readers.size() == 1 &&
+        ch.writers[0].call != ch.readers[0].call && !rc.wholeArrays.count(ch.root))
+      edges.push_back({id(ch.writers[0].call), id(ch.readers[0].call), &ch});
+  std::vector<SmallVector<unsigned, 2>> out(ids.size());
+  for (auto [n, e] : llvm::enumerate(edges))
+    out[e.from].push_back(n);
+  SmallVector<Operation *> calls;
+  for (auto &[op, n] : ids)
+    calls.push_back(op);
+  int64_t budget = 20'000'000; // visited nodes over all searches
+  std::vector<int> via(ids.size(), -1);
+  std::vector<unsigned> seenAt(ids.size(), ~0u);
+  for (auto [n, e] : llvm::enumerate(edges)) {
+    // Another path from e.from to e.to, of two channels or more.
+    SmallVector<unsigned> work;
+    seenAt[e.from] = n;
+    for (unsigned k : out[e.from])
+      if (k != n && seenAt[edges[k].to] != n) {
+        seenAt[edges[k].to] = n;
+        via[edges[k].to] = e.from;
+        work.push_back(edges[k].to);
+      }
+    bool found = false;
+    while (!work.empty() && !found && budget-- > 0) {
+      unsigned p = work.pop_back_val();
+      if (p == e.to) {
+        found = true;
+        break;
+      }
+      for (unsigned k : out[p])
+        if (seenAt[edges[k].to] != n) {
+          seenAt[edges[k].to] = n;
+          via[edges[k].to] = p;
+          work.push_back(edges[k].to);
+        }
+    }
+    if (budget <= 0)
+      return;
+    if (!found)
+      continue;
+    SmallVector<unsigned> path{e.to};
+    while (path.back() != e.from)
+      path.push_back(via[path.back()]);
+    std::string route;
+    for (unsigned p : llvm::reverse(path))
+      route += (route.empty() ? "" : " -> ") + processName(cast<func::CallOp>(calls[p]));
+    auto call = [&](unsigned p) { return cast<func::CallOp>(calls[p]); };
+    InFlightDiagnostic d = emitWarning(e.ch->root.getLoc())
+                           << "stream '" << channelName(*e.ch) << "' from "
+                           << processName(call(e.from)) << " to " << processName(call(e.to))
+                           << " bypasses the processes between them (" << route
+                           << "); Vitis HLS's dataflow canonical form passes data through every "
+                              "process in order, and this FIFO must hold what the writer puts "
+                              "until the reader, waiting for the others, gets it (route the data "
+                              "through the processes in between, or check its depth with "
+                              "--target sim)";
+    d.attachNote(call(e.from).getLoc()) << "writer";
+    d.attachNote(call(e.to).getLoc()) << "reader";
+  }
+}
+
 } // namespace
 
 LogicalResult allo::checkRegions(ModuleOp module) {
   StreamUseAnalysis uses(module);
   for (auto f : module.getOps<func::FuncOp>())
     if (f->hasAttr(AlloDialect::kRegion) && !f.isExternal()) {
-      if (failed(checkRegion(f, uses)))
+      RegionChannels rc = collectChannels(f, uses);
+      if (failed(checkRegion(f, rc)))
         return failure();
       warnSharedArrays(f);
+      warnBypasses(rc);
     }
   return success();
 }

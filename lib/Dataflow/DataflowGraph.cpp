@@ -68,10 +68,8 @@ void allo::writeDataflowGraph(ModuleOp module, llvm::raw_ostream &os) {
     for (auto call : f.getBody().front().getOps<func::CallOp>()) {
       std::string id = "p" + std::to_string(node++);
       ids[call] = id;
-      std::string name;
-      for (char c : processName(call))
-        if (c != '\'')
-          name += c;
+      std::string name =
+          processName(call, module.lookupSymbol<func::FuncOp>(call.getCalleeAttr()), false);
       os << "    " << id << " [label=" << quoted(name) << "];\n";
     }
     RegionChannels rc = collectChannels(f, uses);

@@ -108,11 +108,26 @@ const StreamUse &StreamUseAnalysis::argument(func::FuncOp f, unsigned arg) {
   return memo.try_emplace(key, u).first->second;
 }
 
-std::string allo::dataflow::processName(func::CallOp c) {
+std::string allo::processName(func::CallOp c, func::FuncOp callee, bool quote) {
+  auto of = callee ? callee->getAttrOfType<StringAttr>(AlloDialect::kPEOf) : StringAttr();
+  std::string q = quote ? "'" : "";
+  std::string s = q + (of ? of.getValue() : c.getCallee()).str();
   auto coords = c->getAttrOfType<DenseI64ArrayAttr>(AlloDialect::kPEIndex);
-  auto f = c->getParentOfType<ModuleOp>().lookupSymbol<func::FuncOp>(c.getCalleeAttr());
-  auto of = f ? f->getAttrOfType<StringAttr>(AlloDialect::kPEOf) : StringAttr();
-  std::string s = "'" + (of ? of.getValue() : c.getCallee()).str() + "'";
+  if (!coords && callee && !callee.isExternal()) {
+    // A shared function without PE coordinates (a loader of a relayed
+    // grid): its instances differ in their template arguments.
+    std::string targs;
+    for (unsigned i = 0; i < callee.getNumArguments() && i < c.getNumOperands(); ++i)
+      if (callee.getArgAttr(i, AlloDialect::kTemplateParam)) {
+        APInt v;
+        targs += targs.empty() ? "<" : ", ";
+        targs += matchPattern(c.getOperand(i), m_ConstantInt(&v)) ? std::to_string(v.getSExtValue())
+                                                                  : std::string("?");
+      }
+    if (!targs.empty())
+      s += targs + ">";
+  }
+  s += q;
   if (coords) {
     s += " PE (";
     for (auto [d, v] : llvm::enumerate(coords.asArrayRef()))
@@ -120,6 +135,11 @@ std::string allo::dataflow::processName(func::CallOp c) {
     s += ")";
   }
   return s;
+}
+
+std::string allo::dataflow::processName(func::CallOp c) {
+  return allo::processName(
+      c, c->getParentOfType<ModuleOp>().lookupSymbol<func::FuncOp>(c.getCalleeAttr()));
 }
 
 std::string allo::dataflow::channelName(const ChannelInfo &ch) {

@@ -183,9 +183,11 @@ private:
           diags.hasErrorOccurred())
         return;
     }
-    // Dataflow: one process per PE of every grid, then the region checks.
+    // Dataflow: one process per PE of every grid, one function per PE role,
+    // then the region checks.
     if (!options.listLoops &&
-        (mlir::failed(instantiatePEGrids(*module)) || mlir::failed(checkRegions(*module)) ||
+        (mlir::failed(instantiatePEGrids(*module)) || mlir::failed(sharePEFunctions(*module)) ||
+         mlir::failed(checkRegions(*module)) ||
          diags.hasErrorOccurred()))
       return;
     std::string text;

@@ -352,9 +352,13 @@ LogicalResult sched::applyUnfold(StepContext &c) {
       pb.clone(*p, map);
     for (Operation *d : copied)
       pb.clone(*d, map);
-    for (size_t k = 0; k < band.size(); ++k)
-      map.map(band[k].getInductionVar(),
-              arith::ConstantIndexOp::create(pb, band[k].getLoc(), lbs[k] + idx[k] * steps[k]));
+    for (size_t k = 0; k < band.size(); ++k) {
+      auto cv = arith::ConstantIndexOp::create(pb, band[k].getLoc(), lbs[k] + idx[k] * steps[k]);
+      // (named for its loop: the template parameter it becomes when PEs share a function)
+      if (auto iv = band[k]->getAttrOfType<StringAttr>(AlloDialect::kInductionVar))
+        cv->setAttr(AlloDialect::kInductionVar, iv);
+      map.map(band[k].getInductionVar(), cv);
+    }
     for (Operation &op : inner.getBody()->without_terminator())
       pb.clone(op, map);
     func::ReturnOp::create(pb, loc);

@@ -9,6 +9,10 @@
 //                        them folded, stream arrays resolved to channels;
 //                        PEs that end up identical share one function
 //                        (InstantiatePEs.cpp)
+//   sharePEFunctions     the PEs of an unfolded grid (schedule step `unfold`)
+//                        that differ only in their coordinates share one
+//                        function, the coordinates template parameters
+//                        (SharePEs.cpp)
 //   checkRegions         single writer and reader per channel, nothing read
 //                        that nobody writes (or the reverse), put/get counts
 //                        that agree where they are static (CheckRegions.cpp)
@@ -35,12 +39,18 @@ namespace allo {
 // function shared by a group of PEs names its kernel (allo.pe_of).
 
 mlir::LogicalResult instantiatePEGrids(mlir::ModuleOp module);
+mlir::LogicalResult sharePEFunctions(mlir::ModuleOp module);
 
 /// Whether `f` may write its memref argument `arg`, directly or through the
 /// functions it passes it to (`memo` caches the answers).
 bool writesArgument(mlir::func::FuncOp f, unsigned arg,
                     llvm::DenseMap<std::pair<mlir::Operation *, unsigned>, bool> &memo);
 mlir::LogicalResult checkRegions(mlir::ModuleOp module);
+
+/// How messages, reports and the simulator name the process a call of a
+/// region starts: its kernel, and its PE coordinates or template arguments
+/// ('gemm' PE (1,2), 'load_A<2>'). `callee` may be null.
+std::string processName(mlir::func::CallOp call, mlir::func::FuncOp callee, bool quote = true);
 void writeDataflowGraph(mlir::ModuleOp module, llvm::raw_ostream &os);
 
 } // namespace allo

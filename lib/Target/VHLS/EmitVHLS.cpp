@@ -350,7 +350,6 @@ private:
   LogicalResult emitIfElse(const std::string &cond, Block *thenB, Block *elseB);
   std::string callText(func::CallOp call);
   /// The process a call of a region is, for the simulator's messages.
-  std::string processName(func::CallOp call);
   /// --target sim, in a region: its calls are spawned as processes.
   bool simRegion = false;
   /// --target sim: a process that uses an array (or scalar) another process
@@ -1533,6 +1532,11 @@ FailureOr<std::string> FuncEmitter::structArgument(func::CallOp call, func::Func
 }
 
 void FuncEmitter::simArrayOrder() {
+  // The PEs of an unfolded grid share no array element (unfold refuses
+  // races unless relay passes the array through FIFOs), and its loaders and
+  // drainers are ordered by the FIFOs themselves: no order to add.
+  if (func->hasAttr(AlloDialect::kPEGrid))
+    return;
   llvm::DenseMap<std::pair<Operation *, unsigned>, bool> memo;
   // Per array: the processes that wrote it and those that read it since.
   // A reader starts after the writers, a writer after the readers before it;
@@ -1580,19 +1584,6 @@ void FuncEmitter::simArrayOrder() {
   for (auto [process, producer] : deps)
     line("allo_region.start_after(" + std::to_string(process) + ", " + std::to_string(producer) +
          ");");
-}
-
-std::string FuncEmitter::processName(func::CallOp call) {
-  auto callee = mod.module.lookupSymbol<func::FuncOp>(call.getCallee());
-  auto of = callee ? callee->getAttrOfType<StringAttr>(AlloDialect::kPEOf) : StringAttr();
-  std::string s = (of ? of.getValue() : call.getCallee()).str();
-  if (auto pe = call->getAttrOfType<DenseI64ArrayAttr>(AlloDialect::kPEIndex)) {
-    s += " PE (";
-    for (auto [d, v] : llvm::enumerate(pe.asArrayRef()))
-      s += (d ? "," : "") + std::to_string(v);
-    s += ")";
-  }
-  return s;
 }
 
 std::string FuncEmitter::callText(func::CallOp call) {
@@ -1935,7 +1926,8 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
         return failure();
       if (simRegion && op->getBlock() == &func.getBody().front()) {
         // A process of the region: it runs when the region runs.
-        line("allo_region.spawn(\"" + processName(callOp) + "\", \"" +
+        line("allo_region.spawn(\"" +
+             allo::processName(callOp, mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee()), false) + "\", \"" +
              locComment(callOp.getLoc()) + "\", [&] { " + text + "; });");
         return success();
       }
@@ -2388,7 +2380,9 @@ LogicalResult FuncEmitter::emit() {
   });
   if (failed(declareAllocas()))
     return failure();
-  simRegion = mod.options.sim && func->hasAttr(AlloDialect::kRegion);
+  // Regions and the PE grids of unfold/relay: their calls are processes.
+  simRegion = mod.options.sim &&
+              (func->hasAttr(AlloDialect::kRegion) || func->hasAttr(AlloDialect::kPEGrid));
   if (simRegion)
     line("allo::sim::Region allo_region(\"" + func.getSymName().str() + "\", \"" +
          locComment(func.getLoc()) + "\");");
