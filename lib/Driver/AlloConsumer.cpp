@@ -26,6 +26,7 @@
 #include "llvm/Support/thread.h"
 
 #include <cstdlib>
+#include <dlfcn.h>
 
 #ifndef ALLO_USER_INCLUDE_DIR
 #define ALLO_USER_INCLUDE_DIR ""
@@ -39,12 +40,37 @@ llvm::ArrayRef<llvm::StringRef> allo::knownTargets() {
   return targets;
 }
 
+/// <prefix>/include when this code runs from an installed <prefix>/bin or
+/// <prefix>/lib (the tool or the plugin) and the headers are there.
+static std::string installedIncludeDir() {
+  Dl_info info;
+  if (!dladdr(reinterpret_cast<void *>(&installedIncludeDir), &info) || !info.dli_fname)
+    return "";
+  llvm::SmallString<256> path;
+  if (llvm::sys::fs::real_path(info.dli_fname, path))
+    return "";
+  llvm::sys::path::remove_filename(path); // bin/ or lib/
+  llvm::sys::path::remove_filename(path); // the prefix
+  llvm::sys::path::append(path, "include");
+  llvm::SmallString<256> probe(path);
+  llvm::sys::path::append(probe, "allo", "csim");
+  llvm::SmallString<256> header(path);
+  llvm::sys::path::append(header, "allo", "allo.h");
+  if (llvm::sys::fs::is_directory(probe) && llvm::sys::fs::exists(header))
+    return std::string(path);
+  return "";
+}
+
 std::string allo::userIncludeDir() {
   // ALLO_INCLUDE_DIR points a relocated or frozen copy of the tool at its own headers
-  // (allo/allo.h and the C-simulation headers); otherwise the ones it was built with.
+  // (allo/allo.h and the C-simulation headers); an installed tool uses the ones
+  // installed with it; a tool in its build tree the source tree's.
   if (const char *dir = std::getenv("ALLO_INCLUDE_DIR"))
     if (*dir)
       return dir;
+  static const std::string installed = installedIncludeDir();
+  if (!installed.empty())
+    return installed;
   return ALLO_USER_INCLUDE_DIR;
 }
 

@@ -12,15 +12,18 @@
 #include "allo/Driver/Driver.h"
 #include "allo/Schedule/Schedule.h"
 #include "allo/Target/VHLS/VitisProject.h"
+#include "allo/Version.h"
 
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/thread.h"
@@ -102,6 +105,11 @@ int main(int argc, const char **argv) {
       break;
     }
   cl::HideUnrelatedOptions(cat);
+  cl::SetVersionPrinter([](raw_ostream &os) {
+    os << "Allo C++ allo-rewrite " << ALLO_VERSION << " (LLVM, MLIR and Clang "
+       << LLVM_VERSION_STRING << ")\n";
+  });
+  setBugReportMsg(ALLO_BUG_REPORT_MSG);
   {
     // LLVM's messages, as errors in the tool's own format.
     std::string messages;
