@@ -46,6 +46,11 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/DialectConversion.h"
 
+namespace allo {
+#define GEN_PASS_DEF_ALLOLOWERSTREAMS
+#include "allo/Conversion/Passes.h.inc"
+} // namespace allo
+
 using namespace mlir;
 using namespace allo;
 
@@ -267,16 +272,7 @@ struct BitReverseLowering : OpConversionPattern<BitReverseOp> {
   }
 };
 
-struct LowerStreamsPass : PassWrapper<LowerStreamsPass, OperationPass<ModuleOp>> {
-  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(LowerStreamsPass)
-  StringRef getArgument() const override { return "allo-lower-streams"; }
-  StringRef getDescription() const override {
-    return "Lower Allo streams to calls into the stream runtime (for execution)";
-  }
-  void getDependentDialects(DialectRegistry &registry) const override {
-    registry.insert<arith::ArithDialect, func::FuncDialect, LLVM::LLVMDialect,
-                    memref::MemRefDialect, scf::SCFDialect>();
-  }
+struct LowerStreamsPass : allo::impl::AlloLowerStreamsBase<LowerStreamsPass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     TypeConverter types;
@@ -334,6 +330,4 @@ struct LowerStreamsPass : PassWrapper<LowerStreamsPass, OperationPass<ModuleOp>>
 
 } // namespace
 
-std::unique_ptr<Pass> allo::createLowerStreamsPass() { return std::make_unique<LowerStreamsPass>(); }
-
-void allo::registerLowerStreamsPass() { PassRegistration<LowerStreamsPass>(); }
+std::unique_ptr<Pass> allo::createLowerStreamsPass() { return createAlloLowerStreams(); }

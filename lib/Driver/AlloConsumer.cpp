@@ -1,5 +1,6 @@
 //===- AlloConsumer.cpp - The AST consumer both drivers use ---------------===//
 #include "allo/Driver/Driver.h"
+#include "allo/Support/WriteFile.h"
 #include "allo/Attrs/ClangAttrs.h"
 #include "allo/Attrs/HLSPragmas.h"
 #include "allo/Dialect/Allo/AlloDialect.h"
@@ -21,7 +22,6 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/thread.h"
 
@@ -209,10 +209,14 @@ private:
           diags.hasErrorOccurred())
         return;
     }
-    // Dataflow: one process per PE of every grid, one function per PE role,
-    // then the region checks.
+    // Dataflow: one process per PE of every grid, then the region checks. The
+    // C++ targets then print one function per PE role; the MLIR target keeps
+    // a function per unfolded PE, as --list-loops and further schedules name
+    // them.
+    bool cxxTarget = options.target == "vhls" || options.target == "sim";
     if (!options.listLoops &&
-        (mlir::failed(instantiatePEGrids(*module)) || mlir::failed(sharePEFunctions(*module)) ||
+        (mlir::failed(instantiatePEGrids(*module)) ||
+         (cxxTarget && mlir::failed(sharePEFunctions(*module))) ||
          mlir::failed(checkRegions(*module)) ||
          diags.hasErrorOccurred()))
       return;
@@ -255,55 +259,10 @@ private:
   }
 
   void writeOutput(DiagnosticsEngine &diags, llvm::StringRef text, const std::string &path) {
-    if (path == "-") {
-      llvm::outs() << text;
-      llvm::outs().flush();
-      return;
-    }
-    // A device or pipe (-o /dev/null, a FIFO) is written in place: renaming
-    // over it would replace the device with a regular file.
-    llvm::sys::fs::file_status st;
-    if (!llvm::sys::fs::status(path, st) && llvm::sys::fs::exists(st) &&
-        !llvm::sys::fs::is_regular_file(st)) {
-      std::error_code ec;
-      llvm::raw_fd_ostream os(path, ec);
-      if (!ec)
-        os << text;
-      if (ec || os.has_error()) {
-        allo::error(diags, SourceLocation(),
-                    "cannot write '" + path + "': " +
-                        (ec ? ec.message() : os.error().message()));
-        os.clear_error();
-      }
-      return;
-    }
-    // Write next to the destination, then rename: never a half-written file.
-    llvm::SmallString<256> tmp;
-    int fd;
-    llvm::SmallString<256> model(path);
-    model += ".tmp-%%%%%%";
-    if (std::error_code ec = llvm::sys::fs::createUniqueFile(model, fd, tmp)) {
-      allo::error(diags, SourceLocation(),
-                  "cannot write '" + path + "': " + ec.message());
-      return;
-    }
-    {
-      llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
-      os << text;
-      os.close();
-      if (os.has_error()) {
-        llvm::sys::fs::remove(tmp);
-        allo::error(diags, SourceLocation(),
-                    "cannot write '" + path + "': " + os.error().message());
-        os.clear_error();
-        return;
-      }
-    }
-    if (std::error_code ec = llvm::sys::fs::rename(tmp, path)) {
-      llvm::sys::fs::remove(tmp);
-      allo::error(diags, SourceLocation(),
-                  "cannot write '" + path + "': " + ec.message());
-    }
+    // Never a half-written file (a device or a FIFO is written in place).
+    std::string problem = writeFileAtomically(path, text);
+    if (!problem.empty())
+      allo::error(diags, SourceLocation(), problem);
   }
 
   DriverOptions options;

@@ -2,7 +2,8 @@
 //
 //   allo-opt in.mlir --allo-apply-schedule="schedule=s.json [dump-after-each]"
 //
-// Parses the schedule file and applies it to the module (see Schedule.h).
+// Parses the schedule file and applies it to the module (see Schedule.h);
+// the pass, its options and its description are declared in Passes.td.
 //
 //===----------------------------------------------------------------------===//
 #include "allo/Dialect/Allo/AlloDialect.h"
@@ -14,27 +15,20 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Pass/Pass.h"
-#include "mlir/Pass/PassRegistry.h"
+
+namespace allo {
+#define GEN_PASS_DECL_ALLOAPPLYSCHEDULE
+#define GEN_PASS_DEF_ALLOAPPLYSCHEDULE
+#define GEN_PASS_REGISTRATION
+#include "allo/Schedule/Passes.h.inc"
+} // namespace allo
 
 using namespace mlir;
 
 namespace {
 
-struct ApplySchedulePass : public PassWrapper<ApplySchedulePass, OperationPass<ModuleOp>> {
-  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(ApplySchedulePass)
-
-  ApplySchedulePass() = default;
-  ApplySchedulePass(const ApplySchedulePass &other) : PassWrapper(other) {}
-
-  llvm::StringRef getArgument() const override { return "allo-apply-schedule"; }
-  llvm::StringRef getDescription() const override {
-    return "Apply an Allo JSON schedule (split, reorder, fuse, unroll, pipeline, partition, "
-           "dataflow, inline, buffer_at, reuse_at, compute_at, compose) to raised affine IR";
-  }
-  void getDependentDialects(DialectRegistry &registry) const override {
-    registry.insert<allo::AlloDialect, affine::AffineDialect, arith::ArithDialect,
-                    memref::MemRefDialect, scf::SCFDialect, func::FuncDialect>();
-  }
+struct ApplySchedulePass : allo::impl::AlloApplyScheduleBase<ApplySchedulePass> {
+  using AlloApplyScheduleBase::AlloApplyScheduleBase;
 
   void runOnOperation() override {
     if (schedulePath.empty()) {
@@ -48,13 +42,8 @@ struct ApplySchedulePass : public PassWrapper<ApplySchedulePass, OperationPass<M
     if (failed(allo::applyScheduleFile(getOperation(), schedulePath, options)))
       signalPassFailure();
   }
-
-  Option<std::string> schedulePath{*this, "schedule", llvm::cl::desc("the JSON schedule file")};
-  Option<bool> dumpAfterEach{*this, "dump-after-each",
-                             llvm::cl::desc("print the module to stderr after each step"),
-                             llvm::cl::init(false)};
 };
 
 } // namespace
 
-void allo::registerSchedulePasses() { PassRegistration<ApplySchedulePass>(); }
+void allo::registerSchedulePasses() { registerAlloSchedulePasses(); }

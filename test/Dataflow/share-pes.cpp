@@ -17,6 +17,13 @@
 // RUN: allo-rewrite %s --schedule %t/s16.json --target sim -o %t/sim16.cpp -- -DN=16
 // RUN: g++ $(allo-rewrite --print-sim-flags) -DN=16 -O1 -w %t/sim16.cpp %S/Inputs/share-pes-tb.cpp -o %t/sim16
 // RUN: %t/sim16 | FileCheck %s --check-prefix=RUN16
+// The MLIR target keeps one function per PE: the names --list-loops shows and
+// further schedules address (fuzz-diff seed 8, case 33).
+// RUN: allo-rewrite %s --schedule %t/s4.json --target mlir -o - -- -DN=4 | FileCheck %s --check-prefix=MLIR
+// RUN: allo-rewrite %s --schedule %t/s4.json --list-loops -- -DN=4 | FileCheck %s --check-prefix=LIST
+// MLIR: func.func @mm_PE_1_2(
+// MLIR-NOT: allo.template_param
+// LIST: mm_PE_1_2:B_buf.in0
 #include <allo/allo.h>
 #include <cstdint>
 

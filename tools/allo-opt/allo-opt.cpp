@@ -21,7 +21,7 @@ int main(int argc, char **argv) {
   allo::registerAlloDialects(registry);
   mlir::registerAllPasses();
   allo::registerSchedulePasses();
-  allo::registerLowerStreamsPass();
+  allo::registerAlloConversionPasses();
   llvm::cl::AddExtraVersionPrinter(
       [](llvm::raw_ostream &os) { os << "Allo C++ allo-opt " << ALLO_VERSION << "\n"; });
   llvm::setBugReportMsg(ALLO_BUG_REPORT_MSG);

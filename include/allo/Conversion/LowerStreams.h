@@ -14,9 +14,14 @@
 #include <memory>
 
 namespace allo {
-/// The pass `allo-lower-streams` (on a module).
+#define GEN_PASS_DECL
+#include "allo/Conversion/Passes.h.inc"
+
+/// The pass `allo-lower-streams` (on a module; Passes.td).
 std::unique_ptr<mlir::Pass> createLowerStreamsPass();
-void registerLowerStreamsPass();
+
+#define GEN_PASS_REGISTRATION
+#include "allo/Conversion/Passes.h.inc"
 } // namespace allo
 
 #endif
