@@ -30,8 +30,8 @@ protected:
       if (out.empty() || out == "-")
         out = llvm::sys::path::filename(file);
       llvm::sys::path::replace_extension(out, opts.target == "vhls"  ? "hls.cpp"
-                                         : opts.target == "sim" ? "sim.cpp"
-                                                                : "mlir");
+                                              : opts.target == "sim" ? "sim.cpp"
+                                                                     : "mlir");
       opts.output = std::string(out);
     }
     return allo::createAlloConsumer(opts);
@@ -47,8 +47,8 @@ protected:
           for (llvm::StringRef t : allo::knownTargets())
             known += (known.empty() ? "" : ", ") + t.str();
           allo::error(diags, SourceLocation(),
-                      "-fplugin-arg-allo-target: unknown target '" + value + "' (known: " +
-                          known + ")");
+                      "-fplugin-arg-allo-target: unknown target '" + value + "' (known: " + known +
+                          ")");
           return false;
         }
         options.target = value.str();
@@ -73,10 +73,11 @@ protected:
       } else if (key == "dump-after-each") {
         options.dumpAfterEach = true;
       } else {
-        allo::error(diags, SourceLocation(),
-                    "unknown Allo plugin argument '" + arg +
-                        "' (known: target=, o=, top=, interface=, schedule=, graph=, dump-after-each, "
-                        "list-loops)");
+        allo::error(
+            diags, SourceLocation(),
+            "unknown Allo plugin argument '" + arg +
+                "' (known: target=, o=, top=, interface=, schedule=, graph=, dump-after-each, "
+                "list-loops)");
         return false;
       }
     }

@@ -3,7 +3,7 @@
 set -euo pipefail
 PKGS=(cmake ninja-build ccache g++ make python3
       llvm-22-dev libmlir-22-dev mlir-22-tools libclang-22-dev clang-22 llvm-22-tools
-      nlohmann-json3-dev libgtest-dev)
+      nlohmann-json3-dev libgtest-dev clang-format-22)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

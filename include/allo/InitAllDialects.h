@@ -16,8 +16,8 @@ namespace allo {
 /// Raised IR uses upstream func/affine/scf/memref/arith/math plus allo.
 inline void registerAlloDialects(mlir::DialectRegistry &registry) {
   registry.insert<mlir::func::FuncDialect, mlir::affine::AffineDialect, mlir::scf::SCFDialect,
-                  mlir::memref::MemRefDialect, mlir::arith::ArithDialect,
-                  mlir::math::MathDialect, AlloDialect>();
+                  mlir::memref::MemRefDialect, mlir::arith::ArithDialect, mlir::math::MathDialect,
+                  AlloDialect>();
 }
 } // namespace allo
 

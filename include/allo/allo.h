@@ -56,9 +56,15 @@ private:
 /// The coordinates of a PE of a `[[allo::kernel(mapping(P0, ...))]]` grid:
 /// `auto [i, j] = allo::get_pid<2>();` (members p0, p1, p2 in axis order).
 template <int _ALLO_D> struct pid;
-template <> struct pid<1> { int p0; };
-template <> struct pid<2> { int p0, p1; };
-template <> struct pid<3> { int p0, p1, p2; };
+template <> struct pid<1> {
+  int p0;
+};
+template <> struct pid<2> {
+  int p0, p1;
+};
+template <> struct pid<3> {
+  int p0, p1, p2;
+};
 
 namespace detail {
 [[noreturn]] inline void pidOutsideGrid();
@@ -75,9 +81,7 @@ template <int _ALLO_D> pid<_ALLO_D> get_pid() { detail::pidOutsideGrid(); }
 #include <cstdio>
 #include <cstdlib>
 template <typename _ALLO_T> void allo::stream<_ALLO_T>::emptyRead() {
-  std::fprintf(
-      stderr,
-      "allo::stream: get() on an empty stream (a deadlock in hardware)\n");
+  std::fprintf(stderr, "allo::stream: get() on an empty stream (a deadlock in hardware)\n");
   std::abort();
 }
 

@@ -45,8 +45,8 @@ public:
         if (!lexString(t, error))
           return false;
       } else {
-        static const char *const puncts[] = {"<<", ">>", "::", "(", ")", ",", "=",
-                                             "+",  "-",  "*",  "/", "%"};
+        static const char *const puncts[] = {"<<", ">>", "::", "(", ")", ",",
+                                             "=",  "+",  "-",  "*", "/", "%"};
         bool found = false;
         for (const char *p : puncts) {
           if (text.substr(pos).starts_with(p)) {
@@ -58,7 +58,8 @@ public:
           }
         }
         if (!found) {
-          error = {(unsigned)pos, std::string("unexpected character '") + c + "' in attribute arguments"};
+          error = {(unsigned)pos,
+                   std::string("unexpected character '") + c + "' in attribute arguments"};
           return false;
         }
       }
@@ -166,8 +167,7 @@ public:
       if (!spec.args.empty() && spec.positionalArg() &&
           spec.positionalArg()->kind == ArgKind::String)
         return fail(open, "'allo::" + std::string(spec.name) +
-                              "' takes one string argument, e.g. allo::" + spec.name +
-                              "(\"row\")");
+                              "' takes one string argument, e.g. allo::" + spec.name + "(\"row\")");
       return expectEnd();
     }
     if (spec.args.empty())
@@ -243,8 +243,8 @@ private:
                                       "' takes one string argument, e.g. allo::" + spec.name +
                                       "(\"row\")");
       if (out.find(positional->name))
-        return fail(cur().offset, "'allo::" + std::string(spec.name) +
-                                      "' takes exactly one string argument");
+        return fail(cur().offset,
+                    "'allo::" + std::string(spec.name) + "' takes exactly one string argument");
       ParsedArg a;
       a.spec = positional;
       a.offset = cur().offset;
@@ -398,7 +398,6 @@ public:
   std::unique_ptr<ArgExpr> parseExpr() { return parseBinary(0); }
 
 private:
-
   static int precedence(const Token &t) {
     if (t.kind != Token::Punct)
       return -1;
@@ -550,8 +549,9 @@ struct Evaluator {
         return 0;
       case IdentValue::NotConstant:
         error = {e.offset, "'" + e.name + "' is not an integer constant expression" +
-                               (v.note.empty() ? std::string() : " (" + v.note + ")") +
-                               "; " + what + "s must be literals, constexpr variables, "
+                               (v.note.empty() ? std::string() : " (" + v.note + ")") + "; " +
+                               what +
+                               "s must be literals, constexpr variables, "
                                "enumerators or template parameters"};
         return std::nullopt;
       case IdentValue::Unknown:
@@ -626,7 +626,7 @@ const ParsedArg *ParsedAlloAttr::find(llvm::StringRef name) const {
 }
 
 EvalStatus allo::evaluateIntExpr(llvm::StringRef text, IdentResolver resolve, int64_t &value,
-                                AttrArgError &error, llvm::StringRef what) {
+                                 AttrArgError &error, llvm::StringRef what) {
   std::vector<Token> tokens;
   if (!Lexer(text).lex(tokens, error))
     return EvalStatus::Error;
@@ -690,12 +690,11 @@ bool EvaluatedAttr::hasFlag(llvm::StringRef name) const {
 
 bool EvaluatedAttr::has(llvm::StringRef name) const {
   return ints.count(name.str()) || strings.count(name.str()) || hasFlag(name) ||
-         (spec && spec->positionalArg() && name == spec->positionalArg()->name &&
-          !layout.empty());
+         (spec && spec->positionalArg() && name == spec->positionalArg()->name && !layout.empty());
 }
 
-EvalStatus allo::evaluateAttr(const ParsedAlloAttr &attr, IdentResolver resolve,
-                              EvaluatedAttr &out, AttrArgError &error) {
+EvalStatus allo::evaluateAttr(const ParsedAlloAttr &attr, IdentResolver resolve, EvaluatedAttr &out,
+                              AttrArgError &error) {
   out = EvaluatedAttr();
   out.spec = attr.spec;
   Evaluator ev{resolve, error};

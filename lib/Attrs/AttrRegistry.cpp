@@ -206,17 +206,17 @@ private:
         return false;
       }
       if (type != "complete" && !factor) {
-        allo::error(diags, textLoc,
-                    "type=" + type + " partitioning needs a factor, e.g. factor=4");
+        allo::error(diags, textLoc, "type=" + type + " partitioning needs a factor, e.g. factor=4");
         return false;
       }
       if (vd && !vd->getType()->isDependentType()) {
-        QualType t = isa<ParmVarDecl>(vd) ? cast<ParmVarDecl>(vd)->getOriginalType()
-                                          : vd->getType();
+        QualType t =
+            isa<ParmVarDecl>(vd) ? cast<ParmVarDecl>(vd)->getOriginalType() : vd->getType();
         unsigned rank = arrayRank(t);
         if (rank == 0) {
-          allo::error(diags, vd->getLocation(), "'allo::partition' applies to arrays; '" +
-                                                    vd->getName() + "' is not an array");
+          allo::error(diags, vd->getLocation(),
+                      "'allo::partition' applies to arrays; '" + vd->getName() +
+                          "' is not an array");
           return false;
         }
         auto dim = ev.getInt("dim");
@@ -224,7 +224,8 @@ private:
           const ParsedArg *da = parsed.find("dim");
           allo::error(diags, textLoc.getLocWithOffset(da ? da->offset : 0),
                       "dim=" + std::to_string(*dim) + " is out of range: '" + vd->getName() +
-                          "' has " + std::to_string(rank) + " dimension(s) (dim is 1-based, 0 = all)");
+                          "' has " + std::to_string(rank) +
+                          " dimension(s) (dim is 1-based, 0 = all)");
           return false;
         }
       }
@@ -256,8 +257,8 @@ enum : unsigned {
 #include "../../attrs/AlloAttrs.def"
 };
 
-#define ALLO_ATTR(Name, Subjects, Summary)                                     \
-  static ParsedAttrInfoRegistry::Add<AlloAttrInfoAt<AttrIndex_##Name>> Register_##Name(      \
+#define ALLO_ATTR(Name, Subjects, Summary)                                                         \
+  static ParsedAttrInfoRegistry::Add<AlloAttrInfoAt<AttrIndex_##Name>> Register_##Name(            \
       "allo-" #Name, "[[allo::" #Name "]]");
 #include "../../attrs/AlloAttrs.def"
 

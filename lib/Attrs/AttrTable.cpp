@@ -15,7 +15,7 @@ struct ArgRow {
   ArgSpec spec;
 };
 const ArgRow argRows[] = {
-#define ALLO_ARG(Attr, Arg, Kind, Default, Summary)                            \
+#define ALLO_ARG(Attr, Arg, Kind, Default, Summary)                                                \
   {#Attr, {#Arg, ArgKind::Kind, Default, Summary}},
 #include "../../attrs/AlloAttrs.def"
 };
@@ -122,8 +122,7 @@ std::string AttrSpec::describeSubjects() const {
   return out;
 }
 
-std::string allo::closestName(llvm::StringRef word,
-                              llvm::ArrayRef<llvm::StringRef> candidates) {
+std::string allo::closestName(llvm::StringRef word, llvm::ArrayRef<llvm::StringRef> candidates) {
   std::string best;
   unsigned bestDist = 3;
   for (llvm::StringRef c : candidates) {

@@ -12,8 +12,7 @@ using namespace allo;
 namespace {
 /// The location right after an attribute's name, given the location where the
 /// attribute starts: its scope ("allo" in allo::name) or its name.
-SourceLocation afterAttrName(const SourceManager &sm, const LangOptions &lo,
-                             SourceLocation start) {
+SourceLocation afterAttrName(const SourceManager &sm, const LangOptions &lo, SourceLocation start) {
   SourceLocation sp = sm.getSpellingLoc(start);
   SourceLocation end = sp.getLocWithOffset(Lexer::MeasureTokenLength(sp, sm, lo));
   bool invalid = false;
@@ -45,8 +44,8 @@ llvm::StringRef allo::readAttrArgText(const SourceManager &sm, const LangOptions
     return "";
   size_t begin = sm.getFileOffset(textLoc);
   size_t i = begin;
-  while (i < buffer.size() && (buffer[i] == ' ' || buffer[i] == '\t' || buffer[i] == '\n' ||
-                               buffer[i] == '\r'))
+  while (i < buffer.size() &&
+         (buffer[i] == ' ' || buffer[i] == '\t' || buffer[i] == '\n' || buffer[i] == '\r'))
     ++i;
   if (i >= buffer.size() || buffer[i] != '(')
     return "";
@@ -186,9 +185,9 @@ IdentValue allo::resolveIdentifier(const FunctionDecl *fn, llvm::StringRef name)
   return v;
 }
 
-std::optional<int64_t> allo::evaluateIntInFunction(
-    llvm::StringRef text, const FunctionDecl *context, std::string &error,
-    llvm::function_ref<const NamedDecl *(llvm::StringRef)> local) {
+std::optional<int64_t>
+allo::evaluateIntInFunction(llvm::StringRef text, const FunctionDecl *context, std::string &error,
+                            llvm::function_ref<const NamedDecl *(llvm::StringRef)> local) {
   AttrArgError err;
   bool dependent = false;
   auto v = evaluateIntExpression(
@@ -211,9 +210,8 @@ std::optional<int64_t> allo::evaluateIntInFunction(
   return v;
 }
 
-std::optional<EvaluatedAttr> allo::evaluateAnnotation(const AlloAnnotation &a,
-                                                      const FunctionDecl *context,
-                                                      ASTContext &ctx) {
+std::optional<EvaluatedAttr>
+allo::evaluateAnnotation(const AlloAnnotation &a, const FunctionDecl *context, ASTContext &ctx) {
   DiagnosticsEngine &diags = ctx.getDiagnostics();
   SourceLocation loc = a.argLoc(ctx);
   ParsedAlloAttr parsed;
@@ -230,8 +228,9 @@ std::optional<EvaluatedAttr> allo::evaluateAnnotation(const AlloAnnotation &a,
     return std::nullopt;
   }
   if (status == EvalStatus::Dependent) {
-    allo::error(diags, loc, "attribute arguments depend on a template parameter that is not "
-                            "known here");
+    allo::error(diags, loc,
+                "attribute arguments depend on a template parameter that is not "
+                "known here");
     return std::nullopt;
   }
   return out;

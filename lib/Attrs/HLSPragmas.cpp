@@ -108,8 +108,7 @@ ParsedHLSPragma allo::parseHLSPragma(llvm::StringRef text) {
       it.isOption = true;
       operand(it.value);
       // value := operand (binop operand)*, unless the next word starts an option.
-      while (i + 1 < t.size() && isBinaryOp(t[i]) &&
-             !(i + 2 < t.size() && t[i + 2] == "="))
+      while (i + 1 < t.size() && isBinaryOp(t[i]) && !(i + 2 < t.size() && t[i + 2] == "="))
         it.value += t[i++], operand(it.value);
       p.options[llvm::StringRef(it.name).lower()] = it.value;
     } else {
@@ -121,10 +120,21 @@ ParsedHLSPragma allo::parseHLSPragma(llvm::StringRef text) {
 }
 
 bool allo::isNumericHLSOption(llvm::StringRef option) {
-  static const char *const names[] = {
-      "ii", "factor", "dim", "depth", "min", "max", "avg", "latency", "distance", "limit",
-      "max_read_burst_length", "max_write_burst_length", "num_read_outstanding",
-      "num_write_outstanding", "max_widen_bitwidth"};
+  static const char *const names[] = {"ii",
+                                      "factor",
+                                      "dim",
+                                      "depth",
+                                      "min",
+                                      "max",
+                                      "avg",
+                                      "latency",
+                                      "distance",
+                                      "limit",
+                                      "max_read_burst_length",
+                                      "max_write_burst_length",
+                                      "num_read_outstanding",
+                                      "num_write_outstanding",
+                                      "max_widen_bitwidth"};
   for (const char *n : names)
     if (option.equals_insensitive(n))
       return true;
@@ -133,8 +143,8 @@ bool allo::isNumericHLSOption(llvm::StringRef option) {
 
 bool allo::isDeclarationHLSDirective(llvm::StringRef directive) {
   static const char *const names[] = {"array_partition", "array_reshape", "bind_storage",
-                                      "stream", "reset", "aggregate", "disaggregate",
-                                      "bind_op", "resource"};
+                                      "stream",          "reset",         "aggregate",
+                                      "disaggregate",    "bind_op",       "resource"};
   for (const char *n : names)
     if (directive.equals_insensitive(n))
       return true;

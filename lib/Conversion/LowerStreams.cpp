@@ -37,11 +37,11 @@
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/DialectConversion.h"
@@ -119,7 +119,8 @@ constexpr llvm::StringLiteral kStaticSlot = "allo.static_slot";
 
 struct CreateLowering : OpConversionPattern<StreamCreateOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult matchAndRewrite(StreamCreateOp op, OpAdaptor, ConversionPatternRewriter &r) const override {
+  LogicalResult matchAndRewrite(StreamCreateOp op, OpAdaptor,
+                                ConversionPatternRewriter &r) const override {
     auto m = op->getParentOfType<ModuleOp>();
     Location l = op.getLoc();
     Value depth = arith::ConstantIntOp::create(r, l, op.getDepth(), 64);
@@ -128,8 +129,8 @@ struct CreateLowering : OpConversionPattern<StreamCreateOp> {
     if (auto slot = op->getAttrOfType<FlatSymbolRefAttr>(kStaticSlot)) {
       // A static stream: its FIFOs are made on the first call and kept in a
       // global (handles as i64, 0 = not made yet); they outlive runtime resets.
-      auto maker = runtimeFunc(m, "allo_rt_stream_new_static", {r.getI64Type()},
-                               {ptrType(getContext())});
+      auto maker =
+          runtimeFunc(m, "allo_rt_stream_new_static", {r.getI64Type()}, {ptrType(getContext())});
       auto slotType = MemRefType::get(shape, r.getI64Type());
       Value handles = memref::GetGlobalOp::create(r, l, slotType, slot.getValue());
       Value zero = arith::ConstantIndexOp::create(r, l, 0);
@@ -227,7 +228,8 @@ template <typename LockOp> struct LockLowering : OpConversionPattern<LockOp> {
 
 struct WriteLowering : OpConversionPattern<StreamWriteOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult matchAndRewrite(StreamWriteOp op, OpAdaptor a, ConversionPatternRewriter &r) const override {
+  LogicalResult matchAndRewrite(StreamWriteOp op, OpAdaptor a,
+                                ConversionPatternRewriter &r) const override {
     Value word = toWord(r, op.getLoc(), a.getValue());
     if (!word)
       return op.emitOpError("stream elements wider than 64 bits cannot be executed");
@@ -240,7 +242,8 @@ struct WriteLowering : OpConversionPattern<StreamWriteOp> {
 
 struct ReadLowering : OpConversionPattern<StreamReadOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult matchAndRewrite(StreamReadOp op, OpAdaptor a, ConversionPatternRewriter &r) const override {
+  LogicalResult matchAndRewrite(StreamReadOp op, OpAdaptor a,
+                                ConversionPatternRewriter &r) const override {
     Type t = op.getValue().getType();
     if (t.getIntOrFloatBitWidth() > 64)
       return op.emitOpError("stream elements wider than 64 bits cannot be executed");
@@ -254,7 +257,8 @@ struct ReadLowering : OpConversionPattern<StreamReadOp> {
 
 struct EmptyLowering : OpConversionPattern<StreamEmptyOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult matchAndRewrite(StreamEmptyOp op, OpAdaptor a, ConversionPatternRewriter &r) const override {
+  LogicalResult matchAndRewrite(StreamEmptyOp op, OpAdaptor a,
+                                ConversionPatternRewriter &r) const override {
     auto m = op->getParentOfType<ModuleOp>();
     auto f = runtimeFunc(m, "allo_rt_stream_empty", {ptrType(getContext())}, {r.getI32Type()});
     auto call = func::CallOp::create(r, op.getLoc(), f, ValueRange{a.getStream()});
@@ -266,7 +270,8 @@ struct EmptyLowering : OpConversionPattern<StreamEmptyOp> {
 
 struct BitReverseLowering : OpConversionPattern<BitReverseOp> {
   using OpConversionPattern::OpConversionPattern;
-  LogicalResult matchAndRewrite(BitReverseOp op, OpAdaptor a, ConversionPatternRewriter &r) const override {
+  LogicalResult matchAndRewrite(BitReverseOp op, OpAdaptor a,
+                                ConversionPatternRewriter &r) const override {
     r.replaceOpWithNewOp<LLVM::BitReverseOp>(op, op.getType(), a.getInput());
     return success();
   }
@@ -316,10 +321,11 @@ struct LowerStreamsPass : allo::impl::AlloLowerStreamsBase<LowerStreamsPass> {
       return types.isLegal(op);
     });
     RewritePatternSet patterns(ctx);
-    patterns.add<CreateLowering, WriteLowering, ReadLowering, EmptyLowering,
-                 HandleLoadLowering<affine::AffineLoadOp>, HandleLoadLowering<memref::LoadOp>,
-                 LockLowering<StreamWriteLockOp>, LockLowering<StreamReadLockOp>,
-                 BitReverseLowering>(types, ctx);
+    patterns
+        .add<CreateLowering, WriteLowering, ReadLowering, EmptyLowering,
+             HandleLoadLowering<affine::AffineLoadOp>, HandleLoadLowering<memref::LoadOp>,
+             LockLowering<StreamWriteLockOp>, LockLowering<StreamReadLockOp>, BitReverseLowering>(
+            types, ctx);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns, types);
     populateCallOpTypeConversionPattern(patterns, types);
     populateReturnOpTypeConversionPattern(patterns, types);

@@ -26,7 +26,6 @@
 
 #include "llvm/ADT/MapVector.h"
 
-
 using namespace mlir;
 using namespace allo;
 using namespace allo::dataflow;

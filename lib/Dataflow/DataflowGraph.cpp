@@ -62,8 +62,7 @@ void allo::writeDataflowGraph(ModuleOp module, llvm::raw_ostream &os) {
   for (auto f : module.getOps<func::FuncOp>()) {
     if (!f->hasAttr(AlloDialect::kRegion) || f.isExternal())
       continue;
-    os << "  subgraph cluster_" << region++ << " {\n    label=" << quoted(f.getSymName())
-       << ";\n";
+    os << "  subgraph cluster_" << region++ << " {\n    label=" << quoted(f.getSymName()) << ";\n";
     llvm::DenseMap<Operation *, std::string> ids;
     for (auto call : f.getBody().front().getOps<func::CallOp>()) {
       std::string id = "p" + std::to_string(node++);

@@ -134,8 +134,8 @@ private:
   /// An error at `op`, with a note at the call that instantiates the PE.
   InFlightDiagnostic err(Operation *op) {
     InFlightDiagnostic d = emitError(op->getLoc());
-    d.attachNote(callLoc) << "PE " << coordsText(spec.coords) << " of '"
-                          << k.kernel.getSymName() << "' is instantiated here";
+    d.attachNote(callLoc) << "PE " << coordsText(spec.coords) << " of '" << k.kernel.getSymName()
+                          << "' is instantiated here";
     return d;
   }
 
@@ -176,8 +176,7 @@ private:
       (n < set.getNumDims() ? dims : syms).push_back(e);
     }
     for (unsigned c = 0; c < set.getNumConstraints(); ++c) {
-      auto e = dyn_cast<AffineConstantExpr>(
-          set.getConstraint(c).replaceDimsAndSymbols(dims, syms));
+      auto e = dyn_cast<AffineConstantExpr>(set.getConstraint(c).replaceDimsAndSymbols(dims, syms));
       if (!e)
         return std::nullopt;
       if (set.isEq(c) ? e.getValue() != 0 : e.getValue() < 0)
@@ -236,9 +235,8 @@ private:
         for (int64_t e : t.getShape())
           shape += "[" + std::to_string(e) + "]";
         return err(op) << "stream index " << indexText(idx) << " is out of range of '"
-                               << argName(k.kernel, arg.getArgNumber()) << shape << "' for PE "
-                               << coordsText(spec.coords) << " of '" << k.kernel.getSymName()
-                               << "'";
+                       << argName(k.kernel, arg.getArgNumber()) << shape << "' for PE "
+                       << coordsText(spec.coords) << " of '" << k.kernel.getSymName() << "'";
       }
       linear = linear * t.getDimSize(d) + idx[d];
     }
@@ -306,15 +304,15 @@ private:
         continue;
       }
       for (Value v : op->getOperands())
-        if (auto a = dyn_cast<BlockArgument>(v);
-            a && a.getOwner()->getParentOp() == k.kernel && k.streamArrayArgs.test(a.getArgNumber())) {
+        if (auto a = dyn_cast<BlockArgument>(v); a && a.getOwner()->getParentOp() == k.kernel &&
+                                                 k.streamArrayArgs.test(a.getArgNumber())) {
           if (quiet)
             return softFail();
           return err(op) << "the stream array '" << argName(k.kernel, a.getArgNumber())
-                                 << "' is used whole in PE " << coordsText(spec.coords)
-                                 << "; a PE reaches single streams of it ("
-                                 << argName(k.kernel, a.getArgNumber())
-                                 << "[i][j + 1]), with constant indices per PE";
+                         << "' is used whole in PE " << coordsText(spec.coords)
+                         << "; a PE reaches single streams of it ("
+                         << argName(k.kernel, a.getArgNumber())
+                         << "[i][j + 1]), with constant indices per PE";
         }
       // The PE's own scalars (the flag of an early return): stores put the
       // value (operand 0) into the memref (operand 1), loads read operand 0.
@@ -381,8 +379,9 @@ void cleanUp(func::FuncOp f) {
     SmallVector<memref::AllocaOp> allocas;
     f.walk([&](memref::AllocaOp a) { allocas.push_back(a); });
     for (memref::AllocaOp a : allocas) {
-      if (!llvm::all_of(a->getUsers(),
-                        [](Operation *u) { return isa<affine::AffineStoreOp, memref::StoreOp>(u); }))
+      if (!llvm::all_of(a->getUsers(), [](Operation *u) {
+            return isa<affine::AffineStoreOp, memref::StoreOp>(u);
+          }))
         continue;
       for (Operation *u : llvm::make_early_inc_range(a->getUsers()))
         u->erase();
@@ -471,8 +470,8 @@ Role buildRole(const KernelShape &k, const PESpec &spec, StringRef name, OpBuild
       Block &blk = r.front();
       Operation *term = blk.getTerminator();
       op->replaceAllUsesWith(term->getOperands());
-      op->getBlock()->getOperations().splice(Block::iterator(op), blk.getOperations(),
-                                             blk.begin(), Block::iterator(term));
+      op->getBlock()->getOperations().splice(Block::iterator(op), blk.getOperations(), blk.begin(),
+                                             Block::iterator(term));
     }
     op->erase();
   }
@@ -488,10 +487,10 @@ Role buildRole(const KernelShape &k, const PESpec &spec, StringRef name, OpBuild
     // A template parameter in C++ (gemm_1_1<1, 2>(...)): each PE keeps its
     // coordinates as constants for synthesis, and the text is written once.
     attrs.set(AlloDialect::kTemplateParam, UnitAttr::get(ctx));
-    attrs.set(AlloDialect::kName, p->getAttr(AlloDialect::kName)
-                                      ? p->getAttr(AlloDialect::kName)
-                                      : StringAttr::get(ctx, "p" + std::to_string(
-                                                                       cast<PidOp>(p).getDim())));
+    attrs.set(AlloDialect::kName,
+              p->getAttr(AlloDialect::kName)
+                  ? p->getAttr(AlloDialect::kName)
+                  : StringAttr::get(ctx, "p" + std::to_string(cast<PidOp>(p).getDim())));
     (void)role.insertArgument(at, IntegerType::get(ctx, 32), attrs.getDictionary(ctx), p->getLoc());
     b.setInsertionPoint(c);
     Value idx = arith::IndexCastOp::create(b, p->getLoc(), b.getIndexType(), role.getArgument(at));
@@ -532,7 +531,7 @@ Role buildRole(const KernelShape &k, const PESpec &spec, StringRef name, OpBuild
   for (unsigned s = 0; s < spec.channels.size(); ++s) {
     unsigned a = firstChan + s;
     StreamUse u = uses.value(role.getArgument(a));
-    std::string n = argName(role, a).str() + (u.writes && !u.reads ? "_out"
+    std::string n = argName(role, a).str() + (u.writes && !u.reads   ? "_out"
                                               : u.reads && !u.writes ? "_in"
                                                                      : "");
     std::string unique = n;
@@ -640,7 +639,7 @@ LogicalResult instantiateCall(func::CallOp call, KernelShape &k, ModuleOp module
       made.push_back(r.func);
       if (failed(mlir::verify(r.func)))
         return emitError(call.getLoc()) << "internal error: the function of PE "
-                                << coordsText(specs[n].coords) << " does not verify";
+                                        << coordsText(specs[n].coords) << " does not verify";
       roles.push_back(r);
     }
     if (!roles[it->second].empty)
@@ -709,9 +708,10 @@ LogicalResult allo::instantiatePEGrids(ModuleOp module) {
   for (func::FuncOp f : kernels) {
     bool single = !f->hasAttr(AlloDialect::kMapping);
     if (!single && f->hasAttr(AlloDialect::kTop))
-      return emitError(f.getLoc()) << "the PE-grid kernel '" << f.getSymName()
-                           << "' is the top function; call it from an [[allo::region]] (one "
-                              "call instantiates the whole grid) and make the region the top";
+      return emitError(f.getLoc())
+             << "the PE-grid kernel '" << f.getSymName()
+             << "' is the top function; call it from an [[allo::region]] (one "
+                "call instantiates the whole grid) and make the region the top";
     KernelShape k;
     k.kernel = f;
     if (!single) {
@@ -744,11 +744,11 @@ LogicalResult allo::instantiatePEGrids(ModuleOp module) {
           anyKept = true;
           continue;
         }
-        return emitError(c.getLoc()) << "'" << f.getSymName()
-                             << "' is a PE-grid kernel (mapping): call it from an "
-                                "[[allo::region]], which instantiates one process per PE; '"
-                             << c->getParentOfType<func::FuncOp>().getSymName()
-                             << "' is not a region";
+        return emitError(c.getLoc())
+               << "'" << f.getSymName()
+               << "' is a PE-grid kernel (mapping): call it from an "
+                  "[[allo::region]], which instantiates one process per PE; '"
+               << c->getParentOfType<func::FuncOp>().getSymName() << "' is not a region";
       }
       bool kept = false;
       if (failed(instantiateCall(c, k, module, uses, single, kept, made)))

@@ -64,8 +64,8 @@ DictionaryAttr roleAttrs(func::FuncOp f) {
 
 /// Whether `b` is `a` up to the values of their top-level index constants.
 bool sameRole(Process &a, Process &b) {
-  if (a.func.getFunctionType() != b.func.getFunctionType() ||
-      a.consts.size() != b.consts.size() || roleAttrs(a.func) != roleAttrs(b.func))
+  if (a.func.getFunctionType() != b.func.getFunctionType() || a.consts.size() != b.consts.size() ||
+      roleAttrs(a.func) != roleAttrs(b.func))
     return false;
   Block &ba = a.func.getBody().front(), &bb = b.func.getBody().front();
   if (ba.getOperations().size() != bb.getOperations().size())
@@ -193,8 +193,7 @@ LogicalResult allo::sharePEFunctions(ModuleOp module) {
     SmallVector<SmallVector<Process *>> roles;
     for (Process &p : procs) {
       auto key = std::make_tuple(p.func.getFunctionType().getAsOpaquePointer(),
-                                 p.func.getBody().front().getOperations().size(),
-                                 p.consts.size());
+                                 p.func.getBody().front().getOperations().size(), p.consts.size());
       SmallVector<unsigned> &cands = buckets[key];
       auto it = llvm::find_if(cands, [&](unsigned r) { return sameRole(*roles[r].front(), p); });
       if (it != cands.end()) {

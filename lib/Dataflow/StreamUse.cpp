@@ -4,11 +4,11 @@
 #include "allo/Dataflow/Dataflow.h"
 #include "allo/Dialect/Allo/AlloOps.h"
 
-#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "allo/Dialect/Allo/AlloDialect.h"
 #include "mlir/Dialect/Affine/Analysis/LoopAnalysis.h"
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "allo/Dialect/Allo/AlloDialect.h"
 #include "mlir/IR/Matchers.h"
 
 #include <map>
@@ -244,8 +244,7 @@ bool allo::writesArgument(func::FuncOp f, unsigned arg,
         w = true;
       else if (auto c = dyn_cast<func::CallOp>(u)) {
         auto callee = module.lookupSymbol<func::FuncOp>(c.getCallee());
-        w = !callee || callee.isExternal() ||
-            writesArgument(callee, use.getOperandNumber(), memo);
+        w = !callee || callee.isExternal() || writesArgument(callee, use.getOperandNumber(), memo);
       } else if (isa<memref::SubViewOp, memref::CastOp, memref::ExpandShapeOp,
                      memref::CollapseShapeOp, memref::ReinterpretCastOp>(u)) {
         work.push_back(u->getResult(0));
@@ -259,4 +258,3 @@ bool allo::writesArgument(func::FuncOp f, unsigned arg,
   memo[key] = w;
   return w;
 }
-

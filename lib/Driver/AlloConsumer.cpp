@@ -1,15 +1,15 @@
 //===- AlloConsumer.cpp - The AST consumer both drivers use ---------------===//
-#include "allo/Driver/Driver.h"
-#include "allo/Support/WriteFile.h"
 #include "allo/Attrs/ClangAttrs.h"
 #include "allo/Attrs/HLSPragmas.h"
-#include "allo/Dialect/Allo/AlloDialect.h"
-#include "allo/Frontend/Raise.h"
 #include "allo/Dataflow/Dataflow.h"
+#include "allo/Dialect/Allo/AlloDialect.h"
+#include "allo/Driver/Driver.h"
+#include "allo/Frontend/Raise.h"
 #include "allo/Schedule/Schedule.h"
+#include "allo/Support/Diagnostics.h"
+#include "allo/Support/WriteFile.h"
 #include "allo/Target/VHLS/EmitVHLS.h"
 #include "allo/Target/VHLS/VitisProject.h"
-#include "allo/Support/Diagnostics.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -111,8 +111,8 @@ SourceLocation toClangLoc(ASTContext &ast, mlir::Location loc) {
 
 std::string locString(mlir::Location loc) {
   if (auto f = llvm::dyn_cast<mlir::FileLineColLoc>(loc))
-    return (llvm::sys::path::filename(f.getFilename().getValue()) + ":" +
-            llvm::Twine(f.getLine()) + ":" + llvm::Twine(f.getColumn()))
+    return (llvm::sys::path::filename(f.getFilename().getValue()) + ":" + llvm::Twine(f.getLine()) +
+            ":" + llvm::Twine(f.getColumn()))
         .str();
   return "?";
 }
@@ -166,11 +166,10 @@ private:
 
     mlir::MLIRContext ctx(mlir::MLIRContext::Threading::DISABLED);
     mlir::ScopedDiagnosticHandler handler(&ctx, [&](mlir::Diagnostic &d) {
-      auto level = d.getSeverity() == mlir::DiagnosticSeverity::Error
-                       ? DiagnosticsEngine::Error
-                       : d.getSeverity() == mlir::DiagnosticSeverity::Warning
-                             ? DiagnosticsEngine::Warning
-                             : DiagnosticsEngine::Note;
+      auto level = d.getSeverity() == mlir::DiagnosticSeverity::Error ? DiagnosticsEngine::Error
+                   : d.getSeverity() == mlir::DiagnosticSeverity::Warning
+                       ? DiagnosticsEngine::Warning
+                       : DiagnosticsEngine::Note;
       allo::report(diags, toClangLoc(ast, d.getLocation()), level, d.str());
       for (mlir::Diagnostic &n : d.getNotes()) {
         SourceLocation nl = toClangLoc(ast, n.getLocation());
@@ -187,12 +186,12 @@ private:
     if (ro.tops.empty() && module->getBody()->getOperations().empty()) {
       // Nothing selected: an empty output would look like success.
       SourceManager &sm = ast.getSourceManager();
-      allo::warning(diags, sm.getLocForStartOfFile(sm.getMainFileID()),
-                    "no kernel to raise: this file has no function marked [[allo::kernel]] or "
-                    "[[allo::region]]; mark the top function, or name it with " +
-                        std::string(options.isPlugin ? "-fplugin-arg-allo-top=NAME"
-                                                     : "--top NAME") +
-                        " (nothing was written)");
+      allo::warning(
+          diags, sm.getLocForStartOfFile(sm.getMainFileID()),
+          "no kernel to raise: this file has no function marked [[allo::kernel]] or "
+          "[[allo::region]]; mark the top function, or name it with " +
+              std::string(options.isPlugin ? "-fplugin-arg-allo-top=NAME" : "--top NAME") +
+              " (nothing was written)");
       return;
     }
     if (mlir::failed(mlir::verify(*module))) {
@@ -214,11 +213,9 @@ private:
     // a function per unfolded PE, as --list-loops and further schedules name
     // them.
     bool cxxTarget = options.target == "vhls" || options.target == "sim";
-    if (!options.listLoops &&
-        (mlir::failed(instantiatePEGrids(*module)) ||
-         (cxxTarget && mlir::failed(sharePEFunctions(*module))) ||
-         mlir::failed(checkRegions(*module)) ||
-         diags.hasErrorOccurred()))
+    if (!options.listLoops && (mlir::failed(instantiatePEGrids(*module)) ||
+                               (cxxTarget && mlir::failed(sharePEFunctions(*module))) ||
+                               mlir::failed(checkRegions(*module)) || diags.hasErrorOccurred()))
       return;
     std::string text;
     llvm::raw_string_ostream os(text);

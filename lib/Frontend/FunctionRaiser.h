@@ -75,10 +75,8 @@ struct StreamInfo {
 
 /// A specialization of the class template `hls::<name>` (also `allo::<name>`
 /// when `allowAllo`), null otherwise.
-const clang::ClassTemplateSpecializationDecl *hlsClassTemplate(clang::QualType t,
-                                                               llvm::StringRef name,
-                                                               bool allowAllo = false);
-
+const clang::ClassTemplateSpecializationDecl *
+hlsClassTemplate(clang::QualType t, llvm::StringRef name, bool allowAllo = false);
 
 /// An array of streams, `hls::stream<T> s[N0][N1]`.
 struct StreamArrayInfo {
@@ -200,8 +198,8 @@ struct Place {
 /// A struct-typed value, leaf by leaf (of `info`).
 struct LeafValue {
   enum Kind { None, Scalar, Copy, Init, Zero } kind = None; ///< None: left uninitialised
-  mlir::Value value;               ///< Scalar
-  Place from;                      ///< Copy: the array the leaf is copied from
+  mlir::Value value;                                        ///< Scalar
+  Place from;                        ///< Copy: the array the leaf is copied from
   const clang::Expr *init = nullptr; ///< Init: an array field's braced initializer
 };
 struct StructValue {
@@ -215,7 +213,7 @@ struct Binding {
   AffineValue affine; ///< Affine
   mlir::Value value;  ///< SSA value or memref
   clang::QualType type;
-  Place place; ///< Alias: a pointer or reference variable never reseated
+  Place place;                    ///< Alias: a pointer or reference variable never reseated
   std::shared_ptr<Aggregate> agg; ///< Struct: the fields of a struct variable
 };
 
@@ -223,8 +221,8 @@ struct Binding {
 struct LValue {
   mlir::Value memref;
   bool affine = true;
-  mlir::AffineMap map;                         ///< affine
-  llvm::SmallVector<mlir::Value, 4> operands;  ///< affine map operands or plain indices
+  mlir::AffineMap map;                        ///< affine
+  llvm::SmallVector<mlir::Value, 4> operands; ///< affine map operands or plain indices
   clang::QualType type;
 };
 
@@ -348,6 +346,11 @@ public:
   bool isAPFixed(clang::QualType t) const;
   /// Construction of a fixed-point value, or of an ap_[u]int from one.
   mlir::Value emitFixedConstruct(const clang::CXXConstructExpr *e);
+  /// An ap_[u]int<w> from a float or double `d`: the value truncated toward
+  /// zero, then wrapped to w bits; NaN and infinities give 0 (our csim
+  /// headers' semantics). A C++ cast to an integer of that width would be
+  /// undefined out of range.
+  mlir::Value emitIntFromFloat(mlir::Value d, unsigned w, bool isSigned, mlir::Location l);
   mlir::Value emitFixedMemberCall(const clang::CXXMemberCallExpr *e);
   mlir::Value emitFixedOperator(const clang::CXXOperatorCallExpr *e);
 
@@ -392,8 +395,9 @@ public:
   mlir::Value materializeIndex(const AffineValue &v, mlir::Location l);
   bool tryAffineCondition(const clang::Expr *cond, mlir::IntegerSet &set,
                           llvm::SmallVectorImpl<mlir::Value> &operands);
-  static AffineValue combine(const AffineValue &a, const AffineValue &b,
-                             llvm::function_ref<mlir::AffineExpr(mlir::AffineExpr, mlir::AffineExpr)> f);
+  static AffineValue
+  combine(const AffineValue &a, const AffineValue &b,
+          llvm::function_ref<mlir::AffineExpr(mlir::AffineExpr, mlir::AffineExpr)> f);
 
   // ---- expressions (RaiseExpr.cpp) ----
   mlir::Value emitRValue(const clang::Expr *e);
@@ -514,9 +518,9 @@ public:
   /// The C++ loops being emitted, outermost first.
   llvm::SmallVector<const clang::Stmt *, 8> astLoops;
   llvm::SmallVector<LoopFrame, 4> loopStack;
-  mlir::Value returnFlag, returnSlot; ///< when the function returns early
+  mlir::Value returnFlag, returnSlot;            ///< when the function returns early
   llvm::SmallVector<mlir::Value, 4> returnSlots; ///< per field of a returned struct
-  unsigned nextAggregate = 0; ///< ids of the local structs (allo.aggregate)
+  unsigned nextAggregate = 0;                    ///< ids of the local structs (allo.aggregate)
   bool earlyReturns = false;
   llvm::DenseMap<mlir::Value, mlir::Value> indexCache;
   llvm::DenseMap<const clang::Expr *, bool> constantCandidates;
@@ -580,8 +584,9 @@ public:
   mlir::OwningOpRef<mlir::ModuleOp> module;
   llvm::DenseMap<const clang::FunctionDecl *, mlir::func::FuncOp> funcs;
   /// Calls made by each raised function (callee definition, call location).
-  llvm::DenseMap<const clang::FunctionDecl *,
-                 llvm::SmallVector<std::pair<const clang::FunctionDecl *, clang::SourceLocation>, 4>>
+  llvm::DenseMap<
+      const clang::FunctionDecl *,
+      llvm::SmallVector<std::pair<const clang::FunctionDecl *, clang::SourceLocation>, 4>>
       calls;
   /// Functions in the order they were raised.
   std::vector<const clang::FunctionDecl *> raised;

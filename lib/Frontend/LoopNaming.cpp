@@ -10,8 +10,7 @@
 using namespace clang;
 using namespace allo;
 
-std::string allo::baseLoopName(const Stmt *loop, llvm::StringRef label,
-                               llvm::StringRef nameAttr) {
+std::string allo::baseLoopName(const Stmt *loop, llvm::StringRef label, llvm::StringRef nameAttr) {
   if (!nameAttr.empty())
     return nameAttr.str();
   if (!label.empty())
@@ -56,8 +55,7 @@ struct Walker {
     return "";
   }
 
-  void walk(const Stmt *s, int parent, unsigned depth, std::string label,
-            std::string nameAttr) {
+  void walk(const Stmt *s, int parent, unsigned depth, std::string label, std::string nameAttr) {
     if (!s)
       return;
     if (auto *ls = dyn_cast<LabelStmt>(s))
@@ -98,8 +96,8 @@ LoopNames::LoopNames(const FunctionDecl *fn, ASTContext &) {
     ++count[l.baseName];
   for (unsigned i = 0; i < loops_.size(); ++i) {
     NamedLoop &l = loops_[i];
-    l.name = count[l.baseName] > 1 ? l.baseName + "#" + std::to_string(seen[l.baseName]++)
-                                   : l.baseName;
+    l.name =
+        count[l.baseName] > 1 ? l.baseName + "#" + std::to_string(seen[l.baseName]++) : l.baseName;
     index_[l.loop] = i;
   }
 }

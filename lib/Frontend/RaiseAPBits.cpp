@@ -10,20 +10,19 @@
 // and a write replaces the selected bits of the variable it refers to
 // (x = (x & ~mask) | (v' & mask)), where a range takes the value's low bits
 // (sign-extended first when the value is signed and narrower) and a bit the
-// value's least significant bit; a compound assignment writes get() op v. Indices may be non-constant; unless both
-// range bounds are constants, both directions are computed and the one the
-// bounds select is taken at run time (the reversal is a log2(W)-step
-// bit-reversal network). Constant indices out of range are errors (the
-// header aborts); non-constant ones are not checked.
+// value's least significant bit; a compound assignment writes get() op v. Indices may be
+// non-constant; unless both range bounds are constants, both directions are computed and the one
+// the bounds select is taken at run time (the reversal is a log2(W)-step bit-reversal network).
+// Constant indices out of range are errors (the header aborts); non-constant ones are not checked.
 //
 //===----------------------------------------------------------------------===//
 #include "FoldingBuilder.h"
 #include "allo/Dialect/Allo/AlloOps.h"
 
-#include "clang/AST/DeclTemplate.h"
-#include "mlir/Interfaces/SideEffectInterfaces.h"
-#include "llvm/ADT/SetVector.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/SetVector.h"
 
 using namespace clang;
 using namespace allo::raise;
@@ -95,7 +94,6 @@ public:
   /// Index operand at width w, checked when constant.
   mlir::Value index(const Expr *i, unsigned w, unsigned limit, const Expr *where);
 
-
   /// ones(len) at width w, len in [1, w] given as (len - 1).
   mlir::Value ones(mlir::Value lenMinus1, unsigned w) {
     return fold<arith::ShRUIOp>(cst(w, -1), fold<arith::SubIOp>(cst(w, w - 1), lenMinus1));
@@ -127,8 +125,9 @@ public:
     auto hc = h.getDefiningOp<arith::ConstantOp>(), lc = lo.getDefiningOp<arith::ConstantOp>();
     if (!hc || !lc)
       return std::nullopt;
-    return llvm::cast<mlir::IntegerAttr>(hc.getValue()).getValue().uge(
-        llvm::cast<mlir::IntegerAttr>(lc.getValue()).getValue());
+    return llvm::cast<mlir::IntegerAttr>(hc.getValue())
+        .getValue()
+        .uge(llvm::cast<mlir::IntegerAttr>(lc.getValue()).getValue());
   }
   static unsigned pow2(unsigned w) {
     unsigned p = 2;
@@ -395,7 +394,8 @@ bool FunctionRaiser::emitAPBitMember(const CXXMemberCallExpr *e, mlir::Value &re
     return true;
   }
   bool set = n == "set" && e->getNumArgs() == 1, clear = n == "clear" && e->getNumArgs() == 1;
-  bool invert = n == "invert" && e->getNumArgs() == 1, setBit = n == "set_bit" && e->getNumArgs() == 2;
+  bool invert = n == "invert" && e->getNumArgs() == 1,
+       setBit = n == "set_bit" && e->getNumArgs() == 2;
   if (!set && !clear && !invert && !setBit)
     return false;
   s.object = e->getImplicitObjectArgument();

@@ -24,8 +24,8 @@
 //===----------------------------------------------------------------------===//
 #include "FoldingBuilder.h"
 
-#include "clang/AST/DeclTemplate.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/SetVector.h"
 
 using namespace clang;
@@ -37,7 +37,7 @@ namespace {
 // Modes in the order of the vendor's (and our csim header's) enumerations.
 enum QMode { RND, RND_ZERO, RND_MIN_INF, RND_INF, RND_CONV, TRN, TRN_ZERO };
 enum OMode { SAT, SAT_ZERO, SAT_SYM, WRAP, WRAP_SM };
-const char *const qNames[] = {"AP_RND",     "AP_RND_ZERO", "AP_RND_MIN_INF", "AP_RND_INF",
+const char *const qNames[] = {"AP_RND",      "AP_RND_ZERO", "AP_RND_MIN_INF", "AP_RND_INF",
                               "AP_RND_CONV", "AP_TRN",      "AP_TRN_ZERO"};
 const char *const oNames[] = {"AP_SAT", "AP_SAT_ZERO", "AP_SAT_SYM", "AP_WRAP", "AP_WRAP_SM"};
 
@@ -92,8 +92,8 @@ private:
     mlir::Type t = b.getIntegerType(v.getBitWidth());
     return arith::ConstantOp::create(b, l, t, b.getIntegerAttr(t, v));
   }
-public:
 
+public:
   mlir::Value cmp(arith::CmpIPredicate p, mlir::Value a, mlir::Value c) {
     return fold<arith::CmpIOp>(p, a, c);
   }
@@ -163,17 +163,28 @@ std::pair<mlir::Value, Fmt> FixedRaiser::operand(const Expr *e) {
   return {r.emitRValue(e), f};
 }
 
-mlir::Value FixedRaiser::finish(mlir::Value q, mlir::Value half, mlir::Value rest,
-                                mlir::Value neg, const Fmt &to, const Expr *where) {
+mlir::Value FixedRaiser::finish(mlir::Value q, mlir::Value half, mlir::Value rest, mlir::Value neg,
+                                const Fmt &to, const Expr *where) {
   unsigned ww = widthOf(q);
   mlir::Value up;
   switch (to.Q) {
-  case TRN: break;
-  case TRN_ZERO: up = land(neg, lor(half, rest)); break;
-  case RND: up = half; break;
-  case RND_ZERO: up = land(half, lor(rest, neg)); break;
-  case RND_MIN_INF: up = land(half, rest); break;
-  case RND_INF: up = land(half, lor(rest, lnot(neg))); break;
+  case TRN:
+    break;
+  case TRN_ZERO:
+    up = land(neg, lor(half, rest));
+    break;
+  case RND:
+    up = half;
+    break;
+  case RND_ZERO:
+    up = land(half, lor(rest, neg));
+    break;
+  case RND_MIN_INF:
+    up = land(half, rest);
+    break;
+  case RND_INF:
+    up = land(half, lor(rest, lnot(neg)));
+    break;
   case RND_CONV:
     up = land(half, lor(rest, fold<arith::TruncIOp>(b.getI1Type(), q)));
     break;
@@ -208,9 +219,8 @@ mlir::Value FixedRaiser::finish(mlir::Value q, mlir::Value half, mlir::Value res
     llvm::APInt top = llvm::APInt::getHighBitsSet(to.W, nb);
     llvm::APInt sign = llvm::APInt::getOneBitSet(to.W, to.W - 1);
     mlir::Value kept = fold<arith::AndIOp>(t, cstAP(~top));
-    mlir::Value pattern =
-        to.S ? fold<arith::SelectOp>(qneg, cstAP(sign), cstAP(top ^ sign))
-             : fold<arith::SelectOp>(qneg, cst(to.W, 0), cstAP(top));
+    mlir::Value pattern = to.S ? fold<arith::SelectOp>(qneg, cstAP(sign), cstAP(top ^ sign))
+                               : fold<arith::SelectOp>(qneg, cst(to.W, 0), cstAP(top));
     return fold<arith::SelectOp>(fits, t, fold<arith::OrIOp>(kept, pattern));
   }
   llvm::APInt maxV = to.S ? llvm::APInt::getSignedMaxValue(to.W) : llvm::APInt::getMaxValue(to.W);
@@ -235,8 +245,8 @@ mlir::Value FixedRaiser::quantize(mlir::Value v, const Fmt &from, const Fmt &to,
   mlir::Value q = resize(v, from.S, ww);
   // The source's sign matters to the modes that round toward/away from zero.
   bool needSign = to.Q == TRN_ZERO || to.Q == RND_ZERO || to.Q == RND_INF;
-  mlir::Value neg = from.S && needSign ? cmp(arith::CmpIPredicate::slt, q, cst(ww, 0))
-                                       : mlir::Value();
+  mlir::Value neg =
+      from.S && needSign ? cmp(arith::CmpIPredicate::slt, q, cst(ww, 0)) : mlir::Value();
   mlir::Value half, rest;
   if (d > 0) {
     if (to.Q != TRN) {
@@ -312,8 +322,7 @@ mlir::Value FixedRaiser::toFloat(mlir::Value v, const Fmt &f, mlir::Type t, cons
   if (f.F == 0)
     return x;
   // Scaling by a power of two is exact: one rounding, as the header's.
-  mlir::Value scale =
-      arith::ConstantOp::create(b, l, t, b.getFloatAttr(t, std::ldexp(1.0, -f.F)));
+  mlir::Value scale = arith::ConstantOp::create(b, l, t, b.getFloatAttr(t, std::ldexp(1.0, -f.F)));
   return arith::MulFOp::create(b, l, x, scale);
 }
 
@@ -330,9 +339,8 @@ mlir::Value FixedRaiser::toInt(mlir::Value v, const Fmt &f, unsigned width) {
   return resize(q, true, width);
 }
 
-std::pair<mlir::Value, Fmt> FixedRaiser::binary(BinaryOperatorKind op, mlir::Value a,
-                                                const Fmt &fa, mlir::Value c, const Fmt &fc,
-                                                const Expr *where) {
+std::pair<mlir::Value, Fmt> FixedRaiser::binary(BinaryOperatorKind op, mlir::Value a, const Fmt &fa,
+                                                mlir::Value c, const Fmt &fc, const Expr *where) {
   Fmt res;
   res.S = fa.S || fc.S;
   if (op == BO_Mul) {
@@ -369,18 +377,23 @@ std::pair<mlir::Value, Fmt> FixedRaiser::binary(BinaryOperatorKind op, mlir::Val
   mlir::Value x = shl(resize(a, fa.S, res.W), F - fa.F);
   mlir::Value y = shl(resize(c, fc.S, res.W), F - fc.F);
   switch (op) {
-  case BO_Add: return {fold<arith::AddIOp>(x, y), res};
-  case BO_Sub: return {fold<arith::SubIOp>(x, y), res};
-  case BO_And: return {fold<arith::AndIOp>(x, y), res};
-  case BO_Or: return {fold<arith::OrIOp>(x, y), res};
-  case BO_Xor: return {fold<arith::XOrIOp>(x, y), res};
+  case BO_Add:
+    return {fold<arith::AddIOp>(x, y), res};
+  case BO_Sub:
+    return {fold<arith::SubIOp>(x, y), res};
+  case BO_And:
+    return {fold<arith::AndIOp>(x, y), res};
+  case BO_Or:
+    return {fold<arith::OrIOp>(x, y), res};
+  case BO_Xor:
+    return {fold<arith::XOrIOp>(x, y), res};
   default:
     r.unsupported(where, "this operator on fixed-point values");
   }
 }
 
-mlir::Value FixedRaiser::compare(BinaryOperatorKind op, mlir::Value a, const Fmt &fa,
-                                 mlir::Value c, const Fmt &fc) {
+mlir::Value FixedRaiser::compare(BinaryOperatorKind op, mlir::Value a, const Fmt &fa, mlir::Value c,
+                                 const Fmt &fc) {
   int F = std::max(fa.F, fc.F);
   unsigned w = std::max(fa.W + (F - fa.F), fc.W + (F - fc.F)) + 1;
   mlir::Value x = shl(resize(a, fa.S, w), F - fa.F);
@@ -388,12 +401,24 @@ mlir::Value FixedRaiser::compare(BinaryOperatorKind op, mlir::Value a, const Fmt
   using P = arith::CmpIPredicate;
   P p;
   switch (op) {
-  case BO_EQ: p = P::eq; break;
-  case BO_NE: p = P::ne; break;
-  case BO_LT: p = P::slt; break;
-  case BO_LE: p = P::sle; break;
-  case BO_GT: p = P::sgt; break;
-  default: p = P::sge; break;
+  case BO_EQ:
+    p = P::eq;
+    break;
+  case BO_NE:
+    p = P::ne;
+    break;
+  case BO_LT:
+    p = P::slt;
+    break;
+  case BO_LE:
+    p = P::sle;
+    break;
+  case BO_GT:
+    p = P::sgt;
+    break;
+  default:
+    p = P::sge;
+    break;
   }
   return arith::CmpIOp::create(b, l, p, x, y);
 }
@@ -404,22 +429,40 @@ BinaryOperatorKind binaryOf(OverloadedOperatorKind op) {
   if (std::optional<BinaryOperatorKind> c = compoundArith(op))
     return *c;
   switch (op) {
-  case OO_Plus: case OO_PlusPlus: return BO_Add;
-  case OO_Minus: case OO_MinusMinus: return BO_Sub;
-  case OO_Star: return BO_Mul;
-  case OO_Slash: return BO_Div;
-  case OO_Amp: return BO_And;
-  case OO_Pipe: return BO_Or;
-  case OO_Caret: return BO_Xor;
-  case OO_LessLess: return BO_Shl;
-  case OO_GreaterGreater: return BO_Shr;
-  case OO_EqualEqual: return BO_EQ;
-  case OO_ExclaimEqual: return BO_NE;
-  case OO_Less: return BO_LT;
-  case OO_LessEqual: return BO_LE;
-  case OO_Greater: return BO_GT;
-  case OO_GreaterEqual: return BO_GE;
-  default: return BO_Comma; // none
+  case OO_Plus:
+  case OO_PlusPlus:
+    return BO_Add;
+  case OO_Minus:
+  case OO_MinusMinus:
+    return BO_Sub;
+  case OO_Star:
+    return BO_Mul;
+  case OO_Slash:
+    return BO_Div;
+  case OO_Amp:
+    return BO_And;
+  case OO_Pipe:
+    return BO_Or;
+  case OO_Caret:
+    return BO_Xor;
+  case OO_LessLess:
+    return BO_Shl;
+  case OO_GreaterGreater:
+    return BO_Shr;
+  case OO_EqualEqual:
+    return BO_EQ;
+  case OO_ExclaimEqual:
+    return BO_NE;
+  case OO_Less:
+    return BO_LT;
+  case OO_LessEqual:
+    return BO_LE;
+  case OO_Greater:
+    return BO_GT;
+  case OO_GreaterEqual:
+    return BO_GE;
+  default:
+    return BO_Comma; // none
   }
 }
 
@@ -431,6 +474,19 @@ bool FunctionRaiser::isAPFixed(QualType t) const {
     return false;
   auto s = mod.types.scalar(t);
   return s && s->fixedScale >= 0;
+}
+
+mlir::Value FunctionRaiser::emitIntFromFloat(mlir::Value d, unsigned w, bool isSigned,
+                                             mlir::Location l) {
+  // An integer is a fixed-point value without fraction; toward zero, wrapped.
+  FixedRaiser fx(*this, l);
+  Fmt f;
+  f.W = w;
+  f.F = 0;
+  f.S = isSigned;
+  f.Q = TRN_ZERO;
+  f.O = WRAP;
+  return fx.fromDouble(d, f, nullptr);
 }
 
 mlir::Value FunctionRaiser::emitFixedConstruct(const CXXConstructExpr *e) {
@@ -477,7 +533,8 @@ mlir::Value FunctionRaiser::emitFixedMemberCall(const CXXMemberCallExpr *e) {
         name != "to_uint" && name != "to_long" && name != "to_ulong" && name != "to_int64" &&
         name != "to_uint64" && name != "to_ap_int" && name != "to_bool" && name != "iszero" &&
         name != "is_neg")
-      unsupported(e, "ap_fixed member function '" + (name.empty() ? m->getNameAsString() : name.str()) + "'");
+      unsupported(e, "ap_fixed member function '" +
+                         (name.empty() ? m->getNameAsString() : name.str()) + "'");
     Fmt f = fx.fmtOrFail(obj);
     mlir::Value v = emitRValue(obj);
     using P = arith::CmpIPredicate;
@@ -594,7 +651,8 @@ mlir::Value FunctionRaiser::emitFixedOperator(const CXXOperatorCallExpr *e) {
       case OO_Tilde:
         return arith::XOrIOp::create(b, l, v, constInt(v.getType(), -1, l));
       case OO_Exclaim:
-        return arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, v, constInt(v.getType(), 0, l));
+        return arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, v,
+                                     constInt(v.getType(), 0, l));
       default:
         unsupported(e, "unary operator '" + opName() + "' on a fixed-point value");
       }
@@ -613,7 +671,8 @@ mlir::Value FunctionRaiser::emitFixedOperator(const CXXOperatorCallExpr *e) {
       return fx.compare(bop, a, af, c, cf);
     auto [res, resFmt] = fx.binary(bop, a, af, c, cf, e);
     if (!rIsFixed)
-      unsupported(e, "fixed-point operator '" + opName() + "' with result type '" + rt.getAsString() + "'");
+      unsupported(e, "fixed-point operator '" + opName() + "' with result type '" +
+                         rt.getAsString() + "'");
     // The header's result type (read from the AST) is the computed format.
     return fx.quantize(res, resFmt, rf, e);
   }());

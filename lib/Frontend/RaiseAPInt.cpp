@@ -72,18 +72,19 @@ mlir::Value FunctionRaiser::apShift(bool left, mlir::Value x, bool xSigned, mlir
   mlir::Value c = resizeInt(n, nSigned, cw, l);
   mlir::Value zero = constInt(c.getType(), 0, l);
   mlir::Value neg = nSigned ? b.createOrFold<arith::CmpIOp>(l, P::slt, c, zero) : mlir::Value();
-  mlir::Value mag = neg ? b.createOrFold<arith::SelectOp>(
-                              l, neg, b.createOrFold<arith::SubIOp>(l, zero, c), c)
-                        : c;
+  mlir::Value mag =
+      neg ? b.createOrFold<arith::SelectOp>(l, neg, b.createOrFold<arith::SubIOp>(l, zero, c), c)
+          : c;
   mlir::Value big = b.createOrFold<arith::CmpIOp>(l, P::uge, mag, constInt(c.getType(), w, l));
   mlir::Value amt = resizeInt(
       b.createOrFold<arith::SelectOp>(l, big, constInt(c.getType(), w - 1, l), mag), false, w, l);
   mlir::Value xz = constInt(x.getType(), 0, l);
-  mlir::Value shl = b.createOrFold<arith::SelectOp>(
-      l, big, xz, b.createOrFold<arith::ShLIOp>(l, x, amt));
-  mlir::Value shr = xSigned ? b.createOrFold<arith::ShRSIOp>(l, x, amt)
-                            : b.createOrFold<arith::SelectOp>(
-                                  l, big, xz, b.createOrFold<arith::ShRUIOp>(l, x, amt));
+  mlir::Value shl =
+      b.createOrFold<arith::SelectOp>(l, big, xz, b.createOrFold<arith::ShLIOp>(l, x, amt));
+  mlir::Value shr =
+      xSigned
+          ? b.createOrFold<arith::ShRSIOp>(l, x, amt)
+          : b.createOrFold<arith::SelectOp>(l, big, xz, b.createOrFold<arith::ShRUIOp>(l, x, amt));
   mlir::Value pos = left ? shl : shr;
   if (!neg)
     return pos;
@@ -120,11 +121,11 @@ mlir::Value FunctionRaiser::emitAPConstruct(const CXXConstructExpr *e) {
   }
   auto from = mod.types.scalar(at);
   if (!from)
-    unsupported(e, "constructing '" + e->getType().getAsString() + "' from '" + at.getAsString() + "'");
+    unsupported(e, "constructing '" + e->getType().getAsString() + "' from '" + at.getAsString() +
+                       "'");
   mlir::Value v = emitRValue(arg);
   if (from->isFloat)
-    return to.isSigned ? (mlir::Value)arith::FPToSIOp::create(b, l, to.type, v)
-                       : (mlir::Value)arith::FPToUIOp::create(b, l, to.type, v);
+    return emitIntFromFloat(v, w, to.isSigned && !to.isBool, l);
   if (from->fixedScale >= 0)
     return emitFixedConstruct(e);
   return resizeInt(v, from->isSigned && !from->isBool, w, l);
@@ -138,8 +139,7 @@ mlir::Value FunctionRaiser::emitAPMemberCall(const CXXMemberCallExpr *e) {
     return emitFixedMemberCall(e);
   if (mlir::Value v; m && isAPInt(obj->getType().getNonReferenceType()) && emitAPBitMember(e, v))
     return v;
-  if (m && isAPProxy(obj->getType()) && m->getIdentifier() &&
-      m->getName().ends_with("_reduce")) {
+  if (m && isAPProxy(obj->getType()) && m->getIdentifier() && m->getName().ends_with("_reduce")) {
     // x.range(h, l).and_reduce() ... (not a conversion of the range).
     FoldingBuilder fb(*this, l);
     if (mlir::Value v = emitAPQuery(e, fb))
@@ -152,10 +152,10 @@ mlir::Value FunctionRaiser::emitAPMemberCall(const CXXMemberCallExpr *e) {
     auto [v, s] = emitProxyRead(obj);
     ScalarInfo to = scalarOrFail(e->getType().getNonReferenceType(), e->getExprLoc());
     if (to.isBool)
-      return v.getType().isInteger(1) ? v
-                                      : (mlir::Value)arith::CmpIOp::create(
-                                            b, l, arith::CmpIPredicate::ne, v,
-                                            constInt(v.getType(), 0, l));
+      return v.getType().isInteger(1)
+                 ? v
+                 : (mlir::Value)arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, v,
+                                                      constInt(v.getType(), 0, l));
     if (to.isFloat)
       return arith::UIToFPOp::create(b, l, to.type, v);
     llvm::StringRef n = m->getIdentifier() ? m->getName() : "";
@@ -167,7 +167,8 @@ mlir::Value FunctionRaiser::emitAPMemberCall(const CXXMemberCallExpr *e) {
                        "' (the data of structs is raised, their member functions are not: "
                        "write a free function taking the struct)");
   if (!m || !isAPInt(obj->getType().getNonReferenceType()))
-    unsupported(e, "call to member function '" + (m ? m->getQualifiedNameAsString() : std::string("?")) + "'");
+    unsupported(e, "call to member function '" +
+                       (m ? m->getQualifiedNameAsString() : std::string("?")) + "'");
   auto [v, isSigned] = apOperand(obj);
   QualType rt = e->getType().getNonReferenceType();
   llvm::StringRef name = m->getIdentifier() ? m->getName() : "";
@@ -271,7 +272,8 @@ mlir::Value FunctionRaiser::emitAPOperator(const CXXOperatorCallExpr *e) {
       return arith::XOrIOp::create(b, l, x, constInt(x.getType(), -1, l));
     if (op == OO_Plus)
       return x;
-    unsupported(e, "unary operator '" + llvm::Twine(getOperatorSpelling(op)) + "' on an arbitrary-precision integer");
+    unsupported(e, "unary operator '" + llvm::Twine(getOperatorSpelling(op)) +
+                       "' on an arbitrary-precision integer");
   }
   auto [a, as] = apOperand(e->getArg(0));
   auto [c, cs] = apOperand(e->getArg(1));
@@ -280,13 +282,28 @@ mlir::Value FunctionRaiser::emitAPOperator(const CXXOperatorCallExpr *e) {
   arith::CmpIPredicate pred;
   bool isCmp = true;
   switch (op) {
-  case OO_EqualEqual: pred = arith::CmpIPredicate::eq; break;
-  case OO_ExclaimEqual: pred = arith::CmpIPredicate::ne; break;
-  case OO_Less: pred = arith::CmpIPredicate::slt; break;
-  case OO_LessEqual: pred = arith::CmpIPredicate::sle; break;
-  case OO_Greater: pred = arith::CmpIPredicate::sgt; break;
-  case OO_GreaterEqual: pred = arith::CmpIPredicate::sge; break;
-  default: isCmp = false; pred = arith::CmpIPredicate::eq; break;
+  case OO_EqualEqual:
+    pred = arith::CmpIPredicate::eq;
+    break;
+  case OO_ExclaimEqual:
+    pred = arith::CmpIPredicate::ne;
+    break;
+  case OO_Less:
+    pred = arith::CmpIPredicate::slt;
+    break;
+  case OO_LessEqual:
+    pred = arith::CmpIPredicate::sle;
+    break;
+  case OO_Greater:
+    pred = arith::CmpIPredicate::sgt;
+    break;
+  case OO_GreaterEqual:
+    pred = arith::CmpIPredicate::sge;
+    break;
+  default:
+    isCmp = false;
+    pred = arith::CmpIPredicate::eq;
+    break;
   }
   if (isCmp) {
     unsigned w = std::max(wa, wc) + 1;
@@ -298,18 +315,39 @@ mlir::Value FunctionRaiser::emitAPOperator(const CXXOperatorCallExpr *e) {
   unsigned rw = r.type.getIntOrFloatBitWidth();
   BinaryOperatorKind bop;
   switch (op) {
-  case OO_Plus: bop = BO_Add; break;
-  case OO_Minus: bop = BO_Sub; break;
-  case OO_Star: bop = BO_Mul; break;
-  case OO_Slash: bop = BO_Div; break;
-  case OO_Percent: bop = BO_Rem; break;
-  case OO_Amp: bop = BO_And; break;
-  case OO_Pipe: bop = BO_Or; break;
-  case OO_Caret: bop = BO_Xor; break;
-  case OO_LessLess: bop = BO_Shl; break;
-  case OO_GreaterGreater: bop = BO_Shr; break;
+  case OO_Plus:
+    bop = BO_Add;
+    break;
+  case OO_Minus:
+    bop = BO_Sub;
+    break;
+  case OO_Star:
+    bop = BO_Mul;
+    break;
+  case OO_Slash:
+    bop = BO_Div;
+    break;
+  case OO_Percent:
+    bop = BO_Rem;
+    break;
+  case OO_Amp:
+    bop = BO_And;
+    break;
+  case OO_Pipe:
+    bop = BO_Or;
+    break;
+  case OO_Caret:
+    bop = BO_Xor;
+    break;
+  case OO_LessLess:
+    bop = BO_Shl;
+    break;
+  case OO_GreaterGreater:
+    bop = BO_Shr;
+    break;
   default:
-    unsupported(e, "operator '" + llvm::Twine(getOperatorSpelling(op)) + "' on arbitrary-precision integers");
+    unsupported(e, "operator '" + llvm::Twine(getOperatorSpelling(op)) +
+                       "' on arbitrary-precision integers");
   }
   if (bop == BO_Shl || bop == BO_Shr) // same width as the shifted operand
     return apShift(bop == BO_Shl, resizeInt(a, as, rw, l), r.isSigned, c, cs, l);
@@ -324,17 +362,19 @@ mlir::Value FunctionRaiser::emitAPOperator(const CXXOperatorCallExpr *e) {
 mlir::Value FunctionRaiser::apArith(BinaryOperatorKind op, mlir::Value a, mlir::Value c,
                                     bool isSigned, mlir::Location l, const Expr *where) {
   switch (op) {
-  case BO_Add: return arith::AddIOp::create(b, l, a, c);
-  case BO_Sub: return arith::SubIOp::create(b, l, a, c);
-  case BO_Mul: return arith::MulIOp::create(b, l, a, c);
+  case BO_Add:
+    return arith::AddIOp::create(b, l, a, c);
+  case BO_Sub:
+    return arith::SubIOp::create(b, l, a, c);
+  case BO_Mul:
+    return arith::MulIOp::create(b, l, a, c);
   case BO_Div:
   case BO_Rem: {
     // A zero divisor gives the quotient 0 and the remainder a (the csim
     // headers'); the guard folds away for constant divisors.
     mlir::Value zero = constInt(c.getType(), 0, l);
     mlir::Value isZero = b.createOrFold<arith::CmpIOp>(l, arith::CmpIPredicate::eq, c, zero);
-    mlir::Value safe =
-        b.createOrFold<arith::SelectOp>(l, isZero, constInt(c.getType(), 1, l), c);
+    mlir::Value safe = b.createOrFold<arith::SelectOp>(l, isZero, constInt(c.getType(), 1, l), c);
     mlir::Value q;
     if (op == BO_Div)
       q = isSigned ? (mlir::Value)arith::DivSIOp::create(b, l, a, safe)
@@ -344,10 +384,14 @@ mlir::Value FunctionRaiser::apArith(BinaryOperatorKind op, mlir::Value a, mlir::
                    : (mlir::Value)arith::RemUIOp::create(b, l, a, safe);
     return b.createOrFold<arith::SelectOp>(l, isZero, op == BO_Div ? zero : a, q);
   }
-  case BO_And: return arith::AndIOp::create(b, l, a, c);
-  case BO_Or: return arith::OrIOp::create(b, l, a, c);
-  case BO_Xor: return arith::XOrIOp::create(b, l, a, c);
-  case BO_Shl: return arith::ShLIOp::create(b, l, a, c);
+  case BO_And:
+    return arith::AndIOp::create(b, l, a, c);
+  case BO_Or:
+    return arith::OrIOp::create(b, l, a, c);
+  case BO_Xor:
+    return arith::XOrIOp::create(b, l, a, c);
+  case BO_Shl:
+    return arith::ShLIOp::create(b, l, a, c);
   case BO_Shr:
     return isSigned ? (mlir::Value)arith::ShRSIOp::create(b, l, a, c)
                     : (mlir::Value)arith::ShRUIOp::create(b, l, a, c);

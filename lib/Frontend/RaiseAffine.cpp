@@ -73,9 +73,7 @@ mlir::Value FunctionRaiser::topLevelIndex(mlir::Value v, bool isUnsigned) {
 }
 
 namespace {
-bool isUnsignedInt(QualType t) {
-  return t->isUnsignedIntegerType() && !t->isBooleanType();
-}
+bool isUnsignedInt(QualType t) { return t->isUnsignedIntegerType() && !t->isBooleanType(); }
 
 /// Interval evaluation of an affine expression.
 struct Interval {
@@ -246,7 +244,8 @@ std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
       QualType to = ce->getType();
       unsigned tw = ast.getTypeSize(to);
       bool toU = isUnsignedInt(to);
-      bool holds = ap->second ? (tw > ap->first || (tw == ap->first && toU)) : (!toU && tw >= ap->first);
+      bool holds =
+          ap->second ? (tw > ap->first || (tw == ap->first && toU)) : (!toU && tw >= ap->first);
       if (!holds && !fitsIn(*inner, tw, toU))
         return std::nullopt;
       return inner;
@@ -265,8 +264,8 @@ std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
     if (it == vars.end()) {
       // A constant declared outside the function (constexpr N).
       if ((vd->isConstexpr() || vd->getType().isConstQualified()) && vd->getAnyInitializer())
-        if (const APValue *val = vd->evaluateValue(); val && val->isInt() &&
-                                                       val->getInt().getSignificantBits() <= 62)
+        if (const APValue *val = vd->evaluateValue();
+            val && val->isInt() && val->getInt().getSignificantBits() <= 62)
           return constant(val->getInt().getExtValue());
       return std::nullopt;
     }
@@ -299,8 +298,7 @@ std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
     return std::nullopt;
   bool isU = isUnsignedInt(bo->getType());
   BinaryOperatorKind op = bo->getOpcode();
-  if (op != BO_Add && op != BO_Sub && op != BO_Mul && op != BO_Div && op != BO_Rem &&
-      op != BO_Shl)
+  if (op != BO_Add && op != BO_Sub && op != BO_Mul && op != BO_Div && op != BO_Rem && op != BO_Shl)
     return std::nullopt;
   auto l = tryAffine(bo->getLHS());
   if (!l)

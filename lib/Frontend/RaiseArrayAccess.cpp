@@ -326,10 +326,10 @@ mlir::Value FunctionRaiser::viewArgument(Place place, mlir::MemRefType pt, const
         mlir::Value o = materialize(*off, l);
         offsets.push_back(o);
         mlir::OpFoldResult n = dimSize();
-        mlir::Value nv = n.is<mlir::Value>()
-                             ? n.get<mlir::Value>()
-                             : (mlir::Value)mlir::arith::ConstantIndexOp::create(
-                                   b, l, st.getDimSize(d));
+        mlir::Value nv =
+            n.is<mlir::Value>()
+                ? n.get<mlir::Value>()
+                : (mlir::Value)mlir::arith::ConstantIndexOp::create(b, l, st.getDimSize(d));
         sizes.push_back((mlir::Value)arith::SubIOp::create(b, l, nv, o));
         resultShape.push_back(mlir::ShapedType::kDynamic);
         continue;
@@ -339,7 +339,7 @@ mlir::Value FunctionRaiser::viewArgument(Place place, mlir::MemRefType pt, const
       resultShape.push_back(st.getDimSize(d));
     }
     auto rt = mlir::memref::SubViewOp::inferRankReducedResultType(resultShape, st, offsets, sizes,
-                                                                   strides);
+                                                                  strides);
     view = mlir::memref::SubViewOp::create(b, l, rt, src, offsets, sizes, strides);
   }
   auto vt = llvm::cast<mlir::MemRefType>(view.getType());
@@ -348,7 +348,8 @@ mlir::Value FunctionRaiser::viewArgument(Place place, mlir::MemRefType pt, const
   if (pt.getLayout().isIdentity() && !vt.getLayout().isIdentity() &&
       llvm::isa<allo::StreamType>(pt.getElementType()))
     fail(arg->getExprLoc(), "unsupported: passing part of an array of streams (a sub-array such "
-                            "as 'A[i]') to " + llvm::Twine(paramText) +
+                            "as 'A[i]') to " +
+                                llvm::Twine(paramText) +
                                 "; pass the whole array of streams and index it inside the callee");
   if (pt.getLayout().isIdentity() && !vt.getLayout().isIdentity()) {
     std::string decl;
@@ -357,8 +358,8 @@ mlir::Value FunctionRaiser::viewArgument(Place place, mlir::MemRefType pt, const
     fail(arg->getExprLoc(), "unsupported: passing a part of an array (a sub-array such as "
                             "'A[i]', or a pointer that may point into the middle of one) to " +
                                 llvm::Twine(paramText) +
-                                ", an array of fixed size; declare the parameter as a pointer ('" + os.str() +
-                                "') to pass a part of an array");
+                                ", an array of fixed size; declare the parameter as a pointer ('" +
+                                os.str() + "') to pass a part of an array");
   }
   if (!mlir::memref::CastOp::areCastCompatible(vt, pt)) {
     // An array parameter's type decays to a pointer; name the declared one.

@@ -44,8 +44,7 @@ bool FunctionRaiser::isSimpleExpr(const Expr *e) {
            u->getOpcode() != UO_Deref && isSimpleExpr(u->getSubExpr());
   if (auto *bo = dyn_cast<BinaryOperator>(e))
     return !bo->isAssignmentOp() && bo->getOpcode() != BO_Div && bo->getOpcode() != BO_Rem &&
-           bo->getOpcode() != BO_Comma && isSimpleExpr(bo->getLHS()) &&
-           isSimpleExpr(bo->getRHS());
+           bo->getOpcode() != BO_Comma && isSimpleExpr(bo->getLHS()) && isSimpleExpr(bo->getRHS());
   if (auto *co = dyn_cast<ConditionalOperator>(e))
     return isSimpleExpr(co->getCond()) && isSimpleExpr(co->getTrueExpr()) &&
            isSimpleExpr(co->getFalseExpr());
@@ -74,9 +73,14 @@ mlir::Value FunctionRaiser::convert(mlir::Value v, QualType from, QualType to, m
       return arith::ExtFOp::create(b, l, tt, v);
     return arith::TruncFOp::create(b, l, tt, v);
   }
-  if (fi.isFloat)
+  if (fi.isFloat) {
+    // To an ap_[u]int: defined for every value (toward zero, wrapped); to a
+    // C integer: undefined out of range, as in C++.
+    if (isAPInt(to))
+      return emitIntFromFloat(v, tt.getIntOrFloatBitWidth(), ti.isSigned, l);
     return ti.isSigned ? (mlir::Value)arith::FPToSIOp::create(b, l, tt, v)
                        : (mlir::Value)arith::FPToUIOp::create(b, l, tt, v);
+  }
   if (ti.isFloat)
     return fi.isSigned ? (mlir::Value)arith::SIToFPOp::create(b, l, tt, v)
                        : (mlir::Value)arith::UIToFPOp::create(b, l, tt, v);
@@ -247,7 +251,8 @@ mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
         if (s.isBool)
           return constBool(r.Val.getInt().getBoolValue(), l);
         return arith::ConstantOp::create(
-            b, l, s.type, b.getIntegerAttr(s.type, r.Val.getInt().extOrTrunc(s.type.getIntOrFloatBitWidth())));
+            b, l, s.type,
+            b.getIntegerAttr(s.type, r.Val.getInt().extOrTrunc(s.type.getIntOrFloatBitWidth())));
       }
       if (r.Val.isFloat())
         return arith::ConstantOp::create(b, l, s.type, b.getFloatAttr(s.type, r.Val.getFloat()));
@@ -469,24 +474,48 @@ mlir::Value FunctionRaiser::emitCompare(BinaryOperatorKind op, mlir::Value a, ml
   if (s.isFloat) {
     arith::CmpFPredicate p;
     switch (op) {
-    case BO_LT: p = arith::CmpFPredicate::OLT; break;
-    case BO_LE: p = arith::CmpFPredicate::OLE; break;
-    case BO_GT: p = arith::CmpFPredicate::OGT; break;
-    case BO_GE: p = arith::CmpFPredicate::OGE; break;
-    case BO_EQ: p = arith::CmpFPredicate::OEQ; break;
-    default: p = arith::CmpFPredicate::UNE; break;
+    case BO_LT:
+      p = arith::CmpFPredicate::OLT;
+      break;
+    case BO_LE:
+      p = arith::CmpFPredicate::OLE;
+      break;
+    case BO_GT:
+      p = arith::CmpFPredicate::OGT;
+      break;
+    case BO_GE:
+      p = arith::CmpFPredicate::OGE;
+      break;
+    case BO_EQ:
+      p = arith::CmpFPredicate::OEQ;
+      break;
+    default:
+      p = arith::CmpFPredicate::UNE;
+      break;
     }
     return arith::CmpFOp::create(b, l, p, a, bv);
   }
   bool sg = s.isSigned && !s.isBool;
   arith::CmpIPredicate p;
   switch (op) {
-  case BO_LT: p = sg ? arith::CmpIPredicate::slt : arith::CmpIPredicate::ult; break;
-  case BO_LE: p = sg ? arith::CmpIPredicate::sle : arith::CmpIPredicate::ule; break;
-  case BO_GT: p = sg ? arith::CmpIPredicate::sgt : arith::CmpIPredicate::ugt; break;
-  case BO_GE: p = sg ? arith::CmpIPredicate::sge : arith::CmpIPredicate::uge; break;
-  case BO_EQ: p = arith::CmpIPredicate::eq; break;
-  default: p = arith::CmpIPredicate::ne; break;
+  case BO_LT:
+    p = sg ? arith::CmpIPredicate::slt : arith::CmpIPredicate::ult;
+    break;
+  case BO_LE:
+    p = sg ? arith::CmpIPredicate::sle : arith::CmpIPredicate::ule;
+    break;
+  case BO_GT:
+    p = sg ? arith::CmpIPredicate::sgt : arith::CmpIPredicate::ugt;
+    break;
+  case BO_GE:
+    p = sg ? arith::CmpIPredicate::sge : arith::CmpIPredicate::uge;
+    break;
+  case BO_EQ:
+    p = arith::CmpIPredicate::eq;
+    break;
+  default:
+    p = arith::CmpIPredicate::ne;
+    break;
   }
   return arith::CmpIOp::create(b, l, p, a, bv);
 }
@@ -597,9 +626,9 @@ mlir::Value FunctionRaiser::emitIncDec(const UnaryOperator *e) {
   if (s.isBool)
     unsupported(e, "increment of a bool");
   mlir::Value old = load(lv, l);
-  mlir::Value one = s.isFloat ? (mlir::Value)arith::ConstantOp::create(
-                                    b, l, s.type, b.getFloatAttr(s.type, 1.0))
-                              : constInt(s.type, 1, l);
+  mlir::Value one =
+      s.isFloat ? (mlir::Value)arith::ConstantOp::create(b, l, s.type, b.getFloatAttr(s.type, 1.0))
+                : constInt(s.type, 1, l);
   mlir::Value nv = emitArith(e->isIncrementOp() ? BO_Add : BO_Sub, old, one, t, l, e);
   store(lv, nv, l);
   return e->isPrefix() ? nv : old;
@@ -649,7 +678,8 @@ mlir::Value FunctionRaiser::emitCall(const CallExpr *e) {
   const FunctionDecl *callee = e->getDirectCallee();
   if (!callee)
     unsupported(e, "indirect call (calls through pointers are not raised)");
-  if ((isa<CXXOperatorCallExpr>(e) && !isUserOperatorCall(e, mod.types)) || isa<CXXMemberCallExpr>(e))
+  if ((isa<CXXOperatorCallExpr>(e) && !isUserOperatorCall(e, mod.types)) ||
+      isa<CXXMemberCallExpr>(e))
     unsupported(e, "call to C++ operator or member function '" +
                        callee->getQualifiedNameAsString() + "'");
   if (isMemcpy(e)) {

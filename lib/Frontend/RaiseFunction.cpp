@@ -1,7 +1,7 @@
 //===- RaiseFunction.cpp - Raising functions and the module ---------------===//
 #include "FunctionRaiser.h"
-#include "allo/Dialect/Allo/AlloOps.h"
 #include "allo/Dialect/Allo/AlloDialect.h"
+#include "allo/Dialect/Allo/AlloOps.h"
 #include "allo/Support/Diagnostics.h"
 
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -55,14 +55,29 @@ std::string symbolBase(const FunctionDecl *fn) {
   if (fn->isOverloadedOperator()) {
     // `operator+` is emitted as a function named operator_add.
     static const std::pair<OverloadedOperatorKind, const char *> words[] = {
-        {OO_Plus, "add"},        {OO_Minus, "sub"},        {OO_Star, "mul"},
-        {OO_Slash, "div"},       {OO_Percent, "rem"},      {OO_Amp, "and"},
-        {OO_Pipe, "or"},         {OO_Caret, "xor"},        {OO_Tilde, "not"},
-        {OO_Exclaim, "lnot"},    {OO_EqualEqual, "eq"},    {OO_ExclaimEqual, "ne"},
-        {OO_Less, "lt"},         {OO_Greater, "gt"},       {OO_LessEqual, "le"},
-        {OO_GreaterEqual, "ge"}, {OO_LessLess, "shl"},     {OO_GreaterGreater, "shr"},
-        {OO_AmpAmp, "land"},     {OO_PipePipe, "lor"},     {OO_PlusEqual, "add_assign"},
-        {OO_MinusEqual, "sub_assign"}, {OO_StarEqual, "mul_assign"}};
+        {OO_Plus, "add"},
+        {OO_Minus, "sub"},
+        {OO_Star, "mul"},
+        {OO_Slash, "div"},
+        {OO_Percent, "rem"},
+        {OO_Amp, "and"},
+        {OO_Pipe, "or"},
+        {OO_Caret, "xor"},
+        {OO_Tilde, "not"},
+        {OO_Exclaim, "lnot"},
+        {OO_EqualEqual, "eq"},
+        {OO_ExclaimEqual, "ne"},
+        {OO_Less, "lt"},
+        {OO_Greater, "gt"},
+        {OO_LessEqual, "le"},
+        {OO_GreaterEqual, "ge"},
+        {OO_LessLess, "shl"},
+        {OO_GreaterGreater, "shr"},
+        {OO_AmpAmp, "land"},
+        {OO_PipePipe, "lor"},
+        {OO_PlusEqual, "add_assign"},
+        {OO_MinusEqual, "sub_assign"},
+        {OO_StarEqual, "mul_assign"}};
     name = "operator";
     for (auto [k, w] : words)
       if (fn->getOverloadedOperator() == k)
@@ -111,9 +126,10 @@ mlir::func::FuncOp ModuleRaiser::getOrDeclare(const FunctionDecl *fn, SourceLoca
     throw RaiseError();
   };
   if (!fn->hasBody()) {
-    allo::error(diags, useLoc, "call to '" + fn->getNameAsString() +
-                                   "', which has no definition in this translation unit; "
-                                   "Allo raises only functions whose body it can see");
+    allo::error(diags, useLoc,
+                "call to '" + fn->getNameAsString() +
+                    "', which has no definition in this translation unit; "
+                    "Allo raises only functions whose body it can see");
     throw RaiseError();
   }
   if (isa<CXXMethodDecl>(fn))
@@ -257,14 +273,16 @@ mlir::MemRefType offsetMemRef(llvm::ArrayRef<int64_t> shape, mlir::Type elem) {
   llvm::SmallVector<int64_t, 4> strides(shape.size(), 1);
   for (int d = (int)shape.size() - 2; d >= 0; --d)
     strides[d] = strides[d + 1] * shape[d + 1];
-  auto layout = mlir::StridedLayoutAttr::get(elem.getContext(), mlir::ShapedType::kDynamic, strides);
+  auto layout =
+      mlir::StridedLayoutAttr::get(elem.getContext(), mlir::ShapedType::kDynamic, strides);
   return mlir::MemRefType::get(shape, elem, layout);
 }
 } // namespace
 
-mlir::Type ModuleRaiser::paramType(const FunctionDecl *fn, const ParmVarDecl *p,
-                                   llvm::SmallVectorImpl<mlir::NamedAttribute> &attrs,
-                                   llvm::function_ref<void(SourceLocation, const llvm::Twine &)> error) {
+mlir::Type
+ModuleRaiser::paramType(const FunctionDecl *fn, const ParmVarDecl *p,
+                        llvm::SmallVectorImpl<mlir::NamedAttribute> &attrs,
+                        llvm::function_ref<void(SourceLocation, const llvm::Twine &)> error) {
   QualType t = p->getOriginalType();
   PrintingPolicy pp(ast.getLangOpts());
   mlir::Builder b(&ctx);
@@ -289,7 +307,8 @@ mlir::Type ModuleRaiser::paramType(const FunctionDecl *fn, const ParmVarDecl *p,
   // Streams: by non-const reference only.
   if (auto st = types.stream(t)) {
     if (!t->isReferenceType() || t.getNonReferenceType().isConstQualified())
-      return fail(what + " of type '" + t.getAsString(pp) + "': pass a stream by non-const reference ('" +
+      return fail(what + " of type '" + t.getAsString(pp) +
+                  "': pass a stream by non-const reference ('" +
                   t.getNonReferenceType().getUnqualifiedType().getAsString(pp) + " &')");
     attrs.back() = b.getNamedAttr(AlloDialect::kCType, b.getStringAttr(spellStreamElement(*st)));
     if (st->depth > 0)
@@ -322,8 +341,8 @@ mlir::Type ModuleRaiser::paramType(const FunctionDecl *fn, const ParmVarDecl *p,
       return s->type;
     if (!t->isLValueReferenceType())
       return fail(what + " of type '" + t.getAsString(pp) +
-                  "': rvalue references are not raised (pass by value or by '" +
-                  r.getAsString(pp) + " &')");
+                  "': rvalue references are not raised (pass by value or by '" + r.getAsString(pp) +
+                  " &')");
     // A callee's reference may be bound to an array element: dynamic offset.
     return top ? mlir::MemRefType::get({}, s->type) : offsetMemRef({}, s->type);
   }
@@ -351,9 +370,11 @@ mlir::Type ModuleRaiser::paramType(const FunctionDecl *fn, const ParmVarDecl *p,
     int64_t depth = interfaceDepth(fn, p, error, &pragmaLoc);
     if (depth == 0) {
       if (shape.size() > 1 || !onlyFirstElementUsed(fn, p))
-        return fail(what + " of '" + fn->getNameAsString() + "' is a pointer, so the size of the "
+        return fail(what + " of '" + fn->getNameAsString() +
+                    "' is a pointer, so the size of the "
                     "array it points to is unknown: add '#pragma HLS interface m_axi port=" +
-                    p->getName() + " depth=<number of elements>' to the function body, or "
+                    p->getName() +
+                    " depth=<number of elements>' to the function body, or "
                     "declare it as an array of constant size");
       depth = 1;
     }
@@ -476,9 +497,10 @@ mlir::memref::GlobalOp ModuleRaiser::getOrCreateGlobal(const VarDecl *vd, Source
     throw RaiseError();
   }
   if (!isStatic && (!isConst || !vd->getAnyInitializer())) {
-    allo::error(diags, useLoc, "global array '" + vd->getName() +
-                                   "' is not supported: make it constexpr (a constant table) "
-                                   "or pass it as a parameter");
+    allo::error(diags, useLoc,
+                "global array '" + vd->getName() +
+                    "' is not supported: make it constexpr (a constant table) "
+                    "or pass it as a parameter");
     throw RaiseError();
   }
   mlir::DenseElementsAttr init = user.constantInitializer(vd, mt);
@@ -489,9 +511,9 @@ mlir::memref::GlobalOp ModuleRaiser::getOrCreateGlobal(const VarDecl *vd, Source
   for (unsigned k = 1; usedNames.contains(name); ++k)
     name = base + "_" + std::to_string(k);
   usedNames.insert(name);
-  auto global = mlir::memref::GlobalOp::create(ob, loc(vd->getLocation()), name,
-                                               ob.getStringAttr("private"), mt, init, isConst,
-                                               mlir::IntegerAttr());
+  auto global =
+      mlir::memref::GlobalOp::create(ob, loc(vd->getLocation()), name, ob.getStringAttr("private"),
+                                     mt, init, isConst, mlir::IntegerAttr());
   global->setAttr(AlloDialect::kName, ob.getStringAttr(vd->getName()));
   // Spelled as the other types (an alias it names is declared in the output).
   global->setAttr(AlloDialect::kCType, ob.getStringAttr(spell(t)));
@@ -581,8 +603,7 @@ namespace {
 /// Finds variables that are written after their declaration.
 class WriteFinder : public RecursiveASTVisitor<WriteFinder> {
 public:
-  explicit WriteFinder(
-      llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> &writes)
+  explicit WriteFinder(llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> &writes)
       : writes(writes) {}
 
   void note(const Expr *target, const Expr *by) {
@@ -606,7 +627,8 @@ public:
         target = oc->getArg(0)->IgnoreParenImpCasts();
       else if (auto *mc = dyn_cast<CXXMemberCallExpr>(target);
                mc && mc->getMethodDecl() && mc->getMethodDecl()->getIdentifier() &&
-               (mc->getMethodDecl()->getName() == "range" || mc->getMethodDecl()->getName() == "bit"))
+               (mc->getMethodDecl()->getName() == "range" ||
+                mc->getMethodDecl()->getName() == "bit"))
         target = mc->getImplicitObjectArgument()->IgnoreParenImpCasts();
       else
         break;
@@ -635,8 +657,7 @@ public:
     return true;
   }
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *e) {
-    if (e->isAssignmentOp() || e->getOperator() == OO_PlusPlus ||
-        e->getOperator() == OO_MinusMinus)
+    if (e->isAssignmentOp() || e->getOperator() == OO_PlusPlus || e->getOperator() == OO_MinusMinus)
       if (e->getNumArgs() > 0)
         note(e->getArg(0), e);
     return true;
@@ -701,8 +722,7 @@ bool hasEarlyReturn(const Stmt *body) {
 
 FunctionRaiser::FunctionRaiser(ModuleRaiser &module, const FunctionDecl *fn,
                                mlir::func::FuncOp func)
-    : mod(module), fn(fn), func(func), ast(module.ast), b(&module.ctx),
-      loopNames(fn, module.ast) {}
+    : mod(module), fn(fn), func(func), ast(module.ast), b(&module.ctx), loopNames(fn, module.ast) {}
 
 void FunctionRaiser::fail(SourceLocation l, const llvm::Twine &msg) {
   allo::error(ast.getDiagnostics(), l, msg);
@@ -899,11 +919,12 @@ void FunctionRaiser::raise() {
     storeFlag(returnFlag, false, endLoc);
     if (resultStruct) {
       for (const FieldLeaf &leaf : resultStruct->leaves)
-        returnSlots.push_back(allocaAtEntry(mlir::MemRefType::get({}, leaf.scalar.type), endLoc,
-                                            "", QualType()));
+        returnSlots.push_back(
+            allocaAtEntry(mlir::MemRefType::get({}, leaf.scalar.type), endLoc, "", QualType()));
     } else if (!rt->isVoidType()) {
-      returnSlot = allocaAtEntry(mlir::MemRefType::get({}, scalarOrFail(rt, fn->getLocation()).type),
-                                 endLoc, "", QualType());
+      returnSlot =
+          allocaAtEntry(mlir::MemRefType::get({}, scalarOrFail(rt, fn->getLocation()).type), endLoc,
+                        "", QualType());
     }
   }
 
@@ -923,8 +944,8 @@ void FunctionRaiser::raise() {
           vals.push_back(mlir::memref::LoadOp::create(b, endLoc, returnSlots[k]));
         else
           vals.push_back(llvm::isa<mlir::FloatType>(t)
-                             ? (mlir::Value)mlir::arith::ConstantOp::create(
-                                   b, endLoc, t, b.getFloatAttr(t, 0.0))
+                             ? (mlir::Value)mlir::arith::ConstantOp::create(b, endLoc, t,
+                                                                            b.getFloatAttr(t, 0.0))
                              : constInt(t, 0, endLoc));
       }
       mlir::func::ReturnOp::create(b, endLoc, vals);
@@ -934,10 +955,9 @@ void FunctionRaiser::raise() {
     } else {
       // Flowing off the end of a non-void function is undefined; return 0.
       ScalarInfo s = scalarOrFail(rt, fn->getLocation());
-      mlir::Value zero =
-          s.isFloat ? (mlir::Value)mlir::arith::ConstantOp::create(
-                          b, endLoc, s.type, b.getFloatAttr(s.type, 0.0))
-                    : constInt(s.type, 0, endLoc);
+      mlir::Value zero = s.isFloat ? (mlir::Value)mlir::arith::ConstantOp::create(
+                                         b, endLoc, s.type, b.getFloatAttr(s.type, 0.0))
+                                   : constInt(s.type, 0, endLoc);
       mlir::func::ReturnOp::create(b, endLoc, zero);
     }
   }

@@ -165,7 +165,8 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
       op->setAttr(AlloDialect::kDataflow, mb.getUnitAttr());
       continue;
     }
-    if (hp.directive == "inline" && !loop && (hp.flags.empty() || hp.flags == std::vector<std::string>{"off"})) {
+    if (hp.directive == "inline" && !loop &&
+        (hp.flags.empty() || hp.flags == std::vector<std::string>{"off"})) {
       op->setAttr(AlloDialect::kInline, mb.getI64IntegerAttr(hp.has("off") ? 0 : 1));
       continue;
     }
@@ -207,7 +208,8 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
         factor = intOption("factor", "", 1);
       }
       if (isStreamValue())
-        bad("'" + var + "' is an array of streams, which is one FIFO per element already; "
+        bad("'" + var +
+            "' is an array of streams, which is one FIFO per element already; "
             "array_partition does not apply to it");
       // An array of structs: every field array is partitioned alike (the
       // directive is printed once, for the struct array).
@@ -224,10 +226,10 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
         d.set("dim", mb.getI64IntegerAttr(dim));
         for (mlir::Value leaf : structVar->agg->leaves) {
           auto arg = llvm::dyn_cast<mlir::BlockArgument>(leaf);
-          mlir::ArrayAttr old = arg ? func.getArgAttrOfType<mlir::ArrayAttr>(arg.getArgNumber(),
-                                                                             AlloDialect::kPartition)
-                                    : leaf.getDefiningOp()->getAttrOfType<mlir::ArrayAttr>(
-                                          AlloDialect::kPartition);
+          mlir::ArrayAttr old =
+              arg ? func.getArgAttrOfType<mlir::ArrayAttr>(arg.getArgNumber(),
+                                                           AlloDialect::kPartition)
+                  : leaf.getDefiningOp()->getAttrOfType<mlir::ArrayAttr>(AlloDialect::kPartition);
           llvm::SmallVector<mlir::Attribute, 2> list;
           if (old)
             list.append(old.begin(), old.end());
@@ -243,7 +245,8 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
       if (!mt || mt.getRank() == 0 || bind->kind != Binding::Memory)
         bad("no array named '" + var + "' in '" + fn->getNameAsString() + "'");
       if (isa<ParmVarDecl>(vd) && isMaxiPort(var))
-        bad("'" + var + "' is an m_axi port (see its interface pragma); Vitis HLS does not "
+        bad("'" + var +
+            "' is an m_axi port (see its interface pragma); Vitis HLS does not "
             "partition m_axi ports of the top function (UG1399): copy it into a local array "
             "and partition that one");
       mlir::Operation *owner = nullptr;
@@ -261,8 +264,9 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
         d.set("factor", mb.getI64IntegerAttr(*factor));
       d.set("dim", mb.getI64IntegerAttr(dim));
       llvm::SmallVector<mlir::Attribute, 2> list;
-      mlir::ArrayAttr old = owner ? owner->getAttrOfType<mlir::ArrayAttr>(AlloDialect::kPartition)
-                                  : func.getArgAttrOfType<mlir::ArrayAttr>(argIndex, AlloDialect::kPartition);
+      mlir::ArrayAttr old =
+          owner ? owner->getAttrOfType<mlir::ArrayAttr>(AlloDialect::kPartition)
+                : func.getArgAttrOfType<mlir::ArrayAttr>(argIndex, AlloDialect::kPartition);
       if (old)
         list.append(old.begin(), old.end());
       list.push_back(d.getDictionary(&mod.ctx));
@@ -304,7 +308,8 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
     if (isDeclarationHLSDirective(hp.directive) && bind && bind->value &&
         bind->value.getDefiningOp() &&
         (isa<StreamCreateOp>(bind->value.getDefiningOp()) ||
-         (bind->kind == Binding::Memory && isa<mlir::memref::AllocaOp>(bind->value.getDefiningOp())))) {
+         (bind->kind == Binding::Memory &&
+          isa<mlir::memref::AllocaOp>(bind->value.getDefiningOp())))) {
       mlir::Operation *decl = bind->value.getDefiningOp();
       llvm::SmallVector<mlir::Attribute, 2> list;
       if (auto old = decl->getAttrOfType<mlir::ArrayAttr>(AlloDialect::kPragmas))
@@ -316,7 +321,8 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
     // A directive kept in place names its variable by the source's name,
     // which must then be the emitted one too: refuse a name that several
     // variables of the function share (the emitted code renames them).
-    if (vd && llvm::count_if(vars, [&](auto &kv) { return kv.first->getName() == vd->getName(); }) > 1)
+    if (vd &&
+        llvm::count_if(vars, [&](auto &kv) { return kv.first->getName() == vd->getName(); }) > 1)
       bad("'" + vd->getName() + "' names more than one variable of '" + fn->getNameAsString() +
           "' (the emitted code renames all but one of them); give this one a name of its own");
     verbatim.push_back(mb.getStringAttr(hp.str()));
@@ -325,9 +331,10 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
     op->setAttr(AlloDialect::kPragmas, mb.getArrayAttr(verbatim));
 }
 
-int64_t ModuleRaiser::interfaceDepth(
-    const FunctionDecl *fn, const ParmVarDecl *p,
-    llvm::function_ref<void(SourceLocation, const llvm::Twine &)> error, SourceLocation *where) {
+int64_t
+ModuleRaiser::interfaceDepth(const FunctionDecl *fn, const ParmVarDecl *p,
+                             llvm::function_ref<void(SourceLocation, const llvm::Twine &)> error,
+                             SourceLocation *where) {
   const SourceManager &sm = ast.getSourceManager();
   if (!fn->getBody())
     return 0;

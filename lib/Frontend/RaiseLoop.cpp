@@ -110,9 +110,10 @@ std::optional<int64_t> constantOf(const Expr *e, ASTContext &ast) {
   return std::nullopt;
 }
 
-std::optional<Canonical> matchCanonical(const ForStmt *s, ASTContext &ast,
-                                        const llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> &writes,
-                                        APIntInfo apInt) {
+std::optional<Canonical>
+matchCanonical(const ForStmt *s, ASTContext &ast,
+               const llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> &writes,
+               APIntInfo apInt) {
   Canonical c;
   if (auto *ds = dyn_cast_or_null<DeclStmt>(s->getInit())) {
     if (!ds->isSingleDecl())
@@ -228,26 +229,35 @@ std::optional<Canonical> matchCanonical(const ForStmt *s, ASTContext &ast,
     for (const Expr *w : it->second) {
       if (w == c.initAssign || contains(s->getInc(), w))
         continue;
-      if (!c.initAssign || (mayEnclose(s, w, ast) && (contains(s->getBody(), w) ||
-                                                     contains(s->getCond(), w) ||
-                                                     contains(c.init, w))))
+      if (!c.initAssign ||
+          (mayEnclose(s, w, ast) &&
+           (contains(s->getBody(), w) || contains(s->getCond(), w) || contains(c.init, w))))
         return std::nullopt;
     }
   // Condition: iv OP bound or bound OP iv.
   if (c.ap) {
     // The class's comparison of the variable with a builtin integer: exact
     // (both values, mathematically).
-    auto *oc = dyn_cast_or_null<CXXOperatorCallExpr>(
-        s->getCond() ? stripTemporaries(s->getCond()) : nullptr);
+    auto *oc = dyn_cast_or_null<CXXOperatorCallExpr>(s->getCond() ? stripTemporaries(s->getCond())
+                                                                  : nullptr);
     if (!oc || oc->getNumArgs() != 2)
       return std::nullopt;
     BinaryOperatorKind op;
     switch (oc->getOperator()) {
-    case OO_Less: op = BO_LT; break;
-    case OO_LessEqual: op = BO_LE; break;
-    case OO_Greater: op = BO_GT; break;
-    case OO_GreaterEqual: op = BO_GE; break;
-    default: return std::nullopt;
+    case OO_Less:
+      op = BO_LT;
+      break;
+    case OO_LessEqual:
+      op = BO_LE;
+      break;
+    case OO_Greater:
+      op = BO_GT;
+      break;
+    case OO_GreaterEqual:
+      op = BO_GE;
+      break;
+    default:
+      return std::nullopt;
     }
     const Expr *a = stripTemporaries(oc->getArg(0)), *b = stripTemporaries(oc->getArg(1));
     if (refTo(a) == c.iv && !isa<CXXMemberCallExpr>(a->IgnoreParenImpCasts())) {
@@ -488,7 +498,8 @@ bool FunctionRaiser::loopVarLiveAfter(const VarDecl *v) {
         return f == Flow::Use;
     } else if (auto *f = dyn_cast<ForStmt>(p)) {
       // The next iteration: increment, condition, then the body again.
-      if (readsVar(f->getInc(), v) || readsVar(f->getCond(), v) || scan(f->getBody(), nullptr) == Flow::Use)
+      if (readsVar(f->getInc(), v) || readsVar(f->getCond(), v) ||
+          scan(f->getBody(), nullptr) == Flow::Use)
         return true;
     } else if (auto *w = dyn_cast<WhileStmt>(p)) {
       if (readsVar(w->getCond(), v) || scan(w->getBody(), nullptr) == Flow::Use)
@@ -548,7 +559,9 @@ bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
     return false;
   bool isU = c->ap ? c->apUnsigned : isUnsignedInt(c->iv->getType());
   unsigned ivBits = c->ap ? c->apBits : ast.getTypeSize(c->iv->getType());
-  int64_t ivMax = ivBits >= 64 ? INT64_MAX - 1 : (isU ? (int64_t(1) << ivBits) - 1 : (int64_t(1) << (ivBits - 1)) - 1);
+  int64_t ivMax = ivBits >= 64
+                      ? INT64_MAX - 1
+                      : (isU ? (int64_t(1) << ivBits) - 1 : (int64_t(1) << (ivBits - 1)) - 1);
   int64_t ivMin = isU ? 0 : ivBits >= 64 ? INT64_MIN + 1 : -(int64_t(1) << (ivBits - 1));
   // Bound lists: a max of lower bounds, a min of upper bounds.
   auto boundList = [&](const Expr *e, llvm::StringRef minOrMax,
@@ -591,7 +604,8 @@ bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
       bool fits = c->cmp == BO_LT && c->step == 1 && !c->ap &&
                   ast.getTypeSize(c->cmpType) == ast.getTypeSize(c->iv->getType());
       for (const AffineValue &v : ubs)
-        if (auto r = rangeOf(v); r && r->second + (c->cmp == BO_LE ? 1 : 0) <= ivMax - (c->step - 1))
+        if (auto r = rangeOf(v);
+            r && r->second + (c->cmp == BO_LE ? 1 : 0) <= ivMax - (c->step - 1))
           fits = true;
       if (!fits)
         return false;
@@ -644,7 +658,8 @@ bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
                           [&](mlir::AffineExpr a, mlir::AffineExpr t) { return a - t * k; });
     // Remember the source loop (i from S down to L by k) so emitters can print
     // it as written: S and L over the loop's bound operands.
-    AffineValue startV = combine(all, starts[0], [](mlir::AffineExpr, mlir::AffineExpr y) { return y; });
+    AffineValue startV =
+        combine(all, starts[0], [](mlir::AffineExpr, mlir::AffineExpr y) { return y; });
     llvm::SmallVector<mlir::AffineExpr, 2> limits;
     for (const AffineValue &lo : lbs)
       combine(all, lo, [&](mlir::AffineExpr x, mlir::AffineExpr y) {
@@ -713,7 +728,8 @@ bool FunctionRaiser::tryEmitAffineFor(const ForStmt *s, mlir::Operation *&op) {
   } else {
     // start - k * max(0, trip count) == min(start, start - k * trip count)
     int64_t k = -c->step;
-    AffineValue startV = combine(all, starts[0], [](mlir::AffineExpr, mlir::AffineExpr y) { return y; });
+    AffineValue startV =
+        combine(all, starts[0], [](mlir::AffineExpr, mlir::AffineExpr y) { return y; });
     if (ubExprs.size() == 1 && startV.operands.size() == n) {
       last = choose(false, startV.expr, startV.expr - ubExprs[0] * k);
     } else {
@@ -753,7 +769,7 @@ bool FunctionRaiser::tryEmitScfFor(const ForStmt *s, mlir::Operation *&op) {
     return false;
   // Without a known bound, only a variable that cannot wrap before reaching it.
   if (c->ivMayWrap && !(c->cmp == BO_LT && c->step == 1 &&
-                         ast.getTypeSize(c->cmpType) == ast.getTypeSize(c->iv->getType())))
+                        ast.getTypeSize(c->cmpType) == ast.getTypeSize(c->iv->getType())))
     return false;
   if (c->signedAsUnsigned) {
     auto init = tryAffine(c->init);
@@ -806,8 +822,9 @@ bool FunctionRaiser::tryEmitScfFor(const ForStmt *s, mlir::Operation *&op) {
   Binding bind;
   bind.kind = Binding::SSA;
   bind.type = c->iv->getType();
-  bind.value = isU ? (mlir::Value)arith::IndexCastUIOp::create(b, l, si.type, forOp.getInductionVar())
-                   : (mlir::Value)arith::IndexCastOp::create(b, l, si.type, forOp.getInductionVar());
+  bind.value =
+      isU ? (mlir::Value)arith::IndexCastUIOp::create(b, l, si.type, forOp.getInductionVar())
+          : (mlir::Value)arith::IndexCastOp::create(b, l, si.type, forOp.getInductionVar());
   std::optional<Binding> outside;
   if (c->initAssign)
     outside = vars.lookup(c->iv);
@@ -832,7 +849,8 @@ bool FunctionRaiser::tryEmitScfFor(const ForStmt *s, mlir::Operation *&op) {
   mlir::Value after = ub;
   if (c->step != 1) {
     mlir::Value one = arith::ConstantIndexOp::create(b, l, 1);
-    mlir::Value diff = b.createOrFold<arith::SubIOp>(l, b.createOrFold<arith::SubIOp>(l, ub, lb), one);
+    mlir::Value diff =
+        b.createOrFold<arith::SubIOp>(l, b.createOrFold<arith::SubIOp>(l, ub, lb), one);
     mlir::Value trips =
         b.createOrFold<arith::AddIOp>(l, b.createOrFold<arith::DivUIOp>(l, diff, step), one);
     after = b.createOrFold<arith::AddIOp>(l, lb, b.createOrFold<arith::MulIOp>(l, trips, step));

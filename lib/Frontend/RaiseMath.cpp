@@ -84,8 +84,8 @@ mlir::Value FunctionRaiser::emitMathCall(const CallExpr *e, const FunctionDecl *
         refuse(" on ap_fixed/ap_ufixed values (not raised yet: the vendor computes them "
                "with bit-accurate fixed-point algorithms; convert with to_float()/to_double() "
                "or compute in float)");
-    if (name != "min" && name != "max" && name != "abs" && name != "fabs" &&
-        name != "absf" && !mod.types.scalar(rt))
+    if (name != "min" && name != "max" && name != "abs" && name != "fabs" && name != "absf" &&
+        !mod.types.scalar(rt))
       refuse(" (its result type '" + rt.getAsString() + "' is not supported)");
   }
   auto tagHLS = [&](mlir::Value v) {
@@ -119,8 +119,8 @@ mlir::Value FunctionRaiser::emitMathCall(const CallExpr *e, const FunctionDecl *
     return arith::SelectOp::create(b, l, isNeg, neg, x);
   }
   // Integer absolute value.
-  if ((name == "abs" || name == "labs" || name == "llabs") && n == 1 &&
-      rt->isIntegerType() && !isAPInt(rt)) {
+  if ((name == "abs" || name == "labs" || name == "llabs") && n == 1 && rt->isIntegerType() &&
+      !isAPInt(rt)) {
     handled = true;
     // x < 0 ? -x : x, as the C library defines it (and as every target can lower).
     mlir::Value x = emitRValue(e->getArg(0));
@@ -157,45 +157,77 @@ mlir::Value FunctionRaiser::emitMathCall(const CallExpr *e, const FunctionDecl *
   }
   auto unary = [&]() -> mlir::Value {
     mlir::Value x = args[0];
-    if (base == "sqrt") return math::SqrtOp::create(b, l, x);
-    if (base == "exp") return math::ExpOp::create(b, l, x);
-    if (base == "exp2") return math::Exp2Op::create(b, l, x);
-    if (base == "expm1") return math::ExpM1Op::create(b, l, x);
-    if (base == "log") return math::LogOp::create(b, l, x);
-    if (base == "log2") return math::Log2Op::create(b, l, x);
-    if (base == "log10") return math::Log10Op::create(b, l, x);
-    if (base == "log1p") return math::Log1pOp::create(b, l, x);
-    if (base == "sin") return math::SinOp::create(b, l, x);
-    if (base == "cos") return math::CosOp::create(b, l, x);
-    if (base == "tan") return math::TanOp::create(b, l, x);
-    if (base == "tanh") return math::TanhOp::create(b, l, x);
-    if (base == "sinh") return math::SinhOp::create(b, l, x);
-    if (base == "cosh") return math::CoshOp::create(b, l, x);
-    if (base == "asin") return math::AsinOp::create(b, l, x);
-    if (base == "acos") return math::AcosOp::create(b, l, x);
-    if (base == "atan") return math::AtanOp::create(b, l, x);
-    if (base == "erf") return math::ErfOp::create(b, l, x);
-    if (base == "cbrt") return math::CbrtOp::create(b, l, x);
-    if (base == "floor") return math::FloorOp::create(b, l, x);
-    if (base == "ceil") return math::CeilOp::create(b, l, x);
-    if (base == "round") return math::RoundOp::create(b, l, x);
-    if (base == "trunc") return math::TruncOp::create(b, l, x);
-    if (base == "fabs" || base == "abs") return math::AbsFOp::create(b, l, x);
-    if (hls && base == "rsqrt") return math::RsqrtOp::create(b, l, x);
+    if (base == "sqrt")
+      return math::SqrtOp::create(b, l, x);
+    if (base == "exp")
+      return math::ExpOp::create(b, l, x);
+    if (base == "exp2")
+      return math::Exp2Op::create(b, l, x);
+    if (base == "expm1")
+      return math::ExpM1Op::create(b, l, x);
+    if (base == "log")
+      return math::LogOp::create(b, l, x);
+    if (base == "log2")
+      return math::Log2Op::create(b, l, x);
+    if (base == "log10")
+      return math::Log10Op::create(b, l, x);
+    if (base == "log1p")
+      return math::Log1pOp::create(b, l, x);
+    if (base == "sin")
+      return math::SinOp::create(b, l, x);
+    if (base == "cos")
+      return math::CosOp::create(b, l, x);
+    if (base == "tan")
+      return math::TanOp::create(b, l, x);
+    if (base == "tanh")
+      return math::TanhOp::create(b, l, x);
+    if (base == "sinh")
+      return math::SinhOp::create(b, l, x);
+    if (base == "cosh")
+      return math::CoshOp::create(b, l, x);
+    if (base == "asin")
+      return math::AsinOp::create(b, l, x);
+    if (base == "acos")
+      return math::AcosOp::create(b, l, x);
+    if (base == "atan")
+      return math::AtanOp::create(b, l, x);
+    if (base == "erf")
+      return math::ErfOp::create(b, l, x);
+    if (base == "cbrt")
+      return math::CbrtOp::create(b, l, x);
+    if (base == "floor")
+      return math::FloorOp::create(b, l, x);
+    if (base == "ceil")
+      return math::CeilOp::create(b, l, x);
+    if (base == "round")
+      return math::RoundOp::create(b, l, x);
+    if (base == "trunc")
+      return math::TruncOp::create(b, l, x);
+    if (base == "fabs" || base == "abs")
+      return math::AbsFOp::create(b, l, x);
+    if (hls && base == "rsqrt")
+      return math::RsqrtOp::create(b, l, x);
     if (hls && base == "recip") {
-      mlir::Value one = arith::ConstantOp::create(b, l, x.getType(), b.getFloatAttr(x.getType(), 1.0));
+      mlir::Value one =
+          arith::ConstantOp::create(b, l, x.getType(), b.getFloatAttr(x.getType(), 1.0));
       return arith::DivFOp::create(b, l, one, x);
     }
     return {};
   };
   auto binary = [&]() -> mlir::Value {
     mlir::Value x = args[0], y = args[1];
-    if (base == "pow") return math::PowFOp::create(b, l, x, y);
-    if (base == "atan2") return math::Atan2Op::create(b, l, x, y);
-    if (base == "fmin") return arith::MinNumFOp::create(b, l, x, y);
-    if (base == "fmax") return arith::MaxNumFOp::create(b, l, x, y);
-    if (base == "fmod") return arith::RemFOp::create(b, l, x, y);
-    if (base == "copysign") return math::CopySignOp::create(b, l, x, y);
+    if (base == "pow")
+      return math::PowFOp::create(b, l, x, y);
+    if (base == "atan2")
+      return math::Atan2Op::create(b, l, x, y);
+    if (base == "fmin")
+      return arith::MinNumFOp::create(b, l, x, y);
+    if (base == "fmax")
+      return arith::MaxNumFOp::create(b, l, x, y);
+    if (base == "fmod")
+      return arith::RemFOp::create(b, l, x, y);
+    if (base == "copysign")
+      return math::CopySignOp::create(b, l, x, y);
     // No math-dialect counterpart: the C library function of the same
     // semantics (nextafterf / nextafter, ...), called by name.
     if (base == "nextafter" || base == "hypot" || base == "fdim" || base == "remainder")
@@ -230,7 +262,7 @@ mlir::Value FunctionRaiser::emitLibmCall(llvm::StringRef symbol, llvm::StringRef
   auto f = m.lookupSymbol<mlir::func::FuncOp>(symbol);
   if (f && !f->hasAttr(allo::AlloDialect::kExtern))
     fail(fn->getLocation(), "'" + cxxName + "' needs the C library function '" + symbol +
-             "', but a function of this file has that name; rename it");
+                                "', but a function of this file has that name; rename it");
   if (!f) {
     mod.usedNames.insert(symbol);
     mlir::OpBuilder ob(&mod.ctx);

@@ -37,8 +37,7 @@ bool FunctionRaiser::isMemcpy(const CallExpr *e) {
   unsigned id = callee->getBuiltinID();
   if (id == Builtin::BImemcpy || id == Builtin::BI__builtin_memcpy)
     return true;
-  return callee->getIdentifier() && callee->getName() == "memcpy" &&
-         callee->getNumParams() == 3 &&
+  return callee->getIdentifier() && callee->getName() == "memcpy" && callee->getNumParams() == 3 &&
          ast.getSourceManager().isInSystemHeader(callee->getLocation());
 }
 
@@ -62,7 +61,8 @@ const Expr *countOf(const Expr *bytes, int64_t elem, ASTContext &ast) {
   auto *bo = dyn_cast<BinaryOperator>(bytes->IgnoreParenImpCasts());
   if (!bo || bo->getOpcode() != BO_Mul)
     return nullptr;
-  for (auto [size, count] : {std::pair(bo->getRHS(), bo->getLHS()), std::pair(bo->getLHS(), bo->getRHS())}) {
+  for (auto [size, count] :
+       {std::pair(bo->getRHS(), bo->getLHS()), std::pair(bo->getLHS(), bo->getRHS())}) {
     auto *s = dyn_cast<UnaryExprOrTypeTraitExpr>(size->IgnoreParenImpCasts());
     if (!s || s->getKind() != UETT_SizeOf)
       continue;
@@ -143,8 +143,8 @@ void FunctionRaiser::emitMemcpy(const CallExpr *e) {
         if (off.affine)
           off.affine->expr = off.affine->expr * dim;
         else
-          off.value = arith::MulIOp::create(b, l, off.value,
-                                            arith::ConstantIndexOp::create(b, l, dim));
+          off.value =
+              arith::MulIOp::create(b, l, off.value, arith::ConstantIndexOp::create(b, l, dim));
       }
       if ((size_t)d < p.idx.size())
         off = addIndex(off, p.idx[d], false, l);

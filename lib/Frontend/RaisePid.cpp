@@ -71,8 +71,8 @@ bool FunctionRaiser::emitPidDecl(const VarDecl *vd) {
     mlir::OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(entry);
     for (unsigned d = 0; d < pidRank; ++d)
-      pidValues.push_back(PidOp::create(b, loc(vd->getLocation()), b.getIndexType(),
-                                        b.getI64IntegerAttr(d)));
+      pidValues.push_back(
+          PidOp::create(b, loc(vd->getLocation()), b.getIndexType(), b.getI64IntegerAttr(d)));
   }
   unsigned d = 0;
   for (const BindingDecl *bd : dd->bindings()) {

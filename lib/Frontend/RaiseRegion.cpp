@@ -34,8 +34,8 @@ void FunctionRaiser::checkRegionBody() {
           continue;
         auto *vd = dyn_cast<VarDecl>(d);
         QualType t = vd ? vd->getType() : QualType();
-        bool constant = vd && (vd->isConstexpr() || t.isConstQualified()) &&
-                        t->isIntegralOrEnumerationType();
+        bool constant =
+            vd && (vd->isConstexpr() || t.isConstQualified()) && t->isIntegralOrEnumerationType();
         if (vd && (mod.types.stream(t) || mod.types.streamArray(t) || constant))
           continue;
         bad(s, vd ? "the variable '" + vd->getName() + "' (not a stream)"

@@ -65,8 +65,8 @@ mlir::Attribute FunctionRaiser::constantValue(const Expr *e) {
   // Raise `e` into a scratch function that is never part of the module;
   // everything the raiser binds meanwhile is restored afterwards.
   mlir::OpBuilder::InsertionGuard guard(b);
-  mlir::OwningOpRef<mlir::func::FuncOp> scratch = mlir::func::FuncOp::create(
-      b.getUnknownLoc(), "allo_scratch", b.getFunctionType({}, {}));
+  mlir::OwningOpRef<mlir::func::FuncOp> scratch =
+      mlir::func::FuncOp::create(b.getUnknownLoc(), "allo_scratch", b.getFunctionType({}, {}));
   mlir::Block *blk = scratch->addEntryBlock();
   struct Restore {
     FunctionRaiser &r;
@@ -107,15 +107,15 @@ mlir::DenseElementsAttr FunctionRaiser::constantInitializer(const VarDecl *vd,
   QualType elemT = vd->getType();
   while (const ArrayType *at = ast.getAsArrayType(elemT))
     elemT = at->getElementType();
-  if (init && !elemT->isRecordType() && (vd->isConstexpr() || vd->getType().isConstQualified() ||
-                                         vd->hasConstantInitialization()))
+  if (init && !elemT->isRecordType() &&
+      (vd->isConstexpr() || vd->getType().isConstQualified() || vd->hasConstantInitialization()))
     if (const APValue *val = vd->evaluateValue()) {
       bool ok = true;
       std::function<void(const APValue &, unsigned)> flatten = [&](const APValue &v, unsigned dim) {
         if (dim == (unsigned)mt.getRank()) {
           if (v.isInt())
-            elems.push_back(mlir::IntegerAttr::get(
-                et, v.getInt().extOrTrunc(et.getIntOrFloatBitWidth())));
+            elems.push_back(
+                mlir::IntegerAttr::get(et, v.getInt().extOrTrunc(et.getIntOrFloatBitWidth())));
           else if (v.isFloat() && llvm::isa<mlir::FloatType>(et))
             elems.push_back(mlir::FloatAttr::get(et, v.getFloat()));
           else if (v.isAbsent() || v.isIndeterminate())
@@ -194,13 +194,12 @@ void FunctionRaiser::emitStaticDecl(const VarDecl *vd) {
   if (!t->isArrayType() && (vd->isConstexpr() || t.isConstQualified())) {
     // A constant scalar is its value.
     ScalarInfo s = scalarOrFail(t, vd->getLocation());
-    mlir::Attribute c = vd->getInit() && !isZeroInit(vd->getInit())
-                            ? constantValue(vd->getInit())
-                            : zeroOf(s.type);
+    mlir::Attribute c =
+        vd->getInit() && !isZeroInit(vd->getInit()) ? constantValue(vd->getInit()) : zeroOf(s.type);
     auto typed = llvm::dyn_cast_or_null<mlir::TypedAttr>(c);
     if (!typed || typed.getType() != s.type)
-      fail(vd->getLocation(), "the initializer of static constant '" + vd->getName() +
-                                  "' is not a constant");
+      fail(vd->getLocation(),
+           "the initializer of static constant '" + vd->getName() + "' is not a constant");
     Binding bind;
     bind.kind = Binding::SSA;
     bind.type = t;

@@ -223,10 +223,11 @@ void FunctionRaiser::emitDecl(const VarDecl *vd) {
     }
     bool ok = p && (t->isPointerType() ? p->pointer : !p->pointer);
     if (!ok)
-      fail(vd->getLocation(), "unsupported: " + llvm::Twine(t->isPointerType() ? "pointer" : "reference") +
-                                  " variable '" + vd->getName() +
-                                  "' (raised only when initialised with an array element, a "
-                                  "variable, or a pointer into an array)");
+      fail(vd->getLocation(),
+           "unsupported: " + llvm::Twine(t->isPointerType() ? "pointer" : "reference") +
+               " variable '" + vd->getName() +
+               "' (raised only when initialised with an array element, a "
+               "variable, or a pointer into an array)");
     Binding bind;
     bind.kind = Binding::Alias;
     bind.type = t;
@@ -307,8 +308,9 @@ void FunctionRaiser::emitDecl(const VarDecl *vd) {
   if (init || zero) {
     mlir::Value v;
     if (zero)
-      v = s.isFloat ? (mlir::Value)arith::ConstantOp::create(b, l, s.type, b.getFloatAttr(s.type, 0.0))
-                    : constInt(s.type, 0, l);
+      v = s.isFloat
+              ? (mlir::Value)arith::ConstantOp::create(b, l, s.type, b.getFloatAttr(s.type, 0.0))
+              : constInt(s.type, 0, l);
     else
       v = emitRValue(init);
     storeScalar(v, bind.value, l);
@@ -328,9 +330,8 @@ void FunctionRaiser::emitArrayInit(mlir::Value memref, const Expr *init, QualTyp
     llvm::SmallVector<mlir::AffineExpr, 4> exprs;
     for (int64_t i : idx)
       exprs.push_back(b.getAffineConstantExpr(i));
-    mlir::affine::AffineStoreOp::create(b, l, v, memref,
-                                        mlir::AffineMap::get(0, 0, exprs, &mod.ctx),
-                                        mlir::ValueRange{});
+    mlir::affine::AffineStoreOp::create(
+        b, l, v, memref, mlir::AffineMap::get(0, 0, exprs, &mod.ctx), mlir::ValueRange{});
   };
   // Zero-fills the sub-array at `prefix` with a loop nest.
   auto zeroFill = [&]() {
@@ -370,8 +371,7 @@ void FunctionRaiser::emitArrayInit(mlir::Value memref, const Expr *init, QualTyp
   int64_t inner = 1;
   for (int64_t d = depth + 1; d < mt.getRank(); ++d)
     inner *= mt.getDimSize(d);
-  bool bulkZero = (n - explicitCount) * inner > 16 &&
-                  (!filler || isZeroInit(filler));
+  bool bulkZero = (n - explicitCount) * inner > 16 && (!filler || isZeroInit(filler));
   if (bulkZero)
     zeroFill();
   for (int64_t k = 0; k < n; ++k) {
@@ -424,9 +424,8 @@ void FunctionRaiser::emitIf(const IfStmt *s) {
 
 void FunctionRaiser::emitReturn(const ReturnStmt *s) {
   mlir::Location l = loc(s);
-  if (const StructInfo *info = fn->getReturnType()->isVoidType()
-                                   ? nullptr
-                                   : mod.types.structInfo(fn->getReturnType())) {
+  if (const StructInfo *info =
+          fn->getReturnType()->isVoidType() ? nullptr : mod.types.structInfo(fn->getReturnType())) {
     // One value per field.
     StructValue sv = emitStructRValue(s->getRetValue());
     llvm::SmallVector<mlir::Value, 4> vals;

@@ -99,8 +99,7 @@ mlir::Value FunctionRaiser::streamValue(const Expr *e) {
   if (auto *dr = dyn_cast<DeclRefExpr>(s))
     if (auto *vd = dyn_cast<VarDecl>(dr->getDecl())) {
       auto it = vars.find(vd);
-      if (it != vars.end() && it->second.value &&
-          llvm::isa<StreamType>(it->second.value.getType()))
+      if (it != vars.end() && it->second.value && llvm::isa<StreamType>(it->second.value.getType()))
         return it->second.value;
     }
   if (isa<ArraySubscriptExpr>(s)) {
@@ -129,8 +128,8 @@ bool FunctionRaiser::tryEmitStreamCall(const CallExpr *e, mlir::Value &result) {
       op = m->getNameAsString();
     args.append(mc->arg_begin(), mc->arg_end());
   } else if (auto *oc = dyn_cast<CXXOperatorCallExpr>(e)) {
-    if (oc->getNumArgs() != 2 || (oc->getOperator() != OO_GreaterGreater &&
-                                  oc->getOperator() != OO_LessLess))
+    if (oc->getNumArgs() != 2 ||
+        (oc->getOperator() != OO_GreaterGreater && oc->getOperator() != OO_LessLess))
       return false;
     object = oc->getArg(0);
     op = oc->getOperator() == OO_GreaterGreater ? ">>" : "<<";
@@ -196,7 +195,8 @@ bool FunctionRaiser::tryEmitLockScope(llvm::ArrayRef<const Stmt *> stmts) {
   if (!ce || ce->getNumArgs() != 1)
     fail(vd->getLocation(), "unsupported: lock '" + vd->getName() +
                                 "' must be constructed from a stream of blocks, as in "
-                                "'hls::write_lock<B> " + vd->getName() + "(s);'");
+                                "'hls::write_lock<B> " +
+                                vd->getName() + "(s);'");
   mlir::Value s = streamValue(ce->getArg(0));
   auto st = llvm::cast<StreamType>(s.getType());
   if (!st.getBlockType())

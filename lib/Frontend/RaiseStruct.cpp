@@ -35,7 +35,8 @@ mlir::MemRefType offsetLayout(llvm::ArrayRef<int64_t> shape, mlir::Type elem) {
   llvm::SmallVector<int64_t, 4> strides(shape.size(), 1);
   for (int d = (int)shape.size() - 2; d >= 0; --d)
     strides[d] = strides[d + 1] * shape[d + 1];
-  auto layout = mlir::StridedLayoutAttr::get(elem.getContext(), mlir::ShapedType::kDynamic, strides);
+  auto layout =
+      mlir::StridedLayoutAttr::get(elem.getContext(), mlir::ShapedType::kDynamic, strides);
   return mlir::MemRefType::get(shape, elem, layout);
 }
 
@@ -123,7 +124,8 @@ void ModuleRaiser::noteStruct(const StructInfo *info) {
       namespaces.push_back(ns);
   std::string def;
   for (const NamespaceDecl *ns : llvm::reverse(namespaces))
-    def += "namespace " + (ns->isAnonymousNamespace() ? std::string() : ns->getNameAsString() + " ") + "{\n";
+    def += "namespace " +
+           (ns->isAnonymousNamespace() ? std::string() : ns->getNameAsString() + " ") + "{\n";
   if (rd->getIdentifier())
     def += "struct " + rd->getNameAsString() + " {\n" + fields + "};\n";
   else if (const TypedefNameDecl *td = rd->getTypedefNameForAnonDecl())
@@ -134,10 +136,10 @@ void ModuleRaiser::noteStruct(const StructInfo *info) {
   structDefs.push_back(def);
 }
 
-void ModuleRaiser::structParam(const FunctionDecl *fn, const ParmVarDecl *p, unsigned index,
-                               const StructInfo *info, llvm::SmallVectorImpl<mlir::Type> &types,
-                               llvm::SmallVectorImpl<mlir::DictionaryAttr> &attrs,
-                               llvm::function_ref<void(SourceLocation, const llvm::Twine &)> error) {
+void ModuleRaiser::structParam(
+    const FunctionDecl *fn, const ParmVarDecl *p, unsigned index, const StructInfo *info,
+    llvm::SmallVectorImpl<mlir::Type> &types, llvm::SmallVectorImpl<mlir::DictionaryAttr> &attrs,
+    llvm::function_ref<void(SourceLocation, const llvm::Twine &)> error) {
   QualType t = p->getOriginalType();
   mlir::Builder b(&ctx);
   PrintingPolicy pp(ast.getLangOpts());
@@ -157,7 +159,8 @@ void ModuleRaiser::structParam(const FunctionDecl *fn, const ParmVarDecl *p, uns
         error(p->getLocation(), "parameter '" + p->getName() + "' of '" + fn->getNameAsString() +
                                     "' is a pointer, so the size of the array it points to is "
                                     "unknown: add '#pragma HLS interface m_axi port=" +
-                                    p->getName() + " depth=<number of elements>' to the function "
+                                    p->getName() +
+                                    " depth=<number of elements>' to the function "
                                     "body, or declare it as an array of constant size");
         return;
       }
@@ -201,7 +204,8 @@ void ModuleRaiser::structParam(const FunctionDecl *fn, const ParmVarDecl *p, uns
     if (!leaf.scalar.isSigned && !leaf.scalar.isBool && !leaf.scalar.isFloat)
       a.push_back(b.getNamedAttr(AlloDialect::kUnsigned, b.getUnitAttr()));
     if (leaf.scalar.fixedScale >= 0)
-      a.push_back(b.getNamedAttr(AlloDialect::kFixedScale, b.getI64IntegerAttr(leaf.scalar.fixedScale)));
+      a.push_back(
+          b.getNamedAttr(AlloDialect::kFixedScale, b.getI64IntegerAttr(leaf.scalar.fixedScale)));
     // The native (array of structs) layout, for testbenches.
     a.push_back(b.getNamedAttr(AlloDialect::kFieldOffset, b.getI64IntegerAttr(leaf.offset)));
     a.push_back(b.getNamedAttr(AlloDialect::kFieldBytes, b.getI64IntegerAttr(leaf.bytes)));
@@ -322,7 +326,8 @@ StructValue FunctionRaiser::defaultStructValue(const StructInfo *info, bool zero
           et = at->getElementType();
         const Expr *init = f->getInClassInitializer();
         if (const StructInfo *si = mod.types.structInfo(et); si && !ft->isArrayType()) {
-          StructValue fv = isImplicitZero(init) ? defaultStructValue(si, true) : emitStructRValue(init);
+          StructValue fv =
+              isImplicitZero(init) ? defaultStructValue(si, true) : emitStructRValue(init);
           v.leaves.append(fv.leaves.begin(), fv.leaves.end());
         } else if (mod.types.structInfo(et)) {
           unsupported(init, "a member initializer of an array of structs");
@@ -434,7 +439,8 @@ StructValue FunctionRaiser::emitStructRValue(const Expr *e) {
           }
           continue;
         }
-        StructValue fv = isImplicitZero(init) ? defaultStructValue(si, true) : emitStructRValue(init);
+        StructValue fv =
+            isImplicitZero(init) ? defaultStructValue(si, true) : emitStructRValue(init);
         v.leaves.append(fv.leaves.begin(), fv.leaves.end());
         continue;
       }
@@ -460,9 +466,9 @@ StructValue FunctionRaiser::emitStructRValue(const Expr *e) {
     std::optional<Place> p = emitPlace(oc->getArg(0));
     return loadStruct(*p, l);
   }
-  if (auto *call = dyn_cast<CallExpr>(e);
-      call && !isa<CXXMemberCallExpr>(e) && call->getDirectCallee() &&
-      !isa<CXXMethodDecl>(call->getDirectCallee())) {
+  if (auto *call = dyn_cast<CallExpr>(e); call && !isa<CXXMemberCallExpr>(e) &&
+                                          call->getDirectCallee() &&
+                                          !isa<CXXMethodDecl>(call->getDirectCallee())) {
     mlir::func::CallOp op = emitCallOp(call);
     StructValue v;
     v.info = info;
@@ -615,8 +621,8 @@ void FunctionRaiser::emitStructDecl(const VarDecl *vd, const StructInfo *info,
   for (const FieldLeaf &leaf : info->leaves) {
     llvm::SmallVector<int64_t, 4> lshape(shape.begin(), shape.end());
     lshape.append(leaf.dims.begin(), leaf.dims.end());
-    mlir::Value m = allocaAtEntry(mlir::MemRefType::get(lshape, leaf.scalar.type), l,
-                                  vd->getName(), QualType());
+    mlir::Value m = allocaAtEntry(mlir::MemRefType::get(lshape, leaf.scalar.type), l, vd->getName(),
+                                  QualType());
     mlir::Operation *op = m.getDefiningOp();
     op->setAttr(AlloDialect::kCType, b.getStringAttr(mod.spell(vd->getType())));
     op->setAttr(AlloDialect::kField, b.getStringAttr(leaf.path));
@@ -696,8 +702,7 @@ void FunctionRaiser::emitStructDecl(const VarDecl *vd, const StructInfo *info,
   }
   if (fill || !init) {
     StructValue fv;
-    if (auto *ce = dyn_cast_or_null<CXXConstructExpr>(filler);
-        ce && ce->getType()->isArrayType()) {
+    if (auto *ce = dyn_cast_or_null<CXXConstructExpr>(filler); ce && ce->getType()->isArrayType()) {
       // Default construction of every element.
       if (ce->getConstructor()->isUserProvided())
         unsupported(ce, "the constructor '" + ce->getConstructor()->getQualifiedNameAsString() +
@@ -751,8 +756,8 @@ void FunctionRaiser::bindStructParam(const ParmVarDecl *p, unsigned first) {
   bool byValue = !llvm::isa<mlir::MemRefType>(firstLeaf.getType()) ||
                  (info->leaves.front().dims.size() ==
                       (size_t)llvm::cast<mlir::MemRefType>(firstLeaf.getType()).getRank() &&
-                  !p->getOriginalType()->isReferenceType() && !p->getOriginalType()->isPointerType() &&
-                  !p->getOriginalType()->isArrayType());
+                  !p->getOriginalType()->isReferenceType() &&
+                  !p->getOriginalType()->isPointerType() && !p->getOriginalType()->isArrayType());
   if (byValue && writes.count(p)) {
     mlir::Location l = loc(p->getLocation());
     PrintingPolicy pp(ast.getLangOpts());
@@ -806,7 +811,8 @@ void FunctionRaiser::bindStructParam(const ParmVarDecl *p, unsigned first) {
 }
 
 void FunctionRaiser::structArguments(const Expr *arg, const ParmVarDecl *param,
-                                     mlir::TypeRange types, llvm::SmallVectorImpl<mlir::Value> &out) {
+                                     mlir::TypeRange types,
+                                     llvm::SmallVectorImpl<mlir::Value> &out) {
   mlir::Location l = loc(arg);
   llvm::SmallVector<int64_t, 4> shape;
   ParamKind kind = structParamKind(ast, param->getOriginalType(), shape);
@@ -820,9 +826,9 @@ void FunctionRaiser::structArguments(const Expr *arg, const ParmVarDecl *param,
           out.push_back(lv.value);
         } else {
           mlir::Type t = types[k];
-          out.push_back(llvm::isa<mlir::FloatType>(t)
-                            ? (mlir::Value)arith::ConstantOp::create(b, l, t, b.getFloatAttr(t, 0.0))
-                            : constInt(t, 0, l));
+          out.push_back(llvm::isa<mlir::FloatType>(t) ? (mlir::Value)arith::ConstantOp::create(
+                                                            b, l, t, b.getFloatAttr(t, 0.0))
+                                                      : constInt(t, 0, l));
         }
         continue;
       }
@@ -832,8 +838,8 @@ void FunctionRaiser::structArguments(const Expr *arg, const ParmVarDecl *param,
       }
       // An array field of a temporary: built in a local array.
       const FieldLeaf &leaf = v.info->leaves[k];
-      mlir::Value tmp = allocaAtEntry(mlir::MemRefType::get(leaf.dims, leaf.scalar.type), l,
-                                      "tmp", leaf.type);
+      mlir::Value tmp =
+          allocaAtEntry(mlir::MemRefType::get(leaf.dims, leaf.scalar.type), l, "tmp", leaf.type);
       Place tp;
       tp.memref = tmp;
       // Reuse storeStruct's array paths through a one-leaf copy.

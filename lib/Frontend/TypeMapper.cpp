@@ -13,11 +13,11 @@
 //===----------------------------------------------------------------------===//
 #include "FunctionRaiser.h"
 
+#include "mlir/IR/BuiltinTypes.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceManager.h"
-#include "mlir/IR/BuiltinTypes.h"
 
 using namespace clang;
 using namespace allo::raise;
@@ -102,9 +102,8 @@ std::optional<ScalarInfo> TypeMapper::scalar(QualType t) const {
   return std::nullopt;
 }
 
-const ClassTemplateSpecializationDecl *allo::raise::hlsClassTemplate(QualType t,
-                                                                     llvm::StringRef name,
-                                                                     bool allowAllo) {
+const ClassTemplateSpecializationDecl *
+allo::raise::hlsClassTemplate(QualType t, llvm::StringRef name, bool allowAllo) {
   t = t.getNonReferenceType().getCanonicalType();
   auto *spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(t->getAsCXXRecordDecl());
   if (!spec || spec->getName() != name)
@@ -248,7 +247,8 @@ std::string TypeMapper::structProblem(QualType t) const {
   } else if (isa<ClassTemplateSpecializationDecl>(rd)) {
     problem = "struct templates are not raised yet (use a plain struct)";
   } else if (rd->getDeclContext()->isFunctionOrMethod() || rd->getDeclContext()->isRecord()) {
-    problem = "struct " + name + " is declared inside a function or class (declare it at "
+    problem = "struct " + name +
+              " is declared inside a function or class (declare it at "
               "namespace scope)";
   } else if (rd->field_empty()) {
     problem = "struct " + name + " has no data members";
@@ -357,7 +357,8 @@ std::string TypeMapper::explain(QualType t) const {
   }
   PrintingPolicy pp(ast.getLangOpts());
   pp.SuppressTagKeyword = true;
-  if (isBlockStreamClass(t) || (t->isReferenceType() && isBlockStreamClass(t.getNonReferenceType())))
+  if (isBlockStreamClass(t) ||
+      (t->isReferenceType() && isBlockStreamClass(t.getNonReferenceType())))
     return "type '" + t.getAsString(pp) +
            "' is not supported: a stream of blocks needs a block that is a fixed-size array of "
            "supported scalars (e.g. 'typedef int buf[64];'), and its locks need that block type";
@@ -376,10 +377,10 @@ std::string TypeMapper::explain(QualType t) const {
     else if (pt->isFunctionType())
       s += " (function pointers are not raised)";
     else
-      s += std::string(" (") + what + " are raised to arrays and scalars of the supported "
+      s += std::string(" (") + what +
+           " are raised to arrays and scalars of the supported "
            "element types: bool, integers, float, double, ap_int, ap_uint, ap_fixed, ap_ufixed)";
-  }
-  else if (t->isArrayType())
+  } else if (t->isArrayType())
     s += " (arrays need constant sizes and a supported element type)";
   else if (t->isRecordType())
     s += " (classes are not raised; supported: bool, integers, float, double, ap_int, "

@@ -34,7 +34,9 @@ extern "C" void *allo_rt_stream_new_static(int64_t depth) {
   return state().statics.back().get();
 }
 
-extern "C" void allo_rt_stream_write(void *s, int64_t word) { static_cast<Fifo *>(s)->q.push_back(word); }
+extern "C" void allo_rt_stream_write(void *s, int64_t word) {
+  static_cast<Fifo *>(s)->q.push_back(word);
+}
 
 extern "C" int64_t allo_rt_stream_read(void *s) {
   auto *f = static_cast<Fifo *>(s);

@@ -118,7 +118,8 @@ LogicalResult applyCompose(StepContext &c, const ScheduleOptions &options,
   }
   if (std::string problem = scheduleFileProblem(subFile); !problem.empty()) {
     c.error(step.schedule.path, step.schedule.pos,
-            "cannot read the sub-schedule '" + step.schedule.value + "' ('" + subFile + "'): " + problem)
+            "cannot read the sub-schedule '" + step.schedule.value + "' ('" + subFile +
+                "'): " + problem)
             .attachNote(c.locOf(step.schedule.pos))
         << "a sub-schedule is a JSON schedule file";
     return failure();
@@ -153,8 +154,9 @@ LogicalResult applyCompose(StepContext &c, const ScheduleOptions &options,
     return failure();
 
   chain.push_back(key);
-  LogicalResult r = applySteps(c.module, *sub, options, chain,
-                               prefix + step.path + " (" + llvm::sys::path::filename(subFile).str() + ") > ");
+  LogicalResult r =
+      applySteps(c.module, *sub, options, chain,
+                 prefix + step.path + " (" + llvm::sys::path::filename(subFile).str() + ") > ");
   chain.pop_back();
   return r;
 }
@@ -216,7 +218,8 @@ template <typename D> void ensureLoaded(MLIRContext *ctx) {
 
 } // namespace
 
-LogicalResult allo::applySchedule(ModuleOp module, const Schedule &schedule, ScheduleOptions options) {
+LogicalResult allo::applySchedule(ModuleOp module, const Schedule &schedule,
+                                  ScheduleOptions options) {
   MLIRContext *ctx = module.getContext();
   ensureLoaded<AlloDialect>(ctx);
   ensureLoaded<affine::AffineDialect>(ctx);
@@ -230,7 +233,8 @@ LogicalResult allo::applySchedule(ModuleOp module, const Schedule &schedule, Sch
   return applySteps(module, schedule, options, chain, "");
 }
 
-LogicalResult allo::applyScheduleFile(ModuleOp module, llvm::StringRef path, ScheduleOptions options) {
+LogicalResult allo::applyScheduleFile(ModuleOp module, llvm::StringRef path,
+                                      ScheduleOptions options) {
   std::vector<ScheduleDiagnostic> diags;
   std::optional<Schedule> s = parseScheduleFile(path, diags);
   emitParseDiagnostics(module.getContext(), diags);

@@ -119,10 +119,19 @@ bool availableIn(Value v, affine::AffineForOp loop) {
 /// unconditionally in a nest of affine.for loops inside `loop`, and each
 /// index is `iv + e` for a distinct inner loop of step 1 whose trip count is
 /// that dimension's size, e not depending on inner loops.
-bool coversTile(affine::AffineStoreOp store, affine::AffineForOp loop, llvm::ArrayRef<int64_t> shape) {
-  for (Operation *p = store->getParentOp(); p != loop.getOperation(); p = p->getParentOp())
-    if (!isa<affine::AffineForOp>(p))
+bool coversTile(affine::AffineStoreOp store, affine::AffineForOp loop,
+                llvm::ArrayRef<int64_t> shape) {
+  // The store runs on every iteration: only loops around it, each known to
+  // run (a loop that may run zero times writes nothing; fuzz-diff seed 900,
+  // case 699).
+  for (Operation *p = store->getParentOp(); p != loop.getOperation(); p = p->getParentOp()) {
+    auto f = dyn_cast<affine::AffineForOp>(p);
+    if (!f)
       return false;
+    std::optional<uint64_t> trip = affine::getConstantTripCount(f);
+    if (!trip || *trip == 0)
+      return false;
+  }
   affine::MemRefAccess access(store);
   affine::AffineValueMap avm;
   access.getAccessMap(&avm);
@@ -149,8 +158,8 @@ bool coversTile(affine::AffineStoreOp store, affine::AffineForOp loop, llvm::Arr
       continue; // the index is in the tile, which has one element along d
     if (!iv || !used.insert(*iv).second)
       return false;
-    AffineExpr rest = simplifyAffineExpr(e - getAffineDimExpr(*iv, e.getContext()), nd,
-                                         map.getNumSymbols());
+    AffineExpr rest =
+        simplifyAffineExpr(e - getAffineDimExpr(*iv, e.getContext()), nd, map.getNumSymbols());
     for (unsigned k : inner)
       if (rest.isFunctionOfDim(k))
         return false;
@@ -165,8 +174,8 @@ bool coversTile(affine::AffineStoreOp store, affine::AffineForOp loop, llvm::Arr
 /// Is lb(symbols) >= lo (atLeast) or <= hi (!atLeast) at every iteration of
 /// `loops` (outermost first)? `lb` is purely symbolic in `symbols`. False
 /// when it cannot be proven (the caller then clips).
-bool provablyBounded(llvm::ArrayRef<affine::AffineForOp> loops, AffineMap lb, llvm::ArrayRef<Value> symbols,
-                     bool atLeast, int64_t bound) {
+bool provablyBounded(llvm::ArrayRef<affine::AffineForOp> loops, AffineMap lb,
+                     llvm::ArrayRef<Value> symbols, bool atLeast, int64_t bound) {
   affine::FlatAffineValueConstraints dom;
   llvm::SmallVector<Operation *, 4> ops;
   for (affine::AffineForOp l : loops)
@@ -207,9 +216,9 @@ struct CopyRange {
 /// A copy nest between the array and the buffer: for t in box (clipped to
 /// the array where range[d].clip):
 /// in: buf[t] = A[origin + t]; out: A[origin + t] = buf[t].
-void buildCopyNest(OpBuilder &b, Location loc, Value array, Value buf, llvm::ArrayRef<CopyRange> range,
-                   llvm::ArrayRef<int> bufDim, llvm::ArrayRef<OpFoldResult> origin, bool in,
-                   llvm::StringRef bufName) {
+void buildCopyNest(OpBuilder &b, Location loc, Value array, Value buf,
+                   llvm::ArrayRef<CopyRange> range, llvm::ArrayRef<int> bufDim,
+                   llvm::ArrayRef<OpFoldResult> origin, bool in, llvm::StringRef bufName) {
   MLIRContext *ctx = b.getContext();
   unsigned rank = range.size();
   llvm::SmallVector<Value, 4> ivs;
@@ -223,18 +232,19 @@ void buildCopyNest(OpBuilder &b, Location loc, Value array, Value buf, llvm::Arr
       f = affine::AffineForOp::create(b, loc, 0, r.shape);
     } else if (auto v = llvm::dyn_cast<Value>(origin[d])) {
       AffineExpr o = getAffineDimExpr(0, ctx);
-      llvm::SmallVector<AffineExpr, 2> lo = {getAffineConstantExpr(0, ctx)}, hi = {getAffineConstantExpr(r.shape, ctx)};
+      llvm::SmallVector<AffineExpr, 2> lo = {getAffineConstantExpr(0, ctx)},
+                                       hi = {getAffineConstantExpr(r.shape, ctx)};
       if (r.clipLow)
         lo.push_back(-o);
       if (r.clipHigh)
         hi.push_back(r.size - o);
-      f = affine::AffineForOp::create(b, loc, ValueRange{v}, AffineMap::get(1, 0, lo, ctx), ValueRange{v},
-                                      AffineMap::get(1, 0, hi, ctx), 1);
+      f = affine::AffineForOp::create(b, loc, ValueRange{v}, AffineMap::get(1, 0, lo, ctx),
+                                      ValueRange{v}, AffineMap::get(1, 0, hi, ctx), 1);
     } else {
       int64_t o = llvm::cast<IntegerAttr>(llvm::cast<Attribute>(origin[d])).getInt();
-      f = affine::AffineForOp::create(b, loc, std::max<int64_t>(0, -o),
-                                      std::max<int64_t>(std::max<int64_t>(0, -o),
-                                                        std::min<int64_t>(r.shape, r.size - o)));
+      f = affine::AffineForOp::create(
+          b, loc, std::max<int64_t>(0, -o),
+          std::max<int64_t>(std::max<int64_t>(0, -o), std::min<int64_t>(r.shape, r.size - o)));
     }
     setLoopName(f, (bufName + (in ? ".in" : ".out") + std::to_string(ivs.size())).str());
     ivs.push_back(f.getInductionVar());
@@ -245,7 +255,8 @@ void buildCopyNest(OpBuilder &b, Location loc, Value array, Value buf, llvm::Arr
   llvm::SmallVector<AffineExpr, 4> results;
   llvm::SmallVector<Value, 8> operands(ivs.begin(), ivs.end());
   for (unsigned d = 0; d < rank; ++d) {
-    AffineExpr e = bufDim[d] >= 0 ? getAffineDimExpr(bufDim[d], ctx) : getAffineConstantExpr(0, ctx);
+    AffineExpr e =
+        bufDim[d] >= 0 ? getAffineDimExpr(bufDim[d], ctx) : getAffineConstantExpr(0, ctx);
     if (auto v = llvm::dyn_cast<Value>(origin[d])) {
       e = e + getAffineDimExpr(operands.size(), ctx);
       operands.push_back(v);
@@ -270,8 +281,8 @@ void buildCopyNest(OpBuilder &b, Location loc, Value array, Value buf, llvm::Arr
 /// The map and operands of an access of the array, moved onto the buffer:
 /// every index minus the tile's origin.
 void sched::shiftedAccess(AffineMap map, ValueRange mapOperands, llvm::ArrayRef<int> bufDim,
-                   llvm::ArrayRef<OpFoldResult> origin, AffineMap &newMap,
-                   llvm::SmallVectorImpl<Value> &newOperands) {
+                          llvm::ArrayRef<OpFoldResult> origin, AffineMap &newMap,
+                          llvm::SmallVectorImpl<Value> &newOperands) {
   MLIRContext *ctx = map.getContext();
   unsigned nd = map.getNumDims(), ns = map.getNumSymbols();
   newOperands.assign(mapOperands.begin(), mapOperands.begin() + nd);
@@ -377,7 +388,8 @@ LogicalResult sched::applyBufferAt(StepContext &c) {
     return failure();
   }
   llvm::SmallVector<Value, 4> symbols;
-  region->getConstraints()->getValues(type.getRank(), region->getConstraints()->getNumVars(), &symbols);
+  region->getConstraints()->getValues(type.getRank(), region->getConstraints()->getNumVars(),
+                                      &symbols);
   for (Value v : symbols)
     if (!availableIn(v, loop)) {
       auto d = c.error("cannot buffer '" + s.array->str() + "' at " + describeLoop(loop) +

@@ -61,14 +61,17 @@ std::optional<std::pair<int64_t, int64_t>> indexRange(Value v, unsigned depth = 
   return std::nullopt;
 }
 
-bool fitsInt32(std::pair<int64_t, int64_t> r) { return r.first >= INT32_MIN && r.second <= INT32_MAX; }
+bool fitsInt32(std::pair<int64_t, int64_t> r) {
+  return r.first >= INT32_MIN && r.second <= INT32_MAX;
+}
 
 /// The value of an i32 computed from indices, as an affine expression of
 /// them (operands appended to `ops`), with its range: casts of indices,
 /// constants, +, -, * by a constant. Only when every intermediate value fits
 /// in 32 bits, so that the i32 arithmetic is exact.
 std::optional<std::pair<int64_t, int64_t>> affineOfI32(Value v, MLIRContext *ctx, AffineExpr &e,
-                                                       llvm::SmallVectorImpl<Value> &ops, unsigned depth = 0) {
+                                                       llvm::SmallVectorImpl<Value> &ops,
+                                                       unsigned depth = 0) {
   if (depth > 16)
     return std::nullopt;
   auto it = llvm::dyn_cast<IntegerType>(v.getType());
@@ -114,7 +117,8 @@ std::optional<std::pair<int64_t, int64_t>> affineOfI32(Value v, MLIRContext *ctx
         k = rb->first, e = a * *k, r = *ra;
       if (!k || std::abs(*k) > (1 << 20))
         return std::nullopt;
-      r = *k >= 0 ? std::make_pair(r.first * *k, r.second * *k) : std::make_pair(r.second * *k, r.first * *k);
+      r = *k >= 0 ? std::make_pair(r.first * *k, r.second * *k)
+                  : std::make_pair(r.second * *k, r.first * *k);
     }
     if (!fitsInt32(r))
       return std::nullopt;
@@ -139,7 +143,8 @@ bool validAffineOperand(Value v, Operation *root, unsigned depth = 0) {
   if (!root->isAncestor(d))
     return true;
   if (auto apply = llvm::dyn_cast<affine::AffineApplyOp>(d))
-    return llvm::all_of(apply.getMapOperands(), [&](Value o) { return validAffineOperand(o, root, depth + 1); });
+    return llvm::all_of(apply.getMapOperands(),
+                        [&](Value o) { return validAffineOperand(o, root, depth + 1); });
   if (isa<arith::ConstantIndexOp>(d))
     return true;
   return false;
@@ -209,7 +214,8 @@ bool sched::isCallLocal(Value memref) {
   return d && d->hasAttr(kCallLocal);
 }
 
-affine::AffineForOp sched::copyWithCallBodies(affine::AffineForOp nest, std::string &why, Operation *&where) {
+affine::AffineForOp sched::copyWithCallBodies(affine::AffineForOp nest, std::string &why,
+                                              Operation *&where) {
   OpBuilder b(nest->getContext());
   b.setInsertionPointAfter(nest);
   auto copy = llvm::cast<affine::AffineForOp>(b.clone(*nest));
@@ -242,7 +248,8 @@ affine::AffineForOp sched::copyWithCallBodies(affine::AffineForOp nest, std::str
     if (!affineOfI32(in, c.getContext(), e, ops))
       continue;
     OpBuilder cb(c);
-    auto apply = affine::AffineApplyOp::create(cb, c.getLoc(), AffineMap::get(ops.size(), 0, e), ops);
+    auto apply =
+        affine::AffineApplyOp::create(cb, c.getLoc(), AffineMap::get(ops.size(), 0, e), ops);
     c.getResult().replaceAllUsesWith(apply.getResult());
   }
 
@@ -261,10 +268,12 @@ affine::AffineForOp sched::copyWithCallBodies(affine::AffineForOp nest, std::str
     auto [it, fresh] = globals.try_emplace(g.getName(), Value());
     if (fresh) {
       OpBuilder gb(nest);
-      it->second = memref::GetGlobalOp::create(gb, g.getLoc(), g.getType(), g.getName()).getResult();
+      it->second =
+          memref::GetGlobalOp::create(gb, g.getLoc(), g.getType(), g.getName()).getResult();
       it->second.getDefiningOp()->setAttr(kCallLocal, gb.getUnitAttr());
     }
-    g.getResult().replaceUsesWithIf(it->second, [&](OpOperand &u) { return copy->isAncestor(u.getOwner()); });
+    g.getResult().replaceUsesWithIf(it->second,
+                                    [&](OpOperand &u) { return copy->isAncestor(u.getOwner()); });
     if (copy->isAncestor(g) && g->use_empty())
       g->erase();
   }

@@ -37,8 +37,8 @@
 
 #include "mlir/Dialect/Affine/Analysis/AffineAnalysis.h"
 #include "mlir/Dialect/Affine/Analysis/Utils.h"
-#include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Dialect/Affine/LoopFusionUtils.h"
+#include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "llvm/ADT/SetVector.h"
@@ -136,8 +136,9 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
       continue;
     auto alloca = m.getDefiningOp<memref::AllocaOp>();
     if (!alloca) {
-      auto d = c.error(what + "the producer writes '" + arrayName(m) +
-                       "', which is not a local array: removing the producer would lose its writes");
+      auto d =
+          c.error(what + "the producer writes '" + arrayName(m) +
+                  "', which is not a local array: removing the producer would lose its writes");
       d.attachNote(m.getLoc()) << "the array";
       return failure();
     }
@@ -151,9 +152,10 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
       if (top && top->isBeforeInBlock(src))
         continue;
       if (!dst->isAncestor(user)) {
-        auto d = c.error(what + "'" + arrayName(m) + "', written by the producer, is also used after "
-                                "it outside the consumer's nest (which would no longer see every "
-                                "value the producer wrote)");
+        auto d = c.error(what + "'" + arrayName(m) +
+                         "', written by the producer, is also used after "
+                         "it outside the consumer's nest (which would no longer see every "
+                         "value the producer wrote)");
         d.attachNote(user->getLoc()) << "this use";
         return failure();
       }
@@ -199,11 +201,13 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
       }
     });
     if (conflict) {
-      auto d = c.error(what + (array ? "'" + arrayName(array) + "' is read or written by the producer and "
-                                       "written after it, before or in the consumer; computing the "
-                                       "producer later would change what it reads or overwrite it"
-                                     : std::string("a call between the producer and the consumer may "
-                                                   "access what the producer reads")));
+      auto d =
+          c.error(what + (array ? "'" + arrayName(array) +
+                                      "' is read or written by the producer and "
+                                      "written after it, before or in the consumer; computing the "
+                                      "producer later would change what it reads or overwrite it"
+                                : std::string("a call between the producer and the consumer may "
+                                              "access what the producer reads")));
       d.attachNote(conflict->getLoc()) << "this write";
       return failure();
     }
@@ -225,9 +229,10 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
         affine::DependenceResult r =
             affine::checkMemrefAccessDependence(ma, mb, d, nullptr, nullptr);
         if (r.value == affine::DependenceResult::Failure || affine::hasDependence(r)) {
-          auto diag = c.error(what + "the producer carries a dependence on '" + arrayName(ma.memref) +
-                              "' between its iterations; its iterations cannot be computed "
-                              "separately for each consumer iteration");
+          auto diag =
+              c.error(what + "the producer carries a dependence on '" + arrayName(ma.memref) +
+                      "' between its iterations; its iterations cannot be computed "
+                      "separately for each consumer iteration");
           diag.attachNote(a->getLoc()) << "this access";
           diag.attachNote(b->getLoc()) << "and this one";
           return failure();
@@ -251,8 +256,8 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
   }
 
   affine::ComputationSliceState slice;
-  affine::FusionResult r = affine::canFuseLoops(src, dst, depth, &slice,
-                                                affine::FusionStrategy::ProducerConsumer);
+  affine::FusionResult r =
+      affine::canFuseLoops(src, dst, depth, &slice, affine::FusionStrategy::ProducerConsumer);
   if (r.value != affine::FusionResult::Success) {
     const char *why = "";
     switch (r.value) {

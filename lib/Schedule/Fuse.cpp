@@ -19,13 +19,16 @@
 // winning, and the verbatim pragmas of all of them. Iterations run in exactly the original order,
 // so the rewrite is always legal for a rectangular nest; the loops are first
 // normalised (lower bound 0, step 1), and a nest whose bounds depend on the
-// induction variables of its own loops is refused.
+// induction variables of its own loops is refused. An inner loop whose trip
+// count may be negative (it never runs) guards the fused loop with an
+// affine.if: the product of two negative counts would be positive.
 //
 //===----------------------------------------------------------------------===//
 #include "ScheduleImpl.h"
 
 #include "mlir/Dialect/Affine/LoopUtils.h"
 #include "mlir/Dialect/Affine/Utils.h"
+#include "mlir/IR/IntegerSet.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -57,14 +60,15 @@ LogicalResult sched::applyFuse(StepContext &c) {
     for (affine::AffineForOp l : band)
       if (!llvm::is_contained(loops, l)) {
         c.error("the loops are not consecutive: " + describeLoop(l) +
-                " lies between them; list every loop of the nest from " + describeLoop(loops.front()) +
-                " to " + describeLoop(loops.back()));
+                " lies between them; list every loop of the nest from " +
+                describeLoop(loops.front()) + " to " + describeLoop(loops.back()));
         return failure();
       }
   }
   for (affine::AffineForOp l : band)
     if (l.getNumResults() > 0) {
-      c.error("cannot fuse " + describeLoop(l) + ": it carries values between iterations (iter_args)");
+      c.error("cannot fuse " + describeLoop(l) +
+              ": it carries values between iterations (iter_args)");
       return failure();
     }
   auto f = band.front()->getParentOfType<func::FuncOp>();
@@ -99,8 +103,8 @@ LogicalResult sched::applyFuse(StepContext &c) {
       Value v = l.getInductionVar();
       if (!iv || v.use_empty())
         continue;
-      auto named = affine::AffineApplyOp::create(b, NameLoc::get(iv, l.getLoc()), b.getDimIdentityMap(),
-                                                 ValueRange{v});
+      auto named = affine::AffineApplyOp::create(b, NameLoc::get(iv, l.getLoc()),
+                                                 b.getDimIdentityMap(), ValueRange{v});
       v.replaceUsesWithIf(named, [&](OpOperand &use) {
         return use.getOwner() != named && innermost->isProperAncestor(use.getOwner());
       });
@@ -122,11 +126,46 @@ LogicalResult sched::applyFuse(StepContext &c) {
   for (size_t i = 0; i < band.size(); ++i)
     for (Value v : band[i].getControlOperands())
       if (!band.front().isDefinedOutsideOfLoop(v)) {
-        auto d = c.error("cannot fuse: the nest is not rectangular, the bounds of " + describeLoop(band[i]) +
-                         " depend on an enclosing loop of the nest");
+        auto d = c.error("cannot fuse: the nest is not rectangular, the bounds of " +
+                         describeLoop(band[i]) + " depend on an enclosing loop of the nest");
         d.attachNote(band[i].getLoc()) << "this loop";
         return failure();
       }
+  // A loop whose trip count is negative never runs, but coalescing multiplies
+  // the trip counts, and two negative ones make a positive product (a nest of
+  // `i < n` and `j < m` with n and m negative would run n * m times). Unless
+  // every inner loop's count is a non-negative constant, the fused loop runs
+  // under `if (count >= 0)` for each of them (fuzz-diff seed 900, case 850).
+  {
+    llvm::SmallVector<AffineExpr, 4> conds;
+    llvm::SmallVector<Value, 4> dimOps, symOps;
+    for (size_t k = 1; k < band.size(); ++k) {
+      AffineMap ub = band[k].getUpperBoundMap();
+      ValueRange ops = band[k].getUpperBoundOperands();
+      unsigned nd = ub.getNumDims(), ns = ub.getNumSymbols();
+      bool used = false;
+      for (AffineExpr e : ub.getResults()) {
+        if (auto cst = dyn_cast<AffineConstantExpr>(e); cst && cst.getValue() >= 0)
+          continue;
+        conds.push_back(e.shiftDims(nd, dimOps.size()).shiftSymbols(ns, symOps.size()));
+        used = true;
+      }
+      if (!used)
+        continue;
+      dimOps.append(ops.begin(), ops.begin() + nd);
+      symOps.append(ops.begin() + nd, ops.end());
+    }
+    if (!conds.empty()) {
+      IntegerSet set = IntegerSet::get(dimOps.size(), symOps.size(), conds,
+                                       llvm::SmallVector<bool, 4>(conds.size(), false));
+      llvm::SmallVector<Value, 8> operands(dimOps.begin(), dimOps.end());
+      operands.append(symOps);
+      affine::canonicalizeSetAndOperands(&set, &operands);
+      OpBuilder b(band.front());
+      auto guard = affine::AffineIfOp::create(b, loc, set, operands, /*withElseRegion=*/false);
+      band.front()->moveBefore(guard.getThenBlock()->getTerminator());
+    }
+  }
   // Normalisation remaps each induction variable at the top of its body; sink
   // those remaps into the innermost loop so the band is perfectly nested.
   prepareBand(band);
@@ -186,7 +225,8 @@ LogicalResult sched::applyFuse(StepContext &c) {
   affine::AffineApplyOp::getCanonicalizationPatterns(patterns, c.ctx);
   affine::AffineMinOp::getCanonicalizationPatterns(patterns, c.ctx);
   affine::AffineForOp::getCanonicalizationPatterns(patterns, c.ctx);
-  (void)applyOpPatternsGreedily(created, std::move(patterns),
-                                GreedyRewriteConfig().setStrictness(GreedyRewriteStrictness::ExistingAndNewOps));
+  (void)applyOpPatternsGreedily(
+      created, std::move(patterns),
+      GreedyRewriteConfig().setStrictness(GreedyRewriteStrictness::ExistingAndNewOps));
   return success();
 }

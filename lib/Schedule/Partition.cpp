@@ -50,8 +50,8 @@ LogicalResult sched::applyPartition(StepContext &c) {
   int64_t dim = s.dim.value;
   if (dim > rank) {
     auto d = c.error(s.dim.path, s.dim.pos,
-                     "dim " + std::to_string(dim) + " is out of range: '" + s.array->str() + "' has " +
-                         std::to_string(rank) + " dimension" + (rank == 1 ? "" : "s"));
+                     "dim " + std::to_string(dim) + " is out of range: '" + s.array->str() +
+                         "' has " + std::to_string(rank) + " dimension" + (rank == 1 ? "" : "s"));
     d.attachNote(c.locOf(s.dim.pos)) << "use 1.." << rank << ", or 0 for all dimensions";
     return failure();
   }
@@ -63,8 +63,8 @@ LogicalResult sched::applyPartition(StepContext &c) {
                          "factor " + std::to_string(s.factor.value) + " exceeds the size " +
                              std::to_string(size) + " of dimension " + std::to_string(k) + " of '" +
                              s.array->str() + "'");
-        d.attachNote(c.locOf(s.factor.pos)) << "use at most " << size
-                                            << " banks, or \"type\": \"complete\"";
+        d.attachNote(c.locOf(s.factor.pos))
+            << "use at most " << size << " banks, or \"type\": \"complete\"";
         return failure();
       }
     }
@@ -113,8 +113,9 @@ LogicalResult sched::applyPartition(StepContext &c) {
       } else if (auto a = passed.getDefiningOp<memref::AllocaOp>()) {
         add(ArraySite{caller, -1, a}, call);
       } else {
-        auto d = c.error("cannot partition '" + s.array->str() + "' consistently: '" + site.str() +
-                         "' receives an array that is not a parameter or local array of its caller");
+        auto d =
+            c.error("cannot partition '" + s.array->str() + "' consistently: '" + site.str() +
+                    "' receives an array that is not a parameter or local array of its caller");
         d.attachNote(call.getLoc()) << "the call passing it";
         return failure();
       }
@@ -146,8 +147,11 @@ LogicalResult sched::applyPartition(StepContext &c) {
       }
       if (!maxi || !port)
         continue;
-      auto d = c.error("cannot partition '" + site.str() + "': it is an m_axi port of the top "
-                       "function (its '#pragma HLS " + text.str() + "'), and Vitis HLS does not "
+      auto d = c.error("cannot partition '" + site.str() +
+                       "': it is an m_axi port of the top "
+                       "function (its '#pragma HLS " +
+                       text.str() +
+                       "'), and Vitis HLS does not "
                        "partition m_axi ports (UG1399)");
       d.attachNote(site.loc()) << "copy it into a local array and partition that one (the "
                                   "buffer_at step makes such a copy)";
@@ -175,14 +179,16 @@ LogicalResult sched::applyPartition(StepContext &c) {
         continue;
       }
       bool same = i == 0;
-      auto diag = c.error("incompatible partitions of '" + site.str() + "'" +
-                          (same ? std::string()
-                                : " (the same array as '" + origin->str() + "', passed through calls)") +
-                          ": it is already partitioned " + describeEntry(d) + ", the step asks for " +
-                          describeEntry(entry));
+      auto diag =
+          c.error("incompatible partitions of '" + site.str() + "'" +
+                  (same ? std::string()
+                        : " (the same array as '" + origin->str() + "', passed through calls)") +
+                  ": it is already partitioned " + describeEntry(d) + ", the step asks for " +
+                  describeEntry(entry));
       diag.attachNote(site.loc()) << "the array '" << site.str() << "'";
       if (sites[i].via)
-        diag.attachNote(sites[i].via->getLoc()) << "connected to '" << origin->str() << "' by this call";
+        diag.attachNote(sites[i].via->getLoc())
+            << "connected to '" << origin->str() << "' by this call";
       return failure();
     }
   }

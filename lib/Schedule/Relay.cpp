@@ -143,7 +143,8 @@ std::string accessText(func::FuncOp sl) {
   t.setSymName("slice");
   for (NamedAttribute a : llvm::to_vector(t->getDiscardableAttrs()))
     t->removeAttr(a.getName());
-  t.setAllArgAttrs(llvm::SmallVector<DictionaryAttr>(t.getNumArguments(), DictionaryAttr::get(t.getContext())));
+  t.setAllArgAttrs(
+      llvm::SmallVector<DictionaryAttr>(t.getNumArguments(), DictionaryAttr::get(t.getContext())));
   // Loop names and other customizations do not change what is accessed.
   t.walk([&](Operation *op) {
     for (NamedAttribute a : llvm::to_vector(op->getDiscardableAttrs()))
@@ -151,7 +152,8 @@ std::string accessText(func::FuncOp sl) {
   });
   t.walk([&](affine::AffineStoreOp st) {
     OpBuilder b(st);
-    affine::AffineLoadOp::create(b, st.getLoc(), st.getMemRef(), st.getAffineMap(), st.getMapOperands());
+    affine::AffineLoadOp::create(b, st.getLoc(), st.getMemRef(), st.getAffineMap(),
+                                 st.getMapOperands());
     st.erase();
   });
   t.walk([&](arith::ConstantOp k) {
@@ -177,8 +179,9 @@ std::optional<int64_t> constantIndex(affine::AffineValueMap &vm, unsigned d) {
       repl.push_back(k < vm.getNumDims() ? getAffineDimExpr(k, ctx)
                                          : getAffineSymbolExpr(k - vm.getNumDims(), ctx));
   }
-  AffineExpr r = vm.getResult(d).replaceDimsAndSymbols(
-      llvm::ArrayRef(repl).take_front(vm.getNumDims()), llvm::ArrayRef(repl).drop_front(vm.getNumDims()));
+  AffineExpr r =
+      vm.getResult(d).replaceDimsAndSymbols(llvm::ArrayRef(repl).take_front(vm.getNumDims()),
+                                            llvm::ArrayRef(repl).drop_front(vm.getNumDims()));
   r = simplifyAffineExpr(r, vm.getNumDims(), vm.getNumSymbols());
   if (auto ce = llvm::dyn_cast<AffineConstantExpr>(r))
     return ce.getValue();
@@ -213,11 +216,12 @@ LogicalResult sched::applyRelay(StepContext &c) {
   auto grid = c.module.lookupSymbol<func::FuncOp>(gridSym);
   if (!grid || !grid->hasAttr(AlloDialect::kPEGrid)) {
     auto d = c.error("'" + f.getSymName().str() + "' has no PE grid named '" + gridName + "'");
-    d.attachNote(f.getLoc()) << "unfold a loop band of it first (\"op\": \"unfold\", \"name\": \"" << gridName
-                             << "\")";
+    d.attachNote(f.getLoc()) << "unfold a loop band of it first (\"op\": \"unfold\", \"name\": \""
+                             << gridName << "\")";
     return failure();
   }
-  llvm::ArrayRef<int64_t> shape = grid->getAttrOfType<DenseI64ArrayAttr>(AlloDialect::kPEGrid).asArrayRef();
+  llvm::ArrayRef<int64_t> shape =
+      grid->getAttrOfType<DenseI64ArrayAttr>(AlloDialect::kPEGrid).asArrayRef();
   int64_t axis = s.axis.value;
   if (axis >= (int64_t)shape.size()) {
     c.error(s.axis.path, s.axis.pos,
@@ -231,8 +235,9 @@ LogicalResult sched::applyRelay(StepContext &c) {
       flow.push_back(a);
   if (flow.size() > 1) {
     c.error(s.axis.path, s.axis.pos,
-            "a relay passes values along one axis, but the grid has " + std::to_string(flow.size()) +
-                " unfolded axes besides axis " + std::to_string(axis));
+            "a relay passes values along one axis, but the grid has " +
+                std::to_string(flow.size()) + " unfolded axes besides axis " +
+                std::to_string(axis));
     return failure();
   }
   int64_t F = flow.empty() ? -1 : flow[0];
@@ -262,8 +267,8 @@ LogicalResult sched::applyRelay(StepContext &c) {
       auto d = c.error(s.array->path, s.array->pos,
                        "PE '" + p.func.getSymName().str() + "' does not access '" + x + "'" +
                            (bufName.empty() ? "" : " (the array buffered by '" + bufName + "')"));
-      d.attachNote(p.func.getLoc()) << "relay needs an array (or buffer_at buffer) that every PE of '"
-                                    << gridSym << "' uses";
+      d.attachNote(p.func.getLoc())
+          << "relay needs an array (or buffer_at buffer) that every PE of '" << gridSym << "' uses";
       return failure();
     }
     // An array of structs is one array per field (scalar replacement): not
@@ -312,8 +317,11 @@ LogicalResult sched::applyRelay(StepContext &c) {
     d.attachNote(where ? where->getLoc() : p.func.getLoc()) << "in " << p.func.getSymName();
     return failure();
   };
-  std::map<std::vector<int64_t>, std::pair<func::FuncOp, func::FuncOp>> ends; // loader, drainer slices
-  std::map<std::vector<int64_t>, std::pair<llvm::SmallVector<unsigned>, llvm::SmallVector<unsigned>>> endArgs;
+  std::map<std::vector<int64_t>, std::pair<func::FuncOp, func::FuncOp>>
+      ends; // loader, drainer slices
+  std::map<std::vector<int64_t>,
+           std::pair<llvm::SmallVector<unsigned>, llvm::SmallVector<unsigned>>>
+      endArgs;
   std::map<int64_t, std::vector<int64_t>> elementKey; // passThrough: constant index per chain
   auto cleanup = [&]() {
     for (auto &[k, e] : ends) {
@@ -334,8 +342,10 @@ LogicalResult sched::applyRelay(StepContext &c) {
             Operation *wt = p->func.getBody().front().findAncestorOpInBlock(*w);
             if (rt == wt || !rt->isBeforeInBlock(wt)) {
               cleanup();
-              return fail(*p, "a PE must read all of it before writing it back (as a buffer_at "
-                              "buffer's copy-in and write-back do)", w);
+              return fail(*p,
+                          "a PE must read all of it before writing it back (as a buffer_at "
+                          "buffer's copy-in and write-back do)",
+                          w);
             }
           }
       }
@@ -357,10 +367,11 @@ LogicalResult sched::applyRelay(StepContext &c) {
         if (text != ref) {
           sl.erase();
           cleanup();
-          return fail(*p, passThrough ? "the PEs of a chain must read and write the same elements "
-                                        "in the same order"
-                                      : "its PEs along the axis read different elements (a value "
-                                        "passed PE to PE must be the same for all of them)",
+          return fail(*p,
+                      passThrough ? "the PEs of a chain must read and write the same elements "
+                                    "in the same order"
+                                  : "its PEs along the axis read different elements (a value "
+                                    "passed PE to PE must be the same for all of them)",
                       nullptr);
         }
         if (keepIt) {
@@ -405,10 +416,11 @@ LogicalResult sched::applyRelay(StepContext &c) {
     }
     if (!disjoint) {
       cleanup();
-      return fail(*chains.begin()->second.front(),
-                  "cannot show that different chains write different elements of it (no index of '" + x +
-                      "' is a constant that differs between chains)",
-                  nullptr);
+      return fail(
+          *chains.begin()->second.front(),
+          "cannot show that different chains write different elements of it (no index of '" + x +
+              "' is a constant that differs between chains)",
+          nullptr);
     }
   }
 
@@ -527,7 +539,8 @@ LogicalResult sched::applyRelay(StepContext &c) {
       }
       for (Operation *w : p->writes) {
         OpBuilder b(w);
-        StreamWriteOp::create(b, w->getLoc(), out, llvm::cast<affine::AffineStoreOp>(w).getValueToStore());
+        StreamWriteOp::create(b, w->getLoc(), out,
+                              llvm::cast<affine::AffineStoreOp>(w).getValueToStore());
         w->erase();
       }
       llvm::SmallVector<Value> operands(p->call.getOperands());

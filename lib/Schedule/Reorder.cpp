@@ -84,7 +84,8 @@ LogicalResult sched::applyReorder(StepContext &c) {
   }
   for (size_t k = 0; k < loops.size(); ++k) {
     affine::AffineForOp l = loops[k];
-    if ((l != outer && !outer->isProperAncestor(l)) || (l != inner && !l->isProperAncestor(inner))) {
+    if ((l != outer && !outer->isProperAncestor(l)) ||
+        (l != inner && !l->isProperAncestor(inner))) {
       c.error(c.step.loops[k], describeLoop(l) + " is not in the same loop nest as " +
                                    describeLoop(outer == l ? inner : outer) +
                                    "; reorder permutes the loops of one nest");
@@ -96,7 +97,8 @@ LogicalResult sched::applyReorder(StepContext &c) {
     return failure();
   for (affine::AffineForOp l : band)
     if (l.getNumResults() > 0) {
-      c.error("cannot reorder " + describeLoop(l) + ": it carries values between iterations (iter_args)");
+      c.error("cannot reorder " + describeLoop(l) +
+              ": it carries values between iterations (iter_args)");
       return failure();
     }
 
@@ -126,8 +128,9 @@ LogicalResult sched::applyReorder(StepContext &c) {
       for (unsigned m = 0; m < band.size(); ++m) {
         if (v != band[m].getInductionVar() || permMap[m] < permMap[i])
           continue;
-        auto d = c.error("cannot move " + describeLoop(band[i]) + " outside " + describeLoop(band[m]) +
-                         ": its bounds depend on the induction variable of " + describeLoop(band[m]));
+        auto d =
+            c.error("cannot move " + describeLoop(band[i]) + " outside " + describeLoop(band[m]) +
+                    ": its bounds depend on the induction variable of " + describeLoop(band[m]));
         d.attachNote(band[i].getLoc()) << "the loop whose bounds use it";
         return failure();
       }
@@ -162,7 +165,8 @@ LogicalResult sched::applyReorder(StepContext &c) {
   }
   if (opaque) {
     auto d = c.error("cannot prove the reorder legal: the nest contains an operation whose memory "
-                     "accesses are not affine ('" + opaque->getName().getStringRef() + "')");
+                     "accesses are not affine ('" +
+                     opaque->getName().getStringRef() + "')");
     d.attachNote(opaque->getLoc()) << "here";
     return failure();
   }
@@ -184,8 +188,10 @@ LogicalResult sched::applyReorder(StepContext &c) {
         affine::DependenceResult r =
             affine::checkMemrefAccessDependence(srcAccess, dstAccess, depth, nullptr, &comps);
         if (r.value == affine::DependenceResult::Failure) {
-          auto d = c.error("cannot prove the reorder legal: dependence analysis failed for the accesses "
-                           "to '" + arrayName(srcAccess.memref) + "'");
+          auto d =
+              c.error("cannot prove the reorder legal: dependence analysis failed for the accesses "
+                      "to '" +
+                      arrayName(srcAccess.memref) + "'");
           d.attachNote(src->getLoc()) << "this " << accessKind(src);
           d.attachNote(dst->getLoc()) << "and this " << accessKind(dst);
           return failure();
@@ -210,8 +216,8 @@ LogicalResult sched::applyReorder(StepContext &c) {
         auto d = c.error("illegal reorder: the new order (" + llvm::join(order, ", ") +
                          ") would reverse a dependence on '" + arrayName(srcAccess.memref) +
                          "' (distance per loop: " + llvm::join(dist, ", ") + ")");
-        d.attachNote(src->getLoc()) << "this " << accessKind(src) << " of '" << arrayName(srcAccess.memref)
-                                    << "' must stay before";
+        d.attachNote(src->getLoc()) << "this " << accessKind(src) << " of '"
+                                    << arrayName(srcAccess.memref) << "' must stay before";
         d.attachNote(dst->getLoc()) << "this " << accessKind(dst);
         return failure();
       }
@@ -220,7 +226,8 @@ LogicalResult sched::applyReorder(StepContext &c) {
   // (MLIR's check knows nothing of private scalars.)
   if (bandDepth == 0 && privates.empty() &&
       !affine::isValidLoopInterchangePermutation(band, permMap)) {
-    c.error("illegal reorder: MLIR's loop interchange check finds a dependence the new order would reverse");
+    c.error("illegal reorder: MLIR's loop interchange check finds a dependence the new order would "
+            "reverse");
     return failure();
   }
 

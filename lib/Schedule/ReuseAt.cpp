@@ -93,7 +93,8 @@ struct Access {
   AffineExpr at(OpFoldResult base, int64_t off) {
     if (auto v = llvm::dyn_cast<Value>(base))
       return value(v) + off;
-    return getAffineConstantExpr(llvm::cast<IntegerAttr>(llvm::cast<Attribute>(base)).getInt() + off, ctx);
+    return getAffineConstantExpr(
+        llvm::cast<IntegerAttr>(llvm::cast<Attribute>(base)).getInt() + off, ctx);
   }
   std::pair<AffineMap, llvm::SmallVector<Value, 8>> build() const {
     AffineMap m = AffineMap::get(ops.size(), 0, res, ctx);
@@ -122,8 +123,8 @@ Access constAccess(MLIRContext *ctx, llvm::ArrayRef<int64_t> idx) {
 
 /// `e - iv` (iv at operand position pos) as a constant, if it is one.
 std::optional<int64_t> offsetFrom(AffineExpr e, unsigned pos, AffineMap map) {
-  AffineExpr rest = simplifyAffineExpr(e - getAffineDimExpr(pos, map.getContext()), map.getNumDims(),
-                                       map.getNumSymbols());
+  AffineExpr rest = simplifyAffineExpr(e - getAffineDimExpr(pos, map.getContext()),
+                                       map.getNumDims(), map.getNumSymbols());
   if (auto cst = llvm::dyn_cast<AffineConstantExpr>(rest))
     return cst.getValue();
   return std::nullopt;
@@ -180,7 +181,8 @@ struct Reuse {
     }
     std::optional<uint64_t> trip = affine::getConstantTripCount(l);
     if (!trip || *trip == 0 || l.getLowerBoundMap().getNumResults() != 1) {
-      error(which + " needs a constant, non-zero trip count and a single lower bound", l, "the loop");
+      error(which + " needs a constant, non-zero trip count and a single lower bound", l,
+            "the loop");
       return failure();
     }
     return success();
@@ -287,9 +289,10 @@ LogicalResult Reuse::window(llvm::ArrayRef<Operation *> uses) {
         continue;
       std::optional<int64_t> k = constDiff(r.access, proto.access, d);
       if (!k) {
-        auto diag = error("the reads differ in dimension " + std::to_string(d + 1) +
-                              " by an amount that is not constant; a window is a box of constant offsets",
-                          r.load, "this read");
+        auto diag =
+            error("the reads differ in dimension " + std::to_string(d + 1) +
+                      " by an amount that is not constant; a window is a box of constant offsets",
+                  r.load, "this read");
         diag.attachNote(proto.load.getLoc()) << "and this one";
         return failure();
       }
@@ -338,8 +341,10 @@ LogicalResult Reuse::window(llvm::ArrayRef<Operation *> uses) {
     if (!ok) {
       error("the loop writes the array; reuse_at needs it read-only in the loop, or written only "
             "where the window enters before the reads of the window (a line buffer's update), here "
-            "A[..][j + " + std::to_string(cmax) + "][..] with the other indices those of the reads "
-            "plus constants",
+            "A[..][j + " +
+                std::to_string(cmax) +
+                "][..] with the other indices those of the reads "
+                "plus constants",
             st, "this write");
       return failure();
     }
@@ -392,7 +397,8 @@ LogicalResult Reuse::window(llvm::ArrayRef<Operation *> uses) {
   // Preload before the loop: A_reuse[o][k] = A[o][L + cmin + k - 1], k = 1..W-1.
   if (width > 1) {
     llvm::SmallVector<OpFoldResult, 4> lbOperands(loop.getLowerBoundOperands());
-    OpFoldResult lb = affine::makeComposedFoldedAffineApply(b, loc, loop.getLowerBoundMap(), lbOperands);
+    OpFoldResult lb =
+        affine::makeComposedFoldedAffineApply(b, loc, loop.getLowerBoundMap(), lbOperands);
     for (const auto &o : box)
       for (int64_t k = 1; k < width; ++k) {
         Value v = arrayAccess(o, lb, cmin + k - 1).load(b, loc, array);
@@ -518,7 +524,8 @@ LogicalResult Reuse::lineBuffer(affine::AffineForOp inner, llvm::ArrayRef<Operat
       }
     }
   if (type.isDynamicDim(*colDim)) {
-    error("dimension " + std::to_string(*colDim + 1) + " of the array (the columns) has no static size",
+    error("dimension " + std::to_string(*colDim + 1) +
+              " of the array (the columns) has no static size",
           loop, "the loop");
     return failure();
   }
@@ -532,7 +539,8 @@ LogicalResult Reuse::lineBuffer(affine::AffineForOp inner, llvm::ArrayRef<Operat
   int64_t rows = rmax - rmin + 1;
   int64_t trip = *affine::getConstantTripCount(inner);
 
-  memref::AllocaOp buf = createLocalArray(arr, {rows, type.getDimSize(*colDim)}, arrayName(array) + "_reuse");
+  memref::AllocaOp buf =
+      createLocalArray(arr, {rows, type.getDimSize(*colDim)}, arrayName(array) + "_reuse");
   setPartition(ctx, buf, 1);
   std::string bufName = buf->getAttrOfType<StringAttr>(AlloDialect::kName).getValue().str();
   if (rows > 1 && failed(c.checkFreshName(arr.func, bufName + ".preload", c.step.loops.front())))
@@ -567,13 +575,13 @@ LogicalResult Reuse::lineBuffer(affine::AffineForOp inner, llvm::ArrayRef<Operat
   OpBuilder b(loop);
   if (rows > 1) {
     llvm::SmallVector<OpFoldResult, 4> lbOperands(loop.getLowerBoundOperands());
-    OpFoldResult lb = affine::makeComposedFoldedAffineApply(b, loc, loop.getLowerBoundMap(), lbOperands);
+    OpFoldResult lb =
+        affine::makeComposedFoldedAffineApply(b, loc, loop.getLowerBoundMap(), lbOperands);
     AffineMap jlb = inner.getLowerBoundMap();
     AffineExpr first = jlb.getResult(0) + cmin;
     auto pre = affine::AffineForOp::create(
         b, loc, inner.getLowerBoundOperands(),
-        AffineMap::get(jlb.getNumDims(), jlb.getNumSymbols(), first),
-        inner.getLowerBoundOperands(),
+        AffineMap::get(jlb.getNumDims(), jlb.getNumSymbols(), first), inner.getLowerBoundOperands(),
         AffineMap::get(jlb.getNumDims(), jlb.getNumSymbols(), first + (trip + cmax - cmin)), 1);
     setLoopName(pre, bufName + ".preload");
     OpBuilder pb = OpBuilder::atBlockBegin(pre.getBody());
@@ -587,7 +595,8 @@ LogicalResult Reuse::lineBuffer(affine::AffineForOp inner, llvm::ArrayRef<Operat
   b.setInsertionPoint(inner);
   {
     llvm::SmallVector<OpFoldResult, 4> lbOperands(inner.getLowerBoundOperands());
-    OpFoldResult jlb = affine::makeComposedFoldedAffineApply(b, loc, inner.getLowerBoundMap(), lbOperands);
+    OpFoldResult jlb =
+        affine::makeComposedFoldedAffineApply(b, loc, inner.getLowerBoundMap(), lbOperands);
     for (int64_t q = cmin; q < cmax; ++q)
       update(b, jlb, q);
   }
@@ -636,7 +645,8 @@ struct Footprint {
     if (!size || *size <= 0)
       return failure();
     unsigned rank = region->getRank();
-    region->getConstraints()->getValues(rank, region->getConstraints()->getNumDimAndSymbolVars(), &symbols);
+    region->getConstraints()->getValues(rank, region->getConstraints()->getNumDimAndSymbolVars(),
+                                        &symbols);
     return success();
   }
 
@@ -692,7 +702,8 @@ struct Footprint {
 };
 
 /// a - b, if a constant.
-std::optional<int64_t> constantDifference(const affine::AffineValueMap &a, const affine::AffineValueMap &b) {
+std::optional<int64_t> constantDifference(const affine::AffineValueMap &a,
+                                          const affine::AffineValueMap &b) {
   affine::AffineValueMap diff;
   affine::AffineValueMap::difference(a, b, &diff);
   if (auto c = llvm::dyn_cast<AffineConstantExpr>(diff.getAffineMap().getResult(0)))
@@ -721,9 +732,10 @@ struct Range {
 
 /// Runs `body` for every point of the ranges: unrolled (constant t) when
 /// there are few points, else as a loop nest named name, name1, ...
-void forEachPoint(OpBuilder &b, Location loc, llvm::ArrayRef<Range> ranges, bool unroll, llvm::StringRef name,
-                  llvm::SmallVectorImpl<OpFoldResult> &idx,
-                  llvm::function_ref<void(OpBuilder &, llvm::ArrayRef<OpFoldResult>)> body, unsigned level = 0) {
+void forEachPoint(OpBuilder &b, Location loc, llvm::ArrayRef<Range> ranges, bool unroll,
+                  llvm::StringRef name, llvm::SmallVectorImpl<OpFoldResult> &idx,
+                  llvm::function_ref<void(OpBuilder &, llvm::ArrayRef<OpFoldResult>)> body,
+                  unsigned level = 0) {
   if (level == ranges.size()) {
     body(b, idx);
     return;
@@ -782,9 +794,10 @@ LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
       reads.push_back(u);
   if (reads.empty()) {
     if (lastWrite)
-      error("the loop writes the array and reads it only before or among the writes; reuse_at needs "
-            "reads after the writes (a line buffer's update, then the window's reads)",
-            writes.back(), "the last write");
+      error(
+          "the loop writes the array and reads it only before or among the writes; reuse_at needs "
+          "reads after the writes (a line buffer's update, then the window's reads)",
+          writes.back(), "the last write");
     else
       error("the loop does not read the array", loop, "the loop");
     return failure();
@@ -796,12 +809,14 @@ LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
   if (failed(fp.compute(reads, depth))) {
     error("the elements one iteration reads are not a box of constant size (or its bounds are not "
           "affine)",
-          reads.front(), "a read; the loops around the reads need bounds that do not vary with the loop");
+          reads.front(),
+          "a read; the loops around the reads need bounds that do not vary with the loop");
     return failure();
   }
   for (Value v : fp.symbols)
     if (v != iv && !definedOutside(v, loop)) {
-      error("where the reads are depends on a value computed inside the loop", reads.front(), "a read");
+      error("where the reads are depends on a value computed inside the loop", reads.front(),
+            "a read");
       return failure();
     }
   std::optional<unsigned> dm;
@@ -817,8 +832,8 @@ LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
     if (*s == 0)
       continue;
     if (dm) {
-      error("the reads move along dimensions " + std::to_string(*dm + 1) + " and " + std::to_string(d + 1) +
-                "; a reuse buffer slides along one dimension",
+      error("the reads move along dimensions " + std::to_string(*dm + 1) + " and " +
+                std::to_string(d + 1) + "; a reuse buffer slides along one dimension",
             reads.front(), "a read");
       return failure();
     }
@@ -832,8 +847,8 @@ LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
   int64_t width = fp.shape[*dm];
   if (width <= stride) {
     error("consecutive iterations read no element in common: each reads " + std::to_string(width) +
-              " along dimension " + std::to_string(*dm + 1) + " and the next starts " + std::to_string(stride) +
-              " further; there is nothing to reuse",
+              " along dimension " + std::to_string(*dm + 1) + " and the next starts " +
+              std::to_string(stride) + " further; there is nothing to reuse",
           reads.front(), "a read");
     return failure();
   }
@@ -855,7 +870,8 @@ LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
       delta = constantDifference(wf.valueMap(*dm), fp.valueMap(*dm));
     if (!delta || !(*delta >= keep || *delta + wf.shape[*dm] <= 0)) {
       error("the loop writes the array where the reuse buffer keeps values from earlier iterations "
-            "(the first " + std::to_string(keep) + " of the " + std::to_string(width) +
+            "(the first " +
+                std::to_string(keep) + " of the " + std::to_string(width) +
                 " elements each iteration reads along dimension " + std::to_string(*dm + 1) +
                 "); reuse_at allows writes only where the window enters or behind it",
             writes.front(), "this write");
@@ -875,7 +891,8 @@ LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
   if (writes.empty() && firstRead && isa<affine::AffineForOp>(firstRead)) {
     auto k = llvm::cast<affine::AffineForOp>(firstRead);
     bool holdsAll = llvm::all_of(reads, [&](Operation *r) { return k->isAncestor(r); });
-    bool invariant = llvm::all_of(k.getControlOperands(), [&](Value v) { return definedOutside(v, loop); });
+    bool invariant =
+        llvm::all_of(k.getControlOperands(), [&](Value v) { return definedOutside(v, loop); });
     std::optional<uint64_t> trip = affine::getConstantTripCount(k);
     if (holdsAll && invariant && k.getStepAsInt() == 1 && (!trip || *trip > 0) &&
         succeeded(kf.compute(reads, depth + 1))) {
@@ -910,7 +927,8 @@ LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
   std::string bufName = buf->getAttrOfType<StringAttr>(AlloDialect::kName).getValue().str();
   for (const char *role : {".preload", ".update", ".first"})
     for (unsigned l = 0; l < rank; ++l)
-      if (failed(c.checkFreshName(arr.func, bufName + role + (l ? std::to_string(l) : std::string()),
+      if (failed(c.checkFreshName(arr.func,
+                                  bufName + role + (l ? std::to_string(l) : std::string()),
                                   c.step.loops.front())))
         return failure();
 
@@ -925,8 +943,8 @@ LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
   // With shift 0 (an update): buf[m] = buf[m + stride] for m < keep, and
   // buf[m] = A[origin + m] for the rest. With shift = stride (the preload):
   // buf[m] = A[origin + m - stride] for m >= stride.
-  auto moveColumn = [&](OpBuilder &b, llvm::ArrayRef<OpFoldResult> idx, llvm::ArrayRef<OpFoldResult> origin,
-                        int64_t from, int64_t shift) {
+  auto moveColumn = [&](OpBuilder &b, llvm::ArrayRef<OpFoldResult> idx,
+                        llvm::ArrayRef<OpFoldResult> origin, int64_t from, int64_t shift) {
     for (int64_t m = from; m < width; ++m) {
       llvm::SmallVector<OpFoldResult, 4> bi, ai;
       for (unsigned d = 0; d < rank; ++d)
@@ -941,16 +959,16 @@ LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
         v = access(src).load(b, loc, buf);
       } else {
         for (unsigned d = 0; d < rank; ++d)
-          ai.push_back(d == *dm ? add(b, loc, origin[d], b.getIndexAttr(m - shift))
-                                : add(b, loc, origin[d], bufDim[d] >= 0 ? idx[d] : b.getIndexAttr(0)));
+          ai.push_back(d == *dm
+                           ? add(b, loc, origin[d], b.getIndexAttr(m - shift))
+                           : add(b, loc, origin[d], bufDim[d] >= 0 ? idx[d] : b.getIndexAttr(0)));
         v = access(ai).load(b, loc, array);
       }
       access(bi).store(b, loc, v, buf);
     }
   };
-  auto update = [&](OpBuilder &b, llvm::ArrayRef<OpFoldResult> idx, llvm::ArrayRef<OpFoldResult> origin) {
-    moveColumn(b, idx, origin, 0, 0);
-  };
+  auto update = [&](OpBuilder &b, llvm::ArrayRef<OpFoldResult> idx,
+                    llvm::ArrayRef<OpFoldResult> origin) { moveColumn(b, idx, origin, 0, 0); };
 
   // Preload, before the loop: what the first iteration keeps, as if an
   // iteration before it had read it (buf[m] = A[origin(L) + m - stride],
@@ -959,7 +977,8 @@ LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
   OpBuilder b(loop);
   {
     OpFoldResult lb = affine::makeComposedFoldedAffineApply(
-        b, loc, loop.getLowerBoundMap(), llvm::SmallVector<OpFoldResult, 4>(loop.getLowerBoundOperands()));
+        b, loc, loop.getLowerBoundMap(),
+        llvm::SmallVector<OpFoldResult, 4>(loop.getLowerBoundOperands()));
     llvm::SmallVector<OpFoldResult, 4> originL;
     for (unsigned d = 0; d < rank; ++d)
       originL.push_back(fp.eval(b, loc, d, iv, lb));
@@ -969,7 +988,9 @@ LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
         ranges.push_back({d, b.getIndexAttr(0), fp.shape[d]});
     llvm::SmallVector<OpFoldResult, 4> idx(rank, b.getIndexAttr(0));
     forEachPoint(b, loc, ranges, points(ranges) * keep <= kUnrollPoints, bufName + ".preload", idx,
-                 [&](OpBuilder &pb, llvm::ArrayRef<OpFoldResult> at) { moveColumn(pb, at, originL, stride, stride); });
+                 [&](OpBuilder &pb, llvm::ArrayRef<OpFoldResult> at) {
+                   moveColumn(pb, at, originL, stride, stride);
+                 });
   }
 
   // The box's origin in each iteration.
@@ -988,7 +1009,8 @@ LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
       if (d != *dm && bufDim[d] >= 0)
         ranges.push_back({d, ob.getIndexAttr(0), fp.shape[d]});
     llvm::SmallVector<OpFoldResult, 4> idx(rank, ob.getIndexAttr(0));
-    forEachPoint(ob, loc, ranges, points(ranges) * width <= 4 * kUnrollPoints, bufName + ".update", idx,
+    forEachPoint(ob, loc, ranges, points(ranges) * width <= 4 * kUnrollPoints, bufName + ".update",
+                 idx,
                  [&](OpBuilder &ub, llvm::ArrayRef<OpFoldResult> at) { update(ub, at, origin); });
   } else {
     // The line buffer: the columns k's first iteration reads, before k (but
@@ -1012,7 +1034,8 @@ LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
     if (cw > fresh) {
       OpBuilder fb(kloop);
       OpFoldResult klb = affine::makeComposedFoldedAffineApply(
-          fb, loc, kloop.getLowerBoundMap(), llvm::SmallVector<OpFoldResult, 4>(kloop.getLowerBoundOperands()));
+          fb, loc, kloop.getLowerBoundMap(),
+          llvm::SmallVector<OpFoldResult, 4>(kloop.getLowerBoundOperands()));
       OpFoldResult col = kf.eval(fb, loc, *dc, kv, klb);
       llvm::SmallVector<Range, 4> rs = ranges(fb, col, cw - fresh);
       llvm::SmallVector<OpFoldResult, 4> idx(rank, fb.getIndexAttr(0));
@@ -1092,10 +1115,12 @@ LogicalResult sched::applyReuseAt(StepContext &c) {
   // the body: a line buffer.
   // Anything else (strides, reads deeper in the loop, taps written as
   // loops): the general form.
-  bool direct = llvm::all_of(uses, [&](Operation *u) { return u->getParentOp() == loop.getOperation(); });
+  bool direct =
+      llvm::all_of(uses, [&](Operation *u) { return u->getParentOp() == loop.getOperation(); });
   auto inner = llvm::dyn_cast<affine::AffineForOp>(uses.front()->getParentOp());
-  bool line = !direct && inner && inner->getParentOp() == loop.getOperation() &&
-              llvm::all_of(uses, [&](Operation *u) { return u->getParentOp() == inner.getOperation(); });
+  bool line =
+      !direct && inner && inner->getParentOp() == loop.getOperation() &&
+      llvm::all_of(uses, [&](Operation *u) { return u->getParentOp() == inner.getOperation(); });
   if (direct || line) {
     LogicalResult done = direct ? r.window(uses) : r.lineBuffer(inner, uses);
     if (succeeded(done) || !r.notThisForm)

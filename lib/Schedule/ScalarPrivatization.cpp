@@ -170,7 +170,8 @@ bool ScalarUses::liveAfter(Operation *op) {
     if (isCountedLoop(parent) && exposedFrom(&parent->getRegion(0).front(), nullptr))
       return true;
     if (auto w = llvm::dyn_cast<scf::WhileOp>(parent))
-      if (exposedFrom(&w.getBefore().front(), nullptr) || exposedFrom(&w.getAfter().front(), nullptr))
+      if (exposedFrom(&w.getBefore().front(), nullptr) ||
+          exposedFrom(&w.getAfter().front(), nullptr))
         return true;
     if (!isCountedLoop(parent) && !isa<scf::WhileOp, affine::AffineIfOp, scf::IfOp>(parent))
       return true; // an unknown region: assume the worst

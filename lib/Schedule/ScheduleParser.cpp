@@ -46,7 +46,12 @@ llvm::ArrayRef<OpSpec> allo::scheduleOps() {
        "filled in the order given. Refused when a dependence would be reversed."},
       {"fuse",
        StepKind::Fuse,
-       {{"loops", FieldKind::Loops, true, 2, {}, "consecutive perfectly nested loops, outermost first"}},
+       {{"loops",
+         FieldKind::Loops,
+         true,
+         2,
+         {},
+         "consecutive perfectly nested loops, outermost first"}},
        {},
        "Coalesces consecutive perfectly nested loops into one loop named "
        "a.b.fused (HLS loop_flatten, done in the IR)."},
@@ -54,7 +59,12 @@ llvm::ArrayRef<OpSpec> allo::scheduleOps() {
        StepKind::Unroll,
        {{"loop", FieldKind::Loop, true, 0, {}, "the loop to unroll"},
         {"factor", FieldKind::Int, false, 0, {}, "unroll factor, 0 = fully (default 0)"},
-        {"in_ir", FieldKind::Bool, false, 0, {}, "unroll in the IR instead of a pragma (default false)"}},
+        {"in_ir",
+         FieldKind::Bool,
+         false,
+         0,
+         {},
+         "unroll in the IR instead of a pragma (default false)"}},
        {},
        "Unrolls a loop: #pragma HLS unroll, or in the IR with in_ir."},
       {"pipeline",
@@ -62,13 +72,23 @@ llvm::ArrayRef<OpSpec> allo::scheduleOps() {
        {{"loop", FieldKind::Loop, false, 0, {}, "the loop to pipeline"},
         {"function", FieldKind::Function, false, 0, {}, "or the function to pipeline"},
         {"ii", FieldKind::Int, false, 1, {}, "initiation interval (default 1)"},
-        {"rewind", FieldKind::Bool, false, 0, {}, "loops only: overlap successive executions (default false)"}},
+        {"rewind",
+         FieldKind::Bool,
+         false,
+         0,
+         {},
+         "loops only: overlap successive executions (default false)"}},
        {{"loop", "function"}},
        "Pipelines a loop or a function with the given initiation interval."},
       {"partition",
        StepKind::Partition,
        {{"array", FieldKind::Array, true, 0, {}, "the array, \"func:name\" (parameter or local)"},
-        {"type", FieldKind::Enum, false, 0, {"complete", "block", "cyclic"}, "partitioning scheme (default complete)"},
+        {"type",
+         FieldKind::Enum,
+         false,
+         0,
+         {"complete", "block", "cyclic"},
+         "partitioning scheme (default complete)"},
         {"factor", FieldKind::Int, false, 1, {}, "number of banks (block and cyclic only)"},
         {"dim", FieldKind::Int, false, 0, {}, "1-based dimension, 0 = all (default 0)"}},
        {},
@@ -88,7 +108,12 @@ llvm::ArrayRef<OpSpec> allo::scheduleOps() {
        "Inlines a function into its callers (#pragma HLS inline)."},
       {"buffer_at",
        StepKind::BufferAt,
-       {{"array", FieldKind::Array, true, 0, {}, "the array to buffer, \"func:name\" (parameter or local)"},
+       {{"array",
+         FieldKind::Array,
+         true,
+         0,
+         {},
+         "the array to buffer, \"func:name\" (parameter or local)"},
         {"loop", FieldKind::Loop, true, 0, {}, "the loop whose body works on the buffer"}},
        {},
        "Allocates an on-chip buffer name_buf for the tile of the array one iteration of the "
@@ -112,15 +137,30 @@ llvm::ArrayRef<OpSpec> allo::scheduleOps() {
       {"compose",
        StepKind::Compose,
        {{"function", FieldKind::Function, true, 0, {}, "the function the sub-schedule customizes"},
-        {"schedule", FieldKind::String, true, 0, {}, "the sub-schedule file, relative to this file's directory"}},
+        {"schedule",
+         FieldKind::String,
+         true,
+         0,
+         {},
+         "the sub-schedule file, relative to this file's directory"}},
        {},
        "Applies the steps of another schedule file to a function, at this point; names "
        "without \"func:\" in the sub-schedule belong to that function."},
       {"unfold",
        StepKind::Unfold,
        {{"loops", FieldKind::Loops, true, 1, {}, "the loop band, outermost first"},
-        {"axes", FieldKind::IntList, false, 0, {}, "positions in loops to unfold, 0-based (default all)"},
-        {"factors", FieldKind::IntList, false, 1, {}, "PEs per unfolded loop: its trip count (default)"},
+        {"axes",
+         FieldKind::IntList,
+         false,
+         0,
+         {},
+         "positions in loops to unfold, 0-based (default all)"},
+        {"factors",
+         FieldKind::IntList,
+         false,
+         1,
+         {},
+         "PEs per unfolded loop: its trip count (default)"},
         {"name", FieldKind::String, false, 0, {}, "the grid's name (default \"PE\")"}},
        {},
        "Replicates the body of the unfolded loops into a grid of distinct PE functions "
@@ -128,7 +168,12 @@ llvm::ArrayRef<OpSpec> allo::scheduleOps() {
       {"relay",
        StepKind::Relay,
        {{"array", FieldKind::Array, true, 0, {}, "the array or its buffer_at buffer"},
-        {"axis", FieldKind::Int, true, 0, {}, "the band axis whose PEs get distinct data (position in unfold's loops)"},
+        {"axis",
+         FieldKind::Int,
+         true,
+         0,
+         {},
+         "the band axis whose PEs get distinct data (position in unfold's loops)"},
         {"grid", FieldKind::String, false, 0, {}, "the unfolded grid's name (default \"PE\")"},
         {"depth", FieldKind::Int, false, 1, {}, "FIFO depth (default 2)"}},
        {},
@@ -247,7 +292,7 @@ namespace {
 class JsonLocator {
 public:
   struct Place {
-    size_t value = 0;     ///< offset of the value's first character
+    size_t value = 0;      ///< offset of the value's first character
     size_t key = SIZE_MAX; ///< offset of the member's key (objects' members only)
   };
 
@@ -272,7 +317,8 @@ private:
   llvm::StringMap<Place> places;
 
   void skipSpace() {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
       ++i;
   }
 
@@ -289,7 +335,12 @@ private:
           i += 6;
           continue;
         }
-        s += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c == 'b' ? '\b' : c == 'f' ? '\f' : c;
+        s += c == 'n'   ? '\n'
+             : c == 't' ? '\t'
+             : c == 'r' ? '\r'
+             : c == 'b' ? '\b'
+             : c == 'f' ? '\f'
+                        : c;
         i += 2;
         continue;
       }
@@ -424,8 +475,8 @@ private:
     diags.push_back({file, pos, path, message, suggestion});
     ++errors;
   }
-  void error(const std::string &path, const std::string &message, const std::string &suggestion = "",
-             bool atKey = false) {
+  void error(const std::string &path, const std::string &message,
+             const std::string &suggestion = "", bool atKey = false) {
     error(path, posOf(path, atKey), message, suggestion);
   }
 
@@ -433,7 +484,8 @@ private:
   void syntaxError(const json::parse_error &e);
   bool parseStep(const json &v, unsigned index, ScheduleStep &step);
   bool parseRef(const json &v, const std::string &path, FieldKind kind, ScheduleRef &ref);
-  bool expectInt(const json &v, const std::string &path, const FieldSpec &f, ScheduleField<int64_t> &out);
+  bool expectInt(const json &v, const std::string &path, const FieldSpec &f,
+                 ScheduleField<int64_t> &out);
   bool expectBool(const json &v, const std::string &path, ScheduleField<bool> &out);
 };
 
@@ -454,8 +506,8 @@ void Parser::syntaxError(const json::parse_error &e) {
              before.ends_with("/")) {
     suggestion = "JSON has no comments; put notes in a \"comment\" field of the step";
   } else if (before.ends_with(",") && (here == '}' || here == ']')) {
-    suggestion = "remove the trailing comma: JSON does not allow one before '" +
-                 std::string(1, here) + "'";
+    suggestion =
+        "remove the trailing comma: JSON does not allow one before '" + std::string(1, here) + "'";
   } else if (here == '\'') {
     suggestion = "JSON strings and keys use double quotes (\"...\")";
   } else if (here && (llvm::isAlpha(here) || here == '_') &&
@@ -472,9 +524,9 @@ void Parser::syntaxError(const json::parse_error &e) {
 }
 
 bool Parser::parseRef(const json &v, const std::string &path, FieldKind kind, ScheduleRef &ref) {
-  const char *what = kind == FieldKind::Function ? "a function name" : kind == FieldKind::Array
-                                                                          ? "an array name \"func:name\""
-                                                                          : "a loop name \"func:name\"";
+  const char *what = kind == FieldKind::Function ? "a function name"
+                     : kind == FieldKind::Array  ? "an array name \"func:name\""
+                                                 : "a loop name \"func:name\"";
   if (!v.is_string()) {
     error(path, std::string("expected ") + what + ", got " + kindName(v) + " " + quotedValue(v),
           kind == FieldKind::Function ? "write the function's name as a string, e.g. \"gemm\""
@@ -548,8 +600,9 @@ std::optional<int64_t> integerValue(const json &v, bool &tooLarge) {
 
 bool Parser::expectInt(const json &v, const std::string &path, const FieldSpec &f,
                        ScheduleField<int64_t> &out) {
-  std::string expected = f.min == 1 ? "a positive integer" : f.min == 0 ? "a non-negative integer"
-                                                                          : "an integer";
+  std::string expected = f.min == 1   ? "a positive integer"
+                         : f.min == 0 ? "a non-negative integer"
+                                      : "an integer";
   bool tooLarge = false;
   std::optional<int64_t> value = integerValue(v, tooLarge);
   if (!value && !tooLarge) {
@@ -566,8 +619,9 @@ bool Parser::expectInt(const json &v, const std::string &path, const FieldSpec &
     return false;
   }
   if (tooLarge || *value > f.max) {
-    error(path, "'" + std::string(f.name) + "' must be at most " + std::to_string(f.max) + ", got " +
-                    quotedValue(v),
+    error(path,
+          "'" + std::string(f.name) + "' must be at most " + std::to_string(f.max) + ", got " +
+              quotedValue(v),
           "schedule values become HLS directives and C++ int loop bounds (32 bits)");
     return false;
   }
@@ -582,7 +636,8 @@ bool Parser::expectInt(const json &v, const std::string &path, const FieldSpec &
       hint = "dims are 1-based; 0 means all dimensions";
     else if (llvm::StringRef(f.name) == "ii")
       hint = "the initiation interval is at least 1 cycle";
-    error(path, "'" + std::string(f.name) + "' must be " + expected + ", got " + std::to_string(n), hint);
+    error(path, "'" + std::string(f.name) + "' must be " + expected + ", got " + std::to_string(n),
+          hint);
     return false;
   }
   out.value = n;
@@ -599,7 +654,8 @@ bool Parser::expectBool(const json &v, const std::string &path, ScheduleField<bo
       hint = "write " + v.get<std::string>() + " without quotes";
     else if (v.is_number_integer())
       hint = "write true or false";
-    error(path, std::string("expected true or false, got ") + kindName(v) + " " + quotedValue(v), hint);
+    error(path, std::string("expected true or false, got ") + kindName(v) + " " + quotedValue(v),
+          hint);
     return false;
   }
   out.value = v.get<bool>();
@@ -627,7 +683,8 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
   }
   auto opIt = v.find("op");
   if (opIt == v.end()) {
-    error(path, "missing field 'op'", "every step names its primitive: \"op\": one of " + listOf(opNames()));
+    error(path, "missing field 'op'",
+          "every step names its primitive: \"op\": one of " + listOf(opNames()));
     return false;
   }
   if (!opIt->is_string()) {
@@ -643,7 +700,8 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
   if (!spec) {
     std::string near = closestMatch(opName, opNames());
     error(path + ".op", "unknown op \"" + opName + "\"",
-          (near.empty() ? std::string() : "did you mean \"" + near + "\"? ") + "valid ops: " + listOf(opNames()));
+          (near.empty() ? std::string() : "did you mean \"" + near + "\"? ") +
+              "valid ops: " + listOf(opNames()));
     return false;
   }
   step.kind = spec->kind;
@@ -675,8 +733,8 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
           if (key == f.name && elsewhere.empty())
             elsewhere = "'" + key + "' is a field of " + other.name + ", not of " + opName + "; ";
     error(path + "." + key, "unknown field '" + key + "' for op \"" + opName + "\"",
-          (near.empty() ? elsewhere : "did you mean '" + near + "'? ") + "fields of " + opName + ": " +
-              listOf(fieldNames) + (fieldNames.empty() ? "" : ", comment"),
+          (near.empty() ? elsewhere : "did you mean '" + near + "'? ") + "fields of " + opName +
+              ": " + listOf(fieldNames) + (fieldNames.empty() ? "" : ", comment"),
           /*atKey=*/true);
     ok = false;
   }
@@ -688,8 +746,10 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
       for (auto it = v.begin(); it != v.end(); ++it)
         keys.push_back(it.key());
       near = closestMatch(f.name, keys);
-      error(path, "missing field '" + std::string(f.name) + "' for op \"" + opName + "\" (" + f.doc + ")",
-            near.empty() ? "" : "did you mean '" + std::string(f.name) + "' instead of '" + near + "'?");
+      error(path,
+            "missing field '" + std::string(f.name) + "' for op \"" + opName + "\" (" + f.doc + ")",
+            near.empty() ? ""
+                         : "did you mean '" + std::string(f.name) + "' instead of '" + near + "'?");
       ok = false;
     }
   for (const auto &group : spec->exactlyOneOf) {
@@ -699,11 +759,13 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
         present.push_back(g);
     if (present.size() != 1) {
       std::vector<std::string> names(group.begin(), group.end());
-      error(path, present.empty() ? "missing the target of \"" + opName + "\": one of '" +
-                                        llvm::join(names, "' or '") + "'"
-                                  : "\"" + opName + "\" takes one of '" + llvm::join(names, "' or '") +
-                                        "', not both",
-            "e.g. \"" + names[0] + "\": " + (names[0] == std::string("function") ? "\"gemm\"" : "\"gemm:i\""));
+      error(path,
+            present.empty()
+                ? "missing the target of \"" + opName + "\": one of '" +
+                      llvm::join(names, "' or '") + "'"
+                : "\"" + opName + "\" takes one of '" + llvm::join(names, "' or '") + "', not both",
+            "e.g. \"" + names[0] +
+                "\": " + (names[0] == std::string("function") ? "\"gemm\"" : "\"gemm:i\""));
       ok = false;
     }
   }
@@ -731,8 +793,9 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
         break;
       }
       if ((int64_t)it->size() < f.min) {
-        error(fpath, "\"" + opName + "\" needs at least " + std::to_string(f.min) + (f.min == 1 ? " loop" : " loops") + ", got " +
-                         std::to_string(it->size()),
+        error(fpath,
+              "\"" + opName + "\" needs at least " + std::to_string(f.min) +
+                  (f.min == 1 ? " loop" : " loops") + ", got " + std::to_string(it->size()),
               "list the loops outermost first, e.g. [\"f:i\", \"f:j\"]");
         ok = false;
       }
@@ -765,16 +828,16 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
     }
     case FieldKind::Int: {
       llvm::StringRef n = f.name;
-      ScheduleField<int64_t> *out = n == "factor" ? &step.factor
-                                    : n == "ii"   ? &step.ii
-                                    : n == "axis" ? &step.axis
+      ScheduleField<int64_t> *out = n == "factor"  ? &step.factor
+                                    : n == "ii"    ? &step.ii
+                                    : n == "axis"  ? &step.axis
                                     : n == "depth" ? &step.depth
-                                                  : &step.dim;
+                                                   : &step.dim;
       ok &= expectInt(*it, fpath, f, *out);
       break;
     }
     case FieldKind::Bool: {
-      ScheduleField<bool> *out = llvm::StringRef(f.name) == "rewind" ? &step.rewind
+      ScheduleField<bool> *out = llvm::StringRef(f.name) == "rewind"  ? &step.rewind
                                  : llvm::StringRef(f.name) == "in_ir" ? &step.inIR
                                                                       : &step.off;
       ok &= expectBool(*it, fpath, *out);
@@ -791,8 +854,8 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
       if (!llvm::is_contained(values, s)) {
         std::string near = closestMatch(s, values);
         error(fpath, "unknown " + std::string(f.name) + " \"" + s + "\"",
-              (near.empty() ? std::string() : "did you mean \"" + near + "\"? ") + "valid values: " +
-                  listOf(values));
+              (near.empty() ? std::string() : "did you mean \"" + near + "\"? ") +
+                  "valid values: " + listOf(values));
         ok = false;
         break;
       }
@@ -804,7 +867,9 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
     }
     case FieldKind::String: {
       if (!it->is_string() || it->get<std::string>().empty()) {
-        error(fpath, std::string("expected a non-empty string, got ") + kindName(*it) + " " + quotedValue(*it),
+        error(fpath,
+              std::string("expected a non-empty string, got ") + kindName(*it) + " " +
+                  quotedValue(*it),
               llvm::StringRef(f.name) == "schedule" ? "e.g. \"schedule\": \"tile.json\"" : "");
         ok = false;
         break;
@@ -831,8 +896,9 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
           values.push_back(n.value_or(0));
         }
       if (!good) {
-        error(fpath, "expected a non-empty list of integers from " + std::to_string(f.min) + " to " +
-                         std::to_string(f.max) + ", got " + kindName(*it) + " " + quotedValue(*it));
+        error(fpath, "expected a non-empty list of integers from " + std::to_string(f.min) +
+                         " to " + std::to_string(f.max) + ", got " + kindName(*it) + " " +
+                         quotedValue(*it));
         ok = false;
         break;
       }
@@ -851,7 +917,8 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
     if (!step.ii.given)
       step.ii.value = 1;
     if (step.rewind.given && step.rewind.value && step.function) {
-      error(step.rewind.path, "'rewind' applies to loops only, not to function '" + step.function->func + "'",
+      error(step.rewind.path,
+            "'rewind' applies to loops only, not to function '" + step.function->func + "'",
             "remove \"rewind\", or pipeline a loop of the function instead");
       ok = false;
     }
@@ -899,10 +966,11 @@ bool Parser::prescan() {
       inString = true;
     } else if (ch == '[' || ch == '{') {
       if (++depth > kScheduleMaxDepth) {
-        error("", positionOf(text, i),
-              "JSON nested deeper than " + std::to_string(kScheduleMaxDepth) +
-                  " arrays and objects; a schedule nests 4 deep ({\"steps\": [{\"loops\": [...]}]})",
-              "check the brackets around this point");
+        error(
+            "", positionOf(text, i),
+            "JSON nested deeper than " + std::to_string(kScheduleMaxDepth) +
+                " arrays and objects; a schedule nests 4 deep ({\"steps\": [{\"loops\": [...]}]})",
+            "check the brackets around this point");
         return false;
       }
     } else if ((ch == ']' || ch == '}') && depth) {
@@ -933,7 +1001,8 @@ std::optional<Schedule> Parser::run() {
   Schedule s;
   s.file = file;
   if (!root.is_object()) {
-    error("", posOf(""), std::string("expected a schedule object {\"steps\": [...]}, got ") + kindName(root));
+    error("", posOf(""),
+          std::string("expected a schedule object {\"steps\": [...]}, got ") + kindName(root));
     return std::nullopt;
   }
   const std::vector<std::string> topKeys = {"$schema", "top", "steps", "comment"};
@@ -954,12 +1023,14 @@ std::optional<Schedule> Parser::run() {
     const json &t = root["top"];
     if (!t.is_string() || t.get<std::string>().empty() ||
         llvm::StringRef(t.get<std::string>()).contains(':'))
-      error("top", std::string("expected the name of the top function, got ") + kindName(t) + " " +
-                       quotedValue(t),
+      error("top",
+            std::string("expected the name of the top function, got ") + kindName(t) + " " +
+                quotedValue(t),
             "e.g. \"top\": \"gemm\"");
     else if (!composedInto.empty() && t.get<std::string>() != composedInto)
-      error("top", "'top' is \"" + t.get<std::string>() + "\" but this schedule is composed into function \"" +
-                       composedInto + "\"",
+      error("top",
+            "'top' is \"" + t.get<std::string>() +
+                "\" but this schedule is composed into function \"" + composedInto + "\"",
             "set \"top\" to \"" + composedInto + "\" or remove it");
     else
       top = s.top = t.get<std::string>();
@@ -997,7 +1068,8 @@ std::optional<Schedule> allo::parseSchedule(llvm::StringRef text, llvm::StringRe
   // In the order of the file.
   std::stable_sort(diags.begin() + first, diags.end(),
                    [](const ScheduleDiagnostic &a, const ScheduleDiagnostic &b) {
-                     return std::make_pair(a.pos.line, a.pos.col) < std::make_pair(b.pos.line, b.pos.col);
+                     return std::make_pair(a.pos.line, a.pos.col) <
+                            std::make_pair(b.pos.line, b.pos.col);
                    });
   return s;
 }
@@ -1021,15 +1093,21 @@ std::optional<Schedule> allo::parseScheduleFile(llvm::StringRef path,
                                                 llvm::StringRef composedInto) {
   std::string problem = scheduleFileProblem(path);
   if (!problem.empty()) {
-    diags.push_back({path.str(), {}, "", "cannot read the schedule file '" + path.str() + "': " + problem,
+    diags.push_back({path.str(),
+                     {},
+                     "",
+                     "cannot read the schedule file '" + path.str() + "': " + problem,
                      "check the path given to --schedule"});
     return std::nullopt;
   }
   auto buf = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
   if (!buf) {
-    diags.push_back({path.str(), {}, "",
-                     "cannot read the schedule file '" + path.str() + "': " + buf.getError().message(),
-                     "check the path given to --schedule"});
+    diags.push_back(
+        {path.str(),
+         {},
+         "",
+         "cannot read the schedule file '" + path.str() + "': " + buf.getError().message(),
+         "check the path given to --schedule"});
     return std::nullopt;
   }
   return parseSchedule((*buf)->getBuffer(), path, diags, composedInto);

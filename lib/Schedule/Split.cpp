@@ -43,7 +43,8 @@ LogicalResult sched::applySplit(StepContext &c) {
   if (failed(c.checkFreshName(f, outerName, ref)) || failed(c.checkFreshName(f, innerName, ref)))
     return failure();
   if (loop.getNumResults() > 0) {
-    c.error(ref, "cannot split '" + ref.str() + "': it carries values between iterations (iter_args)");
+    c.error(ref,
+            "cannot split '" + ref.str() + "': it carries values between iterations (iter_args)");
     return failure();
   }
   AffineMap lbMap = loop.getLowerBoundMap();
@@ -57,7 +58,8 @@ LogicalResult sched::applySplit(StepContext &c) {
   llvm::SmallVector<Value, 4> tcOperands;
   affine::getTripCountMapAndOperands(loop, &tcMap, &tcOperands);
   if (!tcMap) {
-    auto d = c.error(ref, "cannot split '" + ref.str() + "': its trip count is not an affine expression");
+    auto d = c.error(ref, "cannot split '" + ref.str() +
+                              "': its trip count is not an affine expression");
     d.attachNote(loop.getLoc()) << "the loop";
     return failure();
   }
@@ -78,8 +80,8 @@ LogicalResult sched::applySplit(StepContext &c) {
     outerUb.push_back(e.ceilDiv(factor));
   AffineMap outerUbMap =
       simplifyAffineMap(AffineMap::get(tcMap.getNumDims(), tcMap.getNumSymbols(), outerUb, ctx));
-  auto outer = affine::AffineForOp::create(b, loc, ValueRange{}, b.getConstantAffineMap(0), tcOperands,
-                                           outerUbMap, 1);
+  auto outer = affine::AffineForOp::create(b, loc, ValueRange{}, b.getConstantAffineMap(0),
+                                           tcOperands, outerUbMap, 1);
   Value o = outer.getInductionVar();
 
   // Inner: 0 to f, or min(f, T - o * f).

@@ -17,9 +17,7 @@ using namespace allo::sched;
 // Names
 //===----------------------------------------------------------------------===//
 
-bool sched::isLoop(Operation *op) {
-  return isa<affine::AffineForOp, scf::ForOp, scf::WhileOp>(op);
-}
+bool sched::isLoop(Operation *op) { return isa<affine::AffineForOp, scf::ForOp, scf::WhileOp>(op); }
 
 llvm::StringRef sched::loopName(Operation *op) {
   if (auto n = op->getAttrOfType<StringAttr>(AlloDialect::kName))
@@ -136,11 +134,11 @@ Value ArraySite::value() const {
 
 MemRefType ArraySite::type() const { return llvm::cast<MemRefType>(value().getType()); }
 
-Location ArraySite::loc() const { return arg >= 0 ? func.getArgument(arg).getLoc() : alloca.getLoc(); }
-
-std::string ArraySite::str() const {
-  return func.getSymName().str() + ":" + arrayName(value());
+Location ArraySite::loc() const {
+  return arg >= 0 ? func.getArgument(arg).getLoc() : alloca.getLoc();
 }
+
+std::string ArraySite::str() const { return func.getSymName().str() + ":" + arrayName(value()); }
 
 ArrayAttr ArraySite::partitions() const {
   Attribute a = arg >= 0 ? func.getArgAttr(arg, AlloDialect::kPartition)
@@ -169,7 +167,8 @@ InFlightDiagnostic StepContext::error(const llvm::Twine &msg) {
   return emitError(locOf(step.pos)) << step.path << " (" << step.summary() << "): " << msg.str();
 }
 
-InFlightDiagnostic StepContext::error(const std::string &path, SchedulePos pos, const llvm::Twine &msg) {
+InFlightDiagnostic StepContext::error(const std::string &path, SchedulePos pos,
+                                      const llvm::Twine &msg) {
   if (!pos.line)
     pos = step.pos;
   return emitError(locOf(pos)) << (path.empty() ? step.path : path) << ": " << msg.str();
@@ -246,9 +245,12 @@ Operation *StepContext::loop(const ScheduleRef &ref) {
       isArray |= n.getValue() == ref.name;
   });
   std::string near = closestMatch(ref.name, names);
-  auto d = error(ref, "unknown loop '" + ref.str() + "'" +
-                          (isArray ? " ('" + ref.name + "' is an array of " + ref.func + ", not a loop)" : ""));
-  d.attachNote(locOf(ref.pos)) << (near.empty() ? "" : "did you mean '" + ref.func + ":" + near + "'? ")
+  auto d =
+      error(ref, "unknown loop '" + ref.str() + "'" +
+                     (isArray ? " ('" + ref.name + "' is an array of " + ref.func + ", not a loop)"
+                              : ""));
+  d.attachNote(locOf(ref.pos)) << (near.empty() ? ""
+                                                : "did you mean '" + ref.func + ":" + near + "'? ")
                                << "loops of " << ref.func << ": "
                                << (names.empty() ? std::string("(none)") : llvm::join(names, ", "));
   return nullptr;
@@ -278,12 +280,14 @@ affine::AffineForOp StepContext::affineLoop(const ScheduleRef &ref, llvm::String
     return f;
   auto d = error(ref, "cannot " + what + " '" + ref.str() + "': it is an " +
                           op->getName().getStringRef() + ", not an affine.for");
-  d.attachNote(op->getLoc()) << "the loop is here; only loops with constant steps and affine bounds "
-                                "(raised to affine.for) can be transformed in the IR";
+  d.attachNote(op->getLoc())
+      << "the loop is here; only loops with constant steps and affine bounds "
+         "(raised to affine.for) can be transformed in the IR";
   return nullptr;
 }
 
-bool StepContext::affineLoops(llvm::SmallVectorImpl<affine::AffineForOp> &out, llvm::StringRef what) {
+bool StepContext::affineLoops(llvm::SmallVectorImpl<affine::AffineForOp> &out,
+                              llvm::StringRef what) {
   bool ok = true;
   for (const ScheduleRef &r : step.loops) {
     if (r.func != step.loops.front().func) {
@@ -301,11 +305,13 @@ bool StepContext::affineLoops(llvm::SmallVectorImpl<affine::AffineForOp> &out, l
   return ok;
 }
 
-LogicalResult StepContext::checkFreshName(func::FuncOp f, llvm::StringRef name, const ScheduleRef &ref) {
+LogicalResult StepContext::checkFreshName(func::FuncOp f, llvm::StringRef name,
+                                          const ScheduleRef &ref) {
   if (Operation *existing = findLoop(f, name)) {
     auto d = error(ref, "the new loop name '" + f.getSymName().str() + ":" + name.str() +
                             "' is already taken");
-    d.attachNote(existing->getLoc()) << "by this loop; loop names must stay unique within a function";
+    d.attachNote(existing->getLoc())
+        << "by this loop; loop names must stay unique within a function";
     return failure();
   }
   return success();
@@ -379,17 +385,21 @@ std::optional<ArraySite> StepContext::array(const ScheduleRef &ref) {
   auto streamArrayNamed = [&](Value v, Attribute name) {
     auto n = llvm::dyn_cast_or_null<StringAttr>(name);
     if (n && n.getValue() == ref.name && isStreamArray(v.getType()))
-      what = " ('" + ref.name + "' is an array of streams: each element is a FIFO of its own, "
+      what = " ('" + ref.name +
+             "' is an array of streams: each element is a FIFO of its own, "
              "which array steps do not apply to)";
   };
   for (unsigned i = 0; i < f.getNumArguments(); ++i)
     streamArrayNamed(f.getArgument(i), f.getArgAttr(i, AlloDialect::kName));
-  f.walk([&](StreamCreateOp sc) { streamArrayNamed(sc.getResult(), sc->getAttr(AlloDialect::kName)); });
+  f.walk([&](StreamCreateOp sc) {
+    streamArrayNamed(sc.getResult(), sc->getAttr(AlloDialect::kName));
+  });
   if (what.empty() && findLoop(f, ref.name))
     what = " ('" + ref.name + "' is a loop, not an array)";
   std::string near = closestMatch(ref.name, names);
   auto d = error(ref, "unknown array '" + ref.str() + "'" + what);
-  d.attachNote(locOf(ref.pos)) << (near.empty() ? "" : "did you mean '" + ref.func + ":" + near + "'? ")
+  d.attachNote(locOf(ref.pos)) << (near.empty() ? ""
+                                                : "did you mean '" + ref.func + ":" + near + "'? ")
                                << "arrays of " << ref.func << ": "
                                << (names.empty() ? std::string("(none)") : llvm::join(names, ", "));
   return std::nullopt;
@@ -422,7 +432,8 @@ static bool isSinkable(Operation &op, llvm::ArrayRef<affine::AffineForOp> band, 
   return true;
 }
 
-LogicalResult sched::perfectBand(StepContext &c, affine::AffineForOp outer, affine::AffineForOp inner,
+LogicalResult sched::perfectBand(StepContext &c, affine::AffineForOp outer,
+                                 affine::AffineForOp inner,
                                  llvm::SmallVectorImpl<affine::AffineForOp> &band) {
   band.clear();
   if (outer != inner && !outer->isProperAncestor(inner)) {
@@ -446,7 +457,8 @@ LogicalResult sched::perfectBand(StepContext &c, affine::AffineForOp outer, affi
   band.assign(chain.rbegin(), chain.rend());
   for (size_t i = 0; i + 1 < band.size(); ++i) {
     for (Operation &op : band[i].getBody()->without_terminator()) {
-      if (&op == band[i + 1].getOperation() || isHoistableConstant(op) || isSinkable(op, band, i + 1))
+      if (&op == band[i + 1].getOperation() || isHoistableConstant(op) ||
+          isSinkable(op, band, i + 1))
         continue;
       auto d = c.error("the loops are not perfectly nested: " + describeLoop(band[i]) +
                        " holds other operations besides " + describeLoop(band[i + 1]));

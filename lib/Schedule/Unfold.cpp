@@ -76,7 +76,6 @@ DictionaryAttr argAttrsFor(Value v, func::FuncOp f, unsigned k) {
   return attrs.getDictionary(ctx);
 }
 
-
 } // namespace
 
 LogicalResult sched::applyUnfold(StepContext &c) {
@@ -101,8 +100,9 @@ LogicalResult sched::applyUnfold(StepContext &c) {
       axes.push_back((int64_t)k);
   for (size_t k = 0; k < axes.size(); ++k) {
     if (axes[k] >= (int64_t)loops.size()) {
-      c.error(s.axes.path, s.axes.pos, "axis " + std::to_string(axes[k]) + " is out of range: the band has " +
-                                           std::to_string(loops.size()) + " loop(s), axes count from 0");
+      c.error(s.axes.path, s.axes.pos,
+              "axis " + std::to_string(axes[k]) + " is out of range: the band has " +
+                  std::to_string(loops.size()) + " loop(s), axes count from 0");
       return failure();
     }
     if (k && axes[k] <= axes[k - 1]) {
@@ -145,7 +145,8 @@ LogicalResult sched::applyUnfold(StepContext &c) {
       auto d = c.error(s.factors.path, s.factors.pos,
                        "factor " + std::to_string(factor) + " of " + describeLoop(l) +
                            " must equal its trip count " + std::to_string(*trip));
-      d.attachNote(l.getLoc()) << "split the loop by " << factor << " first and unfold its .inner loop";
+      d.attachNote(l.getLoc()) << "split the loop by " << factor
+                               << " first and unfold its .inner loop";
       return failure();
     }
     extents.push_back(factor);
@@ -213,7 +214,8 @@ LogicalResult sched::applyUnfold(StepContext &c) {
     }
   });
   if (stream) {
-    auto d = c.error("cannot unfold a loop whose body reads or writes a stream: the PEs would share it");
+    auto d =
+        c.error("cannot unfold a loop whose body reads or writes a stream: the PEs would share it");
     d.attachNote(stream->getLoc()) << "this stream access";
     return failure();
   }
@@ -282,15 +284,16 @@ LogicalResult sched::applyUnfold(StepContext &c) {
               ok = true;
         if (ok)
           continue;
-        auto e = c.error("illegal unfold: PEs along " + describeLoop(band[d - 1]) +
-                         " would race on '" + name + "' (an iteration " +
-                         (r.value == affine::DependenceResult::Failure ? "may access"
-                                                                       : "accesses") +
-                         " what another writes), and no later relay step passes it PE to PE");
+        auto e =
+            c.error("illegal unfold: PEs along " + describeLoop(band[d - 1]) + " would race on '" +
+                    name + "' (an iteration " +
+                    (r.value == affine::DependenceResult::Failure ? "may access" : "accesses") +
+                    " what another writes), and no later relay step passes it PE to PE");
         e.attachNote(src->getLoc()) << "this access";
         e.attachNote(dst->getLoc()) << "and this one";
         if (withBodies)
-          e.attachNote(call->getLoc()) << "(accesses in the functions the body calls count, as here)";
+          e.attachNote(call->getLoc())
+              << "(accesses in the functions the body calls count, as here)";
         return failure();
       }
     }

@@ -83,9 +83,11 @@ LogicalResult sched::applyUnroll(StepContext &c) {
     return success();
   bool full = factor == 0 || (trip && (uint64_t)factor >= *trip);
   if (full && !trip) {
-    auto d = c.error(ref, "cannot unroll '" + ref.str() + "' fully in the IR: its trip count is not a constant");
-    d.attachNote(loop.getLoc()) << "the loop; unroll by a factor instead, or leave the unrolling to "
-                                   "the HLS tool (drop \"in_ir\")";
+    auto d = c.error(ref, "cannot unroll '" + ref.str() +
+                              "' fully in the IR: its trip count is not a constant");
+    d.attachNote(loop.getLoc())
+        << "the loop; unroll by a factor instead, or leave the unrolling to "
+           "the HLS tool (drop \"in_ir\")";
     return failure();
   }
   if (!full && (factor > (int64_t)UINT32_MAX)) {
@@ -93,7 +95,8 @@ LogicalResult sched::applyUnroll(StepContext &c) {
     return failure();
   }
   if (!full && (!trip || *trip % factor != 0) &&
-      (loop.getLowerBoundMap().getNumResults() != 1 || loop.getUpperBoundMap().getNumResults() != 1)) {
+      (loop.getLowerBoundMap().getNumResults() != 1 ||
+       loop.getUpperBoundMap().getNumResults() != 1)) {
     auto d = c.error(ref, "cannot unroll '" + ref.str() + "' by " + std::to_string(factor) +
                               " in the IR: its bounds are a min/max and the factor may not divide "
                               "its trip count, so no remainder loop can be formed");
@@ -117,8 +120,8 @@ LogicalResult sched::applyUnroll(StepContext &c) {
   int64_t step = loop.getStepAsInt();
   AffineMap lbMap = loop.getLowerBoundMap();
   llvm::SmallVector<Value, 4> lbOperands(loop.getLowerBoundOperands());
-  LogicalResult r = full ? affine::loopUnrollFull(loop)
-                         : affine::loopUnrollByFactor(loop, (uint64_t)factor);
+  LogicalResult r =
+      full ? affine::loopUnrollFull(loop) : affine::loopUnrollByFactor(loop, (uint64_t)factor);
   if (failed(r)) {
     c.error(ref, "MLIR could not unroll '" + ref.str() + "'" +
                      (full ? std::string(" fully") : " by " + std::to_string(factor)));

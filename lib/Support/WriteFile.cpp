@@ -6,7 +6,9 @@
 #include "llvm/Support/raw_ostream.h"
 
 std::string allo::writeFileAtomically(llvm::StringRef path, llvm::StringRef text) {
-  auto problem = [&](const std::string &why) { return "cannot write '" + path.str() + "': " + why; };
+  auto problem = [&](const std::string &why) {
+    return "cannot write '" + path.str() + "': " + why;
+  };
   if (path == "-") {
     llvm::outs() << text;
     llvm::outs().flush();

@@ -33,8 +33,8 @@ struct Entry {
 
 /// The scalar element of a parameter type: T for T, T &, T *, T (*)[N], T[N].
 template <typename P>
-using element_t = std::remove_all_extents_t<
-    std::remove_cv_t<std::remove_pointer_t<std::remove_reference_t<P>>>>;
+using element_t =
+    std::remove_all_extents_t<std::remove_cv_t<std::remove_pointer_t<std::remove_reference_t<P>>>>;
 
 inline std::vector<Entry> &registry() {
   static std::vector<Entry> r;
@@ -63,18 +63,20 @@ template <typename R, typename... A> void invoke(R (*f)(A...), void **args, void
 
 template <typename R, typename... A>
 bool add(const char *name, const char *file, R (*f)(A...), int64_t lo, int64_t hi) {
-  registry().push_back({name, file,
-                        [f](void **args, void *ret) {
-                          call(f, args, ret, std::index_sequence_for<A...>{});
-                        },
-                        lo, hi, {sizeof(element_t<A>)...}});
+  registry().push_back(
+      {name,
+       file,
+       [f](void **args, void *ret) { call(f, args, ret, std::index_sequence_for<A...>{}); },
+       lo,
+       hi,
+       {sizeof(element_t<A>)...}});
   return true;
 }
 
 } // namespace allo_difftest
 
-#define ALLO_DIFFTEST_RANGE(fn, lo, hi)                                        \
-  static const bool allo_difftest_registered_##fn =                           \
+#define ALLO_DIFFTEST_RANGE(fn, lo, hi)                                                            \
+  static const bool allo_difftest_registered_##fn =                                                \
       ::allo_difftest::add(#fn, __FILE__, &fn, (lo), (hi));
 #define ALLO_DIFFTEST(fn) ALLO_DIFFTEST_RANGE(fn, 1, 0)
 

@@ -20,11 +20,11 @@
 
 #include "allo/InitAllDialects.h"
 
+#include "allo/Conversion/LowerStreams.h"
+#include "allo/Runtime/StreamRuntime.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
-#include "allo/Conversion/LowerStreams.h"
-#include "allo/Runtime/StreamRuntime.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -60,12 +60,12 @@ struct Leaf {
   mlir::Type type;
   bool isUnsigned = false;
   bool isMemref = false;
-  std::vector<int64_t> shape; ///< memref shape (empty for scalars and rank-0 memrefs)
-  size_t elemBytes = 0;       ///< one element in the JIT's (SoA) buffer
-  unsigned param = 0;         ///< the C++ parameter it belongs to
-  size_t offset = 0;          ///< byte offset in the C++ parameter's storage
+  std::vector<int64_t> shape;   ///< memref shape (empty for scalars and rank-0 memrefs)
+  size_t elemBytes = 0;         ///< one element in the JIT's (SoA) buffer
+  unsigned param = 0;           ///< the C++ parameter it belongs to
+  size_t offset = 0;            ///< byte offset in the C++ parameter's storage
   std::vector<int64_t> strides; ///< byte strides in that storage, per memref dimension
-  size_t fieldBytes = 0;      ///< one element in the native storage
+  size_t fieldBytes = 0;        ///< one element in the native storage
   std::string name;
   size_t count() const {
     size_t n = 1;
@@ -165,8 +165,8 @@ int run(llvm::ArrayRef<llvm::StringRef> argv, std::string &err) {
   std::optional<llvm::StringRef> redirects[] = {std::nullopt, std::nullopt, errFile.str()};
   auto prog = llvm::sys::findProgramByName(argv[0]);
   std::string execError;
-  int rc = llvm::sys::ExecuteAndWait(prog ? *prog : argv[0].str(), argv, std::nullopt, redirects,
-                                     0, 0, &execError);
+  int rc = llvm::sys::ExecuteAndWait(prog ? *prog : argv[0].str(), argv, std::nullopt, redirects, 0,
+                                     0, &execError);
   if (auto b = llvm::MemoryBuffer::getFile(errFile))
     err = (*b)->getBuffer().str();
   err += execError;
@@ -201,16 +201,16 @@ void DiffTest::TestBody() {
   if (llvm::sys::fs::exists(schedulePath))
     scheduleArgs = {"--schedule", schedulePath};
   llvm::SmallVector<llvm::StringRef, 12> argv = {ALLO_REWRITE_PATH, entry.file, "--top",
-                                                 entry.name, "-o", out};
+                                                 entry.name,        "-o",       out};
   for (const std::string &a : scheduleArgs)
     argv.push_back(a);
-  for (llvm::StringRef a : {llvm::StringRef("--"), llvm::StringRef("-std=c++17"),
-                            llvm::StringRef(includeFlag)})
+  for (llvm::StringRef a :
+       {llvm::StringRef("--"), llvm::StringRef("-std=c++17"), llvm::StringRef(includeFlag)})
     argv.push_back(a);
   std::optional<llvm::StringRef> redirects[] = {std::nullopt, std::nullopt, errFile.str()};
   std::string execError;
-  int rc = llvm::sys::ExecuteAndWait(ALLO_REWRITE_PATH, argv, std::nullopt, redirects, 0, 0,
-                                     &execError);
+  int rc =
+      llvm::sys::ExecuteAndWait(ALLO_REWRITE_PATH, argv, std::nullopt, redirects, 0, 0, &execError);
   auto errText = llvm::MemoryBuffer::getFile(errFile);
   ASSERT_EQ(rc, 0) << "allo-rewrite failed on " << entry.file << ": " << execError << "\n"
                    << (errText ? (*errText)->getBuffer().str() : "");
@@ -266,10 +266,10 @@ void DiffTest::TestBody() {
     }
     // A field's size in its struct, else the native element's (an ap_int's
     // limbs are wider than its value).
-    a.fieldBytes = i64Attr(i, "allo.field_bytes")
-                       .value_or(agg || a.param >= entry.elementBytes.size()
-                                     ? a.elemBytes
-                                     : entry.elementBytes[a.param]);
+    a.fieldBytes =
+        i64Attr(i, "allo.field_bytes")
+            .value_or(agg || a.param >= entry.elementBytes.size() ? a.elemBytes
+                                                                  : entry.elementBytes[a.param]);
     a.offset = i64Attr(i, "allo.field_offset").value_or(0);
     if (auto st = func.getArgAttrOfType<mlir::DenseI64ArrayAttr>(i, "allo.aos_strides")) {
       a.strides.assign(st.asArrayRef().begin(), st.asArrayRef().end());
@@ -335,10 +335,10 @@ void DiffTest::TestBody() {
       r = mlir::LLVM::CtPopOp::create(ob, op->getLoc(), p.getType(), p.getOperand());
     else if (auto z = llvm::dyn_cast<mlir::math::CountLeadingZerosOp>(op))
       r = mlir::LLVM::CountLeadingZerosOp::create(ob, op->getLoc(), z.getType(), z.getOperand(),
-                                                   /*is_zero_poison=*/false);
+                                                  /*is_zero_poison=*/false);
     else if (auto q = llvm::dyn_cast<mlir::math::RsqrtOp>(op)) {
-      mlir::Value one = mlir::arith::ConstantOp::create(
-          ob, op->getLoc(), q.getType(), ob.getFloatAttr(q.getType(), 1.0));
+      mlir::Value one = mlir::arith::ConstantOp::create(ob, op->getLoc(), q.getType(),
+                                                        ob.getFloatAttr(q.getType(), 1.0));
       r = mlir::arith::DivFOp::create(ob, op->getLoc(), one,
                                       mlir::math::SqrtOp::create(ob, op->getLoc(), q.getOperand()));
     }
@@ -378,15 +378,14 @@ void DiffTest::TestBody() {
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("allo-vhls-" + entry.name, dir));
   std::string hlsFile = (dir + "/" + entry.name + ".hls.cpp").str();
   std::string err;
-  llvm::SmallVector<llvm::StringRef, 14> vargv = {ALLO_REWRITE_PATH, entry.file, "--top", entry.name,
-                                                  "--target", "vhls", "-o", hlsFile};
+  llvm::SmallVector<llvm::StringRef, 14> vargv = {
+      ALLO_REWRITE_PATH, entry.file, "--top", entry.name, "--target", "vhls", "-o", hlsFile};
   for (const std::string &a : scheduleArgs)
     vargv.push_back(a);
-  for (llvm::StringRef a : {llvm::StringRef("--"), llvm::StringRef("-std=c++17"),
-                            llvm::StringRef(includeFlag)})
+  for (llvm::StringRef a :
+       {llvm::StringRef("--"), llvm::StringRef("-std=c++17"), llvm::StringRef(includeFlag)})
     vargv.push_back(a);
-  ASSERT_EQ(run(vargv, err), 0)
-      << "allo-rewrite --target vhls failed:\n" << err;
+  ASSERT_EQ(run(vargv, err), 0) << "allo-rewrite --target vhls failed:\n" << err;
   // The driver runs every trial in one process, in order (static state
   // carries over, as in the native build and the JIT engine).
   auto writeDriver = [&](const std::string &driver, const std::string &emitted) {
@@ -400,7 +399,8 @@ void DiffTest::TestBody() {
        << "  FILE *in = fopen(argv[1], \"rb\");\n"
        << "  FILE *out = fopen(argv[2], \"wb\");\n"
        << "  unsigned long long retBytes = strtoull(argv[3], nullptr, 10), trials, params, n;\n"
-       << "  if (fread(&trials, sizeof trials, 1, in) != 1 || fread(&params, sizeof params, 1, in) != 1)\n"
+       << "  if (fread(&trials, sizeof trials, 1, in) != 1 || fread(&params, sizeof params, 1, in) "
+          "!= 1)\n"
        << "    return 3;\n"
        << "  for (unsigned long long t = 0; t < trials; ++t) {\n"
        << "    std::vector<std::vector<unsigned char>> bufs;\n"
@@ -428,8 +428,8 @@ void DiffTest::TestBody() {
     flagText.split(flags, ' ', -1, false);
     for (llvm::StringRef f : flags)
       args.push_back(f.str());
-    for (std::string a : {std::string("-O1"), std::string("-w"), includeFlag, drv,
-                          std::string("-o"), exe})
+    for (std::string a :
+         {std::string("-O1"), std::string("-w"), includeFlag, drv, std::string("-o"), exe})
       args.push_back(a);
     llvm::SmallVector<llvm::StringRef, 16> refs(args.begin(), args.end());
     return run(refs, err);
@@ -447,19 +447,20 @@ void DiffTest::TestBody() {
   if (auto text = llvm::MemoryBuffer::getFile(hlsFile);
       text && (*text)->getBuffer().contains("hls::stream")) {
     std::string simFile = (dir + "/" + entry.name + ".sim.cpp").str();
-    llvm::SmallVector<llvm::StringRef, 14> sargv = {ALLO_REWRITE_PATH, entry.file, "--top",
-                                                    entry.name, "--target", "sim", "-o", simFile};
+    llvm::SmallVector<llvm::StringRef, 14> sargv = {
+        ALLO_REWRITE_PATH, entry.file, "--top", entry.name, "--target", "sim", "-o", simFile};
     for (const std::string &a : scheduleArgs)
       sargv.push_back(a);
-    for (llvm::StringRef a : {llvm::StringRef("--"), llvm::StringRef("-std=c++17"),
-                              llvm::StringRef(includeFlag)})
+    for (llvm::StringRef a :
+         {llvm::StringRef("--"), llvm::StringRef("-std=c++17"), llvm::StringRef(includeFlag)})
       sargv.push_back(a);
     ASSERT_EQ(run(sargv, err), 0) << "allo-rewrite --target sim failed:\n" << err;
     std::string simDriver = (dir + "/sim-driver.cpp").str();
     ASSERT_TRUE(writeDriver(simDriver, simFile));
     CsimProgram p{"sim, g++", (dir + "/" + entry.name + "-sim").str()};
     ASSERT_EQ(compile("g++", ALLO_SIM_FLAGS, simDriver, p.exe), 0)
-        << "the --target sim C++ does not compile (" << simFile << "):\n" << err;
+        << "the --target sim C++ does not compile (" << simFile << "):\n"
+        << err;
     programs.push_back(p);
   }
 
@@ -488,21 +489,20 @@ void DiffTest::TestBody() {
       unsigned w = bitsOf(a.type);
       for (size_t k = 0; k < a.count(); ++k) {
         const uint8_t *n = native[trial][a.param].data() + a.nativeOffset(k);
-        const uint8_t *g = soa ? soaBufs[i].data() + k * a.elemBytes
-                               : got[a.param].data() + a.nativeOffset(k);
+        const uint8_t *g =
+            soa ? soaBufs[i].data() + k * a.elemBytes : got[a.param].data() + a.nativeOffset(k);
         std::vector<uint8_t> nv = valueBits(n, w), gv = valueBits(g, w);
         ASSERT_TRUE(nv == gv) << entry.name << ": argument " << i << " ('" << a.name
-                              << "') element " << k << " differs (trial " << trial
-                              << "): native 0x" << hexdump(nv.data(), nv.size()) << ", " << what
-                              << " 0x" << hexdump(gv.data(), gv.size());
+                              << "') element " << k << " differs (trial " << trial << "): native 0x"
+                              << hexdump(nv.data(), nv.size()) << ", " << what << " 0x"
+                              << hexdump(gv.data(), gv.size());
       }
     }
     for (size_t r = 0; r < results.size(); ++r) {
       const Result &res = results[r];
       unsigned w = bitsOf(res.type);
       std::vector<uint8_t> nv = valueBits(nativeRet[trial].data() + res.offset, w);
-      std::vector<uint8_t> gv =
-          valueBits(soa ? soaRets[r].data() : gotRet + res.offset, w);
+      std::vector<uint8_t> gv = valueBits(soa ? soaRets[r].data() : gotRet + res.offset, w);
       ASSERT_TRUE(nv == gv) << entry.name << ": " << res.name << " differs (trial " << trial
                             << "): native 0x" << hexdump(nv.data(), nv.size()) << ", " << what
                             << " 0x" << hexdump(gv.data(), gv.size());
@@ -526,8 +526,7 @@ void DiffTest::TestBody() {
     for (const Leaf &a : leaves) {
       std::vector<uint8_t> buf(a.count() * a.elemBytes + 16, 0);
       for (size_t k = 0; k < a.count(); ++k)
-        std::memcpy(buf.data() + k * a.elemBytes,
-                    inputs[trial][a.param].data() + a.nativeOffset(k),
+        std::memcpy(buf.data() + k * a.elemBytes, inputs[trial][a.param].data() + a.nativeOffset(k),
                     std::min(a.elemBytes, a.fieldBytes));
       soa.push_back(std::move(buf));
     }
@@ -574,8 +573,7 @@ void DiffTest::TestBody() {
     ASSERT_FALSE((bool)jitErr) << llvm::toString(std::move(jitErr));
     EXPECT_EQ(allo::runtime::emptyReads(), 0)
         << "the raised IR read an empty stream (a deadlock in hardware)";
-    EXPECT_EQ(allo::runtime::leftoverElements(), 0)
-        << "the raised IR left data in its streams";
+    EXPECT_EQ(allo::runtime::leftoverElements(), 0) << "the raised IR left data in its streams";
     for (size_t r = 0; r < results.size(); ++r)
       jitRets.emplace_back(retBuffer.begin() + retOffsets[r],
                            retBuffer.begin() + retOffsets[r] + results[r].elemBytes + 16);
@@ -603,7 +601,8 @@ void DiffTest::TestBody() {
   for (const CsimProgram &p : programs) {
     std::string rb = std::to_string(retBytes);
     ASSERT_EQ(run({p.exe, inFile, outFile, rb}, err), 0)
-        << "csim program (" << p.compiler << ") failed:\n" << err;
+        << "csim program (" << p.compiler << ") failed:\n"
+        << err;
     auto buf = llvm::MemoryBuffer::getFile(outFile);
     ASSERT_TRUE((bool)buf);
     const uint8_t *data = (const uint8_t *)(*buf)->getBufferStart();

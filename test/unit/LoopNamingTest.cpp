@@ -1,6 +1,6 @@
 //===- LoopNamingTest.cpp - Units for loop naming --------------------------===//
-#include "allo/Attrs/ClangAttrs.h"
 #include "allo/Frontend/LoopNaming.h"
+#include "allo/Attrs/ClangAttrs.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

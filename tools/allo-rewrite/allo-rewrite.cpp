@@ -23,8 +23,8 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/thread.h"
 
@@ -37,11 +37,13 @@ namespace tooling = clang::tooling;
 
 static cl::OptionCategory cat("allo-rewrite options");
 static cl::list<std::string> inputs(cl::Positional, cl::desc("<source.cpp>"), cl::cat(cat));
-static cl::list<std::string> tops("top", cl::desc("Raise this function and its callees "
-                                                  "(repeatable; default: every [[allo::kernel]])"),
+static cl::list<std::string> tops("top",
+                                  cl::desc("Raise this function and its callees "
+                                           "(repeatable; default: every [[allo::kernel]])"),
                                   cl::value_desc("name"), cl::cat(cat));
-static cl::opt<std::string> target("target", cl::desc("Output: mlir (default), vhls, or sim (the concurrent simulator)"),
-                                   cl::init("mlir"), cl::cat(cat));
+static cl::opt<std::string>
+    target("target", cl::desc("Output: mlir (default), vhls, or sim (the concurrent simulator)"),
+           cl::init("mlir"), cl::cat(cat));
 static cl::opt<std::string> interface("interface",
                                       cl::desc("vhls: top-function interface (axi | none)"),
                                       cl::init("none"), cl::cat(cat));
@@ -76,8 +78,7 @@ static cl::opt<std::string> buildDir("p", cl::desc("Build directory with compile
                                      cl::value_desc("dir"), cl::cat(cat));
 static cl::opt<bool> listLoops("list-loops", cl::desc("List every loop name with its location"),
                                cl::cat(cat));
-static cl::opt<std::string> schedule("schedule",
-                                     cl::desc("Apply this JSON schedule after raising"),
+static cl::opt<std::string> schedule("schedule", cl::desc("Apply this JSON schedule after raising"),
                                      cl::value_desc("file.json"), cl::cat(cat));
 static cl::opt<bool> dumpAfterEach("dump-after-each",
                                    cl::desc("Print the IR after every schedule step (stderr)"),
@@ -162,8 +163,8 @@ int main(int argc, const char **argv) {
     return 2;
   }
   if (interface != "none" && interface != "axi") {
-    errs() << "allo-rewrite: error: --interface expects 'axi' or 'none', got '" << interface
-           << "'\n";
+    errs() << "allo-rewrite: error: --interface expects 'axi' or 'none', got '"
+           << interface << "'\n";
     return 2;
   }
   if (!llvm::is_contained(allo::knownTargets(), StringRef(target))) {
@@ -184,9 +185,8 @@ int main(int argc, const char **argv) {
     }
     db = tooling::inferMissingCompileCommands(std::move(db));
   } else {
-    bool hasStd = llvm::any_of(clangArgs, [](const std::string &a) {
-      return StringRef(a).starts_with("-std=");
-    });
+    bool hasStd = llvm::any_of(
+        clangArgs, [](const std::string &a) { return StringRef(a).starts_with("-std="); });
     if (!hasStd)
       clangArgs.insert(clangArgs.begin(), "-std=c++17");
     db = std::make_unique<tooling::FixedCompilationDatabase>(".", clangArgs);
@@ -206,8 +206,8 @@ int main(int argc, const char **argv) {
         tooling::getInsertArgumentAdjuster(clangArgs, tooling::ArgumentInsertPosition::END));
   // allo/allo.h always; the csim headers (ap_int.h, hls_stream.h, ...) only as a
   // fallback, so existing HLS code parses without a Vitis installation.
-  std::vector<std::string> extra = {"-I" + allo::userIncludeDir(),
-                                    "-idirafter", allo::userIncludeDir() + "/allo/csim",
+  std::vector<std::string> extra = {"-I" + allo::userIncludeDir(), "-idirafter",
+                                    allo::userIncludeDir() + "/allo/csim",
                                     "-Wno-unused-command-line-argument"};
   if (std::string rd = ALLO_CLANG_RESOURCE_DIR; !rd.empty())
     extra.push_back("-resource-dir=" + rd);
@@ -226,12 +226,14 @@ int main(int argc, const char **argv) {
     errs() << "allo-rewrite: error: --project needs --target vhls\n";
     return 2;
   }
-  if (!projectDir.empty() && (allo::resolvePart(part).empty() || allo::normaliseClock(clockOpt).empty())) {
+  if (!projectDir.empty() &&
+      (allo::resolvePart(part).empty() || allo::normaliseClock(clockOpt).empty())) {
     errs() << "allo-rewrite: error: "
            << (allo::resolvePart(part).empty()
-                   ? "unknown --part '" + part + "' (use a part number or one of: u280, u250, "
-                                                 "u200, u50, u55c, zcu102, zcu104, vck190, vhk158, "
-                                                 "pynqz2, ultra96)"
+                   ? "unknown --part '" + part +
+                         "' (use a part number or one of: u280, u250, "
+                         "u200, u50, u55c, zcu102, zcu104, vck190, vhk158, "
+                         "pynqz2, ultra96)"
                    : "invalid --clock '" + clockOpt + "' (expected e.g. 300MHz, 3.33ns or 10)")
            << "\n";
     return 2;
@@ -274,7 +276,8 @@ int main(int argc, const char **argv) {
   // with a stack large enough for what clang++ itself accepts (the
   // frontend's own limits then give located errors, never a stack overflow).
   int rc = 1;
-  llvm::thread worker(std::optional<unsigned>(allo::kFrontendStackSize), [&] { rc = tool.run(&factory); });
+  llvm::thread worker(std::optional<unsigned>(allo::kFrontendStackSize),
+                      [&] { rc = tool.run(&factory); });
   worker.join();
   return rc == 0 ? 0 : 1;
 }

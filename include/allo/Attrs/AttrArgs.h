@@ -27,10 +27,10 @@ namespace allo {
 /// An integer constant expression in an attribute argument.
 struct ArgExpr {
   enum Kind { Int, Ident, Neg, Binary } kind = Int;
-  int64_t value = 0;     ///< Int
-  std::string name;      ///< Ident (possibly qualified, "ns::N") or Binary operator
+  int64_t value = 0;                 ///< Int
+  std::string name;                  ///< Ident (possibly qualified, "ns::N") or Binary operator
   std::unique_ptr<ArgExpr> lhs, rhs; ///< Neg uses lhs
-  unsigned offset = 0;   ///< into the argument text
+  unsigned offset = 0;               ///< into the argument text
 };
 
 struct LayoutItem {
@@ -99,8 +99,8 @@ std::optional<int64_t> evaluateIntExpression(llvm::StringRef text, IdentResolver
 
 /// Evaluates and range-checks every argument. Dependent means some value
 /// depends on a template parameter (to be evaluated per instantiation).
-EvalStatus evaluateAttr(const ParsedAlloAttr &attr, IdentResolver resolve,
-                        EvaluatedAttr &out, AttrArgError &error);
+EvalStatus evaluateAttr(const ParsedAlloAttr &attr, IdentResolver resolve, EvaluatedAttr &out,
+                        AttrArgError &error);
 
 /// Evaluates one integer constant expression written as `text` (the grammar
 /// of attribute arguments: literals, identifiers, + - * / % << >>,

@@ -46,8 +46,7 @@ private:
 };
 
 /// The base name a loop gets from its label / name attribute / variable.
-std::string baseLoopName(const clang::Stmt *loop, llvm::StringRef label,
-                         llvm::StringRef nameAttr);
+std::string baseLoopName(const clang::Stmt *loop, llvm::StringRef label, llvm::StringRef nameAttr);
 
 } // namespace allo
 

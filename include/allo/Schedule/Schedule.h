@@ -50,11 +50,11 @@ struct SchedulePos {
 
 /// One problem found in a schedule file.
 struct ScheduleDiagnostic {
-  std::string file;          ///< the schedule file as given
-  SchedulePos pos;           ///< where in the file (0:0 if unknown)
-  std::string path;          ///< JSON path, e.g. "steps[2].factor"; empty for syntax errors
-  std::string message;       ///< what is wrong and what was expected
-  std::string suggestion;    ///< how to fix it (did-you-mean, valid values); may be empty
+  std::string file;       ///< the schedule file as given
+  SchedulePos pos;        ///< where in the file (0:0 if unknown)
+  std::string path;       ///< JSON path, e.g. "steps[2].factor"; empty for syntax errors
+  std::string message;    ///< what is wrong and what was expected
+  std::string suggestion; ///< how to fix it (did-you-mean, valid values); may be empty
 
   /// "file:line:col: error: path: message" and, if any, "\n  note: suggestion".
   std::string str() const;
@@ -103,36 +103,37 @@ template <typename T> struct ScheduleField {
 /// One parsed step. Only the fields of its op are meaningful.
 struct ScheduleStep {
   StepKind kind = StepKind::Split;
-  std::string op;   ///< the op's name as in the file
+  std::string op; ///< the op's name as in the file
   unsigned index = 0;
   std::string path; ///< "steps[3]"
   SchedulePos pos;  ///< the step's opening brace
 
-  std::vector<ScheduleRef> loops;        ///< loop (one) or loops (several); compute_at: producer, consumer
-  std::optional<ScheduleRef> function;   ///< function targets (pipeline, dataflow, inline)
-  std::optional<ScheduleRef> array;      ///< partition, buffer_at, reuse_at
-  ScheduleField<int64_t> factor;         ///< split (> 0), unroll (>= 0, 0 = full), partition (> 0)
-  ScheduleField<int64_t> ii;             ///< pipeline (>= 1, default 1)
-  ScheduleField<bool> rewind;            ///< pipeline
-  ScheduleField<bool> inIR;              ///< unroll: transform the IR instead of a pragma
-  ScheduleField<std::string> type;       ///< partition: complete | block | cyclic
-  ScheduleField<int64_t> dim;            ///< partition: 0 = all, 1-based otherwise
-  ScheduleField<bool> off;               ///< inline: forbid inlining instead
-  ScheduleField<std::string> schedule;   ///< compose: the sub-schedule file, relative to this file's directory
-  ScheduleField<std::vector<int64_t>> axes;    ///< unfold: positions in `loops` made spatial (0-based)
+  std::vector<ScheduleRef> loops; ///< loop (one) or loops (several); compute_at: producer, consumer
+  std::optional<ScheduleRef> function; ///< function targets (pipeline, dataflow, inline)
+  std::optional<ScheduleRef> array;    ///< partition, buffer_at, reuse_at
+  ScheduleField<int64_t> factor;       ///< split (> 0), unroll (>= 0, 0 = full), partition (> 0)
+  ScheduleField<int64_t> ii;           ///< pipeline (>= 1, default 1)
+  ScheduleField<bool> rewind;          ///< pipeline
+  ScheduleField<bool> inIR;            ///< unroll: transform the IR instead of a pragma
+  ScheduleField<std::string> type;     ///< partition: complete | block | cyclic
+  ScheduleField<int64_t> dim;          ///< partition: 0 = all, 1-based otherwise
+  ScheduleField<bool> off;             ///< inline: forbid inlining instead
+  ScheduleField<std::string>
+      schedule; ///< compose: the sub-schedule file, relative to this file's directory
+  ScheduleField<std::vector<int64_t>> axes; ///< unfold: positions in `loops` made spatial (0-based)
   ScheduleField<std::vector<int64_t>> factors; ///< unfold: PEs per spatial axis
-  ScheduleField<std::string> name;       ///< unfold: the grid's name (default "PE")
-  ScheduleField<std::string> grid;       ///< relay: the grid's name (default "PE")
-  ScheduleField<int64_t> axis;           ///< relay: the band axis (position in unfold's loops)
-  ScheduleField<int64_t> depth;          ///< relay: FIFO depth (default 2)
+  ScheduleField<std::string> name;             ///< unfold: the grid's name (default "PE")
+  ScheduleField<std::string> grid;             ///< relay: the grid's name (default "PE")
+  ScheduleField<int64_t> axis;  ///< relay: the band axis (position in unfold's loops)
+  ScheduleField<int64_t> depth; ///< relay: FIFO depth (default 2)
 
   /// A one-line summary, e.g. "split gemm:j by 4".
   std::string summary() const;
 };
 
 struct Schedule {
-  std::string file;  ///< the file name used in diagnostics
-  std::string top;   ///< optional: the function of loop/array names written without "func:"
+  std::string file; ///< the file name used in diagnostics
+  std::string top;  ///< optional: the function of loop/array names written without "func:"
   std::vector<ScheduleStep> steps;
 };
 
@@ -147,9 +148,9 @@ enum class FieldKind {
   Array,    ///< "func:array"
   Int,
   Bool,
-  Enum,     ///< one of FieldSpec::values
+  Enum, ///< one of FieldSpec::values
   String,
-  IntList,  ///< [n, ...], each >= FieldSpec::min
+  IntList, ///< [n, ...], each >= FieldSpec::min
 };
 
 /// The largest value of every integer field (factors, ii, dims, axes,
@@ -160,10 +161,10 @@ struct FieldSpec {
   const char *name;
   FieldKind kind;
   bool required;
-  int64_t min = 0;                  ///< Int, IntList: the least valid value; Loops: the fewest loops
+  int64_t min = 0; ///< Int, IntList: the least valid value; Loops: the fewest loops
   std::vector<const char *> values; ///< Enum: the valid values
   const char *doc = "";
-  int64_t max = kScheduleIntMax;    ///< Int, IntList: the largest valid value
+  int64_t max = kScheduleIntMax; ///< Int, IntList: the largest valid value
 };
 
 struct OpSpec {

@@ -23,8 +23,8 @@ inline clang::DiagnosticBuilder note(clang::DiagnosticsEngine &diags, clang::Sou
                                      const llvm::Twine &message) {
   return report(diags, loc, clang::DiagnosticsEngine::Note, message);
 }
-inline clang::DiagnosticBuilder warning(clang::DiagnosticsEngine &diags,
-                                        clang::SourceLocation loc, const llvm::Twine &message) {
+inline clang::DiagnosticBuilder warning(clang::DiagnosticsEngine &diags, clang::SourceLocation loc,
+                                        const llvm::Twine &message) {
   return report(diags, loc, clang::DiagnosticsEngine::Warning, message);
 }
 

@@ -68,9 +68,8 @@ struct ap_axiu : allo_csim_detail::axi_side<_AP_D, _AP_U, _AP_TI, _AP_TD> {
 
 namespace hls {
 template <class _AP_T, int _AP_U = 0, int _AP_TI = 0, int _AP_TD = 0>
-struct axis
-    : allo_csim_detail::axi_side<allo_csim_detail::axi_data_bits<_AP_T>::value,
-                                 _AP_U, _AP_TI, _AP_TD> {
+struct axis : allo_csim_detail::axi_side<allo_csim_detail::axi_data_bits<_AP_T>::value, _AP_U,
+                                         _AP_TI, _AP_TD> {
   _AP_T data{};
 };
 } // namespace hls

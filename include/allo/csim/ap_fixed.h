@@ -70,11 +70,9 @@
 #include <string>
 #include <vector>
 
-template <int _AP_W, int _AP_I, ap_q_mode _AP_Q = AP_TRN,
-          ap_o_mode _AP_O = AP_WRAP, int _AP_N = 0>
+template <int _AP_W, int _AP_I, ap_q_mode _AP_Q = AP_TRN, ap_o_mode _AP_O = AP_WRAP, int _AP_N = 0>
 class ap_fixed;
-template <int _AP_W, int _AP_I, ap_q_mode _AP_Q = AP_TRN,
-          ap_o_mode _AP_O = AP_WRAP, int _AP_N = 0>
+template <int _AP_W, int _AP_I, ap_q_mode _AP_Q = AP_TRN, ap_o_mode _AP_O = AP_WRAP, int _AP_N = 0>
 class ap_ufixed;
 
 namespace allo_csim_detail {
@@ -126,8 +124,7 @@ inline void fx_set_min(limb_t *dst, int n, int _AP_W, bool _AP_S) {
 /// Rounding decision shared by both conversion paths: should the floor
 /// value q be incremented? `half` is the first discarded bit, `rest` tells
 /// whether any later discarded bit (or the sticky input) is set.
-inline bool fx_round_up(ap_q_mode _AP_Q, bool neg, bool half, bool rest,
-                        bool q_odd) {
+inline bool fx_round_up(ap_q_mode _AP_Q, bool neg, bool half, bool rest, bool q_odd) {
   switch (_AP_Q) {
   case AP_TRN:
     return false;
@@ -149,13 +146,11 @@ inline bool fx_round_up(ap_q_mode _AP_Q, bool neg, bool half, bool rest,
 
 /// Fast path of fx_convert for one-limb sources and W <= 64 (the common
 /// case), computed with __int128. Returns false when not applicable.
-inline bool fx_convert_small(limb_t *dst, int _AP_W, int _AP_I, bool _AP_S,
-                             ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_NSAT,
-                             const limb_t *src, int sn, bool src_signed,
-                             long long fsrc, bool sticky) {
+inline bool fx_convert_small(limb_t *dst, int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q,
+                             ap_o_mode _AP_O, int _AP_NSAT, const limb_t *src, int sn,
+                             bool src_signed, long long fsrc, bool sticky) {
   const long long d = fsrc - ((long long)_AP_W - _AP_I);
-  if (sn != 1 || _AP_W > 64 || d >= 64 || d <= -62 || _AP_NSAT != 0 ||
-      _AP_O == AP_WRAP_SM)
+  if (sn != 1 || _AP_W > 64 || d >= 64 || d <= -62 || _AP_NSAT != 0 || _AP_O == AP_WRAP_SM)
     return false;
   const i128_t v = src_signed ? (i128_t)(std::int64_t)src[0] : (i128_t)src[0];
   const bool neg = v < 0;
@@ -172,8 +167,7 @@ inline bool fx_convert_small(limb_t *dst, int _AP_W, int _AP_I, bool _AP_S,
   if (fx_round_up(_AP_Q, neg, half, rest, (q & 1) != 0))
     q += 1;
   const i128_t lo = _AP_S ? -((i128_t)1 << (_AP_W - 1)) : 0;
-  const i128_t hi =
-      _AP_S ? ((i128_t)1 << (_AP_W - 1)) - 1 : ((i128_t)1 << _AP_W) - 1;
+  const i128_t hi = _AP_S ? ((i128_t)1 << (_AP_W - 1)) - 1 : ((i128_t)1 << _AP_W) - 1;
   if (q < lo || q > hi) {
     switch (_AP_O) {
     case AP_SAT:
@@ -194,12 +188,11 @@ inline bool fx_convert_small(limb_t *dst, int _AP_W, int _AP_I, bool _AP_S,
   return true;
 }
 
-inline void fx_convert(limb_t *dst, int dn, int _AP_W, int _AP_I, bool _AP_S,
-                       ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_NSAT,
-                       const limb_t *src, int sn, bool src_signed,
+inline void fx_convert(limb_t *dst, int dn, int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q,
+                       ap_o_mode _AP_O, int _AP_NSAT, const limb_t *src, int sn, bool src_signed,
                        long long fsrc, bool sticky) {
-  if (fx_convert_small(dst, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_NSAT, src,
-                       sn, src_signed, fsrc, sticky))
+  if (fx_convert_small(dst, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_NSAT, src, sn, src_signed, fsrc,
+                       sticky))
     return;
   const long long _AP_F = (long long)_AP_W - _AP_I;
   const long long d = fsrc - _AP_F; // > 0: bits to drop, < 0: bits to append
@@ -277,9 +270,8 @@ inline void fx_convert(limb_t *dst, int dn, int _AP_W, int _AP_I, bool _AP_S,
 }
 
 /// Converts a double (exactly) to fixed-point raw bits.
-inline void fx_from_double(limb_t *dst, int dn, int _AP_W, int _AP_I,
-                           bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O,
-                           int _AP_NSAT, double v) {
+inline void fx_from_double(limb_t *dst, int dn, int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q,
+                           ap_o_mode _AP_O, int _AP_NSAT, double v) {
   if (std::isnan(v) || v == 0.0) {
     lclear(dst, dn);
     return;
@@ -296,15 +288,13 @@ inline void fx_from_double(limb_t *dst, int dn, int _AP_W, int _AP_I,
     m = (limb_t)(std::int64_t)std::ldexp(fr, 53);
     fsrc = 53 - (long long)e;
   }
-  fx_convert(dst, dn, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_NSAT, &m, 1, true,
-             fsrc, false);
+  fx_convert(dst, dn, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_NSAT, &m, 1, true, fsrc, false);
 }
 
 /// Parses "[-]digits[.digits][e[-]exp]" (decimal) or a radix-prefixed
 /// ("0x", "0b", "0o") number with an optional fraction, then quantizes it.
-inline void fx_from_string(limb_t *dst, int dn, int _AP_W, int _AP_I,
-                           bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O,
-                           int _AP_NSAT, const char *s, int radix = 0) {
+inline void fx_from_string(limb_t *dst, int dn, int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q,
+                           ap_o_mode _AP_O, int _AP_NSAT, const char *s, int radix = 0) {
   lclear(dst, dn);
   if (!s)
     return;
@@ -337,8 +327,7 @@ inline void fx_from_string(limb_t *dst, int dn, int _AP_W, int _AP_I,
   const long long _AP_F = (long long)_AP_W - _AP_I;
   const long long fs = _AP_F + 1 > 0 ? _AP_F + 1 : 0;
   const long long powk = k > 0 ? k : -k;
-  const long long bits =
-      (long long)digs.size() * bpd + powk * bpd + fs + 8;
+  const long long bits = (long long)digs.size() * bpd + powk * bpd + fs + 8;
   const int n = (int)((bits + 63) / 64) + 1;
   std::vector<limb_t> _AP_M(n, 0);
   for (int dv : digs)
@@ -365,8 +354,8 @@ inline void fx_from_string(limb_t *dst, int dn, int _AP_W, int _AP_I,
       laddsmall(_AP_M.data(), _AP_M.data(), n, 1);
     lneg_to(_AP_M.data(), _AP_M.data(), n);
   }
-  fx_convert(dst, dn, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_NSAT, _AP_M.data(),
-             n, true, fsrc, sticky);
+  fx_convert(dst, dn, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_NSAT, _AP_M.data(), n, true, fsrc,
+             sticky);
 }
 
 //===----------------------------------------------------------------------===//
@@ -377,12 +366,11 @@ struct af_tag {};
 struct af_raw_tag {};
 
 template <int _AP_W, int _AP_I, bool _AP_S>
-using af_t = typename std::conditional<_AP_S, ap_fixed<_AP_W, _AP_I>,
-                                       ap_ufixed<_AP_W, _AP_I>>::type;
+using af_t =
+    typename std::conditional<_AP_S, ap_fixed<_AP_W, _AP_I>, ap_ufixed<_AP_W, _AP_I>>::type;
 
 /// Storage and member operations shared by ap_fixed and ap_ufixed.
-template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O,
-          int _AP_N>
+template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_N>
 class af_base : public af_tag {
   static_assert(_AP_W >= 1, "ap_[u]fixed width must be at least 1");
 
@@ -406,72 +394,53 @@ public:
   af_base &operator=(const af_base &) = default;
   af_base(af_raw_tag, const raw_type &raw) : _AP_V(raw) {}
 
-  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2,
-            ap_o_mode _AP_O2, int _AP_N2>
+  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2, ap_o_mode _AP_O2, int _AP_N2>
   af_base(const af_base<_AP_W2, _AP_I2, _AP_S2, _AP_Q2, _AP_O2, _AP_N2> &o) {
-    assign_exact(o._AP_V.bits_, ap_int_base<_AP_W2, _AP_S2>::_AP_N, _AP_S2,
-                 _AP_W2 - _AP_I2);
+    assign_exact(o._AP_V.bits_, ap_int_base<_AP_W2, _AP_S2>::_AP_N, _AP_S2, _AP_W2 - _AP_I2);
   }
-  template <int _AP_W2, bool _AP_S2>
-  af_base(const ap_int_base<_AP_W2, _AP_S2> &o) {
+  template <int _AP_W2, bool _AP_S2> af_base(const ap_int_base<_AP_W2, _AP_S2> &o) {
     assign_exact(o.bits_, ap_int_base<_AP_W2, _AP_S2>::_AP_N, _AP_S2, 0);
   }
   template <int _AP_W2, bool _AP_S2>
-  af_base(const ap_bit_ref<_AP_W2, _AP_S2> &b)
-      : af_base(ap_uint<1>(b.get() ? 1 : 0)) {}
+  af_base(const ap_bit_ref<_AP_W2, _AP_S2> &b) : af_base(ap_uint<1>(b.get() ? 1 : 0)) {}
   template <int _AP_W2, bool _AP_S2>
   af_base(const ap_range_ref<_AP_W2, _AP_S2> &r) : af_base(r.get()) {}
-  template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value,
-                                                 int>::type = 0>
+  template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value, int>::type = 0>
   af_base(_AP_T x) {
     const ap_int_base<int_opnd<_AP_T>::_AP_W, int_opnd<_AP_T>::_AP_S> t(x);
     assign_exact(t.bits_, t._AP_N, int_opnd<_AP_T>::_AP_S, 0);
   }
-  template <class _AP_T, typename std::enable_if<is_unscoped_enum<_AP_T>::value,
-                                                 int>::type = 0>
+  template <class _AP_T, typename std::enable_if<is_unscoped_enum<_AP_T>::value, int>::type = 0>
   af_base(_AP_T x) : af_base((typename std::underlying_type<_AP_T>::type)x) {}
   af_base(double d) {
-    fx_from_double(_AP_V.bits_, _AP_NL, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O,
-                   _AP_N, d);
+    fx_from_double(_AP_V.bits_, _AP_NL, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N, d);
   }
   af_base(float f) : af_base(double(f)) {}
   af_base(long double d) : af_base(double(d)) {}
   af_base(const char *s) {
-    fx_from_string(_AP_V.bits_, _AP_NL, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O,
-                   _AP_N, s);
+    fx_from_string(_AP_V.bits_, _AP_NL, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N, s);
   }
   /// Digits in the given radix (2, 8, 10 or 16), optional fraction.
   af_base(const char *s, int radix) {
-    fx_from_string(_AP_V.bits_, _AP_NL, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O,
-                   _AP_N, s, radix);
+    fx_from_string(_AP_V.bits_, _AP_NL, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N, s, radix);
   }
   af_base(const std::string &s) : af_base(s.c_str()) {}
 
   //===--- conversion -----------------------------------------------------===//
-  double to_double() const {
-    return lto_fp<double>(_AP_V.bits_, _AP_NL, _AP_S, _AP_I - _AP_W);
-  }
-  float to_float() const {
-    return lto_fp<float>(_AP_V.bits_, _AP_NL, _AP_S, _AP_I - _AP_W);
-  }
+  double to_double() const { return lto_fp<double>(_AP_V.bits_, _AP_NL, _AP_S, _AP_I - _AP_W); }
+  float to_float() const { return lto_fp<float>(_AP_V.bits_, _AP_NL, _AP_S, _AP_I - _AP_W); }
   operator double() const { return to_double(); }
 
   /// Integer part, truncated toward zero, as an ap_[u]int of max(I, 1) bits.
-  ap_t<imax(_AP_I, 1), _AP_S> to_ap_int() const {
-    return ap_t<imax(_AP_I, 1), _AP_S>(*this);
-  }
+  ap_t<imax(_AP_I, 1), _AP_S> to_ap_int() const { return ap_t<imax(_AP_I, 1), _AP_S>(*this); }
   int to_int() const { return (int)ap_int_base<64, true>(*this).to_int64(); }
-  unsigned to_uint() const {
-    return (unsigned)ap_int_base<64, false>(*this).to_uint64();
-  }
+  unsigned to_uint() const { return (unsigned)ap_int_base<64, false>(*this).to_uint64(); }
   long to_long() const { return (long)ap_int_base<64, true>(*this).to_int64(); }
   unsigned long to_ulong() const {
     return (unsigned long)ap_int_base<64, false>(*this).to_uint64();
   }
   long long to_int64() const { return ap_int_base<64, true>(*this).to_int64(); }
-  unsigned long long to_uint64() const {
-    return ap_int_base<64, false>(*this).to_uint64();
-  }
+  unsigned long long to_uint64() const { return ap_int_base<64, false>(*this).to_uint64(); }
   bool to_bool() const { return !_AP_V.iszero(); }
 
   /// Exact text of the value in radix 2, 8, 10 (default) or 16; non-decimal
@@ -480,8 +449,7 @@ public:
     if (radix != 2 && radix != 8 && radix != 16)
       radix = 10;
     constexpr int _AP_F = _AP_W - _AP_I;
-    constexpr int _AP_K =
-        limbs_for(imax(_AP_W, _AP_F) + imax(-_AP_F, 0) + 8) + 1;
+    constexpr int _AP_K = limbs_for(imax(_AP_W, _AP_F) + imax(-_AP_F, 0) + 8) + 1;
     limb_t m[_AP_K];
     lext(m, _AP_K, _AP_V.bits_, _AP_NL, _AP_S);
     const bool neg = sign && _AP_S && lneg(_AP_V.bits_, _AP_NL);
@@ -525,20 +493,12 @@ public:
   bool bit(int i) const { return _AP_V[i]; }
   bool get_bit(int i) const { return _AP_V.get_bit(i); }
   void set_bit(int i, bool v) { _AP_V.set_bit(i, v); }
-  ap_range_ref<_AP_W, _AP_S> range(int hi, int lo) {
-    return _AP_V.range(hi, lo);
-  }
-  const ap_range_ref<_AP_W, _AP_S> range(int hi, int lo) const {
-    return _AP_V.range(hi, lo);
-  }
+  ap_range_ref<_AP_W, _AP_S> range(int hi, int lo) { return _AP_V.range(hi, lo); }
+  const ap_range_ref<_AP_W, _AP_S> range(int hi, int lo) const { return _AP_V.range(hi, lo); }
   ap_range_ref<_AP_W, _AP_S> range() { return _AP_V.range(); }
   const ap_range_ref<_AP_W, _AP_S> range() const { return _AP_V.range(); }
-  ap_range_ref<_AP_W, _AP_S> operator()(int hi, int lo) {
-    return _AP_V.range(hi, lo);
-  }
-  const ap_range_ref<_AP_W, _AP_S> operator()(int hi, int lo) const {
-    return _AP_V.range(hi, lo);
-  }
+  ap_range_ref<_AP_W, _AP_S> operator()(int hi, int lo) { return _AP_V.range(hi, lo); }
+  const ap_range_ref<_AP_W, _AP_S> operator()(int hi, int lo) const { return _AP_V.range(hi, lo); }
   /// Sets the raw bits from an integer (wrapping to W bits).
   void setBits(unsigned long long raw) { _AP_V = raw_type(raw); }
   unsigned long long bits_to_uint64() const { return _AP_V.to_uint64(); }
@@ -548,10 +508,9 @@ public:
 
   //===--- internal -------------------------------------------------------===//
   /// Quantizes and fits an exact source (see fx_convert).
-  void assign_exact(const limb_t *src, int sn, bool src_signed,
-                    long long fsrc) {
-    fx_convert(_AP_V.bits_, _AP_NL, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N,
-               src, sn, src_signed, fsrc, false);
+  void assign_exact(const limb_t *src, int sn, bool src_signed, long long fsrc) {
+    fx_convert(_AP_V.bits_, _AP_NL, _AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N, src, sn, src_signed,
+               fsrc, false);
   }
 };
 
@@ -564,43 +523,36 @@ template <class _AP_T, class = void> struct fx_opnd {
   static constexpr int _AP_W = 0, _AP_I = 0;
 };
 template <class _AP_T>
-struct fx_opnd<_AP_T, typename std::enable_if<
-                          std::is_base_of<af_tag, _AP_T>::value>::type> {
+struct fx_opnd<_AP_T, typename std::enable_if<std::is_base_of<af_tag, _AP_T>::value>::type> {
   static constexpr bool ok = true, is_af = true;
   static constexpr int _AP_W = _AP_T::width, _AP_I = _AP_T::iwidth;
   static constexpr bool _AP_S = _AP_T::sign_flag;
 };
-template <class _AP_T>
-struct fx_opnd<_AP_T, typename std::enable_if<int_opnd<_AP_T>::ok>::type> {
+template <class _AP_T> struct fx_opnd<_AP_T, typename std::enable_if<int_opnd<_AP_T>::ok>::type> {
   static constexpr bool ok = true, is_af = false;
-  static constexpr int _AP_W = int_opnd<_AP_T>::_AP_W,
-                       _AP_I = int_opnd<_AP_T>::_AP_W;
+  static constexpr int _AP_W = int_opnd<_AP_T>::_AP_W, _AP_I = int_opnd<_AP_T>::_AP_W;
   static constexpr bool _AP_S = int_opnd<_AP_T>::_AP_S;
 };
 
 template <class _AP_A, class _AP_B> struct fx_binop_ok {
   static constexpr bool value =
-      fx_opnd<_AP_A>::ok && fx_opnd<_AP_B>::ok &&
-      (fx_opnd<_AP_A>::is_af || fx_opnd<_AP_B>::is_af);
+      fx_opnd<_AP_A>::ok && fx_opnd<_AP_B>::ok && (fx_opnd<_AP_A>::is_af || fx_opnd<_AP_B>::is_af);
 };
 
 /// Raw integer of a fixed-point operand (integers are their own raw value).
-template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O,
-          int _AP_N>
+template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_N>
 inline const ap_int_base<_AP_W, _AP_S> &
 fx_raw(const af_base<_AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N> &x) {
   return x._AP_V;
 }
-template <class _AP_T,
-          typename std::enable_if<int_opnd<_AP_T>::ok, int>::type = 0>
+template <class _AP_T, typename std::enable_if<int_opnd<_AP_T>::ok, int>::type = 0>
 inline auto fx_raw(const _AP_T &x) {
   return ap_int_base<int_opnd<_AP_T>::_AP_W, int_opnd<_AP_T>::_AP_S>(as_ap(x));
 }
 
 /// Sign/zero-extends by SH bits and shifts left by SH (exact).
 template <int _AP_SH, int _AP_W, bool _AP_S>
-inline ap_int_base<_AP_W + _AP_SH, _AP_S>
-widen_shl(const ap_int_base<_AP_W, _AP_S> &a) {
+inline ap_int_base<_AP_W + _AP_SH, _AP_S> widen_shl(const ap_int_base<_AP_W, _AP_S> &a) {
   ap_int_base<_AP_W + _AP_SH, _AP_S> r(a);
   if constexpr (_AP_SH > 0) {
     lshl(r.bits_, r.bits_, r._AP_N, _AP_SH);
@@ -609,8 +561,7 @@ widen_shl(const ap_int_base<_AP_W, _AP_S> &a) {
   return r;
 }
 
-template <class _AP_Res, class _AP_Raw>
-inline _AP_Res af_from_raw(const _AP_Raw &raw) {
+template <class _AP_Res, class _AP_Raw> inline _AP_Res af_from_raw(const _AP_Raw &raw) {
   return _AP_Res(af_raw_tag(), typename _AP_Res::raw_type(raw));
 }
 
@@ -619,21 +570,18 @@ inline _AP_Res af_from_raw(const _AP_Raw &raw) {
 //===----------------------------------------------------------------------===//
 
 // + - & | ^ : align the binary points, operate on the raw integers.
-#define ALLO_CSIM_FX_ALIGNED_OP(_AP_OP)                                        \
-  template <class _AP_A, class _AP_B,                                          \
-            typename std::enable_if<fx_binop_ok<_AP_A, _AP_B>::value,          \
-                                    int>::type = 0>                            \
-  inline auto operator _AP_OP(const _AP_A &a, const _AP_B &b) {                \
-    using _AP_TA = fx_opnd<_AP_A>;                                             \
-    using _AP_TB = fx_opnd<_AP_B>;                                             \
-    constexpr int _AP_F1 = _AP_TA::_AP_W - _AP_TA::_AP_I,                      \
-                  _AP_F2 = _AP_TB::_AP_W - _AP_TB::_AP_I;                      \
-    constexpr int _AP_F = imax(_AP_F1, _AP_F2);                                \
-    const auto r = widen_shl<_AP_F - _AP_F1>(fx_raw(a))                        \
-        _AP_OP widen_shl<_AP_F - _AP_F2>(fx_raw(b));                           \
-    using _AP_R = typename std::decay<decltype(r)>::type;                      \
-    return af_from_raw<                                                        \
-        af_t<_AP_R::width, _AP_R::width - _AP_F, _AP_R::sign_flag>>(r);        \
+#define ALLO_CSIM_FX_ALIGNED_OP(_AP_OP)                                                            \
+  template <class _AP_A, class _AP_B,                                                              \
+            typename std::enable_if<fx_binop_ok<_AP_A, _AP_B>::value, int>::type = 0>              \
+  inline auto operator _AP_OP(const _AP_A &a, const _AP_B &b) {                                    \
+    using _AP_TA = fx_opnd<_AP_A>;                                                                 \
+    using _AP_TB = fx_opnd<_AP_B>;                                                                 \
+    constexpr int _AP_F1 = _AP_TA::_AP_W - _AP_TA::_AP_I, _AP_F2 = _AP_TB::_AP_W - _AP_TB::_AP_I;  \
+    constexpr int _AP_F = imax(_AP_F1, _AP_F2);                                                    \
+    const auto r =                                                                                 \
+        widen_shl<_AP_F - _AP_F1>(fx_raw(a)) _AP_OP widen_shl<_AP_F - _AP_F2>(fx_raw(b));          \
+    using _AP_R = typename std::decay<decltype(r)>::type;                                          \
+    return af_from_raw<af_t<_AP_R::width, _AP_R::width - _AP_F, _AP_R::sign_flag>>(r);             \
   }
 ALLO_CSIM_FX_ALIGNED_OP(+)
 ALLO_CSIM_FX_ALIGNED_OP(-)
@@ -642,21 +590,18 @@ ALLO_CSIM_FX_ALIGNED_OP(|)
 ALLO_CSIM_FX_ALIGNED_OP(^)
 #undef ALLO_CSIM_FX_ALIGNED_OP
 
-template <
-    class _AP_A, class _AP_B,
-    typename std::enable_if<fx_binop_ok<_AP_A, _AP_B>::value, int>::type = 0>
+template <class _AP_A, class _AP_B,
+          typename std::enable_if<fx_binop_ok<_AP_A, _AP_B>::value, int>::type = 0>
 inline auto operator*(const _AP_A &a, const _AP_B &b) {
   using _AP_TA = fx_opnd<_AP_A>;
   using _AP_TB = fx_opnd<_AP_B>;
   const auto r = fx_raw(a) * fx_raw(b);
   using _AP_R = typename std::decay<decltype(r)>::type;
-  return af_from_raw<
-      af_t<_AP_R::width, _AP_TA::_AP_I + _AP_TB::_AP_I, _AP_R::sign_flag>>(r);
+  return af_from_raw<af_t<_AP_R::width, _AP_TA::_AP_I + _AP_TB::_AP_I, _AP_R::sign_flag>>(r);
 }
 
-template <
-    class _AP_A, class _AP_B,
-    typename std::enable_if<fx_binop_ok<_AP_A, _AP_B>::value, int>::type = 0>
+template <class _AP_A, class _AP_B,
+          typename std::enable_if<fx_binop_ok<_AP_A, _AP_B>::value, int>::type = 0>
 inline auto operator/(const _AP_A &a, const _AP_B &b) {
   using _AP_TA = fx_opnd<_AP_A>;
   using _AP_TB = fx_opnd<_AP_B>;
@@ -664,22 +609,19 @@ inline auto operator/(const _AP_A &a, const _AP_B &b) {
   const auto r = widen_shl<imax(_AP_F2, 0)>(fx_raw(a)) / fx_raw(b);
   using _AP_R = typename std::decay<decltype(r)>::type;
   return af_from_raw<
-      af_t<_AP_R::width, _AP_TA::_AP_I + _AP_F2 + (_AP_TB::_AP_S ? 1 : 0),
-           _AP_R::sign_flag>>(r);
+      af_t<_AP_R::width, _AP_TA::_AP_I + _AP_F2 + (_AP_TB::_AP_S ? 1 : 0), _AP_R::sign_flag>>(r);
 }
 
-#define ALLO_CSIM_FX_CMP(_AP_OP)                                               \
-  template <class _AP_A, class _AP_B,                                          \
-            typename std::enable_if<fx_binop_ok<_AP_A, _AP_B>::value,          \
-                                    int>::type = 0>                            \
-  inline bool operator _AP_OP(const _AP_A &a, const _AP_B &b) {                \
-    using _AP_TA = fx_opnd<_AP_A>;                                             \
-    using _AP_TB = fx_opnd<_AP_B>;                                             \
-    constexpr int _AP_F1 = _AP_TA::_AP_W - _AP_TA::_AP_I,                      \
-                  _AP_F2 = _AP_TB::_AP_W - _AP_TB::_AP_I;                      \
-    constexpr int _AP_F = imax(_AP_F1, _AP_F2);                                \
-    return compare(widen_shl<_AP_F - _AP_F1>(fx_raw(a)),                       \
-                   widen_shl<_AP_F - _AP_F2>(fx_raw(b))) _AP_OP 0;             \
+#define ALLO_CSIM_FX_CMP(_AP_OP)                                                                   \
+  template <class _AP_A, class _AP_B,                                                              \
+            typename std::enable_if<fx_binop_ok<_AP_A, _AP_B>::value, int>::type = 0>              \
+  inline bool operator _AP_OP(const _AP_A &a, const _AP_B &b) {                                    \
+    using _AP_TA = fx_opnd<_AP_A>;                                                                 \
+    using _AP_TB = fx_opnd<_AP_B>;                                                                 \
+    constexpr int _AP_F1 = _AP_TA::_AP_W - _AP_TA::_AP_I, _AP_F2 = _AP_TB::_AP_W - _AP_TB::_AP_I;  \
+    constexpr int _AP_F = imax(_AP_F1, _AP_F2);                                                    \
+    return compare(widen_shl<_AP_F - _AP_F1>(fx_raw(a)), widen_shl<_AP_F - _AP_F2>(fx_raw(b)))     \
+        _AP_OP 0;                                                                                  \
   }
 ALLO_CSIM_FX_CMP(==)
 ALLO_CSIM_FX_CMP(!=)
@@ -691,57 +633,47 @@ ALLO_CSIM_FX_CMP(>=)
 
 // Shifts keep the type of the left operand and move the raw bits.
 template <class _AP_A, class _AP_B,
-          typename std::enable_if<fx_opnd<_AP_A>::is_af && int_opnd<_AP_B>::ok,
-                                  int>::type = 0>
+          typename std::enable_if<fx_opnd<_AP_A>::is_af && int_opnd<_AP_B>::ok, int>::type = 0>
 inline _AP_A operator<<(const _AP_A &a, const _AP_B &n) {
   _AP_A r(a);
   r._AP_V = shift_left(a._AP_V, shift_count(as_ap(n)));
   return r;
 }
 template <class _AP_A, class _AP_B,
-          typename std::enable_if<fx_opnd<_AP_A>::is_af && int_opnd<_AP_B>::ok,
-                                  int>::type = 0>
+          typename std::enable_if<fx_opnd<_AP_A>::is_af && int_opnd<_AP_B>::ok, int>::type = 0>
 inline _AP_A operator>>(const _AP_A &a, const _AP_B &n) {
   _AP_A r(a);
   r._AP_V = shift_right(a._AP_V, shift_count(as_ap(n)));
   return r;
 }
 
-template <class _AP_A,
-          typename std::enable_if<fx_opnd<_AP_A>::is_af, int>::type = 0>
+template <class _AP_A, typename std::enable_if<fx_opnd<_AP_A>::is_af, int>::type = 0>
 inline auto operator-(const _AP_A &a) {
   return af_from_raw<ap_fixed<_AP_A::width + 1, _AP_A::iwidth + 1>>(-a._AP_V);
 }
-template <class _AP_A,
-          typename std::enable_if<fx_opnd<_AP_A>::is_af, int>::type = 0>
+template <class _AP_A, typename std::enable_if<fx_opnd<_AP_A>::is_af, int>::type = 0>
 inline _AP_A operator+(const _AP_A &a) {
   return a;
 }
-template <class _AP_A,
-          typename std::enable_if<fx_opnd<_AP_A>::is_af, int>::type = 0>
+template <class _AP_A, typename std::enable_if<fx_opnd<_AP_A>::is_af, int>::type = 0>
 inline _AP_A operator~(const _AP_A &a) {
   _AP_A r(a);
   r._AP_V.b_not();
   return r;
 }
-template <class _AP_A,
-          typename std::enable_if<fx_opnd<_AP_A>::is_af, int>::type = 0>
+template <class _AP_A, typename std::enable_if<fx_opnd<_AP_A>::is_af, int>::type = 0>
 inline bool operator!(const _AP_A &a) {
   return a._AP_V.iszero();
 }
 
-template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O,
-          int _AP_N>
-inline std::ostream &
-operator<<(std::ostream &os,
-           const af_base<_AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N> &x) {
+template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_N>
+inline std::ostream &operator<<(std::ostream &os,
+                                const af_base<_AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N> &x) {
   return os << x.to_double();
 }
-template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O,
-          int _AP_N>
-inline std::istream &
-operator>>(std::istream &is,
-           af_base<_AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N> &x) {
+template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_N>
+inline std::istream &operator>>(std::istream &is,
+                                af_base<_AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N> &x) {
   std::string s;
   if (is >> s)
     x = af_base<_AP_W, _AP_I, _AP_S, _AP_Q, _AP_O, _AP_N>(s.c_str());
@@ -750,8 +682,7 @@ operator>>(std::istream &is,
 
 /// ap_[u]int from ap_[u]fixed: integer part, truncated toward zero.
 template <int _AP_W, bool _AP_S>
-template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2,
-          ap_o_mode _AP_O2, int _AP_N2>
+template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2, ap_o_mode _AP_O2, int _AP_N2>
 inline ap_int_base<_AP_W, _AP_S>::ap_int_base(
     const af_base<_AP_W2, _AP_I2, _AP_S2, _AP_Q2, _AP_O2, _AP_N2> &f) {
   constexpr int _AP_F = _AP_W2 - _AP_I2;
@@ -778,83 +709,71 @@ inline ap_int_base<_AP_W, _AP_S>::ap_int_base(
 // ap_fixed / ap_ufixed
 //===----------------------------------------------------------------------===//
 
-#define ALLO_CSIM_AP_FIXED_MEMBERS(_AP_Cls)                                    \
-  template <class _AP_T> _AP_Cls &operator+=(const _AP_T &v) {                 \
-    return *this = _AP_Cls(*this + v);                                         \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator-=(const _AP_T &v) {                 \
-    return *this = _AP_Cls(*this - v);                                         \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator*=(const _AP_T &v) {                 \
-    return *this = _AP_Cls(*this * v);                                         \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator/=(const _AP_T &v) {                 \
-    return *this = _AP_Cls(*this / v);                                         \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator&=(const _AP_T &v) {                 \
-    return *this = _AP_Cls(*this & v);                                         \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator|=(const _AP_T &v) {                 \
-    return *this = _AP_Cls(*this | v);                                         \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator^=(const _AP_T &v) {                 \
-    return *this = _AP_Cls(*this ^ v);                                         \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator<<=(const _AP_T &v) {                \
-    return *this = *this << v;                                                 \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator>>=(const _AP_T &v) {                \
-    return *this = *this >> v;                                                 \
-  }                                                                            \
-  _AP_Cls &operator++() { return *this += 1; }                                 \
-  _AP_Cls &operator--() { return *this -= 1; }                                 \
-  _AP_Cls operator++(int) {                                                    \
-    _AP_Cls t(*this);                                                          \
-    *this += 1;                                                                \
-    return t;                                                                  \
-  }                                                                            \
-  _AP_Cls operator--(int) {                                                    \
-    _AP_Cls t(*this);                                                          \
-    *this -= 1;                                                                \
-    return t;                                                                  \
+#define ALLO_CSIM_AP_FIXED_MEMBERS(_AP_Cls)                                                        \
+  template <class _AP_T> _AP_Cls &operator+=(const _AP_T &v) {                                     \
+    return *this = _AP_Cls(*this + v);                                                             \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator-=(const _AP_T &v) {                                     \
+    return *this = _AP_Cls(*this - v);                                                             \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator*=(const _AP_T &v) {                                     \
+    return *this = _AP_Cls(*this * v);                                                             \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator/=(const _AP_T &v) {                                     \
+    return *this = _AP_Cls(*this / v);                                                             \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator&=(const _AP_T &v) {                                     \
+    return *this = _AP_Cls(*this & v);                                                             \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator|=(const _AP_T &v) {                                     \
+    return *this = _AP_Cls(*this | v);                                                             \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator^=(const _AP_T &v) {                                     \
+    return *this = _AP_Cls(*this ^ v);                                                             \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator<<=(const _AP_T &v) { return *this = *this << v; }       \
+  template <class _AP_T> _AP_Cls &operator>>=(const _AP_T &v) { return *this = *this >> v; }       \
+  _AP_Cls &operator++() { return *this += 1; }                                                     \
+  _AP_Cls &operator--() { return *this -= 1; }                                                     \
+  _AP_Cls operator++(int) {                                                                        \
+    _AP_Cls t(*this);                                                                              \
+    *this += 1;                                                                                    \
+    return t;                                                                                      \
+  }                                                                                                \
+  _AP_Cls operator--(int) {                                                                        \
+    _AP_Cls t(*this);                                                                              \
+    *this -= 1;                                                                                    \
+    return t;                                                                                      \
   }
 
 /// Signed fixed point: W bits, I integer bits (including the sign bit).
 template <int _AP_W, int _AP_I, ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_N>
-class ap_fixed : public allo_csim_detail::af_base<_AP_W, _AP_I, true, _AP_Q,
-                                                  _AP_O, _AP_N> {
-  using _AP_Base =
-      allo_csim_detail::af_base<_AP_W, _AP_I, true, _AP_Q, _AP_O, _AP_N>;
+class ap_fixed : public allo_csim_detail::af_base<_AP_W, _AP_I, true, _AP_Q, _AP_O, _AP_N> {
+  using _AP_Base = allo_csim_detail::af_base<_AP_W, _AP_I, true, _AP_Q, _AP_O, _AP_N>;
 
 public:
   using _AP_Base::_AP_Base;
   ap_fixed() = default;
   ap_fixed(const ap_fixed &) = default;
   ap_fixed &operator=(const ap_fixed &) = default;
-  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2,
-            ap_o_mode _AP_O2, int _AP_N2>
-  ap_fixed(const allo_csim_detail::af_base<_AP_W2, _AP_I2, _AP_S2, _AP_Q2,
-                                           _AP_O2, _AP_N2> &o)
+  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2, ap_o_mode _AP_O2, int _AP_N2>
+  ap_fixed(const allo_csim_detail::af_base<_AP_W2, _AP_I2, _AP_S2, _AP_Q2, _AP_O2, _AP_N2> &o)
       : _AP_Base(o) {}
   ALLO_CSIM_AP_FIXED_MEMBERS(ap_fixed)
 };
 
 /// Unsigned fixed point: W bits, I integer bits.
 template <int _AP_W, int _AP_I, ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_N>
-class ap_ufixed : public allo_csim_detail::af_base<_AP_W, _AP_I, false, _AP_Q,
-                                                   _AP_O, _AP_N> {
-  using _AP_Base =
-      allo_csim_detail::af_base<_AP_W, _AP_I, false, _AP_Q, _AP_O, _AP_N>;
+class ap_ufixed : public allo_csim_detail::af_base<_AP_W, _AP_I, false, _AP_Q, _AP_O, _AP_N> {
+  using _AP_Base = allo_csim_detail::af_base<_AP_W, _AP_I, false, _AP_Q, _AP_O, _AP_N>;
 
 public:
   using _AP_Base::_AP_Base;
   ap_ufixed() = default;
   ap_ufixed(const ap_ufixed &) = default;
   ap_ufixed &operator=(const ap_ufixed &) = default;
-  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2,
-            ap_o_mode _AP_O2, int _AP_N2>
-  ap_ufixed(const allo_csim_detail::af_base<_AP_W2, _AP_I2, _AP_S2, _AP_Q2,
-                                            _AP_O2, _AP_N2> &o)
+  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2, ap_o_mode _AP_O2, int _AP_N2>
+  ap_ufixed(const allo_csim_detail::af_base<_AP_W2, _AP_I2, _AP_S2, _AP_Q2, _AP_O2, _AP_N2> &o)
       : _AP_Base(o) {}
   ALLO_CSIM_AP_FIXED_MEMBERS(ap_ufixed)
 };

@@ -129,10 +129,10 @@ constexpr int imin(int a, int b) { return a < b ? a : b; }
   std::abort();
 }
 
-#define ALLO_CSIM_CHECK(cond, msg)                                             \
-  do {                                                                         \
-    if (!(cond))                                                               \
-      ::allo_csim_detail::fatal(msg);                                          \
+#define ALLO_CSIM_CHECK(cond, msg)                                                                 \
+  do {                                                                                             \
+    if (!(cond))                                                                                   \
+      ::allo_csim_detail::fatal(msg);                                                              \
   } while (0)
 
 //===----------------------------------------------------------------------===//
@@ -258,8 +258,7 @@ inline void lneg_to(limb_t *r, const limb_t *a, int n) {
 }
 
 /// r[0..rn) = (a * b) mod 2^(64 rn). r must not alias a or b.
-inline void lmul(limb_t *r, int rn, const limb_t *a, int an, const limb_t *b,
-                 int bn) {
+inline void lmul(limb_t *r, int rn, const limb_t *a, int an, const limb_t *b, int bn) {
   lclear(r, rn);
   for (int i = 0; i < an && i < rn; ++i) {
     if (a[i] == 0)
@@ -345,8 +344,7 @@ inline limb_t lextract64(const limb_t *a, int n, int s) {
 
 /// Unsigned division: q = a / b, r = a % b (n limbs each, no aliasing).
 /// Division by zero yields q = 0, r = a.
-inline void ludivmod(limb_t *q, limb_t *r, const limb_t *a, const limb_t *b,
-                     int n) {
+inline void ludivmod(limb_t *q, limb_t *r, const limb_t *a, const limb_t *b, int n) {
   int bn = n;
   while (bn > 0 && b[bn - 1] == 0)
     --bn;
@@ -389,8 +387,7 @@ inline void ludivmod(limb_t *q, limb_t *r, const limb_t *a, const limb_t *b,
 /// Signed division with C semantics (quotient truncated toward zero, the
 /// remainder has the sign of the dividend). The magnitudes must fit in n
 /// unsigned limbs, which holds for sign-extended n-limb operands.
-inline void lsdivmod(limb_t *q, limb_t *r, const limb_t *a, const limb_t *b,
-                     int n) {
+inline void lsdivmod(limb_t *q, limb_t *r, const limb_t *a, const limb_t *b, int n) {
   const bool na = lneg(a, n), nb = lneg(b, n);
   limb_buf ua(n), ub(n);
   if (na)
@@ -430,8 +427,7 @@ inline limb_t ldiv_small(limb_t *a, int n, limb_t d) {
 }
 
 /// Correctly rounded conversion of a * 2^exp2 to a binary floating type.
-template <class _AP_F>
-inline _AP_F lto_fp(const limb_t *a, int n, bool sgn, int exp2) {
+template <class _AP_F> inline _AP_F lto_fp(const limb_t *a, int n, bool sgn, int exp2) {
   limb_buf m(n);
   const bool neg = sgn && lneg(a, n);
   if (neg)
@@ -585,13 +581,10 @@ inline int bits_per_digit(int radix) {
 }
 
 /// Unscoped enumerations behave like their underlying integer type.
-template <class _AP_T, class = void>
-struct is_unscoped_enum : std::false_type {};
+template <class _AP_T, class = void> struct is_unscoped_enum : std::false_type {};
 template <class _AP_T>
-struct is_unscoped_enum<
-    _AP_T, typename std::enable_if<std::is_enum<_AP_T>::value>::type>
-    : std::integral_constant<bool,
-                             std::is_convertible<_AP_T, long long>::value> {};
+struct is_unscoped_enum<_AP_T, typename std::enable_if<std::is_enum<_AP_T>::value>::type>
+    : std::integral_constant<bool, std::is_convertible<_AP_T, long long>::value> {};
 
 //===----------------------------------------------------------------------===//
 // Class templates
@@ -603,13 +596,11 @@ struct ap_proxy_tag {}; // base of bit and range references
 template <int _AP_W, bool _AP_S> class ap_int_base;
 template <int _AP_W, bool _AP_S> class ap_bit_ref;
 template <int _AP_W, bool _AP_S> class ap_range_ref;
-template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O,
-          int _AP_N>
+template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_N>
 class af_base;
 
 template <int _AP_W, bool _AP_S>
-using ap_t =
-    typename std::conditional<_AP_S, ap_int<_AP_W>, ap_uint<_AP_W>>::type;
+using ap_t = typename std::conditional<_AP_S, ap_int<_AP_W>, ap_uint<_AP_W>>::type;
 
 /// Storage and member operations shared by ap_int<W> and ap_uint<W>.
 template <int _AP_W, bool _AP_S> class ap_int_base : public ap_int_tag {
@@ -619,8 +610,7 @@ public:
   static constexpr int width = _AP_W;
   static constexpr bool sign_flag = _AP_S;
   static constexpr int _AP_N = limbs_for(_AP_W);
-  using native_type =
-      typename std::conditional<_AP_S, long long, unsigned long long>::type;
+  using native_type = typename std::conditional<_AP_S, long long, unsigned long long>::type;
 
   /// Two's complement limbs, least significant first, normalized to W bits.
   limb_t bits_[_AP_N];
@@ -630,13 +620,11 @@ public:
   ap_int_base(const ap_int_base &) = default;
   ap_int_base &operator=(const ap_int_base &) = default;
 
-  template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value,
-                                                 int>::type = 0>
+  template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value, int>::type = 0>
   ap_int_base(_AP_T x) {
     set_native(x);
   }
-  template <class _AP_T, typename std::enable_if<is_unscoped_enum<_AP_T>::value,
-                                                 int>::type = 0>
+  template <class _AP_T, typename std::enable_if<is_unscoped_enum<_AP_T>::value, int>::type = 0>
   ap_int_base(_AP_T x) {
     set_native((typename std::underlying_type<_AP_T>::type)x);
   }
@@ -657,22 +645,18 @@ public:
     fix();
   }
   ap_int_base(const std::string &s) : ap_int_base(s.c_str()) {}
-  template <int _AP_W2, bool _AP_S2>
-  ap_int_base(const ap_int_base<_AP_W2, _AP_S2> &o) {
+  template <int _AP_W2, bool _AP_S2> ap_int_base(const ap_int_base<_AP_W2, _AP_S2> &o) {
     lext(bits_, _AP_N, o.bits_, ap_int_base<_AP_W2, _AP_S2>::_AP_N, _AP_S2);
     fix();
   }
-  template <int _AP_W2, bool _AP_S2>
-  ap_int_base(const ap_bit_ref<_AP_W2, _AP_S2> &b) {
+  template <int _AP_W2, bool _AP_S2> ap_int_base(const ap_bit_ref<_AP_W2, _AP_S2> &b) {
     lclear(bits_, _AP_N);
     bits_[0] = b.get() ? 1 : 0;
     fix();
   }
-  template <int _AP_W2, bool _AP_S2>
-  ap_int_base(const ap_range_ref<_AP_W2, _AP_S2> &r);
+  template <int _AP_W2, bool _AP_S2> ap_int_base(const ap_range_ref<_AP_W2, _AP_S2> &r);
   /// Fixed-point to integer (truncation toward zero); defined in ap_fixed.h.
-  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2,
-            ap_o_mode _AP_O2, int _AP_N2>
+  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2, ap_o_mode _AP_O2, int _AP_N2>
   ap_int_base(const af_base<_AP_W2, _AP_I2, _AP_S2, _AP_Q2, _AP_O2, _AP_N2> &f);
 
   //===--- conversion -----------------------------------------------------===//
@@ -735,13 +719,9 @@ public:
     fix();
   }
 
-  ap_bit_ref<_AP_W, _AP_S> operator[](int i) {
-    return ap_bit_ref<_AP_W, _AP_S>(this, i);
-  }
+  ap_bit_ref<_AP_W, _AP_S> operator[](int i) { return ap_bit_ref<_AP_W, _AP_S>(this, i); }
   bool operator[](int i) const { return get_bit(i); }
-  ap_bit_ref<_AP_W, _AP_S> bit(int i) {
-    return ap_bit_ref<_AP_W, _AP_S>(this, i);
-  }
+  ap_bit_ref<_AP_W, _AP_S> bit(int i) { return ap_bit_ref<_AP_W, _AP_S>(this, i); }
   bool bit(int i) const { return get_bit(i); }
 
   ap_range_ref<_AP_W, _AP_S> range(int hi, int lo) {
@@ -752,12 +732,8 @@ public:
   }
   ap_range_ref<_AP_W, _AP_S> range() { return range(_AP_W - 1, 0); }
   const ap_range_ref<_AP_W, _AP_S> range() const { return range(_AP_W - 1, 0); }
-  ap_range_ref<_AP_W, _AP_S> operator()(int hi, int lo) {
-    return range(hi, lo);
-  }
-  const ap_range_ref<_AP_W, _AP_S> operator()(int hi, int lo) const {
-    return range(hi, lo);
-  }
+  ap_range_ref<_AP_W, _AP_S> operator()(int hi, int lo) { return range(hi, lo); }
+  const ap_range_ref<_AP_W, _AP_S> operator()(int hi, int lo) const { return range(hi, lo); }
 
   template <int _AP_W2, bool _AP_S2>
   ap_uint<_AP_W + _AP_W2> concat(const ap_int_base<_AP_W2, _AP_S2> &lo) const;
@@ -843,9 +819,8 @@ public:
 
 private:
   void check_index(int i) const {
-    ALLO_CSIM_CHECK(i >= 0 && i < _AP_W,
-                    "ap_int: bit index " + std::to_string(i) +
-                        " out of range for width " + std::to_string(_AP_W));
+    ALLO_CSIM_CHECK(i >= 0 && i < _AP_W, "ap_int: bit index " + std::to_string(i) +
+                                             " out of range for width " + std::to_string(_AP_W));
   }
   template <class _AP_T> void set_native(_AP_T x) {
     constexpr int _AP_TB = (int)sizeof(_AP_T) * 8;
@@ -872,9 +847,8 @@ public:
   static constexpr int width = 1;
 
   ap_bit_ref(ap_int_base<_AP_W, _AP_S> *p, int i) : p_(p), i_(i) {
-    ALLO_CSIM_CHECK(i >= 0 && i < _AP_W,
-                    "ap_int: bit index " + std::to_string(i) +
-                        " out of range for width " + std::to_string(_AP_W));
+    ALLO_CSIM_CHECK(i >= 0 && i < _AP_W, "ap_int: bit index " + std::to_string(i) +
+                                             " out of range for width " + std::to_string(_AP_W));
   }
   ap_bit_ref(const ap_bit_ref &) = default;
 
@@ -892,18 +866,15 @@ public:
     return *this;
   }
   /// Integers and ap values assign their least significant bit.
-  template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value,
-                                                 int>::type = 0>
+  template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value, int>::type = 0>
   ap_bit_ref &operator=(_AP_T v) {
     return *this = (bool)(v & 1);
   }
-  template <int _AP_W2, bool _AP_S2>
-  ap_bit_ref &operator=(const ap_int_base<_AP_W2, _AP_S2> &v) {
+  template <int _AP_W2, bool _AP_S2> ap_bit_ref &operator=(const ap_int_base<_AP_W2, _AP_S2> &v) {
     return *this = (bool)(v.bits_[0] & 1);
   }
   ap_bit_ref &operator=(const ap_bit_ref &o) { return *this = o.get(); }
-  template <int _AP_W2, bool _AP_S2>
-  ap_bit_ref &operator=(const ap_bit_ref<_AP_W2, _AP_S2> &o) {
+  template <int _AP_W2, bool _AP_S2> ap_bit_ref &operator=(const ap_bit_ref<_AP_W2, _AP_S2> &o) {
     return *this = o.get();
   }
   ap_bit_ref &operator&=(bool v) { return *this = get() && v; }
@@ -923,12 +894,10 @@ template <int _AP_W, bool _AP_S> class ap_range_ref : public ap_proxy_tag {
 public:
   static constexpr int width = _AP_W;
 
-  ap_range_ref(ap_int_base<_AP_W, _AP_S> *p, int hi, int lo)
-      : p_(p), hi_(hi), lo_(lo) {
+  ap_range_ref(ap_int_base<_AP_W, _AP_S> *p, int hi, int lo) : p_(p), hi_(hi), lo_(lo) {
     ALLO_CSIM_CHECK(hi >= 0 && hi < _AP_W && lo >= 0 && lo < _AP_W,
-                    "ap_int: range(" + std::to_string(hi) + ", " +
-                        std::to_string(lo) + ") out of range for width " +
-                        std::to_string(_AP_W));
+                    "ap_int: range(" + std::to_string(hi) + ", " + std::to_string(lo) +
+                        ") out of range for width " + std::to_string(_AP_W));
   }
   ap_range_ref(const ap_range_ref &) = default;
 
@@ -948,9 +917,7 @@ public:
   unsigned long long to_uint64() const { return get_u64(); }
   bool to_bool() const { return !get().iszero(); }
   double to_double() const { return get().to_double(); }
-  std::string to_string(int radix = 2) const {
-    return get().to_string(radix, false);
-  }
+  std::string to_string(int radix = 2) const { return get().to_string(radix, false); }
   bool and_reduce() const;
   bool or_reduce() const { return !get().iszero(); }
   bool xor_reduce() const { return get().xor_reduce(); }
@@ -960,34 +927,28 @@ public:
 
   /// The value is converted to length() bits (sign-extended when it is a
   /// signed value narrower than the range, zero-extended otherwise).
-  template <int _AP_W2, bool _AP_S2>
-  ap_range_ref &operator=(const ap_int_base<_AP_W2, _AP_S2> &v) {
+  template <int _AP_W2, bool _AP_S2> ap_range_ref &operator=(const ap_int_base<_AP_W2, _AP_S2> &v) {
     assign(v.bits_, ap_int_base<_AP_W2, _AP_S2>::_AP_N, _AP_S2);
     return *this;
   }
-  template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value,
-                                                 int>::type = 0>
+  template <class _AP_T, typename std::enable_if<std::is_integral<_AP_T>::value, int>::type = 0>
   ap_range_ref &operator=(_AP_T v) {
-    const ap_int_base<(int)sizeof(_AP_T) * 8, std::is_signed<_AP_T>::value> t(
-        v);
+    const ap_int_base<(int)sizeof(_AP_T) * 8, std::is_signed<_AP_T>::value> t(v);
     return *this = t;
   }
-  ap_range_ref &operator=(const char *s) {
-    return *this = ap_int_base<_AP_W, false>(s);
-  }
+  ap_range_ref &operator=(const char *s) { return *this = ap_int_base<_AP_W, false>(s); }
   ap_range_ref &operator=(const ap_range_ref &o) { return *this = o.get(); }
   template <int _AP_W2, bool _AP_S2>
   ap_range_ref &operator=(const ap_range_ref<_AP_W2, _AP_S2> &o) {
     return *this = o.get();
   }
-  template <int _AP_W2, bool _AP_S2>
-  ap_range_ref &operator=(const ap_bit_ref<_AP_W2, _AP_S2> &o) {
+  template <int _AP_W2, bool _AP_S2> ap_range_ref &operator=(const ap_bit_ref<_AP_W2, _AP_S2> &o) {
     return *this = (unsigned)o.get();
   }
 
-#define ALLO_CSIM_RANGE_COMPOUND(_AP_OP)                                       \
-  template <class _AP_T> ap_range_ref &operator _AP_OP## = (const _AP_T &v) {  \
-    return *this = get() _AP_OP v;                                             \
+#define ALLO_CSIM_RANGE_COMPOUND(_AP_OP)                                                           \
+  template <class _AP_T> ap_range_ref &operator _AP_OP## = (const _AP_T &v) {                      \
+    return *this = get() _AP_OP v;                                                                 \
   }
   ALLO_CSIM_RANGE_COMPOUND(+)
   ALLO_CSIM_RANGE_COMPOUND(-)
@@ -1044,58 +1005,47 @@ template <class _AP_T, class = void> struct int_opnd {
   static constexpr int _AP_W = 0;
 };
 template <class _AP_T>
-struct int_opnd<_AP_T,
-                typename std::enable_if<std::is_integral<_AP_T>::value>::type> {
+struct int_opnd<_AP_T, typename std::enable_if<std::is_integral<_AP_T>::value>::type> {
   static constexpr bool ok = true, is_ap = false;
-  static constexpr int _AP_W =
-      std::is_same<_AP_T, bool>::value ? 1 : (int)sizeof(_AP_T) * 8;
+  static constexpr int _AP_W = std::is_same<_AP_T, bool>::value ? 1 : (int)sizeof(_AP_T) * 8;
   static constexpr bool _AP_S = std::is_signed<_AP_T>::value;
 };
 template <class _AP_T>
-struct int_opnd<_AP_T,
-                typename std::enable_if<is_unscoped_enum<_AP_T>::value>::type> {
+struct int_opnd<_AP_T, typename std::enable_if<is_unscoped_enum<_AP_T>::value>::type> {
   static constexpr bool ok = true, is_ap = false;
   static constexpr int _AP_W = (int)sizeof(_AP_T) * 8;
-  static constexpr bool _AP_S =
-      std::is_signed<typename std::underlying_type<_AP_T>::type>::value;
+  static constexpr bool _AP_S = std::is_signed<typename std::underlying_type<_AP_T>::type>::value;
 };
 template <class _AP_T>
-struct int_opnd<_AP_T, typename std::enable_if<
-                           std::is_base_of<ap_int_tag, _AP_T>::value>::type> {
+struct int_opnd<_AP_T, typename std::enable_if<std::is_base_of<ap_int_tag, _AP_T>::value>::type> {
   static constexpr bool ok = true, is_ap = true;
   static constexpr int _AP_W = _AP_T::width;
   static constexpr bool _AP_S = _AP_T::sign_flag;
 };
 template <class _AP_T>
-struct int_opnd<_AP_T, typename std::enable_if<
-                           std::is_base_of<ap_proxy_tag, _AP_T>::value>::type> {
+struct int_opnd<_AP_T, typename std::enable_if<std::is_base_of<ap_proxy_tag, _AP_T>::value>::type> {
   static constexpr bool ok = true, is_ap = true;
   static constexpr int _AP_W = _AP_T::width;
   static constexpr bool _AP_S = false;
 };
 
 template <class _AP_A, class _AP_B> struct int_binop_ok {
-  static constexpr bool value =
-      int_opnd<_AP_A>::ok && int_opnd<_AP_B>::ok &&
-      (int_opnd<_AP_A>::is_ap || int_opnd<_AP_B>::is_ap);
+  static constexpr bool value = int_opnd<_AP_A>::ok && int_opnd<_AP_B>::ok &&
+                                (int_opnd<_AP_A>::is_ap || int_opnd<_AP_B>::is_ap);
 };
 
 template <int _AP_W, bool _AP_S>
-inline const ap_int_base<_AP_W, _AP_S> &
-as_ap(const ap_int_base<_AP_W, _AP_S> &x) {
+inline const ap_int_base<_AP_W, _AP_S> &as_ap(const ap_int_base<_AP_W, _AP_S> &x) {
   return x;
 }
 template <class _AP_T,
-          typename std::enable_if<std::is_integral<_AP_T>::value ||
-                                      is_unscoped_enum<_AP_T>::value,
+          typename std::enable_if<std::is_integral<_AP_T>::value || is_unscoped_enum<_AP_T>::value,
                                   int>::type = 0>
-inline ap_int_base<int_opnd<_AP_T>::_AP_W, int_opnd<_AP_T>::_AP_S>
-as_ap(_AP_T x) {
+inline ap_int_base<int_opnd<_AP_T>::_AP_W, int_opnd<_AP_T>::_AP_S> as_ap(_AP_T x) {
   return ap_int_base<int_opnd<_AP_T>::_AP_W, int_opnd<_AP_T>::_AP_S>(x);
 }
 template <class _AP_P,
-          typename std::enable_if<std::is_base_of<ap_proxy_tag, _AP_P>::value,
-                                  int>::type = 0>
+          typename std::enable_if<std::is_base_of<ap_proxy_tag, _AP_P>::value, int>::type = 0>
 inline auto as_ap(const _AP_P &p) {
   return p.as_uint();
 }
@@ -1107,59 +1057,58 @@ inline auto as_ap(const _AP_P &p) {
 //===----------------------------------------------------------------------===//
 
 // Compound assignments, increments: these return the derived type.
-#define ALLO_CSIM_AP_INT_MEMBERS(_AP_Cls)                                      \
-  template <class _AP_T> _AP_Cls &operator+=(const _AP_T &v) {                 \
-    return *this = _AP_Cls(*this + v);                                         \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator-=(const _AP_T &v) {                 \
-    return *this = _AP_Cls(*this - v);                                         \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator*=(const _AP_T &v) {                 \
-    return *this = _AP_Cls(*this * v);                                         \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator/=(const _AP_T &v) {                 \
-    return *this = _AP_Cls(*this / v);                                         \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator%=(const _AP_T &v) {                 \
-    return *this = _AP_Cls(*this % v);                                         \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator&=(const _AP_T &v) {                 \
-    return *this = _AP_Cls(*this & v);                                         \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator|=(const _AP_T &v) {                 \
-    return *this = _AP_Cls(*this | v);                                         \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator^=(const _AP_T &v) {                 \
-    return *this = _AP_Cls(*this ^ v);                                         \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator<<=(const _AP_T &v) {                \
-    return *this = _AP_Cls(*this << v);                                        \
-  }                                                                            \
-  template <class _AP_T> _AP_Cls &operator>>=(const _AP_T &v) {                \
-    return *this = _AP_Cls(*this >> v);                                        \
-  }                                                                            \
-  _AP_Cls &operator++() {                                                      \
-    this->inc();                                                               \
-    return *this;                                                              \
-  }                                                                            \
-  _AP_Cls &operator--() {                                                      \
-    this->dec();                                                               \
-    return *this;                                                              \
-  }                                                                            \
-  _AP_Cls operator++(int) {                                                    \
-    _AP_Cls t(*this);                                                          \
-    this->inc();                                                               \
-    return t;                                                                  \
-  }                                                                            \
-  _AP_Cls operator--(int) {                                                    \
-    _AP_Cls t(*this);                                                          \
-    this->dec();                                                               \
-    return t;                                                                  \
+#define ALLO_CSIM_AP_INT_MEMBERS(_AP_Cls)                                                          \
+  template <class _AP_T> _AP_Cls &operator+=(const _AP_T &v) {                                     \
+    return *this = _AP_Cls(*this + v);                                                             \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator-=(const _AP_T &v) {                                     \
+    return *this = _AP_Cls(*this - v);                                                             \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator*=(const _AP_T &v) {                                     \
+    return *this = _AP_Cls(*this * v);                                                             \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator/=(const _AP_T &v) {                                     \
+    return *this = _AP_Cls(*this / v);                                                             \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator%=(const _AP_T &v) {                                     \
+    return *this = _AP_Cls(*this % v);                                                             \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator&=(const _AP_T &v) {                                     \
+    return *this = _AP_Cls(*this & v);                                                             \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator|=(const _AP_T &v) {                                     \
+    return *this = _AP_Cls(*this | v);                                                             \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator^=(const _AP_T &v) {                                     \
+    return *this = _AP_Cls(*this ^ v);                                                             \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator<<=(const _AP_T &v) {                                    \
+    return *this = _AP_Cls(*this << v);                                                            \
+  }                                                                                                \
+  template <class _AP_T> _AP_Cls &operator>>=(const _AP_T &v) {                                    \
+    return *this = _AP_Cls(*this >> v);                                                            \
+  }                                                                                                \
+  _AP_Cls &operator++() {                                                                          \
+    this->inc();                                                                                   \
+    return *this;                                                                                  \
+  }                                                                                                \
+  _AP_Cls &operator--() {                                                                          \
+    this->dec();                                                                                   \
+    return *this;                                                                                  \
+  }                                                                                                \
+  _AP_Cls operator++(int) {                                                                        \
+    _AP_Cls t(*this);                                                                              \
+    this->inc();                                                                                   \
+    return t;                                                                                      \
+  }                                                                                                \
+  _AP_Cls operator--(int) {                                                                        \
+    _AP_Cls t(*this);                                                                              \
+    this->dec();                                                                                   \
+    return t;                                                                                      \
   }
 
 /// Signed W-bit integer.
-template <int _AP_W>
-class ap_int : public allo_csim_detail::ap_int_base<_AP_W, true> {
+template <int _AP_W> class ap_int : public allo_csim_detail::ap_int_base<_AP_W, true> {
   using _AP_Base = allo_csim_detail::ap_int_base<_AP_W, true>;
 
 public:
@@ -1169,15 +1118,13 @@ public:
   // Not inherited for W2 == W (an inherited constructor taking the base
   // class itself is excluded), so it is spelled out here.
   template <int _AP_W2, bool _AP_S2>
-  ap_int(const allo_csim_detail::ap_int_base<_AP_W2, _AP_S2> &o)
-      : _AP_Base(o) {}
+  ap_int(const allo_csim_detail::ap_int_base<_AP_W2, _AP_S2> &o) : _AP_Base(o) {}
   ap_int &operator=(const ap_int &) = default;
   ALLO_CSIM_AP_INT_MEMBERS(ap_int)
 };
 
 /// Unsigned W-bit integer.
-template <int _AP_W>
-class ap_uint : public allo_csim_detail::ap_int_base<_AP_W, false> {
+template <int _AP_W> class ap_uint : public allo_csim_detail::ap_int_base<_AP_W, false> {
   using _AP_Base = allo_csim_detail::ap_int_base<_AP_W, false>;
 
 public:
@@ -1187,8 +1134,7 @@ public:
   // Not inherited for W2 == W (an inherited constructor taking the base
   // class itself is excluded), so it is spelled out here.
   template <int _AP_W2, bool _AP_S2>
-  ap_uint(const allo_csim_detail::ap_int_base<_AP_W2, _AP_S2> &o)
-      : _AP_Base(o) {}
+  ap_uint(const allo_csim_detail::ap_int_base<_AP_W2, _AP_S2> &o) : _AP_Base(o) {}
   ap_uint &operator=(const ap_uint &) = default;
   ALLO_CSIM_AP_INT_MEMBERS(ap_uint)
 };
@@ -1205,13 +1151,11 @@ namespace allo_csim_detail {
 // Out-of-line members that need ap_uint to be complete
 //===----------------------------------------------------------------------===//
 
-template <int _AP_W, bool _AP_S>
-inline ap_uint<1> ap_bit_ref<_AP_W, _AP_S>::as_uint() const {
+template <int _AP_W, bool _AP_S> inline ap_uint<1> ap_bit_ref<_AP_W, _AP_S>::as_uint() const {
   return ap_uint<1>(get() ? 1u : 0u);
 }
 
-template <int _AP_W, bool _AP_S>
-inline ap_uint<_AP_W> ap_range_ref<_AP_W, _AP_S>::get() const {
+template <int _AP_W, bool _AP_S> inline ap_uint<_AP_W> ap_range_ref<_AP_W, _AP_S>::get() const {
   constexpr int _AP_N = ap_int_base<_AP_W, _AP_S>::_AP_N;
   ap_uint<_AP_W> r;
   const int len = length();
@@ -1242,8 +1186,7 @@ inline unsigned long long ap_range_ref<_AP_W, _AP_S>::get_u64() const {
   return get().to_uint64();
 }
 
-template <int _AP_W, bool _AP_S>
-inline bool ap_range_ref<_AP_W, _AP_S>::and_reduce() const {
+template <int _AP_W, bool _AP_S> inline bool ap_range_ref<_AP_W, _AP_S>::and_reduce() const {
   const int len = length();
   const ap_uint<_AP_W> v = get();
   for (int k = 0; k < len; ++k)
@@ -1254,15 +1197,13 @@ inline bool ap_range_ref<_AP_W, _AP_S>::and_reduce() const {
 
 template <int _AP_W, bool _AP_S>
 template <int _AP_W2, bool _AP_S2>
-inline ap_int_base<_AP_W, _AP_S>::ap_int_base(
-    const ap_range_ref<_AP_W2, _AP_S2> &r)
+inline ap_int_base<_AP_W, _AP_S>::ap_int_base(const ap_range_ref<_AP_W2, _AP_S2> &r)
     : ap_int_base(r.get()) {}
 
 /// Concatenation value: hi in the upper W1 bits, lo in the lower W2 bits.
 template <int _AP_W1, bool _AP_S1, int _AP_W2, bool _AP_S2>
-inline ap_uint<_AP_W1 + _AP_W2>
-concat_value(const ap_int_base<_AP_W1, _AP_S1> &hi,
-             const ap_int_base<_AP_W2, _AP_S2> &lo) {
+inline ap_uint<_AP_W1 + _AP_W2> concat_value(const ap_int_base<_AP_W1, _AP_S1> &hi,
+                                             const ap_int_base<_AP_W2, _AP_S2> &lo) {
   constexpr int _AP_RN = limbs_for(_AP_W1 + _AP_W2);
   ap_uint<_AP_W1 + _AP_W2> r;
   limb_t h[_AP_RN], l[_AP_RN];
@@ -1289,16 +1230,14 @@ ap_int_base<_AP_W, _AP_S>::concat(const ap_int_base<_AP_W2, _AP_S2> &lo) const {
 
 enum class opk { add, sub, mul, div, mod, band, bor, bxor };
 
-template <opk _AP_K, int _AP_W1, bool _AP_S1, int _AP_W2, bool _AP_S2>
-struct arith_result {
+template <opk _AP_K, int _AP_W1, bool _AP_S1, int _AP_W2, bool _AP_S2> struct arith_result {
   static constexpr int ext1 = _AP_W1 + ((_AP_S2 && !_AP_S1) ? 1 : 0);
   static constexpr int ext2 = _AP_W2 + ((_AP_S1 && !_AP_S2) ? 1 : 0);
-  static constexpr int _AP_W = (_AP_K == opk::add || _AP_K == opk::sub)
-                                   ? imax(ext1, ext2) + 1
-                               : _AP_K == opk::mul ? _AP_W1 + _AP_W2
-                               : _AP_K == opk::div ? _AP_W1 + (_AP_S2 ? 1 : 0)
-                               : _AP_K == opk::mod ? imin(_AP_W1, ext2)
-                                                   : imax(ext1, ext2);
+  static constexpr int _AP_W = (_AP_K == opk::add || _AP_K == opk::sub) ? imax(ext1, ext2) + 1
+                               : _AP_K == opk::mul                      ? _AP_W1 + _AP_W2
+                               : _AP_K == opk::div                      ? _AP_W1 + (_AP_S2 ? 1 : 0)
+                               : _AP_K == opk::mod                      ? imin(_AP_W1, ext2)
+                                                                        : imax(ext1, ext2);
   static constexpr bool _AP_S = _AP_K == opk::sub   ? true
                                 : _AP_K == opk::mod ? _AP_S1
                                                     : (_AP_S1 || _AP_S2);
@@ -1307,8 +1246,7 @@ struct arith_result {
 
 template <opk _AP_K, int _AP_W1, bool _AP_S1, int _AP_W2, bool _AP_S2>
 inline typename arith_result<_AP_K, _AP_W1, _AP_S1, _AP_W2, _AP_S2>::type
-arith(const ap_int_base<_AP_W1, _AP_S1> &a,
-      const ap_int_base<_AP_W2, _AP_S2> &b) {
+arith(const ap_int_base<_AP_W1, _AP_S1> &a, const ap_int_base<_AP_W2, _AP_S2> &b) {
   using _AP_R = arith_result<_AP_K, _AP_W1, _AP_S1, _AP_W2, _AP_S2>;
   constexpr int _AP_N1 = ap_int_base<_AP_W1, _AP_S1>::_AP_N,
                 _AP_N2 = ap_int_base<_AP_W2, _AP_S2>::_AP_N;
@@ -1341,14 +1279,12 @@ arith(const ap_int_base<_AP_W1, _AP_S1> &a,
   return r;
 }
 
-#define ALLO_CSIM_INT_BINOP(_AP_OP, _AP_KIND)                                  \
-  template <class _AP_A, class _AP_B,                                          \
-            typename std::enable_if<int_binop_ok<_AP_A, _AP_B>::value,         \
-                                    int>::type = 0>                            \
-  inline auto operator _AP_OP(const _AP_A &a, const _AP_B &b) {                \
-    return arith<opk::_AP_KIND, int_opnd<_AP_A>::_AP_W,                        \
-                 int_opnd<_AP_A>::_AP_S, int_opnd<_AP_B>::_AP_W,               \
-                 int_opnd<_AP_B>::_AP_S>(as_ap(a), as_ap(b));                  \
+#define ALLO_CSIM_INT_BINOP(_AP_OP, _AP_KIND)                                                      \
+  template <class _AP_A, class _AP_B,                                                              \
+            typename std::enable_if<int_binop_ok<_AP_A, _AP_B>::value, int>::type = 0>             \
+  inline auto operator _AP_OP(const _AP_A &a, const _AP_B &b) {                                    \
+    return arith<opk::_AP_KIND, int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S,                    \
+                 int_opnd<_AP_B>::_AP_W, int_opnd<_AP_B>::_AP_S>(as_ap(a), as_ap(b));              \
   }
 ALLO_CSIM_INT_BINOP(+, add)
 ALLO_CSIM_INT_BINOP(-, sub)
@@ -1362,8 +1298,7 @@ ALLO_CSIM_INT_BINOP(^, bxor)
 
 /// Three-way comparison of the exact mathematical values.
 template <int _AP_W1, bool _AP_S1, int _AP_W2, bool _AP_S2>
-inline int compare(const ap_int_base<_AP_W1, _AP_S1> &a,
-                   const ap_int_base<_AP_W2, _AP_S2> &b) {
+inline int compare(const ap_int_base<_AP_W1, _AP_S1> &a, const ap_int_base<_AP_W2, _AP_S2> &b) {
   if constexpr (_AP_W1 == _AP_W2 && _AP_S1 == _AP_S2) {
     return _AP_S1 ? lcmps(a.bits_, b.bits_, ap_int_base<_AP_W1, _AP_S1>::_AP_N)
                   : lcmpu(a.bits_, b.bits_, ap_int_base<_AP_W1, _AP_S1>::_AP_N);
@@ -1376,12 +1311,11 @@ inline int compare(const ap_int_base<_AP_W1, _AP_S1> &a,
   }
 }
 
-#define ALLO_CSIM_INT_CMP(_AP_OP)                                              \
-  template <class _AP_A, class _AP_B,                                          \
-            typename std::enable_if<int_binop_ok<_AP_A, _AP_B>::value,         \
-                                    int>::type = 0>                            \
-  inline bool operator _AP_OP(const _AP_A &a, const _AP_B &b) {                \
-    return compare(as_ap(a), as_ap(b)) _AP_OP 0;                               \
+#define ALLO_CSIM_INT_CMP(_AP_OP)                                                                  \
+  template <class _AP_A, class _AP_B,                                                              \
+            typename std::enable_if<int_binop_ok<_AP_A, _AP_B>::value, int>::type = 0>             \
+  inline bool operator _AP_OP(const _AP_A &a, const _AP_B &b) {                                    \
+    return compare(as_ap(a), as_ap(b)) _AP_OP 0;                                                   \
   }
 ALLO_CSIM_INT_CMP(==)
 ALLO_CSIM_INT_CMP(!=)
@@ -1394,8 +1328,7 @@ ALLO_CSIM_INT_CMP(>=)
 //===--- shifts -------------------------------------------------------------===//
 
 /// Shift count clamped to [-2^30, 2^30].
-template <int _AP_W, bool _AP_S>
-inline long long shift_count(const ap_int_base<_AP_W, _AP_S> &n) {
+template <int _AP_W, bool _AP_S> inline long long shift_count(const ap_int_base<_AP_W, _AP_S> &n) {
   constexpr long long kMax = 1LL << 30;
   if constexpr (_AP_W <= 62) {
     return (long long)n.bits_[0]; // sign-extended or small positive
@@ -1410,12 +1343,10 @@ inline long long shift_count(const ap_int_base<_AP_W, _AP_S> &n) {
 }
 
 template <int _AP_W, bool _AP_S>
-inline ap_t<_AP_W, _AP_S> shift_left(const ap_int_base<_AP_W, _AP_S> &a,
-                                     long long sh);
+inline ap_t<_AP_W, _AP_S> shift_left(const ap_int_base<_AP_W, _AP_S> &a, long long sh);
 
 template <int _AP_W, bool _AP_S>
-inline ap_t<_AP_W, _AP_S> shift_right(const ap_int_base<_AP_W, _AP_S> &a,
-                                      long long sh) {
+inline ap_t<_AP_W, _AP_S> shift_right(const ap_int_base<_AP_W, _AP_S> &a, long long sh) {
   if (sh < 0)
     return shift_left(a, -sh);
   ap_t<_AP_W, _AP_S> r(a);
@@ -1425,8 +1356,7 @@ inline ap_t<_AP_W, _AP_S> shift_right(const ap_int_base<_AP_W, _AP_S> &a,
 }
 
 template <int _AP_W, bool _AP_S>
-inline ap_t<_AP_W, _AP_S> shift_left(const ap_int_base<_AP_W, _AP_S> &a,
-                                     long long sh) {
+inline ap_t<_AP_W, _AP_S> shift_left(const ap_int_base<_AP_W, _AP_S> &a, long long sh) {
   if (sh < 0)
     return shift_right(a, -sh);
   ap_t<_AP_W, _AP_S> r(a);
@@ -1436,46 +1366,38 @@ inline ap_t<_AP_W, _AP_S> shift_left(const ap_int_base<_AP_W, _AP_S> &a,
 }
 
 template <class _AP_A, class _AP_B,
-          typename std::enable_if<int_opnd<_AP_A>::is_ap && int_opnd<_AP_B>::ok,
-                                  int>::type = 0>
-inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S>
-operator<<(const _AP_A &a, const _AP_B &n) {
+          typename std::enable_if<int_opnd<_AP_A>::is_ap && int_opnd<_AP_B>::ok, int>::type = 0>
+inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S> operator<<(const _AP_A &a,
+                                                                       const _AP_B &n) {
   return shift_left(as_ap(a), shift_count(as_ap(n)));
 }
 template <class _AP_A, class _AP_B,
-          typename std::enable_if<int_opnd<_AP_A>::is_ap && int_opnd<_AP_B>::ok,
-                                  int>::type = 0>
-inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S>
-operator>>(const _AP_A &a, const _AP_B &n) {
+          typename std::enable_if<int_opnd<_AP_A>::is_ap && int_opnd<_AP_B>::ok, int>::type = 0>
+inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S> operator>>(const _AP_A &a,
+                                                                       const _AP_B &n) {
   return shift_right(as_ap(a), shift_count(as_ap(n)));
 }
 
 //===--- unary operators ----------------------------------------------------===//
 
-template <class _AP_A,
-          typename std::enable_if<int_opnd<_AP_A>::is_ap, int>::type = 0>
+template <class _AP_A, typename std::enable_if<int_opnd<_AP_A>::is_ap, int>::type = 0>
 inline ap_int<int_opnd<_AP_A>::_AP_W + 1> operator-(const _AP_A &a) {
   ap_int<int_opnd<_AP_A>::_AP_W + 1> r(as_ap(a));
   lneg_to(r.bits_, r.bits_, ap_int<int_opnd<_AP_A>::_AP_W + 1>::_AP_N);
   r.fix();
   return r;
 }
-template <class _AP_A,
-          typename std::enable_if<int_opnd<_AP_A>::is_ap, int>::type = 0>
-inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S>
-operator+(const _AP_A &a) {
+template <class _AP_A, typename std::enable_if<int_opnd<_AP_A>::is_ap, int>::type = 0>
+inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S> operator+(const _AP_A &a) {
   return as_ap(a);
 }
-template <class _AP_A,
-          typename std::enable_if<int_opnd<_AP_A>::is_ap, int>::type = 0>
-inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S>
-operator~(const _AP_A &a) {
+template <class _AP_A, typename std::enable_if<int_opnd<_AP_A>::is_ap, int>::type = 0>
+inline ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S> operator~(const _AP_A &a) {
   ap_t<int_opnd<_AP_A>::_AP_W, int_opnd<_AP_A>::_AP_S> r(as_ap(a));
   r.b_not();
   return r;
 }
-template <class _AP_A,
-          typename std::enable_if<int_opnd<_AP_A>::is_ap, int>::type = 0>
+template <class _AP_A, typename std::enable_if<int_opnd<_AP_A>::is_ap, int>::type = 0>
 inline bool operator!(const _AP_A &a) {
   return as_ap(a).iszero();
 }
@@ -1506,9 +1428,7 @@ public:
   ap_concat_ref &operator=(const ap_concat_ref &o) {
     return write(static_cast<const value_type &>(o));
   }
-  template <class _AP_T> ap_concat_ref &operator=(const _AP_T &v) {
-    return write(value_type(v));
-  }
+  template <class _AP_T> ap_concat_ref &operator=(const _AP_T &v) { return write(value_type(v)); }
   const value_type &get() const { return *this; }
 
 private:
@@ -1525,44 +1445,39 @@ private:
 template <class _AP_A> struct concat_part {
   using _AP_D = typename std::decay<_AP_A>::type;
   static constexpr bool is_proxy =
-      std::is_base_of<ap_proxy_tag, _AP_D>::value ||
-      is_concat_ref<_AP_D>::value;
+      std::is_base_of<ap_proxy_tag, _AP_D>::value || is_concat_ref<_AP_D>::value;
   static constexpr bool is_ap = std::is_base_of<ap_int_tag, _AP_D>::value;
   static constexpr bool is_native = std::is_integral<_AP_D>::value;
   static constexpr bool ok = is_proxy || is_ap;
   static constexpr bool writable =
-      is_proxy ||
-      (is_ap && std::is_lvalue_reference<_AP_A>::value &&
-       !std::is_const<typename std::remove_reference<_AP_A>::type>::value);
+      is_proxy || (is_ap && std::is_lvalue_reference<_AP_A>::value &&
+                   !std::is_const<typename std::remove_reference<_AP_A>::type>::value);
 };
 
 template <class _AP_A, class _AP_D = typename std::decay<_AP_A>::type>
-using concat_writer_t = typename std::conditional<
-    concat_part<_AP_A>::is_proxy, _AP_D,
-    ap_range_ref<int_opnd<_AP_D>::_AP_W, int_opnd<_AP_D>::_AP_S>>::type;
+using concat_writer_t =
+    typename std::conditional<concat_part<_AP_A>::is_proxy, _AP_D,
+                              ap_range_ref<int_opnd<_AP_D>::_AP_W, int_opnd<_AP_D>::_AP_S>>::type;
 
 template <class _AP_A> inline auto make_concat_writer(_AP_A &&a) {
   using _AP_D = typename std::decay<_AP_A>::type;
   if constexpr (concat_part<_AP_A>::is_proxy)
     return _AP_D(a);
   else
-    return ap_range_ref<_AP_D::width, _AP_D::sign_flag>(&a, _AP_D::width - 1,
-                                                        0);
+    return ap_range_ref<_AP_D::width, _AP_D::sign_flag>(&a, _AP_D::width - 1, 0);
 }
 
 /// Concatenation; a native integer operand (next to an ap operand) counts
 /// with the full width of its type, e.g. (ap_uint<4>, int) is 36 bits.
 template <class _AP_A, class _AP_B,
-          typename std::enable_if<
-              (concat_part<_AP_A>::ok || concat_part<_AP_A>::is_native) &&
-                  (concat_part<_AP_B>::ok || concat_part<_AP_B>::is_native) &&
-                  (concat_part<_AP_A>::ok || concat_part<_AP_B>::ok),
-              int>::type = 0>
+          typename std::enable_if<(concat_part<_AP_A>::ok || concat_part<_AP_A>::is_native) &&
+                                      (concat_part<_AP_B>::ok || concat_part<_AP_B>::is_native) &&
+                                      (concat_part<_AP_A>::ok || concat_part<_AP_B>::ok),
+                                  int>::type = 0>
 inline auto operator,(_AP_A &&a, _AP_B &&b) {
   if constexpr (concat_part<_AP_A>::writable && concat_part<_AP_B>::writable) {
     return ap_concat_ref<concat_writer_t<_AP_A>, concat_writer_t<_AP_B>>(
-        make_concat_writer(std::forward<_AP_A>(a)),
-        make_concat_writer(std::forward<_AP_B>(b)));
+        make_concat_writer(std::forward<_AP_A>(a)), make_concat_writer(std::forward<_AP_B>(b)));
   } else {
     return concat_value(as_ap(a), as_ap(b));
   }
@@ -1573,8 +1488,7 @@ inline auto operator,(_AP_A &&a, _AP_B &&b) {
 //===----------------------------------------------------------------------===//
 
 template <int _AP_W, bool _AP_S>
-inline std::ostream &operator<<(std::ostream &os,
-                                const ap_int_base<_AP_W, _AP_S> &x) {
+inline std::ostream &operator<<(std::ostream &os, const ap_int_base<_AP_W, _AP_S> &x) {
   const auto base = os.flags() & std::ios_base::basefield;
   if (base == std::ios_base::hex || base == std::ios_base::oct) {
     const int radix = base == std::ios_base::hex ? 16 : 8;
@@ -1588,18 +1502,15 @@ inline std::ostream &operator<<(std::ostream &os,
   return os << x.to_string(10);
 }
 template <int _AP_W, bool _AP_S>
-inline std::ostream &operator<<(std::ostream &os,
-                                const ap_range_ref<_AP_W, _AP_S> &r) {
+inline std::ostream &operator<<(std::ostream &os, const ap_range_ref<_AP_W, _AP_S> &r) {
   return os << r.get();
 }
 template <int _AP_W, bool _AP_S>
-inline std::ostream &operator<<(std::ostream &os,
-                                const ap_bit_ref<_AP_W, _AP_S> &b) {
+inline std::ostream &operator<<(std::ostream &os, const ap_bit_ref<_AP_W, _AP_S> &b) {
   return os << (b.get() ? '1' : '0');
 }
 template <int _AP_W, bool _AP_S>
-inline std::istream &operator>>(std::istream &is,
-                                ap_int_base<_AP_W, _AP_S> &x) {
+inline std::istream &operator>>(std::istream &is, ap_int_base<_AP_W, _AP_S> &x) {
   std::string s;
   if (is >> s)
     x = ap_int_base<_AP_W, _AP_S>(s.c_str());

@@ -52,45 +52,41 @@ namespace hls {
 
 namespace math_detail {
 template <class _HLS_T>
-using if_arith =
-    typename std::enable_if<std::is_arithmetic<_HLS_T>::value, int>::type;
+using if_arith = typename std::enable_if<std::is_arithmetic<_HLS_T>::value, int>::type;
 template <class _HLS_A, class _HLS_B>
-using if_arith2 = typename std::enable_if<std::is_arithmetic<_HLS_A>::value &&
-                                              std::is_arithmetic<_HLS_B>::value,
-                                          int>::type;
+using if_arith2 =
+    typename std::enable_if<std::is_arithmetic<_HLS_A>::value && std::is_arithmetic<_HLS_B>::value,
+                            int>::type;
 } // namespace math_detail
 
-#define ALLO_HLS_MATH_FIXED_UNARY(_HLS_NAME, _HLS_DEXPR)                       \
-  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,        \
-            int _HLS_N>                                                        \
-  inline ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(           \
-      const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &fx) {            \
-    const double x = fx.to_double();                                           \
-    return ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(_HLS_DEXPR);       \
-  }                                                                            \
-  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,        \
-            int _HLS_N>                                                        \
-  inline ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(          \
-      const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &fx) {           \
-    const double x = fx.to_double();                                           \
-    return ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(_HLS_DEXPR);      \
-  }                                                                            \
-  template <int _HLS_W> inline double _HLS_NAME(const ap_int<_HLS_W> &v) {     \
-    const double x = v.to_double();                                            \
-    return _HLS_DEXPR;                                                         \
-  }                                                                            \
-  template <int _HLS_W> inline double _HLS_NAME(const ap_uint<_HLS_W> &v) {    \
-    const double x = v.to_double();                                            \
-    return _HLS_DEXPR;                                                         \
+#define ALLO_HLS_MATH_FIXED_UNARY(_HLS_NAME, _HLS_DEXPR)                                           \
+  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N>                \
+  inline ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(                               \
+      const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &fx) {                                \
+    const double x = fx.to_double();                                                               \
+    return ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(_HLS_DEXPR);                           \
+  }                                                                                                \
+  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N>                \
+  inline ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(                              \
+      const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &fx) {                               \
+    const double x = fx.to_double();                                                               \
+    return ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(_HLS_DEXPR);                          \
+  }                                                                                                \
+  template <int _HLS_W> inline double _HLS_NAME(const ap_int<_HLS_W> &v) {                         \
+    const double x = v.to_double();                                                                \
+    return _HLS_DEXPR;                                                                             \
+  }                                                                                                \
+  template <int _HLS_W> inline double _HLS_NAME(const ap_uint<_HLS_W> &v) {                        \
+    const double x = v.to_double();                                                                \
+    return _HLS_DEXPR;                                                                             \
   }
 
 // Functions with a <cmath> counterpart of the same name.
-#define ALLO_HLS_MATH_UNARY(_HLS_NAME)                                         \
-  template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>                   \
-  inline auto _HLS_NAME(_HLS_T x) {                                            \
-    return std::_HLS_NAME(x);                                                  \
-  }                                                                            \
-  inline float _HLS_NAME##f(float x) { return std::_HLS_NAME(x); }             \
+#define ALLO_HLS_MATH_UNARY(_HLS_NAME)                                                             \
+  template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0> inline auto _HLS_NAME(_HLS_T x) {     \
+    return std::_HLS_NAME(x);                                                                      \
+  }                                                                                                \
+  inline float _HLS_NAME##f(float x) { return std::_HLS_NAME(x); }                                 \
   ALLO_HLS_MATH_FIXED_UNARY(_HLS_NAME, std::_HLS_NAME(x))
 
 ALLO_HLS_MATH_UNARY(sqrt)
@@ -120,13 +116,11 @@ ALLO_HLS_MATH_UNARY(erf)
 
 //===--- rsqrt / recip --------------------------------------------------------===//
 
-template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
-inline auto rsqrt(_HLS_T x) {
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0> inline auto rsqrt(_HLS_T x) {
   using _HLS_R = decltype(std::sqrt(x));
   return _HLS_R(1) / std::sqrt(x);
 }
-template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
-inline auto recip(_HLS_T x) {
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0> inline auto recip(_HLS_T x) {
   using _HLS_R = decltype(std::sqrt(x)); // float for float, double for integers
   return _HLS_R(1) / _HLS_R(x);
 }
@@ -138,28 +132,24 @@ ALLO_HLS_MATH_FIXED_UNARY(recip, 1.0 / x)
 
 //===--- abs / fabs (exact, keep the type) ------------------------------------===//
 
-template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
-inline _HLS_T abs(_HLS_T x) {
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0> inline _HLS_T abs(_HLS_T x) {
   if constexpr (std::is_unsigned<_HLS_T>::value)
     return x;
   else
     return x < _HLS_T(0) ? _HLS_T(-x) : x;
 }
-template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
-inline auto fabs(_HLS_T x) {
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0> inline auto fabs(_HLS_T x) {
   return std::fabs(x);
 }
 inline float fabsf(float x) { return std::fabs(x); }
 inline float absf(float x) { return std::fabs(x); }
 
-template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,
-          int _HLS_N>
+template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N>
 inline ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>
 abs(const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x) {
   return x.is_neg() ? ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(-x) : x;
 }
-template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,
-          int _HLS_N>
+template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N>
 inline ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>
 abs(const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x) {
   return x;
@@ -167,67 +157,56 @@ abs(const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x) {
 template <int _HLS_W> inline ap_int<_HLS_W> abs(const ap_int<_HLS_W> &x) {
   return x.sign() ? ap_int<_HLS_W>(-x) : x;
 }
-template <int _HLS_W> inline ap_uint<_HLS_W> abs(const ap_uint<_HLS_W> &x) {
-  return x;
-}
+template <int _HLS_W> inline ap_uint<_HLS_W> abs(const ap_uint<_HLS_W> &x) { return x; }
 
-template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,
-          int _HLS_N>
+template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N>
 inline ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>
 fabs(const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x) {
   return hls::abs(x);
 }
-template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,
-          int _HLS_N>
+template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N>
 inline ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>
 fabs(const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x) {
   return x;
 }
-template <int _HLS_W> inline ap_int<_HLS_W> fabs(const ap_int<_HLS_W> &x) {
-  return hls::abs(x);
-}
-template <int _HLS_W> inline ap_uint<_HLS_W> fabs(const ap_uint<_HLS_W> &x) {
-  return x;
-}
+template <int _HLS_W> inline ap_int<_HLS_W> fabs(const ap_int<_HLS_W> &x) { return hls::abs(x); }
+template <int _HLS_W> inline ap_uint<_HLS_W> fabs(const ap_uint<_HLS_W> &x) { return x; }
 
 //===--- binary functions -----------------------------------------------------===//
 
-#define ALLO_HLS_MATH_BINARY(_HLS_NAME)                                        \
-  template <class _HLS_A, class _HLS_B,                                        \
-            math_detail::if_arith2<_HLS_A, _HLS_B> = 0>                        \
-  inline auto _HLS_NAME(_HLS_A x, _HLS_B y) {                                  \
-    return std::_HLS_NAME(x, y);                                               \
-  }                                                                            \
-  inline float _HLS_NAME##f(float x, float y) { return std::_HLS_NAME(x, y); } \
-  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,        \
-            int _HLS_N>                                                        \
-  inline ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(           \
-      const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x,               \
-      const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &y) {             \
-    return ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(                   \
-        std::_HLS_NAME(x.to_double(), y.to_double()));                         \
-  }                                                                            \
-  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,        \
-            int _HLS_N>                                                        \
-  inline ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(          \
-      const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x,              \
-      const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &y) {            \
-    return ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(                  \
-        std::_HLS_NAME(x.to_double(), y.to_double()));                         \
-  }                                                                            \
-  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,        \
-            int _HLS_N, class _HLS_B, math_detail::if_arith<_HLS_B> = 0>       \
-  inline ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(           \
-      const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x, _HLS_B y) {   \
-    return ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(                   \
-        std::_HLS_NAME(x.to_double(), (double)y));                             \
-  }                                                                            \
-  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,        \
-            int _HLS_N, class _HLS_B, math_detail::if_arith<_HLS_B> = 0>       \
-  inline ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(          \
-      const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x, _HLS_B y) {  \
-    return ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(                  \
-        std::_HLS_NAME(x.to_double(), (double)y));                             \
+#define ALLO_HLS_MATH_BINARY(_HLS_NAME)                                                            \
+  template <class _HLS_A, class _HLS_B, math_detail::if_arith2<_HLS_A, _HLS_B> = 0>                \
+  inline auto _HLS_NAME(_HLS_A x, _HLS_B y) {                                                      \
+    return std::_HLS_NAME(x, y);                                                                   \
+  }                                                                                                \
+  inline float _HLS_NAME##f(float x, float y) { return std::_HLS_NAME(x, y); }                     \
+  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N>                \
+  inline ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(                               \
+      const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x,                                   \
+      const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &y) {                                 \
+    return ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(                                       \
+        std::_HLS_NAME(x.to_double(), y.to_double()));                                             \
+  }                                                                                                \
+  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N>                \
+  inline ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(                              \
+      const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x,                                  \
+      const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &y) {                                \
+    return ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(                                      \
+        std::_HLS_NAME(x.to_double(), y.to_double()));                                             \
+  }                                                                                                \
+  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N, class _HLS_B,  \
+            math_detail::if_arith<_HLS_B> = 0>                                                     \
+  inline ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(                               \
+      const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x, _HLS_B y) {                       \
+    return ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(                                       \
+        std::_HLS_NAME(x.to_double(), (double)y));                                                 \
+  }                                                                                                \
+  template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N, class _HLS_B,  \
+            math_detail::if_arith<_HLS_B> = 0>                                                     \
+  inline ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> _HLS_NAME(                              \
+      const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x, _HLS_B y) {                      \
+    return ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(                                      \
+        std::_HLS_NAME(x.to_double(), (double)y));                                                 \
   }
 
 ALLO_HLS_MATH_BINARY(pow)
@@ -253,8 +232,7 @@ inline auto fma(_HLS_A x, _HLS_B y, _HLS_C z) {
   return std::fma(x, y, z);
 }
 inline float fmaf(float x, float y, float z) { return std::fma(x, y, z); }
-template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,
-          int _HLS_N>
+template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N>
 inline ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>
 fma(const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x,
     const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &y,
@@ -262,8 +240,7 @@ fma(const ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x,
   // Exact product and sum, a single quantization at the end.
   return ap_fixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>(x * y + z);
 }
-template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O,
-          int _HLS_N>
+template <int _HLS_W, int _HLS_I, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N>
 inline ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N>
 fma(const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x,
     const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &y,
@@ -273,47 +250,37 @@ fma(const ap_ufixed<_HLS_W, _HLS_I, _HLS_Q, _HLS_O, _HLS_N> &x,
 
 //===--- classification --------------------------------------------------------===//
 
-template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
-inline bool isnan(_HLS_T x) {
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0> inline bool isnan(_HLS_T x) {
   return std::isnan(x);
 }
-template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
-inline bool isinf(_HLS_T x) {
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0> inline bool isinf(_HLS_T x) {
   return std::isinf(x);
 }
-template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
-inline bool isfinite(_HLS_T x) {
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0> inline bool isfinite(_HLS_T x) {
   return std::isfinite(x);
 }
-template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0>
-inline bool signbit(_HLS_T x) {
+template <class _HLS_T, math_detail::if_arith<_HLS_T> = 0> inline bool signbit(_HLS_T x) {
   return std::signbit(x);
 }
 
-template <int _HLS_W, int _HLS_I, bool _HLS_S, ap_q_mode _HLS_Q,
-          ap_o_mode _HLS_O, int _HLS_N>
-inline bool isnan(const allo_csim_detail::af_base<_HLS_W, _HLS_I, _HLS_S,
-                                                  _HLS_Q, _HLS_O, _HLS_N> &) {
-  return false;
-}
-template <int _HLS_W, int _HLS_I, bool _HLS_S, ap_q_mode _HLS_Q,
-          ap_o_mode _HLS_O, int _HLS_N>
-inline bool isinf(const allo_csim_detail::af_base<_HLS_W, _HLS_I, _HLS_S,
-                                                  _HLS_Q, _HLS_O, _HLS_N> &) {
-  return false;
-}
-template <int _HLS_W, int _HLS_I, bool _HLS_S, ap_q_mode _HLS_Q,
-          ap_o_mode _HLS_O, int _HLS_N>
+template <int _HLS_W, int _HLS_I, bool _HLS_S, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N>
 inline bool
-isfinite(const allo_csim_detail::af_base<_HLS_W, _HLS_I, _HLS_S, _HLS_Q, _HLS_O,
-                                         _HLS_N> &) {
+isnan(const allo_csim_detail::af_base<_HLS_W, _HLS_I, _HLS_S, _HLS_Q, _HLS_O, _HLS_N> &) {
+  return false;
+}
+template <int _HLS_W, int _HLS_I, bool _HLS_S, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N>
+inline bool
+isinf(const allo_csim_detail::af_base<_HLS_W, _HLS_I, _HLS_S, _HLS_Q, _HLS_O, _HLS_N> &) {
+  return false;
+}
+template <int _HLS_W, int _HLS_I, bool _HLS_S, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N>
+inline bool
+isfinite(const allo_csim_detail::af_base<_HLS_W, _HLS_I, _HLS_S, _HLS_Q, _HLS_O, _HLS_N> &) {
   return true;
 }
-template <int _HLS_W, int _HLS_I, bool _HLS_S, ap_q_mode _HLS_Q,
-          ap_o_mode _HLS_O, int _HLS_N>
+template <int _HLS_W, int _HLS_I, bool _HLS_S, ap_q_mode _HLS_Q, ap_o_mode _HLS_O, int _HLS_N>
 inline bool
-signbit(const allo_csim_detail::af_base<_HLS_W, _HLS_I, _HLS_S, _HLS_Q, _HLS_O,
-                                        _HLS_N> &x) {
+signbit(const allo_csim_detail::af_base<_HLS_W, _HLS_I, _HLS_S, _HLS_Q, _HLS_O, _HLS_N> &x) {
   return x.is_neg();
 }
 

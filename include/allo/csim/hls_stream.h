@@ -63,15 +63,11 @@ inline std::atomic<bool> &stream_blocking_flag() {
 
 /// Selects what a read of an empty stream does: abort with a diagnostic
 /// (false, the default for C simulation) or wait for a writer (true).
-inline void set_stream_blocking(bool blocking) {
-  stream_blocking_flag().store(blocking);
-}
+inline void set_stream_blocking(bool blocking) { stream_blocking_flag().store(blocking); }
 inline bool stream_blocking() { return stream_blocking_flag().load(); }
 
-[[noreturn]] inline void stream_fatal(const char *kind, const std::string &name,
-                                      const char *what) {
-  std::fprintf(stderr, "%s '%s' %s\n", kind,
-               name.empty() ? "<unnamed>" : name.c_str(), what);
+[[noreturn]] inline void stream_fatal(const char *kind, const std::string &name, const char *what) {
+  std::fprintf(stderr, "%s '%s' %s\n", kind, name.empty() ? "<unnamed>" : name.c_str(), what);
   std::fflush(stderr);
   std::abort();
 }
@@ -183,9 +179,7 @@ public:
   std::size_t depth() const { return capacity_; }
 
 private:
-  std::string display_name() const {
-    return name_.empty() ? std::string("<unnamed>") : name_;
-  }
+  std::string display_name() const { return name_.empty() ? std::string("<unnamed>") : name_; }
 
   std::string name_;
   std::deque<_HLS_T> q_;
@@ -197,8 +191,7 @@ private:
 /// `hls::stream<T, DEPTH>`: the same FIFO; it converts to `hls::stream<T> &`
 /// (a derived-to-base conversion), so it can be passed to functions that take
 /// `hls::stream<T> &`, as with the vendor library.
-template <typename _HLS_T, int _HLS_DEPTH>
-class stream : public stream<_HLS_T, 0> {
+template <typename _HLS_T, int _HLS_DEPTH> class stream : public stream<_HLS_T, 0> {
   static_assert(_HLS_DEPTH > 0, "hls::stream depth must be positive");
 
 public:

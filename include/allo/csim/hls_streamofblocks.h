@@ -66,8 +66,7 @@ template <typename _HLS_B> struct block_cell {
 /// Depth-independent part of stream_of_blocks, shared by the lock classes.
 template <typename _HLS_B> class sob_base {
 public:
-  explicit sob_base(const char *name, std::size_t depth)
-      : name_(name ? name : ""), depth_(depth) {}
+  explicit sob_base(const char *name, std::size_t depth) : name_(name ? name : ""), depth_(depth) {}
   sob_base(const sob_base &) = delete;
   sob_base &operator=(const sob_base &) = delete;
   ~sob_base() {
@@ -115,8 +114,7 @@ private:
       if (!allo_csim_detail::stream_blocking()) {
         const std::string n = name_;
         lk.unlock();
-        allo_csim_detail::stream_fatal("hls::stream_of_blocks", n,
-                                       "read while empty");
+        allo_csim_detail::stream_fatal("hls::stream_of_blocks", n, "read while empty");
       }
       cv_.wait(lk, [this] { return !full_.empty(); });
     }
@@ -148,12 +146,10 @@ template <typename _HLS_B, int _HLS_DEPTH = 2> class stream_of_blocks;
 /// The default depth; every other depth derives from it, so a
 /// `stream_of_blocks<B, 4>` can be passed to a `stream_of_blocks<B> &`
 /// parameter (as `hls::stream<T, N>` converts to `hls::stream<T> &`).
-template <typename _HLS_B>
-class stream_of_blocks<_HLS_B, 2> : public sob_detail::sob_base<_HLS_B> {
+template <typename _HLS_B> class stream_of_blocks<_HLS_B, 2> : public sob_detail::sob_base<_HLS_B> {
 public:
   stream_of_blocks() : sob_detail::sob_base<_HLS_B>(nullptr, 2) {}
-  explicit stream_of_blocks(const char *name)
-      : sob_detail::sob_base<_HLS_B>(name, 2) {}
+  explicit stream_of_blocks(const char *name) : sob_detail::sob_base<_HLS_B>(name, 2) {}
 
 protected:
   stream_of_blocks(const char *name, std::size_t depth)
@@ -166,24 +162,20 @@ class stream_of_blocks : public stream_of_blocks<_HLS_B, 2> {
 
 public:
   stream_of_blocks() : stream_of_blocks<_HLS_B, 2>(nullptr, _HLS_DEPTH) {}
-  explicit stream_of_blocks(const char *name)
-      : stream_of_blocks<_HLS_B, 2>(name, _HLS_DEPTH) {}
+  explicit stream_of_blocks(const char *name) : stream_of_blocks<_HLS_B, 2>(name, _HLS_DEPTH) {}
 };
 
 /// Producer access: a fresh block, committed to the stream on destruction.
 template <typename _HLS_B> class write_lock {
 public:
-  explicit write_lock(sob_detail::sob_base<_HLS_B> &s)
-      : s_(s), blk_(s.acquire_write()) {}
+  explicit write_lock(sob_detail::sob_base<_HLS_B> &s) : s_(s), blk_(s.acquire_write()) {}
   write_lock(const write_lock &) = delete;
   write_lock &operator=(const write_lock &) = delete;
   ~write_lock() { s_.commit(std::move(blk_)); }
 
   operator _HLS_B &() { return blk_->data; }
   _HLS_B &get() { return blk_->data; }
-  template <typename _HLS_Idx> decltype(auto) operator[](_HLS_Idx i) {
-    return blk_->data[i];
-  }
+  template <typename _HLS_Idx> decltype(auto) operator[](_HLS_Idx i) { return blk_->data[i]; }
 
 private:
   sob_detail::sob_base<_HLS_B> &s_;
@@ -193,17 +185,14 @@ private:
 /// Consumer access: the oldest committed block, released on destruction.
 template <typename _HLS_B> class read_lock {
 public:
-  explicit read_lock(sob_detail::sob_base<_HLS_B> &s)
-      : s_(s), blk_(s.acquire_read()) {}
+  explicit read_lock(sob_detail::sob_base<_HLS_B> &s) : s_(s), blk_(s.acquire_read()) {}
   read_lock(const read_lock &) = delete;
   read_lock &operator=(const read_lock &) = delete;
   ~read_lock() { s_.release(); }
 
   operator _HLS_B &() { return blk_->data; }
   _HLS_B &get() { return blk_->data; }
-  template <typename _HLS_Idx> decltype(auto) operator[](_HLS_Idx i) {
-    return blk_->data[i];
-  }
+  template <typename _HLS_Idx> decltype(auto) operator[](_HLS_Idx i) { return blk_->data[i]; }
 
 private:
   sob_detail::sob_base<_HLS_B> &s_;

@@ -64,11 +64,10 @@ public:
   }
   /// Broadcast from anything convertible to T (so `vector<ap_int<8>, 4> v =
   /// 0;` works although int -> ap_int is itself a user-defined conversion).
-  template <typename _HLS_U, typename std::enable_if<
-                                 std::is_convertible<_HLS_U, _HLS_T>::value &&
-                                     !std::is_same<_HLS_U, _HLS_T>::value &&
-                                     !std::is_same<_HLS_U, vector>::value,
-                                 int>::type = 0>
+  template <typename _HLS_U, typename std::enable_if<std::is_convertible<_HLS_U, _HLS_T>::value &&
+                                                         !std::is_same<_HLS_U, _HLS_T>::value &&
+                                                         !std::is_same<_HLS_U, vector>::value,
+                                                     int>::type = 0>
   vector(const _HLS_U &v) : vector(_HLS_T(v)) {}
   vector(std::initializer_list<_HLS_T> init) : data_{} {
     assert(init.size() <= _HLS_N && "too many initializers for hls::vector");
@@ -94,28 +93,24 @@ public:
   const_iterator begin() const { return data_.data(); }
   const_iterator end() const { return data_.data() + _HLS_N; }
 
-#define ALLO_CSIM_VEC_COMPOUND(_HLS_OP)                                        \
-  vector &operator _HLS_OP## = (const vector &o) {                             \
-    for (std::size_t i = 0; i < _HLS_N; ++i)                                   \
-      data_[i] _HLS_OP## = o.data_[i];                                         \
-    return *this;                                                              \
-  }                                                                            \
-  vector &operator _HLS_OP## = (const _HLS_T &s) {                             \
-    for (std::size_t i = 0; i < _HLS_N; ++i)                                   \
-      data_[i] _HLS_OP## = s;                                                  \
-    return *this;                                                              \
-  }                                                                            \
-  friend vector operator _HLS_OP(vector a, const vector &b) {                  \
-    return a _HLS_OP## = b;                                                    \
-  }                                                                            \
-  friend vector operator _HLS_OP(vector a, const _HLS_T &s) {                  \
-    return a _HLS_OP## = s;                                                    \
-  }                                                                            \
-  friend vector operator _HLS_OP(const _HLS_T &s, const vector &b) {           \
-    vector r;                                                                  \
-    for (std::size_t i = 0; i < _HLS_N; ++i)                                   \
-      r.data_[i] = s _HLS_OP b.data_[i];                                       \
-    return r;                                                                  \
+#define ALLO_CSIM_VEC_COMPOUND(_HLS_OP)                                                            \
+  vector &operator _HLS_OP## = (const vector &o) {                                                 \
+    for (std::size_t i = 0; i < _HLS_N; ++i)                                                       \
+      data_[i] _HLS_OP## = o.data_[i];                                                             \
+    return *this;                                                                                  \
+  }                                                                                                \
+  vector &operator _HLS_OP## = (const _HLS_T &s) {                                                 \
+    for (std::size_t i = 0; i < _HLS_N; ++i)                                                       \
+      data_[i] _HLS_OP## = s;                                                                      \
+    return *this;                                                                                  \
+  }                                                                                                \
+  friend vector operator _HLS_OP(vector a, const vector &b) { return a _HLS_OP## = b; }            \
+  friend vector operator _HLS_OP(vector a, const _HLS_T &s) { return a _HLS_OP## = s; }            \
+  friend vector operator _HLS_OP(const _HLS_T &s, const vector &b) {                               \
+    vector r;                                                                                      \
+    for (std::size_t i = 0; i < _HLS_N; ++i)                                                       \
+      r.data_[i] = s _HLS_OP b.data_[i];                                                           \
+    return r;                                                                                      \
   }
   ALLO_CSIM_VEC_COMPOUND(+)
   ALLO_CSIM_VEC_COMPOUND(-)
@@ -216,32 +211,25 @@ private:
   std::array<_HLS_T, _HLS_N> data_;
 };
 
-template <typename _HLS_T, std::size_t _HLS_N>
-_HLS_T reduce_add(const vector<_HLS_T, _HLS_N> &v) {
+template <typename _HLS_T, std::size_t _HLS_N> _HLS_T reduce_add(const vector<_HLS_T, _HLS_N> &v) {
   return v.reduce_add();
 }
-template <typename _HLS_T, std::size_t _HLS_N>
-_HLS_T reduce_mult(const vector<_HLS_T, _HLS_N> &v) {
+template <typename _HLS_T, std::size_t _HLS_N> _HLS_T reduce_mult(const vector<_HLS_T, _HLS_N> &v) {
   return v.reduce_mult();
 }
-template <typename _HLS_T, std::size_t _HLS_N>
-_HLS_T reduce_and(const vector<_HLS_T, _HLS_N> &v) {
+template <typename _HLS_T, std::size_t _HLS_N> _HLS_T reduce_and(const vector<_HLS_T, _HLS_N> &v) {
   return v.reduce_and();
 }
-template <typename _HLS_T, std::size_t _HLS_N>
-_HLS_T reduce_or(const vector<_HLS_T, _HLS_N> &v) {
+template <typename _HLS_T, std::size_t _HLS_N> _HLS_T reduce_or(const vector<_HLS_T, _HLS_N> &v) {
   return v.reduce_or();
 }
-template <typename _HLS_T, std::size_t _HLS_N>
-_HLS_T reduce_xor(const vector<_HLS_T, _HLS_N> &v) {
+template <typename _HLS_T, std::size_t _HLS_N> _HLS_T reduce_xor(const vector<_HLS_T, _HLS_N> &v) {
   return v.reduce_xor();
 }
-template <typename _HLS_T, std::size_t _HLS_N>
-_HLS_T reduce_min(const vector<_HLS_T, _HLS_N> &v) {
+template <typename _HLS_T, std::size_t _HLS_N> _HLS_T reduce_min(const vector<_HLS_T, _HLS_N> &v) {
   return v.reduce_min();
 }
-template <typename _HLS_T, std::size_t _HLS_N>
-_HLS_T reduce_max(const vector<_HLS_T, _HLS_N> &v) {
+template <typename _HLS_T, std::size_t _HLS_N> _HLS_T reduce_max(const vector<_HLS_T, _HLS_N> &v) {
   return v.reduce_max();
 }
 

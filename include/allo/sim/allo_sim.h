@@ -118,16 +118,15 @@ enum ExitStatus : int {
 
 class Region;
 template <class S>
-void configure(S &stream_or_array, long depth, const char *name,
-               const char *loc);
+void configure(S &stream_or_array, long depth, const char *name, const char *loc);
 
 /// Counters of one stream since the start of the last top-level region run
 /// (or since its construction, if later).
 struct StreamStats {
-  std::uint64_t writes = 0, reads = 0;   ///< elements (blocks) in and out
-  std::uint64_t max_occupancy = 0;       ///< the most it held at once
-  std::uint64_t full_stalls = 0;         ///< times a writer blocked on full
-  std::uint64_t empty_stalls = 0;        ///< times a reader blocked on empty
+  std::uint64_t writes = 0, reads = 0; ///< elements (blocks) in and out
+  std::uint64_t max_occupancy = 0;     ///< the most it held at once
+  std::uint64_t full_stalls = 0;       ///< times a writer blocked on full
+  std::uint64_t empty_stalls = 0;      ///< times a reader blocked on empty
 };
 
 namespace detail {
@@ -182,12 +181,11 @@ struct Context {
 // registers (rbp, rbx, r12-r15) and the SSE/x87 control words (callee-saved
 // in the SysV ABI), stores rsp to *save_sp, switches to load_sp and pops the
 // same frame there; the control words are loaded only when they differ
-// (loading them is the slow part of a switch, and they rarely differ). A new context is a frame whose return address is
-// allo_sim_start: it calls the function in rbx with the argument in r12.
+// (loading them is the slow part of a switch, and they rarely differ). A new context is a frame
+// whose return address is allo_sim_start: it calls the function in rbx with the argument in r12.
 // Naked inline functions (rather than top-level asm) so that the definition
 // is merged like any inline function, also under LTO.
-__attribute__((naked, noinline)) inline void allo_sim_swap(void ** /*save*/,
-                                                           void * /*load*/) {
+__attribute__((naked, noinline)) inline void allo_sim_swap(void ** /*save*/, void * /*load*/) {
   __asm__ volatile("pushq %rbp\n\t"
                    "pushq %rbx\n\t"
                    "pushq %r12\n\t"
@@ -237,34 +235,33 @@ __attribute__((naked, noinline)) inline void allo_sim_start() {
 __attribute__((noinline)) inline void allo_sim_swap(void **save, void *load) {
   register void **x0 __asm__("x0") = save;
   register void *x1 __asm__("x1") = load;
-  __asm__ volatile(
-      "sub sp, sp, #48\n\t"
-      "adr x9, 1f\n\t"
-      "mrs x10, fpcr\n\t"
-      "stp x29, x9, [sp, #0]\n\t"
-      "str x10, [sp, #16]\n\t"
-      "mov x11, sp\n\t"
-      "str x11, [x0]\n\t"
-      "mov sp, x1\n\t"
-      "ldp x29, x9, [sp, #0]\n\t"
-      "ldr x11, [sp, #16]\n\t"
-      "ldr x0, [sp, #24]\n\t"
-      "cmp x10, x11\n\t"
-      "b.eq 2f\n\t"
-      "msr fpcr, x11\n\t"
-      "2:\n\t"
-      "add sp, sp, #48\n\t"
-      "mov x30, xzr\n\t"
-      "br x9\n\t"
-      "1:\n\t"
-      : "+r"(x0), "+r"(x1)
-      :
-      : "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12",
-        "x13", "x14", "x15", "x16", "x17", "x19", "x20", "x21", "x22", "x23",
-        "x24", "x25", "x26", "x27", "x28", "x30", "v0", "v1", "v2", "v3",
-        "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14",
-        "v15", "v16", "v17", "v18", "v19", "v20", "v21", "v22", "v23", "v24",
-        "v25", "v26", "v27", "v28", "v29", "v30", "v31", "cc", "memory");
+  __asm__ volatile("sub sp, sp, #48\n\t"
+                   "adr x9, 1f\n\t"
+                   "mrs x10, fpcr\n\t"
+                   "stp x29, x9, [sp, #0]\n\t"
+                   "str x10, [sp, #16]\n\t"
+                   "mov x11, sp\n\t"
+                   "str x11, [x0]\n\t"
+                   "mov sp, x1\n\t"
+                   "ldp x29, x9, [sp, #0]\n\t"
+                   "ldr x11, [sp, #16]\n\t"
+                   "ldr x0, [sp, #24]\n\t"
+                   "cmp x10, x11\n\t"
+                   "b.eq 2f\n\t"
+                   "msr fpcr, x11\n\t"
+                   "2:\n\t"
+                   "add sp, sp, #48\n\t"
+                   "mov x30, xzr\n\t"
+                   "br x9\n\t"
+                   "1:\n\t"
+                   : "+r"(x0), "+r"(x1)
+                   :
+                   : "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13",
+                     "x14", "x15", "x16", "x17", "x19", "x20", "x21", "x22", "x23", "x24", "x25",
+                     "x26", "x27", "x28", "x30", "v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7",
+                     "v8", "v9", "v10", "v11", "v12", "v13", "v14", "v15", "v16", "v17", "v18",
+                     "v19", "v20", "v21", "v22", "v23", "v24", "v25", "v26", "v27", "v28", "v29",
+                     "v30", "v31", "cc", "memory");
 }
 #endif
 
@@ -273,9 +270,9 @@ __attribute__((noinline)) inline void allo_sim_swap(void **save, void *load) {
 //===----------------------------------------------------------------------===//
 
 struct Stack {
-  char *map = nullptr;     ///< start of the mapping (the guard page)
-  std::size_t total = 0;   ///< mapping size, guard included
-  std::size_t guard = 0;   ///< guard size (one page)
+  char *map = nullptr;   ///< start of the mapping (the guard page)
+  std::size_t total = 0; ///< mapping size, guard included
+  std::size_t guard = 0; ///< guard size (one page)
   char *lo() const { return map + guard; }
   char *hi() const { return map + total; }
   std::size_t usable() const { return total - guard; }
@@ -376,13 +373,11 @@ struct StackPool {
                      -1, 0);
     if (m == MAP_FAILED)
       fatal(kExitSetup, "cannot allocate a stack of " + std::to_string(size) +
-                            " bytes for process " + who + ": " +
-                            std::strerror(errno) +
+                            " bytes for process " + who + ": " + std::strerror(errno) +
                             " (lower ALLO_SIM_STACK or raise the memory limit)");
     s.map = static_cast<char *>(m);
     if (::mprotect(s.map, s.guard, PROT_NONE) != 0)
-      fatal(kExitSetup, std::string("cannot protect a stack guard page: ") +
-                            std::strerror(errno));
+      fatal(kExitSetup, std::string("cannot protect a stack guard page: ") + std::strerror(errno));
 #ifdef MADV_NOHUGEPAGE
     // A huge page would commit 2 MiB per process stack.
     ::madvise(s.lo(), s.usable(), MADV_NOHUGEPAGE);
@@ -407,19 +402,19 @@ inline StackPool &stack_pool() {
 //===----------------------------------------------------------------------===//
 
 enum class Wait : unsigned char {
-  None,     ///< running or ready
-  Read,     ///< blocked: stream empty
-  Write,    ///< blocked: stream full
-  Children, ///< blocked in Region::run() until its processes finish
+  None,      ///< running or ready
+  Read,      ///< blocked: stream empty
+  Write,     ///< blocked: stream full
+  Children,  ///< blocked in Region::run() until its processes finish
   Producers, ///< not started: waits for processes given to start_after()
 };
 
 /// The run-time state of one Region invocation.
 struct RegionState {
   std::string name, loc;
-  std::size_t live = 0;     ///< processes started and not finished
-  std::size_t started = 0;  ///< processes started so far
-  Task *waiter = nullptr;   ///< the process blocked in run(), if any
+  std::size_t live = 0;    ///< processes started and not finished
+  std::size_t started = 0; ///< processes started so far
+  Task *waiter = nullptr;  ///< the process blocked in run(), if any
   RegionState *parent = nullptr;
   bool running = false;
 };
@@ -428,8 +423,8 @@ struct RegionState {
 /// main program): streams that existed then and still hold data when they
 /// are destroyed are reported "at the end of" that region.
 struct RegionEnd {
-  std::string desc;            ///< "'name' (loc)"
-  std::uint64_t id_limit = 0;  ///< streams with a smaller id existed then
+  std::string desc;           ///< "'name' (loc)"
+  std::uint64_t id_limit = 0; ///< streams with a smaller id existed then
 };
 inline RegionEnd &main_region_end() {
   static thread_local RegionEnd e;
@@ -450,8 +445,8 @@ struct Task {
   bool polled_write = false;
   Wait wait = Wait::None;
   bool started = false;
-  std::uint64_t seq = 0; ///< spawn order, for reports
-  RegionEnd last_end;    ///< the last region run by this process
+  std::uint64_t seq = 0;         ///< spawn order, for reports
+  RegionEnd last_end;            ///< the last region run by this process
   std::vector<Task *> producers; ///< unfinished start_after() producers
   std::vector<Task *> consumers; ///< processes waiting for this one
 
@@ -465,8 +460,7 @@ template <class F> struct TaskImpl final : Task {
   alignas(F) unsigned char storage[sizeof(F)];
   bool has_body = false;
 
-  template <class G>
-  TaskImpl(const char *n, const char *l, G &&g) : Task(n, l) {
+  template <class G> TaskImpl(const char *n, const char *l, G &&g) : Task(n, l) {
     ::new (static_cast<void *>(storage)) F(std::forward<G>(g));
     has_body = true;
   }
@@ -489,8 +483,8 @@ template <class F> struct TaskImpl final : Task {
 struct RetiredStats {
   std::string name, loc, kind;
   bool bounded = true;
-  std::uint64_t id = 0, instances = 0, depth = 0, writes = 0, reads = 0,
-                max_occ = 0, full_stalls = 0, empty_stalls = 0;
+  std::uint64_t id = 0, instances = 0, depth = 0, writes = 0, reads = 0, max_occ = 0,
+                full_stalls = 0, empty_stalls = 0;
 };
 
 /// Registry of the live streams of this thread (construction order).
@@ -562,18 +556,18 @@ protected:
 
   // Hot state first: indices (monotonic counters, also the statistics),
   // the blocking limit, the waiting processes.
-  std::uint64_t wr_ = 0, rd_ = 0;  ///< elements written / read so far
-  std::uint64_t depth_;            ///< configured depth (capacity)
-  std::uint64_t max_occ_ = 0;      ///< maximum occupancy seen
-  Task *waiters_ = nullptr;        ///< processes blocked on this stream
-  std::uint64_t held_ = 0;         ///< blocks held by live locks (blocks)
+  std::uint64_t wr_ = 0, rd_ = 0; ///< elements written / read so far
+  std::uint64_t depth_;           ///< configured depth (capacity)
+  std::uint64_t max_occ_ = 0;     ///< maximum occupancy seen
+  Task *waiters_ = nullptr;       ///< processes blocked on this stream
+  std::uint64_t held_ = 0;        ///< blocks held by live locks (blocks)
 
   // Cold state.
   std::uint64_t full_stalls_ = 0, empty_stalls_ = 0;
   std::uint64_t base_wr_ = 0, base_rd_ = 0; ///< counters at run start
   std::string name_, loc_;
-  const char *kind_;  ///< "stream" or "stream_of_blocks"
-  const char *unit_;  ///< "elements" or "blocks"
+  const char *kind_; ///< "stream" or "stream_of_blocks"
+  const char *unit_; ///< "elements" or "blocks"
   bool configured_ = false;
   /// Writers block on full: configured, set_depth() called, or constructed
   /// in a process. Otherwise the stream belongs to the testbench and is
@@ -584,8 +578,7 @@ protected:
   StreamBase *reg_prev_ = nullptr, *reg_next_ = nullptr;
 
   friend class Scheduler;
-  friend void configure_one(StreamBase &s, long depth, const std::string &name,
-                            const char *loc);
+  friend void configure_one(StreamBase &s, long depth, const std::string &name, const char *loc);
   virtual void apply_depth(std::uint64_t depth) { depth_ = depth; }
 };
 
@@ -737,8 +730,7 @@ public:
       live_tail_ = self->live_prev;
     ++epoch;
     for (Task *c : self->consumers) {
-      c->producers.erase(
-          std::find(c->producers.begin(), c->producers.end(), self));
+      c->producers.erase(std::find(c->producers.begin(), c->producers.end(), self));
       if (c->producers.empty() && c->started) {
         c->wait = Wait::None;
         make_ready(c);
@@ -821,15 +813,13 @@ private:
     t->ctx.uc.uc_link = nullptr;
     std::uintptr_t p = reinterpret_cast<std::uintptr_t>(t);
     ::makecontext(&t->ctx.uc, reinterpret_cast<void (*)()>(&ucontext_entry), 2,
-                  static_cast<unsigned>(p >> 32),
-                  static_cast<unsigned>(p & 0xffffffffu));
+                  static_cast<unsigned>(p >> 32), static_cast<unsigned>(p & 0xffffffffu));
 #elif defined(ALLO_SIM_CTX_X86_64)
     // Frame popped by allo_sim_swap: control words, r15, r14, r13, r12 (the
     // task), rbx (the entry function), rbp (0: end of the frame chain) and
     // the return address allo_sim_start. 16-byte aligned top, so the call in
     // allo_sim_start enters the function with the ABI's alignment.
-    std::uintptr_t top =
-        reinterpret_cast<std::uintptr_t>(t->stack.hi()) & ~std::uintptr_t(15);
+    std::uintptr_t top = reinterpret_cast<std::uintptr_t>(t->stack.hi()) & ~std::uintptr_t(15);
     void **f = reinterpret_cast<void **>(top) - 8;
     std::uint32_t csr = 0;
     std::uint16_t cw = 0;
@@ -837,19 +827,18 @@ private:
     __asm__ volatile("fnstcw %0" : "=m"(cw));
     std::uint64_t words = csr | (std::uint64_t(cw) << 32);
     std::memcpy(&f[0], &words, 8);
-    f[1] = nullptr; // r15
-    f[2] = nullptr; // r14
-    f[3] = nullptr; // r13
-    f[4] = t;       // r12
+    f[1] = nullptr;                                       // r15
+    f[2] = nullptr;                                       // r14
+    f[3] = nullptr;                                       // r13
+    f[4] = t;                                             // r12
     f[5] = reinterpret_cast<void *>(&allo_sim_task_main); // rbx
-    f[6] = nullptr;                                      // rbp
-    f[7] = reinterpret_cast<void *>(&allo_sim_start);    // return address
+    f[6] = nullptr;                                       // rbp
+    f[7] = reinterpret_cast<void *>(&allo_sim_start);     // return address
     t->ctx.sp = f;
 #elif defined(ALLO_SIM_CTX_AARCH64)
     // Frame popped by allo_sim_swap: fp (0: end of the frame chain), the
     // resume address (the entry function), FPCR, the entry's argument.
-    std::uintptr_t top =
-        reinterpret_cast<std::uintptr_t>(t->stack.hi()) & ~std::uintptr_t(15);
+    std::uintptr_t top = reinterpret_cast<std::uintptr_t>(t->stack.hi()) & ~std::uintptr_t(15);
     void **f = reinterpret_cast<void **>(top - 48);
     std::memset(f, 0, 48);
     std::uint64_t fpcr = 0;
@@ -902,8 +891,7 @@ private:
 #if defined(ALLO_SIM_ASAN)
     void *fake = nullptr;
     from_main_ = true;
-    __sanitizer_start_switch_fiber(&fake, t->ctx.stack_bottom,
-                                   t->ctx.stack_size);
+    __sanitizer_start_switch_fiber(&fake, t->ctx.stack_bottom, t->ctx.stack_size);
     raw_swap(from, t->ctx);
     asan_arrived(fake);
 #else
@@ -917,8 +905,7 @@ private:
 #if defined(ALLO_SIM_ASAN)
     void *fake = nullptr;
     from_main_ = false;
-    __sanitizer_start_switch_fiber(dying ? nullptr : &fake, to.stack_bottom,
-                                   to.stack_size);
+    __sanitizer_start_switch_fiber(dying ? nullptr : &fake, to.stack_bottom, to.stack_size);
     raw_swap(self->ctx, to);
     asan_arrived(fake);
 #else
@@ -964,8 +951,7 @@ inline void allo_sim_task_main(Task *t) {
   try {
     t->invoke();
   } catch (const std::exception &e) {
-    std::fprintf(stderr,
-                 "allo-sim: process %s terminated by an exception: %s\n",
+    std::fprintf(stderr, "allo-sim: process %s terminated by an exception: %s\n",
                  describe(t->name, t->loc).c_str(), e.what());
     std::fflush(nullptr);
     std::abort();
@@ -1042,8 +1028,8 @@ ALLO_SIM_COLD inline void StreamBase::empty_read_outside(const char *kind) const
 
 inline void StreamBase::check_depth(long depth) const {
   if (depth < 1)
-    fatal(kExitSetup, std::string(kind_) + " " + display() + ": depth " +
-                          std::to_string(depth) + " is invalid (at least 1)");
+    fatal(kExitSetup, std::string(kind_) + " " + display() + ": depth " + std::to_string(depth) +
+                          " is invalid (at least 1)");
 }
 
 inline void StreamBase::retire() {
@@ -1058,10 +1044,9 @@ inline void StreamBase::retire() {
     std::string when = "when destroyed";
     if (configured_ && !e.desc.empty() && id_ < e.id_limit)
       when = "at the end of region " + e.desc;
-    std::fprintf(stderr, "allo-sim: warning: %s %s holds %llu %s %s\n", kind_,
-                 display().c_str(), static_cast<unsigned long long>(left),
-                 left == 1 ? (unit_[0] == 'b' ? "block" : "element") : unit_,
-                 when.c_str());
+    std::fprintf(stderr, "allo-sim: warning: %s %s holds %llu %s %s\n", kind_, display().c_str(),
+                 static_cast<unsigned long long>(left),
+                 left == 1 ? (unit_[0] == 'b' ? "block" : "element") : unit_, when.c_str());
   }
   if (s) {
     ++s->epoch;
@@ -1080,8 +1065,7 @@ inline void StreamBase::retire() {
   reg_prev_ = reg_next_ = nullptr;
 }
 
-inline void configure_one(StreamBase &s, long depth, const std::string &name,
-                          const char *loc) {
+inline void configure_one(StreamBase &s, long depth, const std::string &name, const char *loc) {
   s.name_ = name;
   s.loc_ = loc ? loc : "";
   s.configured_ = true;
@@ -1090,8 +1074,7 @@ inline void configure_one(StreamBase &s, long depth, const std::string &name,
   s.apply_depth(static_cast<std::uint64_t>(depth));
 }
 
-template <class S>
-void configure_rec(S &s, long depth, std::string &name, const char *loc) {
+template <class S> void configure_rec(S &s, long depth, std::string &name, const char *loc) {
   if constexpr (std::is_array<S>::value) {
     const std::size_t len = name.size();
     for (std::size_t i = 0; i < std::extent<S>::value; ++i) {
@@ -1121,11 +1104,9 @@ ALLO_SIM_COLD inline void Scheduler::deadlock(const char *why) {
                  "allo-sim: deadlock in region %s: the processes only poll "
                  "streams that never change (%llu polls without progress; "
                  "ALLO_SIM_POLL_LIMIT)\n",
-                 describe(r->name, r->loc).c_str(),
-                 static_cast<unsigned long long>(stalled_));
+                 describe(r->name, r->loc).c_str(), static_cast<unsigned long long>(stalled_));
   else
-    std::fprintf(stderr,
-                 "allo-sim: deadlock in region %s: no process can run\n",
+    std::fprintf(stderr, "allo-sim: deadlock in region %s: no process can run\n",
                  describe(r->name, r->loc).c_str());
   for (Task *t = live_head_; t; t = t->live_next) {
     // Repeated names (processes spawned in a loop) get an instance number.
@@ -1145,9 +1126,8 @@ ALLO_SIM_COLD inline void Scheduler::deadlock(const char *why) {
     if (t->wait == Wait::Read || t->wait == Wait::Write) {
       StreamBase *s = t->blocked_on;
       bool w = t->wait == Wait::Write;
-      what = std::string(w ? "is blocked writing " : "is blocked reading ") +
-             s->kind_ + " " + s->display() + ": " + (w ? "full" : "empty") +
-             ", " + s->fill() + " " + s->unit_;
+      what = std::string(w ? "is blocked writing " : "is blocked reading ") + s->kind_ + " " +
+             s->display() + ": " + (w ? "full" : "empty") + ", " + s->fill() + " " + s->unit_;
       if (s->held_)
         what += " (" + std::to_string(s->held_) + " held by locks)";
     } else if (t->wait == Wait::Children) {
@@ -1156,9 +1136,8 @@ ALLO_SIM_COLD inline void Scheduler::deadlock(const char *why) {
         if (u->region->waiter == t)
           c = u->region;
       if (c)
-        what = "waits for region " + describe(c->name, c->loc) + ": " +
-               std::to_string(c->live) + " of " + std::to_string(c->started) +
-               " processes not finished";
+        what = "waits for region " + describe(c->name, c->loc) + ": " + std::to_string(c->live) +
+               " of " + std::to_string(c->started) + " processes not finished";
       else
         what = "waits for the processes of its region";
     } else if (t->wait == Wait::Producers) {
@@ -1169,16 +1148,14 @@ ALLO_SIM_COLD inline void Scheduler::deadlock(const char *why) {
       what += " to finish (start_after)";
     } else if (t->polled) {
       StreamBase *s = t->polled;
-      what = std::string("polls ") + s->kind_ + " " + s->display() +
-             ", which stays " + (t->polled_write ? "full" : "empty") + ", " +
-             s->fill() + " " + s->unit_;
+      what = std::string("polls ") + s->kind_ + " " + s->display() + ", which stays " +
+             (t->polled_write ? "full" : "empty") + ", " + s->fill() + " " + s->unit_;
     } else {
       what = "is ready but makes no progress";
     }
     std::fprintf(stderr, "allo-sim:   %s %s\n", who.c_str(), what.c_str());
   }
-  std::fprintf(stderr, "allo-sim: exiting with status %d (deadlock)\n",
-               kExitDeadlock);
+  std::fprintf(stderr, "allo-sim: exiting with status %d (deadlock)\n", kExitDeadlock);
   die(kExitDeadlock);
 }
 
@@ -1237,19 +1214,15 @@ inline void Scheduler::print_report(const RegionState &r) {
   }
   rows.insert(rows.end(), retired.begin(), retired.end());
   std::sort(rows.begin(), rows.end(),
-                   [](const RetiredStats &a, const RetiredStats &b) {
-                     return a.id < b.id;
-                   });
+            [](const RetiredStats &a, const RetiredStats &b) { return a.id < b.id; });
   std::uint64_t total = 0;
   for (const RetiredStats &x : rows)
     total += x.reads;
   std::fprintf(stderr,
                "allo-sim: region %s: %llu processes, %llu context switches, "
                "%llu stream reads\n",
-               describe(r.name, r.loc).c_str(),
-               static_cast<unsigned long long>(spawned),
-               static_cast<unsigned long long>(switches),
-               static_cast<unsigned long long>(total));
+               describe(r.name, r.loc).c_str(), static_cast<unsigned long long>(spawned),
+               static_cast<unsigned long long>(switches), static_cast<unsigned long long>(total));
   std::vector<std::string> names, locs;
   std::size_t wn = 6, wl = 11;
   for (const RetiredStats &x : rows) {
@@ -1264,18 +1237,16 @@ inline void Scheduler::print_report(const RegionState &r) {
     wl = std::max(wl, locs.back().size());
   }
   std::fprintf(stderr, "allo-sim: %-*s  %-*s  %8s  %10s  %10s  %9s  %11s  %12s\n",
-               static_cast<int>(wn), "stream", static_cast<int>(wl),
-               "declared at", "depth", "writes", "reads", "max-occup",
-               "full-stalls", "empty-stalls");
+               static_cast<int>(wn), "stream", static_cast<int>(wl), "declared at", "depth",
+               "writes", "reads", "max-occup", "full-stalls", "empty-stalls");
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const RetiredStats &x = rows[i];
     std::string depth = x.bounded ? std::to_string(x.depth) : "-";
     std::fprintf(stderr,
                  "allo-sim: %-*s  %-*s  %8s  %10llu  %10llu  %9llu  %11llu  "
                  "%12llu\n",
-                 static_cast<int>(wn), names[i].c_str(), static_cast<int>(wl),
-                 locs[i].c_str(), depth.c_str(),
-                 static_cast<unsigned long long>(x.writes),
+                 static_cast<int>(wn), names[i].c_str(), static_cast<int>(wl), locs[i].c_str(),
+                 depth.c_str(), static_cast<unsigned long long>(x.writes),
                  static_cast<unsigned long long>(x.reads),
                  static_cast<unsigned long long>(x.max_occ),
                  static_cast<unsigned long long>(x.full_stalls),
@@ -1329,11 +1300,9 @@ inline void Scheduler::overflow_handler(int sig, siginfo_t *info, void *uctx) {
       overflow = true;
     std::uintptr_t sp = 0;
 #if defined(__x86_64__) && defined(REG_RSP)
-    sp = static_cast<std::uintptr_t>(
-        static_cast<ucontext_t *>(uctx)->uc_mcontext.gregs[REG_RSP]);
+    sp = static_cast<std::uintptr_t>(static_cast<ucontext_t *>(uctx)->uc_mcontext.gregs[REG_RSP]);
 #elif defined(__aarch64__) && defined(__linux__)
-    sp = static_cast<std::uintptr_t>(
-        static_cast<ucontext_t *>(uctx)->uc_mcontext.sp);
+    sp = static_cast<std::uintptr_t>(static_cast<ucontext_t *>(uctx)->uc_mcontext.sp);
 #endif
     (void)uctx;
     if (sp != 0 && sp < reinterpret_cast<std::uintptr_t>(lo) &&
@@ -1373,8 +1342,8 @@ inline void Scheduler::overflow_handler(int sig, siginfo_t *info, void *uctx) {
 inline void Scheduler::install_overflow_handler() {
   char *&alt = altstack_memory();
   if (!alt) {
-    void *m = ::mmap(nullptr, kAltStack, PROT_READ | PROT_WRITE,
-                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void *m =
+        ::mmap(nullptr, kAltStack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (m == MAP_FAILED)
       return; // no overflow report, the simulation still works
     alt = static_cast<char *>(m);
@@ -1432,8 +1401,7 @@ inline bool in_process() { return detail::current_task() != nullptr; }
 /// every element of an array of streams of any rank; elements are named
 /// "name[i][j]").
 template <class S>
-void configure(S &stream_or_array, long depth, const char *name,
-               const char *loc) {
+void configure(S &stream_or_array, long depth, const char *name, const char *loc) {
   std::string n(name ? name : "");
   detail::configure_rec(stream_or_array, depth, n, loc);
 }
@@ -1452,8 +1420,7 @@ public:
       std::fprintf(stderr,
                    "allo-sim: warning: region %s destroyed with %zu processes "
                    "that never ran (run() was not called)\n",
-                   detail::describe(st_.name, st_.loc).c_str(),
-                   pending_.size());
+                   detail::describe(st_.name, st_.loc).c_str(), pending_.size());
       for (detail::Task *t : pending_)
         delete t;
     }
@@ -1462,11 +1429,9 @@ public:
   /// Adds a process running `body()` (a callable taking no arguments).
   /// Returns its index in this region (0, 1, ... in spawn order), for
   /// start_after().
-  template <class F>
-  std::size_t spawn(const char *name, const char *loc, F &&body) {
+  template <class F> std::size_t spawn(const char *name, const char *loc, F &&body) {
     using Fn = typename std::decay<F>::type;
-    detail::Task *t =
-        new detail::TaskImpl<Fn>(name, loc, std::forward<F>(body));
+    detail::Task *t = new detail::TaskImpl<Fn>(name, loc, std::forward<F>(body));
     detail::Scheduler *s = detail::tls_scheduler;
     std::size_t id = spawned_++;
     if (st_.running && s)
@@ -1483,18 +1448,15 @@ public:
   /// orders is reported as a deadlock when run.
   void start_after(std::size_t process, std::size_t producer) {
     std::size_t first = spawned_ - pending_.size();
-    if (process < first || process >= spawned_ || producer < first ||
-        producer >= spawned_ || process == producer)
-      detail::fatal(kExitSetup,
-                    "region " + detail::describe(st_.name, st_.loc) +
-                        ": start_after(" + std::to_string(process) + ", " +
-                        std::to_string(producer) +
-                        ") needs two different processes spawned and not "
-                        "yet run");
+    if (process < first || process >= spawned_ || producer < first || producer >= spawned_ ||
+        process == producer)
+      detail::fatal(kExitSetup, "region " + detail::describe(st_.name, st_.loc) + ": start_after(" +
+                                    std::to_string(process) + ", " + std::to_string(producer) +
+                                    ") needs two different processes spawned and not "
+                                    "yet run");
     detail::Task *c = pending_[process - first];
     detail::Task *p = pending_[producer - first];
-    if (std::find(c->producers.begin(), c->producers.end(), p) !=
-        c->producers.end())
+    if (std::find(c->producers.begin(), c->producers.end(), p) != c->producers.end())
       return;
     c->producers.push_back(p);
     p->consumers.push_back(c);
@@ -1510,8 +1472,7 @@ public:
     detail::Task *cur = s ? s->current : nullptr;
     if (!cur) {
       if (s)
-        detail::fatal(kExitSetup, "region " +
-                                      detail::describe(st_.name, st_.loc) +
+        detail::fatal(kExitSetup, "region " + detail::describe(st_.name, st_.loc) +
                                       " run while another simulation runs "
                                       "on this thread, outside its processes");
       detail::Scheduler sched(&st_);

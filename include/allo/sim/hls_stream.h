@@ -50,7 +50,8 @@
 #define ALLO_SIM_HLS_STREAM_H
 
 #ifdef ALLO_CSIM_HLS_STREAM_H
-#error "allo-sim: include/allo/csim/hls_stream.h was included before the simulator's: pass -I include/allo/sim before -I include/allo/csim"
+#error                                                                                             \
+    "allo-sim: include/allo/csim/hls_stream.h was included before the simulator's: pass -I include/allo/sim before -I include/allo/csim"
 #endif
 // The csim model is replaced, not added to.
 #define ALLO_CSIM_HLS_STREAM_H 1
@@ -68,17 +69,14 @@ namespace hls {
 template <typename _HLS_T, int _HLS_DEPTH = 0> class stream;
 
 /// The FIFO itself; every depth derives from it (see the header comment).
-template <typename _HLS_T>
-class stream<_HLS_T, 0> : public allo::sim::detail::StreamBase {
+template <typename _HLS_T> class stream<_HLS_T, 0> : public allo::sim::detail::StreamBase {
   using Base_ = allo::sim::detail::StreamBase;
 
 public:
   using value_type = _HLS_T;
 
   stream() : Base_("stream", "elements", 2) {}
-  explicit stream(const char *name) : Base_("stream", "elements", 2) {
-    set_name(name);
-  }
+  explicit stream(const char *name) : Base_("stream", "elements", 2) { set_name(name); }
   stream(const stream &) = delete;
   stream &operator=(const stream &) = delete;
 
@@ -91,8 +89,7 @@ public:
 
   bool empty() const {
     bool e = wr_ == rd_;
-    if (ALLO_SIM_UNLIKELY(e) &&
-        const_cast<stream *>(this)->poll_failed(false))
+    if (ALLO_SIM_UNLIKELY(e) && const_cast<stream *>(this)->poll_failed(false))
       e = wr_ == rd_;
     return e;
   }
@@ -133,8 +130,7 @@ public:
 
   /// Non-blocking read: returns false (and leaves `out` alone) when empty.
   bool read_nb(_HLS_T &out) {
-    if (ALLO_SIM_UNLIKELY(wr_ == rd_) &&
-        (!poll_failed(false) || wr_ == rd_))
+    if (ALLO_SIM_UNLIKELY(wr_ == rd_) && (!poll_failed(false) || wr_ == rd_))
       return false;
     read(out);
     return true;
@@ -179,8 +175,7 @@ public:
   std::size_t depth() const { return static_cast<std::size_t>(depth_); }
 
 protected:
-  stream(const char *name, std::uint64_t depth)
-      : Base_("stream", "elements", depth) {
+  stream(const char *name, std::uint64_t depth) : Base_("stream", "elements", depth) {
     if (name)
       set_name(name);
   }
@@ -189,9 +184,8 @@ private:
   _HLS_T *slot_(std::uint64_t i) const { return buf_ + (i & mask_); }
 
   static _HLS_T *allocate_(std::uint64_t n) {
-    return static_cast<_HLS_T *>(::operator new(
-        static_cast<std::size_t>(n) * sizeof(_HLS_T),
-        std::align_val_t(alignof(_HLS_T))));
+    return static_cast<_HLS_T *>(::operator new(static_cast<std::size_t>(n) * sizeof(_HLS_T),
+                                                std::align_val_t(alignof(_HLS_T))));
   }
   static void release_(_HLS_T *p) {
     if (p)
@@ -255,8 +249,7 @@ private:
 
 /// `hls::stream<T, DEPTH>`: the same FIFO with depth DEPTH; it converts to
 /// `hls::stream<T> &` (a derived-to-base conversion).
-template <typename _HLS_T, int _HLS_DEPTH>
-class stream : public stream<_HLS_T, 0> {
+template <typename _HLS_T, int _HLS_DEPTH> class stream : public stream<_HLS_T, 0> {
   static_assert(_HLS_DEPTH > 0, "hls::stream depth must be positive");
 
 public:

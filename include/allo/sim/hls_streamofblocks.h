@@ -38,7 +38,8 @@
 #define ALLO_SIM_HLS_STREAMOFBLOCKS_H
 
 #ifdef ALLO_CSIM_HLS_STREAMOFBLOCKS_H
-#error "allo-sim: include/allo/csim/hls_streamofblocks.h was included before the simulator's: pass -I include/allo/sim before -I include/allo/csim"
+#error                                                                                             \
+    "allo-sim: include/allo/csim/hls_streamofblocks.h was included before the simulator's: pass -I include/allo/sim before -I include/allo/csim"
 #endif
 #define ALLO_CSIM_HLS_STREAMOFBLOCKS_H 1
 
@@ -63,13 +64,11 @@ template <typename _HLS_B> struct block_cell {
 
 /// Depth-independent part of stream_of_blocks, shared by the lock classes.
 /// wr_ counts commits, rd_ read acquisitions, held_ live locks.
-template <typename _HLS_B>
-class sob_base : public allo::sim::detail::StreamBase {
+template <typename _HLS_B> class sob_base : public allo::sim::detail::StreamBase {
   using Base_ = allo::sim::detail::StreamBase;
 
 public:
-  sob_base(const char *name, std::size_t depth)
-      : Base_("stream_of_blocks", "blocks", depth) {
+  sob_base(const char *name, std::size_t depth) : Base_("stream_of_blocks", "blocks", depth) {
     if (name)
       set_name(name);
   }
@@ -95,9 +94,7 @@ private:
   friend class write_lock<_HLS_B>;
   friend class read_lock<_HLS_B>;
 
-  bool is_full_() const {
-    return bounded_ && full_.size() + held_ >= depth_;
-  }
+  bool is_full_() const { return bounded_ && full_.size() + held_ >= depth_; }
 
   std::unique_ptr<block_cell<_HLS_B>> acquire_write() {
     if (allo::sim::detail::current_task())
@@ -142,12 +139,10 @@ private:
 template <typename _HLS_B, int _HLS_DEPTH = 2> class stream_of_blocks;
 
 /// The default depth; every other depth derives from it.
-template <typename _HLS_B>
-class stream_of_blocks<_HLS_B, 2> : public sob_detail::sob_base<_HLS_B> {
+template <typename _HLS_B> class stream_of_blocks<_HLS_B, 2> : public sob_detail::sob_base<_HLS_B> {
 public:
   stream_of_blocks() : sob_detail::sob_base<_HLS_B>(nullptr, 2) {}
-  explicit stream_of_blocks(const char *name)
-      : sob_detail::sob_base<_HLS_B>(name, 2) {}
+  explicit stream_of_blocks(const char *name) : sob_detail::sob_base<_HLS_B>(name, 2) {}
 
 protected:
   stream_of_blocks(const char *name, std::size_t depth)
@@ -160,24 +155,20 @@ class stream_of_blocks : public stream_of_blocks<_HLS_B, 2> {
 
 public:
   stream_of_blocks() : stream_of_blocks<_HLS_B, 2>(nullptr, _HLS_DEPTH) {}
-  explicit stream_of_blocks(const char *name)
-      : stream_of_blocks<_HLS_B, 2>(name, _HLS_DEPTH) {}
+  explicit stream_of_blocks(const char *name) : stream_of_blocks<_HLS_B, 2>(name, _HLS_DEPTH) {}
 };
 
 /// Producer access: a fresh block, committed to the stream on destruction.
 template <typename _HLS_B> class write_lock {
 public:
-  explicit write_lock(sob_detail::sob_base<_HLS_B> &s)
-      : s_(s), blk_(s.acquire_write()) {}
+  explicit write_lock(sob_detail::sob_base<_HLS_B> &s) : s_(s), blk_(s.acquire_write()) {}
   write_lock(const write_lock &) = delete;
   write_lock &operator=(const write_lock &) = delete;
   ~write_lock() { s_.commit(std::move(blk_)); }
 
   operator _HLS_B &() { return blk_->data; }
   _HLS_B &get() { return blk_->data; }
-  template <typename _HLS_Idx> decltype(auto) operator[](_HLS_Idx i) {
-    return blk_->data[i];
-  }
+  template <typename _HLS_Idx> decltype(auto) operator[](_HLS_Idx i) { return blk_->data[i]; }
 
 private:
   sob_detail::sob_base<_HLS_B> &s_;
@@ -187,17 +178,14 @@ private:
 /// Consumer access: the oldest committed block, released on destruction.
 template <typename _HLS_B> class read_lock {
 public:
-  explicit read_lock(sob_detail::sob_base<_HLS_B> &s)
-      : s_(s), blk_(s.acquire_read()) {}
+  explicit read_lock(sob_detail::sob_base<_HLS_B> &s) : s_(s), blk_(s.acquire_read()) {}
   read_lock(const read_lock &) = delete;
   read_lock &operator=(const read_lock &) = delete;
   ~read_lock() { s_.release(); }
 
   operator _HLS_B &() { return blk_->data; }
   _HLS_B &get() { return blk_->data; }
-  template <typename _HLS_Idx> decltype(auto) operator[](_HLS_Idx i) {
-    return blk_->data[i];
-  }
+  template <typename _HLS_Idx> decltype(auto) operator[](_HLS_Idx i) { return blk_->data[i]; }
 
 private:
   sob_detail::sob_base<_HLS_B> &s_;

@@ -39,8 +39,8 @@ LogicalResult StreamType::verify(llvm::function_ref<InFlightDiagnostic()> emitEr
                                  Type elementType) {
   auto scalar = [](Type t) { return t.isSignlessInteger() || llvm::isa<FloatType>(t); };
   if (auto block = llvm::dyn_cast<MemRefType>(elementType)) {
-    if (!block.hasStaticShape() || !block.getLayout().isIdentity() ||
-        block.getMemorySpace() || !scalar(block.getElementType()))
+    if (!block.hasStaticShape() || !block.getLayout().isIdentity() || block.getMemorySpace() ||
+        !scalar(block.getElementType()))
       return emitError() << "a stream of blocks needs a static, identity-layout memref of "
                             "integers or floats, got "
                          << elementType;
@@ -60,8 +60,7 @@ LogicalResult verifyLock(Operation *op, Value stream, Region &body) {
     return op->emitOpError("needs a stream of blocks, got ") << st;
   Block &entry = body.front();
   if (entry.getNumArguments() != 1 || entry.getArgument(0).getType() != st.getBlockType())
-    return op->emitOpError("body must take one argument of the block type ")
-           << st.getBlockType();
+    return op->emitOpError("body must take one argument of the block type ") << st.getBlockType();
   return success();
 }
 } // namespace
@@ -146,10 +145,10 @@ std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
   if (name == kTypedefs) {
     auto a = llvm::dyn_cast<ArrayAttr>(value);
     bool ok = a && llvm::all_of(a, [](Attribute e) {
-      auto d = llvm::dyn_cast<DictionaryAttr>(e);
-      return d && d.getAs<StringAttr>("name") && d.getAs<StringAttr>("type") &&
-             d.getAs<StringAttr>("scope");
-    });
+                auto d = llvm::dyn_cast<DictionaryAttr>(e);
+                return d && d.getAs<StringAttr>("name") && d.getAs<StringAttr>("type") &&
+                       d.getAs<StringAttr>("scope");
+              });
     return ok ? "" : "expects an array of {name, type, scope} string dictionaries";
   }
   if (name == kPartition) {

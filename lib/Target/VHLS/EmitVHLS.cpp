@@ -11,9 +11,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "allo/Target/VHLS/EmitVHLS.h"
-#include "allo/Target/VHLS/VitisProject.h"
-#include "allo/Dialect/Allo/AlloOps.h"
 #include "allo/Dataflow/Dataflow.h"
+#include "allo/Dialect/Allo/AlloOps.h"
+#include "allo/Target/VHLS/VitisProject.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -149,8 +149,10 @@ std::string streamClassName(Type t, Attribute ctype, Attribute typeDepth) {
     elem = ct.getValue().str();
   } else {
     Type et = st.getBlockType() ? st.getBlockType().getElementType() : st.getElementType();
-    elem = et.isF32() ? "float" : et.isF64() ? "double" : et.isInteger(1) ? "bool"
-         : "ap_int<" + std::to_string(et.getIntOrFloatBitWidth()) + ">";
+    elem = et.isF32()        ? "float"
+           : et.isF64()      ? "double"
+           : et.isInteger(1) ? "bool"
+                             : "ap_int<" + std::to_string(et.getIntOrFloatBitWidth()) + ">";
     if (st.getBlockType())
       for (int64_t d : st.getBlockType().getShape())
         elem += "[" + std::to_string(d) + "]";
@@ -286,7 +288,8 @@ struct Helpers {
       s += "static inline int allo_ceildiv(int a, int b) {\n"
            "  return a / b + ((a % b != 0) && ((a < 0) == (b < 0)));\n}\n";
     if (mod)
-      s += "static inline int allo_mod(int a, int b) {\n  int r = a % b;\n  return r < 0 ? r + b : r;\n}\n";
+      s += "static inline int allo_mod(int a, int b) {\n  int r = a % b;\n  return r < 0 ? r + b : "
+           "r;\n}\n";
     return s;
   }
 };
@@ -323,7 +326,7 @@ private:
   /// starts with '-' is parenthesised, since "--x" would decrement x.
   static std::string negated(const std::string &operand) {
     return !operand.empty() && (operand[0] == '-' || operand[0] == '+') ? "-(" + operand + ")"
-                                                                         : "-" + operand;
+                                                                        : "-" + operand;
   }
   CExpr affineExpr(AffineExpr e, ValueRange operands);
   /// Prints an affine expression, rewriting the counters of decreasing loops
@@ -367,7 +370,7 @@ private:
   std::string loopLabel(Operation *op);
   bool shouldInline(Operation *op);
   LogicalResult declareAllocas();
-  llvm::StringMap<std::string> localStatics; ///< static locals declared here
+  llvm::StringMap<std::string> localStatics;         ///< static locals declared here
   llvm::DenseMap<int64_t, std::string> structLocals; ///< struct variables declared here
   /// Fields of a struct returned by a call: (its variable, the field).
   llvm::DenseMap<Value, std::pair<std::string, std::string>> fieldSource;
@@ -568,8 +571,8 @@ std::string FuncEmitter::streamClass(Type t, Attribute ctype, Attribute typeDept
 
 std::string FuncEmitter::as(Value v, CType t, int maxPrec) {
   CExpr e = get(v);
-  if (e.type == t || (e.type.kind == CType::Index && t.kind == CType::Int && t.width == 32 &&
-                      t.isSigned) ||
+  if (e.type == t ||
+      (e.type.kind == CType::Index && t.kind == CType::Int && t.width == 32 && t.isSigned) ||
       (t.kind == CType::Index && e.type.kind == CType::Int && e.type.width == 32 &&
        e.type.isSigned))
     return paren(e, maxPrec);
@@ -600,9 +603,8 @@ bool FuncEmitter::nonNegValue(Value v) {
   if (auto forOp = affine::getForInductionVarOwner(v)) {
     if (reversed.count(v)) {
       auto limit = forOp->getAttrOfType<AffineMapAttr>(AlloDialect::kReverseLimit).getValue();
-      return llvm::any_of(limit.getResults(), [&](AffineExpr e) {
-        return nonNeg(e, forOp.getUpperBoundOperands());
-      });
+      return llvm::any_of(limit.getResults(),
+                          [&](AffineExpr e) { return nonNeg(e, forOp.getUpperBoundOperands()); });
     }
     AffineMap lb = forOp.getLowerBoundMap();
     return llvm::any_of(lb.getResults(), [&](AffineExpr e) {
@@ -678,8 +680,7 @@ CExpr FuncEmitter::affineExpr(AffineExpr e, ValueRange operands) {
     AffineExpr r = b.getRHS();
     if (auto rc = llvm::dyn_cast<AffineConstantExpr>(r); rc && rc.getValue() < 0)
       return CExpr{paren(l, PAdd) + " - " + std::to_string(-rc.getValue()), PAdd, it};
-    if (auto rm = llvm::dyn_cast<AffineBinaryOpExpr>(r);
-        rm && r.getKind() == AffineExprKind::Mul)
+    if (auto rm = llvm::dyn_cast<AffineBinaryOpExpr>(r); rm && r.getKind() == AffineExprKind::Mul)
       if (auto k = llvm::dyn_cast<AffineConstantExpr>(rm.getRHS()); k && k.getValue() < 0) {
         CExpr x = affineExpr(rm.getLHS() * -k.getValue(), operands);
         return CExpr{paren(l, PAdd) + " - " + paren(x, PMul), PAdd, it};
@@ -694,8 +695,7 @@ CExpr FuncEmitter::affineExpr(AffineExpr e, ValueRange operands) {
         return l;
       if (k.getValue() == -1)
         return CExpr{negated(paren(l, PUnary)), PUnary, it};
-      return CExpr{paren(l, PMul) + " * " + std::to_string(k.getValue()),
-                   PMul, it};
+      return CExpr{paren(l, PMul) + " * " + std::to_string(k.getValue()), PMul, it};
     }
     CExpr r = affineExpr(b.getRHS(), operands);
     return CExpr{paren(l, PMul) + " * " + paren(r, PMul - 1), PMul, it};
@@ -756,7 +756,7 @@ AffineExpr FuncEmitter::unreverse(AffineExpr e, llvm::SmallVectorImpl<Value> &op
   llvm::SmallVector<AffineExpr, 8> repl;
   for (unsigned p = 0; p < n; ++p)
     repl.push_back(e.isFunctionOfDim(p) && reversed.count(operands[p]) ? counter(operands[p])
-                                                                        : getAffineDimExpr(p, ctx));
+                                                                       : getAffineDimExpr(p, ctx));
   for (unsigned p = n; p < operands.size(); ++p)
     repl.push_back(getAffineDimExpr(p, ctx));
   return simplifyAffineExpr(e.replaceDimsAndSymbols(repl, {}), operands.size(), 0);
@@ -771,8 +771,7 @@ CExpr FuncEmitter::affine(AffineExpr e, ValueRange operands) {
 std::string FuncEmitter::affineBound(AffineMap map, ValueRange operands, bool isMax) {
   std::string acc;
   for (AffineExpr e : map.getResults()) {
-    std::string t =
-        affine(symbolsToDims(e, map.getNumDims(), map.getNumSymbols()), operands).text;
+    std::string t = affine(symbolsToDims(e, map.getNumDims(), map.getNumSymbols()), operands).text;
     if (acc.empty()) {
       acc = t;
       continue;
@@ -789,7 +788,7 @@ std::string FuncEmitter::affineBound(AffineMap map, ValueRange operands, bool is
 std::string FuncEmitter::fixedElemCType(Value memref) {
   // An array of streams of fixed-point values: its elements are streams.
   if (!memAttr(memref, AlloDialect::kFixedScale) || streamTypeOf(memref.getType()))
-      return "";
+    return "";
   // A struct field: its own type.
   auto ct = llvm::dyn_cast_or_null<StringAttr>(memAttr(memref, AlloDialect::kFieldCType));
   if (!ct)
@@ -819,8 +818,7 @@ std::string FuncEmitter::indicesOf(Operation *op, Value memref, AffineMap map, V
   llvm::SmallVector<std::string, 4> idx;
   if (map) {
     for (AffineExpr e : map.getResults())
-      idx.push_back(
-          affine(symbolsToDims(e, map.getNumDims(), map.getNumSymbols()), operands).text);
+      idx.push_back(affine(symbolsToDims(e, map.getNumDims(), map.getNumSymbols()), operands).text);
   } else {
     CType it;
     it.kind = CType::Index;
@@ -836,10 +834,12 @@ std::string FuncEmitter::indicesOf(Operation *op, Value memref, AffineMap map, V
 
 std::string floatLiteral(APFloat v, bool isFloat) {
   if (v.isNaN())
-    return isFloat ? "std::numeric_limits<float>::quiet_NaN()" : "std::numeric_limits<double>::quiet_NaN()";
+    return isFloat ? "std::numeric_limits<float>::quiet_NaN()"
+                   : "std::numeric_limits<double>::quiet_NaN()";
   if (v.isInfinity())
     return std::string(v.isNegative() ? "-" : "") +
-           (isFloat ? "std::numeric_limits<float>::infinity()" : "std::numeric_limits<double>::infinity()");
+           (isFloat ? "std::numeric_limits<float>::infinity()"
+                    : "std::numeric_limits<double>::infinity()");
   double d = v.convertToDouble();
   if (isFloat)
     d = v.convertToFloat();
@@ -935,12 +935,12 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     int prec;
     char sign;
   } binaries[] = {
-      {"arith.addi", "+", PAdd, '-'},  {"arith.addf", "+", PAdd, '-'},
-      {"arith.subi", "-", PAdd, '-'},  {"arith.subf", "-", PAdd, '-'},
-      {"arith.muli", "*", PMul, '-'},  {"arith.mulf", "*", PMul, '-'},
-      {"arith.divf", "/", PMul, '-'},  {"arith.divsi", "/", PMul, 'S'},
-      {"arith.divui", "/", PMul, 'U'}, {"arith.remsi", "%", PMul, 'S'},
-      {"arith.remui", "%", PMul, 'U'}, {"arith.shli", "<<", PShift, '-'},
+      {"arith.addi", "+", PAdd, '-'},     {"arith.addf", "+", PAdd, '-'},
+      {"arith.subi", "-", PAdd, '-'},     {"arith.subf", "-", PAdd, '-'},
+      {"arith.muli", "*", PMul, '-'},     {"arith.mulf", "*", PMul, '-'},
+      {"arith.divf", "/", PMul, '-'},     {"arith.divsi", "/", PMul, 'S'},
+      {"arith.divui", "/", PMul, 'U'},    {"arith.remsi", "%", PMul, 'S'},
+      {"arith.remui", "%", PMul, 'U'},    {"arith.shli", "<<", PShift, '-'},
       {"arith.shrsi", ">>", PShift, 'S'}, {"arith.shrui", ">>", PShift, 'U'},
   };
   for (const auto &bo : binaries) {
@@ -974,8 +974,8 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
         }
         return bin("!=", PEq, false, false), success();
       }
-      return bin(isa<arith::AndIOp>(op) ? "&&" : "||", isa<arith::AndIOp>(op) ? PLAnd : PLOr,
-                 false, false),
+      return bin(isa<arith::AndIOp>(op) ? "&&" : "||", isa<arith::AndIOp>(op) ? PLAnd : PLOr, false,
+                 false),
              success();
     }
     if (isa<arith::AndIOp>(op))
@@ -989,16 +989,44 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     const char *sym = "==";
     using P = arith::CmpIPredicate;
     switch (cmp.getPredicate()) {
-    case P::eq: sym = "=="; break;
-    case P::ne: sym = "!="; break;
-    case P::slt: sym = "<"; t.isSigned = true; break;
-    case P::sle: sym = "<="; t.isSigned = true; break;
-    case P::sgt: sym = ">"; t.isSigned = true; break;
-    case P::sge: sym = ">="; t.isSigned = true; break;
-    case P::ult: sym = "<"; t.isSigned = false; break;
-    case P::ule: sym = "<="; t.isSigned = false; break;
-    case P::ugt: sym = ">"; t.isSigned = false; break;
-    case P::uge: sym = ">="; t.isSigned = false; break;
+    case P::eq:
+      sym = "==";
+      break;
+    case P::ne:
+      sym = "!=";
+      break;
+    case P::slt:
+      sym = "<";
+      t.isSigned = true;
+      break;
+    case P::sle:
+      sym = "<=";
+      t.isSigned = true;
+      break;
+    case P::sgt:
+      sym = ">";
+      t.isSigned = true;
+      break;
+    case P::sge:
+      sym = ">=";
+      t.isSigned = true;
+      break;
+    case P::ult:
+      sym = "<";
+      t.isSigned = false;
+      break;
+    case P::ule:
+      sym = "<=";
+      t.isSigned = false;
+      break;
+    case P::ugt:
+      sym = ">";
+      t.isSigned = false;
+      break;
+    case P::uge:
+      sym = ">=";
+      t.isSigned = false;
+      break;
     }
     if (t.kind == CType::Bool && !llvm::is_contained({P::eq, P::ne}, cmp.getPredicate()))
       t = ctypeFor(IntegerType::get(op->getContext(), 8), true), t.isSigned = false;
@@ -1011,12 +1039,24 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     using P = arith::CmpFPredicate;
     const char *sym;
     switch (cmp.getPredicate()) {
-    case P::OEQ: sym = "=="; break;
-    case P::UNE: sym = "!="; break;
-    case P::OLT: sym = "<"; break;
-    case P::OLE: sym = "<="; break;
-    case P::OGT: sym = ">"; break;
-    case P::OGE: sym = ">="; break;
+    case P::OEQ:
+      sym = "==";
+      break;
+    case P::UNE:
+      sym = "!=";
+      break;
+    case P::OLT:
+      sym = "<";
+      break;
+    case P::OLE:
+      sym = "<=";
+      break;
+    case P::OGT:
+      sym = ">";
+      break;
+    case P::OGE:
+      sym = ">=";
+      break;
     default:
       return op->emitError("vhls: unsupported floating-point comparison predicate");
     }
@@ -1029,13 +1069,13 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
   if (auto sel = llvm::dyn_cast<arith::SelectOp>(op)) {
     CType bt;
     bt.kind = CType::Bool;
-    e = CExpr{as(sel.getCondition(), bt, PCond - 1) + " ? " +
-                  as(sel.getTrueValue(), rt, PCond) + " : " + as(sel.getFalseValue(), rt, PCond),
+    e = CExpr{as(sel.getCondition(), bt, PCond - 1) + " ? " + as(sel.getTrueValue(), rt, PCond) +
+                  " : " + as(sel.getFalseValue(), rt, PCond),
               PCond, rt};
     return success();
   }
-  if (isa<arith::SIToFPOp, arith::UIToFPOp>(op) &&
-      typeOf(op->getOperand(0)).kind == CType::Int && typeOf(op->getOperand(0)).width > 64) {
+  if (isa<arith::SIToFPOp, arith::UIToFPOp>(op) && typeOf(op->getOperand(0)).kind == CType::Int &&
+      typeOf(op->getOperand(0)).width > 64) {
     // ap_[u]int wider than 64 bits: the implicit conversion only sees the low
     // 64 bits; to_double()/to_float() convert the whole value.
     CType from = typeOf(op->getOperand(0));
@@ -1051,8 +1091,8 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     if (from.kind == CType::Bool) {
       // A signed one-bit value is 0 or -1. The C++ operand is a bool (0 or 1)
       // or an ap_int<1> (0 or -1): through bool, both give 0 or 1.
-      e = CExpr{"(" + rt.name() + ")-(int)(bool)" + paren(get(op->getOperand(0)), PUnary),
-                PUnary, rt};
+      e = CExpr{"(" + rt.name() + ")-(int)(bool)" + paren(get(op->getOperand(0)), PUnary), PUnary,
+                rt};
       return success();
     }
     return cast(from), success();
@@ -1151,15 +1191,15 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
   }
   if (op->getDialect() && isa<math::MathDialect>(op->getDialect())) {
     static const std::pair<const char *, const char *> table[] = {
-        {"math.sqrt", "std::sqrt"},   {"math.exp", "std::exp"},     {"math.exp2", "std::exp2"},
-        {"math.expm1", "std::expm1"}, {"math.log", "std::log"},     {"math.log2", "std::log2"},
-        {"math.log10", "std::log10"}, {"math.log1p", "std::log1p"}, {"math.sin", "std::sin"},
-        {"math.cos", "std::cos"},     {"math.tan", "std::tan"},     {"math.tanh", "std::tanh"},
-        {"math.sinh", "std::sinh"},   {"math.cosh", "std::cosh"},   {"math.asin", "std::asin"},
-        {"math.acos", "std::acos"},   {"math.atan", "std::atan"},   {"math.erf", "std::erf"},
-        {"math.cbrt", "std::cbrt"},   {"math.floor", "std::floor"}, {"math.ceil", "std::ceil"},
-        {"math.round", "std::round"}, {"math.trunc", "std::trunc"}, {"math.absf", "std::fabs"},
-        {"math.powf", "std::pow"},    {"math.atan2", "std::atan2"}, {"math.fma", "std::fma"},
+        {"math.sqrt", "std::sqrt"},        {"math.exp", "std::exp"},     {"math.exp2", "std::exp2"},
+        {"math.expm1", "std::expm1"},      {"math.log", "std::log"},     {"math.log2", "std::log2"},
+        {"math.log10", "std::log10"},      {"math.log1p", "std::log1p"}, {"math.sin", "std::sin"},
+        {"math.cos", "std::cos"},          {"math.tan", "std::tan"},     {"math.tanh", "std::tanh"},
+        {"math.sinh", "std::sinh"},        {"math.cosh", "std::cosh"},   {"math.asin", "std::asin"},
+        {"math.acos", "std::acos"},        {"math.atan", "std::atan"},   {"math.erf", "std::erf"},
+        {"math.cbrt", "std::cbrt"},        {"math.floor", "std::floor"}, {"math.ceil", "std::ceil"},
+        {"math.round", "std::round"},      {"math.trunc", "std::trunc"}, {"math.absf", "std::fabs"},
+        {"math.powf", "std::pow"},         {"math.atan2", "std::atan2"}, {"math.fma", "std::fma"},
         {"math.copysign", "std::copysign"}};
     // Written as hls:: in the source: printed back as hls::.
     bool hls = op->hasAttr(AlloDialect::kHLSMath);
@@ -1265,9 +1305,8 @@ bool FuncEmitter::shouldInline(Operation *op) {
     return false;
   // An expression that (transitively) reads memory moves to its use: only if
   // nothing between here and the use (in this block) may write memory.
-  bool reads = isRead || llvm::any_of(op->getOperands(), [&](Value v) {
-                 return readsMemory.lookup(v);
-               });
+  bool reads =
+      isRead || llvm::any_of(op->getOperands(), [&](Value v) { return readsMemory.lookup(v); });
   if (!reads)
     return true;
   Operation *anchor = op->getBlock()->findAncestorOpInBlock(*user);
@@ -1318,7 +1357,7 @@ LogicalResult FuncEmitter::emitValueOp(Operation *op, CExpr e) {
   }
   // Name temporaries after what they hold: the variable read, the function called.
   std::string base = "t";
-  for (Operation *d = op; d; ) {
+  for (Operation *d = op; d;) {
     if (auto n = llvm::dyn_cast<NameLoc>(d->getLoc())) {
       base = n.getName().getValue().str();
       break;
@@ -1629,10 +1668,9 @@ std::string FuncEmitter::callText(func::CallOp call) {
       args += "allo_from_bits<" + elementCType(ct.getValue()) + ">(" +
               as(v, typeOf(callee.getArgument(i)), PCond) + ")";
     } else {
-      CType pt = !callee ? typeOf(v)
-                 : callee.isExternal()
-                     ? ctypeFor(callee.getFunctionType().getInput(i), false)
-                     : typeOf(callee.getArgument(i));
+      CType pt = !callee               ? typeOf(v)
+                 : callee.isExternal() ? ctypeFor(callee.getFunctionType().getInput(i), false)
+                                       : typeOf(callee.getArgument(i));
       args += as(v, pt, PCond);
     }
   }
@@ -1661,7 +1699,8 @@ LogicalResult FuncEmitter::emitLock(Operation *op) {
   names[body.front().getArgument(0)] = name;
   Value stream = op->getOperand(0);
   auto st = llvm::cast<StreamType>(stream.getType());
-  std::string block = ct ? ct.getValue().str() : ctypeFor(st.getBlockType().getElementType(), false).name();
+  std::string block =
+      ct ? ct.getValue().str() : ctypeFor(st.getBlockType().getElementType(), false).name();
   if (!ct)
     for (int64_t d : st.getBlockType().getShape())
       block += "[" + std::to_string(d) + "]";
@@ -1702,8 +1741,8 @@ LogicalResult FuncEmitter::emitBlock(Block &b) {
 }
 
 LogicalResult FuncEmitter::emitOp(Operation *op) {
-  if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp, StreamCreateOp,
-          LockEndOp, memref::CastOp, memref::SubViewOp, memref::ExpandShapeOp>(op))
+  if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp, StreamCreateOp, LockEndOp,
+          memref::CastOp, memref::SubViewOp, memref::ExpandShapeOp>(op))
     return success();
   if (isa<StreamWriteLockOp, StreamReadLockOp>(op))
     return emitLock(op);
@@ -1752,8 +1791,8 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
     if (auto rc = func->getAttrOfType<StringAttr>(AlloDialect::kResultCType);
         rc && func.getResultAttr(0, AlloDialect::kFixedScale)) {
       mod.helpers.fromBits = true;
-      line("return allo_from_bits<" + elementCType(rc.getValue()) + ">(" +
-           as(v, typeOf(v), PCond) + ");");
+      line("return allo_from_bits<" + elementCType(rc.getValue()) + ">(" + as(v, typeOf(v), PCond) +
+           ");");
       return success();
     }
     line("return " + as(v, typeOf(v), PCond) + ";");
@@ -1821,8 +1860,8 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
     line(loopLabel(op) + ":");
     std::string step = as(f.getStep(), it, PCond);
     line("for (int " + iv + " = " + as(f.getLowerBound(), it, PCond) + "; " + iv + " < " +
-         as(f.getUpperBound(), it, PRel - 1) + "; " + (step == "1" ? iv + "++" : iv + " += " + step) +
-         ") {" + (c.empty() ? "" : " // " + c));
+         as(f.getUpperBound(), it, PRel - 1) + "; " +
+         (step == "1" ? iv + "++" : iv + " += " + step) + ") {" + (c.empty() ? "" : " // " + c));
     ++indent;
     loopPragmas(op);
     if (failed(emitBlock(*f.getBody())))
@@ -1898,7 +1937,8 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
         if (auto c = llvm::dyn_cast<AffineConstantExpr>(t))
           negative = c.getValue() < 0;
         else if (t.getKind() == AffineExprKind::Mul)
-          if (auto k = llvm::dyn_cast<AffineConstantExpr>(llvm::cast<AffineBinaryOpExpr>(t).getRHS()))
+          if (auto k =
+                  llvm::dyn_cast<AffineConstantExpr>(llvm::cast<AffineBinaryOpExpr>(t).getRHS()))
             negative = k.getValue() < 0;
         if (negative)
           neg = neg - t;
@@ -1927,16 +1967,17 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
       if (simRegion && op->getBlock() == &func.getBody().front()) {
         // A process of the region: it runs when the region runs.
         line("allo_region.spawn(\"" +
-             allo::processName(callOp, mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee()), false) + "\", \"" +
-             locComment(callOp.getLoc()) + "\", [&] { " + text + "; });");
+             allo::processName(callOp, mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee()),
+                               false) +
+             "\", \"" + locComment(callOp.getLoc()) + "\", [&] { " + text + "; });");
         return success();
       }
       line(text + ";");
       return success();
     }
     auto callee = mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee());
-    if (auto fields = callee ? callee->getAttrOfType<ArrayAttr>(AlloDialect::kResultFields)
-                             : ArrayAttr()) {
+    if (auto fields =
+            callee ? callee->getAttrOfType<ArrayAttr>(AlloDialect::kResultFields) : ArrayAttr()) {
       // A struct result: one variable; its fields are the results.
       std::string text = callText(callOp);
       if (failedEmission)
@@ -2033,8 +2074,7 @@ std::string allo::detail::signatureOf(func::FuncOp func,
     auto n = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
     // The fields of one struct parameter share its name and declaration.
     auto agg = func.getArgAttrOfType<IntegerAttr>(i, AlloDialect::kAggregate);
-    if (agg && i > 0 &&
-        func.getArgAttrOfType<IntegerAttr>(i - 1, AlloDialect::kAggregate) == agg) {
+    if (agg && i > 0 && func.getArgAttrOfType<IntegerAttr>(i - 1, AlloDialect::kAggregate) == agg) {
       params.push_back(params.back());
       continue;
     }
@@ -2135,8 +2175,8 @@ LogicalResult FuncEmitter::declareAllocas() {
       std::string name = fresh(n ? n.getValue() : "fifo");
       names[sc.getResult()] = name;
       StreamType st = streamTypeOf(sc.getType());
-      std::string cls = streamClass(st, sc->getAttr(AlloDialect::kCType),
-                                    sc->getAttr(AlloDialect::kTypeDepth));
+      std::string cls =
+          streamClass(st, sc->getAttr(AlloDialect::kCType), sc->getAttr(AlloDialect::kTypeDepth));
       if (sc->hasAttr(AlloDialect::kStaticLocal))
         cls = "static " + cls; // its contents persist across calls, as in the source
       if (auto mt = llvm::dyn_cast<MemRefType>(sc.getType())) {
@@ -2151,13 +2191,14 @@ LogicalResult FuncEmitter::declareAllocas() {
         line(cls + " " + name + "(\"" + name + "\");");
       }
       // A stream of blocks takes its depth from the template argument.
-      if (!st.getBlockType() || sc.getDepth() != (sc->getAttrOfType<IntegerAttr>(AlloDialect::kTypeDepth)
-                                                      ? sc->getAttrOfType<IntegerAttr>(AlloDialect::kTypeDepth).getInt()
-                                                      : 2))
+      if (!st.getBlockType() ||
+          sc.getDepth() != (sc->getAttrOfType<IntegerAttr>(AlloDialect::kTypeDepth)
+                                ? sc->getAttrOfType<IntegerAttr>(AlloDialect::kTypeDepth).getInt()
+                                : 2))
         line("#pragma HLS stream variable=" + name + " depth=" + std::to_string(sc.getDepth()));
       if (mod.options.sim)
-        line("allo::sim::configure(" + name + ", " + std::to_string(sc.getDepth()) + ", \"" +
-             name + "\", \"" + locComment(sc.getLoc()) + "\");");
+        line("allo::sim::configure(" + name + ", " + std::to_string(sc.getDepth()) + ", \"" + name +
+             "\", \"" + locComment(sc.getLoc()) + "\");");
       declPragmas(sc, name);
       continue;
     }
@@ -2599,8 +2640,8 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
     text = protectedText;
     clang::format::FormatStyle style = clang::format::getLLVMStyle();
     style.ColumnLimit = 100;
-    auto repl = clang::format::reformat(style, text, {clang::tooling::Range(0, text.size())},
-                                        "kernel.cpp");
+    auto repl =
+        clang::format::reformat(style, text, {clang::tooling::Range(0, text.size())}, "kernel.cpp");
     auto formatted = clang::tooling::applyAllReplacements(text, repl);
     if (formatted)
       text = *formatted;

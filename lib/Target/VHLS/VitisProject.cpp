@@ -1,7 +1,7 @@
 //===- VitisProject.cpp - A ready Vitis HLS project -----------------------===//
 #include "allo/Target/VHLS/VitisProject.h"
-#include "allo/Support/WriteFile.h"
 #include "allo/Dialect/Allo/AlloDialect.h"
+#include "allo/Support/WriteFile.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
@@ -53,7 +53,6 @@ std::string allo::normaliseClock(llvm::StringRef clock) {
     return "";
   return c.str() + "ns";
 }
-
 
 namespace {
 // The project's files; {N} are llvm::formatv arguments ("{{" is a brace).
@@ -163,8 +162,8 @@ std::string allo::writeVitisProject(const VitisProjectOptions &o, mlir::ModuleOp
   }
   std::string tcl = llvm::formatv(kTclTemplate, top, tb ? "add_files -tb " + tbName + "\n" : "",
                                   part, clockPeriod, tb ? "csim_design\n" : "");
-  std::string csimRule = tb ? std::string(llvm::formatv(kCsimRuleTemplate, top, tbName))
-                            : std::string(kNoCsimRule);
+  std::string csimRule =
+      tb ? std::string(llvm::formatv(kCsimRuleTemplate, top, tbName)) : std::string(kNoCsimRule);
   std::string mk = llvm::formatv(kMakefileTemplate, top, csimRule);
 
   std::string err;

@@ -140,8 +140,9 @@ TEST(ScheduleParser, MalformedJsonSuggestions) {
   EXPECT_TRUE(contains(errorsOf("{\"steps\": [] // note\n}")[0].suggestion, "no comments"));
   EXPECT_TRUE(contains(errorsOf("{'steps': []}")[0].suggestion, "double quotes"));
   EXPECT_TRUE(contains(errorsOf("{steps: []}")[0].suggestion, "quoted"));
-  EXPECT_TRUE(contains(errorsOf("{\"steps\": [{\"op\": \"split\"} {\"op\": \"fuse\"}]}")[0].suggestion,
-                       "',' is probably missing"));
+  EXPECT_TRUE(
+      contains(errorsOf("{\"steps\": [{\"op\": \"split\"} {\"op\": \"fuse\"}]}")[0].suggestion,
+               "',' is probably missing"));
   EXPECT_TRUE(contains(errorsOf("{\"steps\": [")[0].suggestion, "ends early"));
   EXPECT_TRUE(contains(errorsOf("")[0].suggestion, "empty"));
 }
@@ -176,14 +177,16 @@ TEST(ScheduleParser, MemoryCustomizations) {
   auto d = errorsOf(R"({"steps": [{"op": "buffer_at", "arrray": "f:A", "loop": "f:i"}]})");
   bool unknown = false, missing = false;
   for (const ScheduleDiagnostic &e : d) {
-    unknown |= contains(e.message, "unknown field 'arrray'") && contains(e.suggestion, "did you mean 'array'");
+    unknown |= contains(e.message, "unknown field 'arrray'") &&
+               contains(e.suggestion, "did you mean 'array'");
     missing |= contains(e.message, "missing field 'array' for op \"buffer_at\"");
   }
   EXPECT_TRUE(unknown);
   EXPECT_TRUE(missing);
   d = errorsOf(R"({"steps": [{"op": "reuse_att", "array": "f:A", "loop": "f:i"}]})");
   EXPECT_TRUE(contains(d[0].suggestion, "did you mean \"reuse_at\"")) << d[0].suggestion;
-  Schedule ca = parsed(R"({"top": "f", "steps": [{"op": "compute_at", "producer": "p", "consumer": "f:c"}]})");
+  Schedule ca = parsed(
+      R"({"top": "f", "steps": [{"op": "compute_at", "producer": "p", "consumer": "f:c"}]})");
   ASSERT_EQ(ca.steps.size(), 1u);
   EXPECT_EQ(ca.steps[0].kind, StepKind::ComputeAt);
   ASSERT_EQ(ca.steps[0].loops.size(), 2u);
@@ -214,10 +217,12 @@ TEST(ScheduleParser, UnfoldAndRelay) {
   EXPECT_EQ(s.steps[1].depth.value, 5);
   EXPECT_EQ(s.steps[1].summary(), "relay gemm:A_buf through grid axis 0");
   // One loop is a band too; factors must be positive integers.
-  EXPECT_EQ(parsed(R"({"top": "f", "steps": [{"op": "unfold", "loops": ["j"]}]})").steps.size(), 1u);
+  EXPECT_EQ(parsed(R"({"top": "f", "steps": [{"op": "unfold", "loops": ["j"]}]})").steps.size(),
+            1u);
   auto d = errorsOf(R"({"top": "f", "steps": [{"op": "unfold", "loops": ["j"], "factors": [0]}]})");
   ASSERT_FALSE(d.empty());
-  EXPECT_TRUE(contains(d[0].message, "expected a non-empty list of integers from 1 to 2147483647")) << d[0].message;
+  EXPECT_TRUE(contains(d[0].message, "expected a non-empty list of integers from 1 to 2147483647"))
+      << d[0].message;
   d = errorsOf(R"({"top": "f", "steps": [{"op": "relay", "array": "A"}]})");
   ASSERT_FALSE(d.empty());
   EXPECT_TRUE(contains(d[0].message, "missing field 'axis'")) << d[0].message;
@@ -238,7 +243,8 @@ TEST(ScheduleParser, Compose) {
 
   // A sub-schedule: bare names belong to the function it is composed into.
   std::vector<ScheduleDiagnostic> d;
-  auto sub = parseSchedule(R"({"steps": [{"op": "split", "loop": "i", "factor": 2}]})", "sub.json", d, "tile");
+  auto sub = parseSchedule(R"({"steps": [{"op": "split", "loop": "i", "factor": 2}]})", "sub.json",
+                           d, "tile");
   ASSERT_TRUE(sub.has_value());
   EXPECT_EQ(sub->top, "tile");
   EXPECT_EQ(sub->steps[0].loops[0].str(), "tile:i");
@@ -255,7 +261,8 @@ TEST(ScheduleParser, Compose) {
   EXPECT_EQ(e[0].path, "steps[0].function");
   EXPECT_EQ(e[1].path, "steps[0].schedule");
   e = errorsOf(R"({"steps": [{"op": "compose", "function": "f"}]})");
-  EXPECT_TRUE(contains(e[0].message, "missing field 'schedule' for op \"compose\"")) << e[0].message;
+  EXPECT_TRUE(contains(e[0].message, "missing field 'schedule' for op \"compose\""))
+      << e[0].message;
 }
 
 TEST(ScheduleParser, UnknownFieldDidYouMean) {
@@ -278,7 +285,8 @@ TEST(ScheduleParser, UnknownFieldDidYouMean) {
 }
 
 TEST(ScheduleParser, FieldOfAnotherOp) {
-  auto d = errorsOf("{\"steps\": [{\"op\": \"split\", \"loop\": \"f:i\", \"factor\": 2, \"rewind\": true}]}");
+  auto d = errorsOf(
+      "{\"steps\": [{\"op\": \"split\", \"loop\": \"f:i\", \"factor\": 2, \"rewind\": true}]}");
   ASSERT_EQ(d.size(), 1u);
   EXPECT_TRUE(contains(d[0].suggestion, "'rewind' is a field of pipeline")) << d[0].suggestion;
 }
@@ -309,7 +317,8 @@ TEST(ScheduleParser, WrongTypes) {
   EXPECT_TRUE(contains(d[0].message, "expected a list of steps")) << d[0].message;
   d = errorsOf("[1, 2]");
   EXPECT_TRUE(contains(d[0].message, "expected a schedule object")) << d[0].message;
-  d = errorsOf("{\"steps\": [{\"op\": \"partition\", \"array\": \"f:A\", \"type\": \"cylic\", \"factor\": 2}]}");
+  d = errorsOf("{\"steps\": [{\"op\": \"partition\", \"array\": \"f:A\", \"type\": \"cylic\", "
+               "\"factor\": 2}]}");
   EXPECT_TRUE(contains(d[0].suggestion, "did you mean \"cyclic\"")) << d[0].suggestion;
 }
 
@@ -322,12 +331,14 @@ TEST(ScheduleParser, NonPositiveValues) {
   EXPECT_TRUE(contains(d[0].suggestion, "at least 1 cycle")) << d[0].suggestion;
   d = errorsOf("{\"steps\": [{\"op\": \"partition\", \"array\": \"f:A\", \"dim\": -1}]}");
   EXPECT_TRUE(contains(d[0].suggestion, "1-based")) << d[0].suggestion;
-  d = errorsOf("{\"steps\": [{\"op\": \"split\", \"loop\": \"f:i\", \"factor\": 99999999999999999999}]}");
+  d = errorsOf(
+      "{\"steps\": [{\"op\": \"split\", \"loop\": \"f:i\", \"factor\": 99999999999999999999}]}");
   EXPECT_FALSE(d.empty());
 }
 
 TEST(ScheduleParser, PartitionFactorRules) {
-  auto d = errorsOf("{\"steps\": [{\"op\": \"partition\", \"array\": \"f:A\", \"type\": \"cyclic\"}]}");
+  auto d =
+      errorsOf("{\"steps\": [{\"op\": \"partition\", \"array\": \"f:A\", \"type\": \"cyclic\"}]}");
   EXPECT_TRUE(contains(d[0].message, "needs a 'factor'")) << d[0].message;
   d = errorsOf("{\"steps\": [{\"op\": \"partition\", \"array\": \"f:A\", \"factor\": 2}]}");
   EXPECT_TRUE(contains(d[0].message, "complete partition takes no 'factor'")) << d[0].message;
@@ -351,7 +362,8 @@ TEST(ScheduleParser, TopLevelProblems) {
   auto d = errorsOf("{\"stesp\": []}");
   bool found = false;
   for (auto &e : d)
-    found |= contains(e.message, "unknown top-level field 'stesp'") && contains(e.suggestion, "'steps'");
+    found |=
+        contains(e.message, "unknown top-level field 'stesp'") && contains(e.suggestion, "'steps'");
   EXPECT_TRUE(found);
   d = errorsOf("{\"steps\": [], \"steps\": []}");
   EXPECT_TRUE(contains(d[0].message, "written twice")) << d[0].message;
@@ -394,19 +406,22 @@ TEST(ScheduleParser, IntegersAsTheSchemaDefinesThem) {
 
 TEST(ScheduleParser, IntegersAreBounded) {
   // Every integer field is at most 2^31 - 1, as HLS directives and int loop bounds are.
-  for (const char *v : {"2147483648", "4294967300", "9223372036854775807", "18446744073709551616",
-                        "1e30"}) {
-    auto d = errorsOf(std::string(R"({"steps": [{"op": "pipeline", "loop": "f:i", "ii": )") + v + "}]}");
+  for (const char *v :
+       {"2147483648", "4294967300", "9223372036854775807", "18446744073709551616", "1e30"}) {
+    auto d =
+        errorsOf(std::string(R"({"steps": [{"op": "pipeline", "loop": "f:i", "ii": )") + v + "}]}");
     ASSERT_EQ(d.size(), 1u) << v;
     EXPECT_EQ(d[0].path, "steps[0].ii");
     EXPECT_TRUE(contains(d[0].message, "'ii' must be at most 2147483647, got ")) << d[0].message;
     EXPECT_FALSE(contains(d[0].message, "fraction")) << d[0].message;
   }
-  EXPECT_EQ(parsed(R"({"steps": [{"op": "relay", "array": "f:A", "axis": 0, "depth": 2147483647}]})")
-                .steps[0]
-                .depth.value,
-            2147483647);
-  auto d = errorsOf(R"({"steps": [{"op": "unfold", "loops": ["f:i"], "factors": [4, 3000000000]}]})");
+  EXPECT_EQ(
+      parsed(R"({"steps": [{"op": "relay", "array": "f:A", "axis": 0, "depth": 2147483647}]})")
+          .steps[0]
+          .depth.value,
+      2147483647);
+  auto d =
+      errorsOf(R"({"steps": [{"op": "unfold", "loops": ["f:i"], "factors": [4, 3000000000]}]})");
   EXPECT_TRUE(contains(d[0].message, "integers from 1 to 2147483647")) << d[0].message;
 }
 
@@ -450,8 +465,9 @@ TEST(ScheduleParser, OnlyRegularFilesAreRead) {
   std::vector<ScheduleDiagnostic> diags;
   EXPECT_FALSE(parseScheduleFile("/dev/zero", diags).has_value());
   ASSERT_EQ(diags.size(), 1u);
-  EXPECT_TRUE(contains(diags[0].str(), "/dev/zero: error: cannot read the schedule file '/dev/zero': it is "
-                                       "not a regular file"))
+  EXPECT_TRUE(contains(diags[0].str(),
+                       "/dev/zero: error: cannot read the schedule file '/dev/zero': it is "
+                       "not a regular file"))
       << diags[0].str();
   diags.clear();
   EXPECT_FALSE(parseScheduleFile(ALLO_SOURCE_DIR, diags).has_value());
@@ -501,7 +517,8 @@ const std::string kSchemaPath = std::string(ALLO_SOURCE_DIR) + "/schedules/sched
 
 TEST(ScheduleSchema, OpEnumMatchesParser) {
   json schema = load(kSchemaPath);
-  std::vector<std::string> schemaOps = schema["$defs"]["op"]["enum"].get<std::vector<std::string>>();
+  std::vector<std::string> schemaOps =
+      schema["$defs"]["op"]["enum"].get<std::vector<std::string>>();
   std::vector<std::string> parserOps;
   for (const OpSpec &op : scheduleOps())
     parserOps.push_back(op.name);
@@ -577,9 +594,8 @@ private:
     if (t == "string")
       return v.is_string();
     if (t == "integer") // any number whose fraction is zero (JSON Schema 2020-12)
-      return v.is_number_integer() ||
-             (v.is_number_float() && std::isfinite(v.get<double>()) &&
-              v.get<double>() == std::floor(v.get<double>()));
+      return v.is_number_integer() || (v.is_number_float() && std::isfinite(v.get<double>()) &&
+                                       v.get<double>() == std::floor(v.get<double>()));
     if (t == "number")
       return v.is_number();
     if (t == "boolean")
@@ -592,10 +608,32 @@ private:
 
   bool check(const json &v, const json &schemaIn, const std::string &at, std::string &why) {
     const json &s = resolve(schemaIn);
-    static const std::set<std::string> known = {
-        "$schema", "$ref", "$defs", "title", "description", "examples", "default", "type", "enum",
-        "const", "required", "properties", "additionalProperties", "items", "minItems",
-        "uniqueItems", "minimum", "maximum", "minLength", "pattern", "allOf", "oneOf", "if", "then", "else", "not"};
+    static const std::set<std::string> known = {"$schema",
+                                                "$ref",
+                                                "$defs",
+                                                "title",
+                                                "description",
+                                                "examples",
+                                                "default",
+                                                "type",
+                                                "enum",
+                                                "const",
+                                                "required",
+                                                "properties",
+                                                "additionalProperties",
+                                                "items",
+                                                "minItems",
+                                                "uniqueItems",
+                                                "minimum",
+                                                "maximum",
+                                                "minLength",
+                                                "pattern",
+                                                "allOf",
+                                                "oneOf",
+                                                "if",
+                                                "then",
+                                                "else",
+                                                "not"};
     for (auto it = s.begin(); it != s.end(); ++it)
       EXPECT_TRUE(known.count(it.key())) << "the mini validator does not know '" << it.key() << "'";
     auto fail = [&](const std::string &m) {
@@ -680,7 +718,8 @@ std::vector<std::string> scheduleFiles() {
   std::vector<std::string> files;
   for (const char *dir : {"/schedules", "/examples", "/test/Schedule"}) {
     std::error_code ec;
-    for (llvm::sys::fs::recursive_directory_iterator it(std::string(ALLO_SOURCE_DIR) + dir, ec), end;
+    for (llvm::sys::fs::recursive_directory_iterator it(std::string(ALLO_SOURCE_DIR) + dir, ec),
+         end;
          it != end && !ec; it.increment(ec)) {
       llvm::StringRef p = it->path();
       if (p.ends_with(".json") && !p.ends_with(".schema.json") &&
@@ -843,7 +882,8 @@ TEST(ApplySchedule, FailingComposeChangesNothing) {
   });
   ASSERT_TRUE(mlir::failed(applyScheduleFile(*m, outer)));
   EXPECT_TRUE(contains(errors, "unknown loop 'h:nope'")) << errors;
-  EXPECT_TRUE(contains(errors, "in the sub-schedule sub.json composed into 'h' by steps[1]")) << errors;
+  EXPECT_TRUE(contains(errors, "in the sub-schedule sub.json composed into 'h' by steps[1]"))
+      << errors;
   std::string printed;
   llvm::raw_string_ostream os(printed);
   m->print(os);

@@ -23,8 +23,7 @@ __extension__ typedef __int128 i128;
 __extension__ typedef unsigned __int128 u128;
 
 template <int W, int I, bool S, ap_q_mode Q = AP_TRN, ap_o_mode O = AP_WRAP>
-using fx = typename std::conditional<S, ap_fixed<W, I, Q, O>,
-                                     ap_ufixed<W, I, Q, O>>::type;
+using fx = typename std::conditional<S, ap_fixed<W, I, Q, O>, ap_ufixed<W, I, Q, O>>::type;
 
 i128 wrap_bits(i128 v, int w, bool s) {
   const u128 mask = (u128(1) << w) - 1;
@@ -114,23 +113,17 @@ template <class C> class ApFixedConvTest : public ::testing::Test {};
 using Cfgs = ::testing::Types<
     Cfg<16, 8, true, AP_TRN, AP_WRAP>, Cfg<16, 8, true, AP_RND, AP_WRAP>,
     Cfg<16, 8, true, AP_TRN, AP_SAT>, Cfg<16, 8, true, AP_RND, AP_SAT>,
-    Cfg<16, 8, true, AP_RND_CONV, AP_SAT_SYM>,
-    Cfg<16, 8, false, AP_RND_CONV, AP_WRAP>,
-    Cfg<12, 4, true, AP_RND_ZERO, AP_SAT_ZERO>,
-    Cfg<12, 4, true, AP_RND_MIN_INF, AP_SAT>,
-    Cfg<12, 4, true, AP_RND_INF, AP_WRAP>,
-    Cfg<12, 4, true, AP_TRN_ZERO, AP_SAT_SYM>,
+    Cfg<16, 8, true, AP_RND_CONV, AP_SAT_SYM>, Cfg<16, 8, false, AP_RND_CONV, AP_WRAP>,
+    Cfg<12, 4, true, AP_RND_ZERO, AP_SAT_ZERO>, Cfg<12, 4, true, AP_RND_MIN_INF, AP_SAT>,
+    Cfg<12, 4, true, AP_RND_INF, AP_WRAP>, Cfg<12, 4, true, AP_TRN_ZERO, AP_SAT_SYM>,
     Cfg<10, 3, false, AP_RND, AP_SAT>, Cfg<10, 3, false, AP_TRN_ZERO, AP_SAT_SYM>,
     Cfg<8, -2, true, AP_RND_CONV, AP_WRAP>, Cfg<6, 9, true, AP_RND, AP_SAT>,
     Cfg<1, 1, true, AP_RND, AP_SAT>, Cfg<64, 20, true, AP_RND_CONV, AP_SAT>,
     Cfg<80, 30, true, AP_RND, AP_WRAP>, Cfg<100, 40, false, AP_TRN, AP_SAT>,
     // W > 64 takes the general multi-limb path: cover every mode there too.
-    Cfg<72, 20, true, AP_RND_ZERO, AP_SAT_ZERO>,
-    Cfg<72, 20, true, AP_RND_MIN_INF, AP_SAT_SYM>,
-    Cfg<96, 40, true, AP_RND_INF, AP_SAT>,
-    Cfg<90, 30, true, AP_TRN_ZERO, AP_WRAP>,
-    Cfg<70, 60, false, AP_RND_CONV, AP_SAT_SYM>,
-    Cfg<66, 10, true, AP_RND_CONV, AP_SAT_SYM>,
+    Cfg<72, 20, true, AP_RND_ZERO, AP_SAT_ZERO>, Cfg<72, 20, true, AP_RND_MIN_INF, AP_SAT_SYM>,
+    Cfg<96, 40, true, AP_RND_INF, AP_SAT>, Cfg<90, 30, true, AP_TRN_ZERO, AP_WRAP>,
+    Cfg<70, 60, false, AP_RND_CONV, AP_SAT_SYM>, Cfg<66, 10, true, AP_RND_CONV, AP_SAT_SYM>,
     Cfg<65, 5, false, AP_RND_ZERO, AP_SAT_ZERO>>;
 TYPED_TEST_SUITE(ApFixedConvTest, Cfgs);
 
@@ -152,8 +145,7 @@ TYPED_TEST(ApFixedConvTest, FromDoubleMatchesReference) {
       break;
     }
     case 1: { // random double inside (and a bit beyond) the range
-      std::uniform_real_distribution<double> d(-std::ldexp(1.0, I + 1),
-                                               std::ldexp(1.0, I + 1));
+      std::uniform_real_distribution<double> d(-std::ldexp(1.0, I + 1), std::ldexp(1.0, I + 1));
       x = d(rng);
       break;
     }
@@ -170,8 +162,8 @@ TYPED_TEST(ApFixedConvTest, FromDoubleMatchesReference) {
     }
     const T v = x;
     const i128 want = ref_raw(x, W, I, S, Q, O);
-    ASSERT_TRUE(raw_of(v) == want) << "x=" << x << " got " << v.to_double()
-                                   << " want " << std::ldexp((double)want, -F);
+    ASSERT_TRUE(raw_of(v) == want)
+        << "x=" << x << " got " << v.to_double() << " want " << std::ldexp((double)want, -F);
     if (W <= 53) {
       EXPECT_EQ(v.to_double(), std::ldexp((double)want, -F));
     }
@@ -188,14 +180,13 @@ TYPED_TEST(ApFixedConvTest, FromOtherFixedMatchesReference) {
   for (int iter = 0; iter < 2000; ++iter) {
     ap_fixed<40, 16> src;
     src.setBits(rng());
-    const T v = src; // fixed -> fixed conversion
+    const T v = src;                  // fixed -> fixed conversion
     const double x = src.to_double(); // exact (40 bits)
     ASSERT_TRUE(raw_of(v) == ref_raw(x, W, I, S, Q, O)) << "x=" << x;
     ap_ufixed<24, 4> usrc;
     usrc.setBits(rng());
     const T u = usrc;
-    ASSERT_TRUE(raw_of(u) == ref_raw(usrc.to_double(), W, I, S, Q, O))
-        << "x=" << usrc.to_double();
+    ASSERT_TRUE(raw_of(u) == ref_raw(usrc.to_double(), W, I, S, Q, O)) << "x=" << usrc.to_double();
   }
 }
 
@@ -285,8 +276,7 @@ TEST(ApFixed, ResultTypes) {
   static_assert(std::is_same<decltype(A() / B()), ap_fixed<25, 17>>::value, "");
   static_assert(std::is_same<decltype(-U()), ap_fixed<13, 5>>::value, "");
   static_assert(std::is_same<decltype(A() + 1), ap_fixed<41, 33>>::value, "");
-  static_assert(std::is_same<decltype(A() * ap_uint<4>()), ap_fixed<20, 12>>::value,
-                "");
+  static_assert(std::is_same<decltype(A() * ap_uint<4>()), ap_fixed<20, 12>>::value, "");
   static_assert(std::is_same<decltype(A() << 2), A>::value, "");
   static_assert(std::is_same<decltype(ap_fixed<8, 4, AP_RND, AP_SAT>() >> 1),
                              ap_fixed<8, 4, AP_RND, AP_SAT>>::value,
@@ -319,8 +309,7 @@ TEST(ApFixed, RandomArithmeticIsExact) {
     }
     // Assigning back quantizes with the destination's modes.
     const ap_fixed<10, 4, AP_RND_CONV, AP_SAT> c = a * b;
-    EXPECT_TRUE(raw_of(c) == ref_raw(da * db, 10, 4, true, AP_RND_CONV, AP_SAT))
-        << da * db;
+    EXPECT_TRUE(raw_of(c) == ref_raw(da * db, 10, 4, true, AP_RND_CONV, AP_SAT)) << da * db;
     ap_fixed<16, 8> d = a;
     d += b;
     EXPECT_TRUE(raw_of(d) == ref_raw(da + db, 16, 8, true, AP_TRN, AP_WRAP));
@@ -423,8 +412,7 @@ TEST(ApFixed, ToStringAndStreams) {
 
 TEST(ApFixed, FromString) {
   // 0.1 * 2^30 = 107374182.4
-  EXPECT_EQ((ap_fixed<32, 2, AP_RND>("0.1").bits_to_uint64() & 0xffffffffu),
-            107374182u);
+  EXPECT_EQ((ap_fixed<32, 2, AP_RND>("0.1").bits_to_uint64() & 0xffffffffu), 107374182u);
   EXPECT_EQ((ap_fixed<32, 2, AP_TRN>("-0.1").range(31, 0).to_uint64()),
             (std::uint64_t)(std::uint32_t)-107374183);
   EXPECT_EQ((ap_fixed<32, 2, AP_RND>("-0.1").range(31, 0).to_uint64()),
@@ -433,16 +421,12 @@ TEST(ApFixed, FromString) {
   EXPECT_EQ((ap_fixed<16, 8>("0x1.8").to_double()), 1.5);
   EXPECT_EQ((ap_fixed<16, 8>("0b10.01").to_double()), 2.25);
   EXPECT_EQ((ap_fixed<16, 8>("-3").to_double()), -3.0);
-  EXPECT_EQ((ap_fixed<16, 8, AP_RND, AP_SAT>("1000.5").to_double()),
-            127.99609375);
+  EXPECT_EQ((ap_fixed<16, 8, AP_RND, AP_SAT>("1000.5").to_double()), 127.99609375);
   // Ties decided exactly (0.005859375 = 1.5 / 256).
   EXPECT_EQ((ap_fixed<16, 8, AP_RND_CONV>("0.005859375").to_double()), 2.0 / 256);
-  EXPECT_EQ((ap_fixed<16, 8, AP_RND_CONV>("0.0058593751").to_double()),
-            2.0 / 256);
-  EXPECT_EQ((ap_fixed<16, 8, AP_RND_MIN_INF>("0.0058593751").to_double()),
-            2.0 / 256);
-  EXPECT_EQ((ap_fixed<16, 8, AP_RND_MIN_INF>("0.005859375").to_double()),
-            1.0 / 256);
+  EXPECT_EQ((ap_fixed<16, 8, AP_RND_CONV>("0.0058593751").to_double()), 2.0 / 256);
+  EXPECT_EQ((ap_fixed<16, 8, AP_RND_MIN_INF>("0.0058593751").to_double()), 2.0 / 256);
+  EXPECT_EQ((ap_fixed<16, 8, AP_RND_MIN_INF>("0.005859375").to_double()), 1.0 / 256);
 }
 
 TEST(ApFixed, SpecialDoubles) {
@@ -460,7 +444,8 @@ TEST(ApFixed, WideValuesAndToFloat) {
   x >>= 60; // 2^-60
   ap_fixed<128, 64> y = std::ldexp(1.0, 62);
   const auto s = x + y;
-  EXPECT_EQ(s.to_string(), "4611686018427387904.000000000000000000867361737988403547205962240695953369140625");
+  EXPECT_EQ(s.to_string(),
+            "4611686018427387904.000000000000000000867361737988403547205962240695953369140625");
   EXPECT_EQ(s.to_double(), std::ldexp(1.0, 62)); // rounded
   EXPECT_EQ((ap_fixed<60, 2>(1.0 / 3)).to_float(), 1.0f / 3);
   EXPECT_EQ((ap_fixed<16, 8>(-1.5)).to_float(), -1.5f);

@@ -58,8 +58,7 @@ std::string i128_str(i128 v) {
   return neg ? "-" + s : s;
 }
 
-template <int W, bool S>
-using apt = typename std::conditional<S, ap_int<W>, ap_uint<W>>::type;
+template <int W, bool S> using apt = typename std::conditional<S, ap_int<W>, ap_uint<W>>::type;
 
 /// Random raw 64-bit pattern, biased toward interesting values.
 std::uint64_t rand_raw(std::mt19937_64 &rng) {
@@ -88,12 +87,12 @@ template <int W1, bool S1, int W2, bool S2> struct Combo {
 
 template <class C> class ApIntRandomTest : public ::testing::Test {};
 
-using Combos = ::testing::Types<
-    Combo<1, false, 1, false>, Combo<1, true, 5, false>, Combo<7, true, 7, true>,
-    Combo<8, false, 8, true>, Combo<13, true, 31, false>,
-    Combo<32, false, 32, false>, Combo<33, true, 17, true>,
-    Combo<48, false, 63, true>, Combo<63, true, 63, true>,
-    Combo<63, false, 5, false>, Combo<20, true, 62, false>>;
+using Combos =
+    ::testing::Types<Combo<1, false, 1, false>, Combo<1, true, 5, false>, Combo<7, true, 7, true>,
+                     Combo<8, false, 8, true>, Combo<13, true, 31, false>,
+                     Combo<32, false, 32, false>, Combo<33, true, 17, true>,
+                     Combo<48, false, 63, true>, Combo<63, true, 63, true>,
+                     Combo<63, false, 5, false>, Combo<20, true, 62, false>>;
 TYPED_TEST_SUITE(ApIntRandomTest, Combos);
 
 TYPED_TEST(ApIntRandomTest, MatchesInt128Reference) {
@@ -105,24 +104,17 @@ TYPED_TEST(ApIntRandomTest, MatchesInt128Reference) {
   // Result widths documented in ap_int.h.
   constexpr int E1 = W1 + ((S2 && !S1) ? 1 : 0), E2 = W2 + ((S1 && !S2) ? 1 : 0);
   constexpr int WADD = (E1 > E2 ? E1 : E2) + 1;
-  static_assert(std::is_same<decltype(A() + B()), apt<WADD, S1 || S2>>::value,
-                "+ result type");
-  static_assert(std::is_same<decltype(A() - B()), apt<WADD, true>>::value,
-                "- result type");
-  static_assert(std::is_same<decltype(A() * B()), apt<W1 + W2, S1 || S2>>::value,
-                "* result type");
-  static_assert(
-      std::is_same<decltype(A() / B()), apt<W1 + (S2 ? 1 : 0), S1 || S2>>::value,
-      "/ result type");
-  static_assert(std::is_same<decltype(A() % B()),
-                             apt<(W1 < E2 ? W1 : E2), S1>>::value,
+  static_assert(std::is_same<decltype(A() + B()), apt<WADD, S1 || S2>>::value, "+ result type");
+  static_assert(std::is_same<decltype(A() - B()), apt<WADD, true>>::value, "- result type");
+  static_assert(std::is_same<decltype(A() * B()), apt<W1 + W2, S1 || S2>>::value, "* result type");
+  static_assert(std::is_same<decltype(A() / B()), apt<W1 + (S2 ? 1 : 0), S1 || S2>>::value,
+                "/ result type");
+  static_assert(std::is_same<decltype(A() % B()), apt<(W1 < E2 ? W1 : E2), S1>>::value,
                 "% result type");
-  static_assert(
-      std::is_same<decltype(A() & B()), apt<(E1 > E2 ? E1 : E2), S1 || S2>>::value,
-      "& result type");
+  static_assert(std::is_same<decltype(A() & B()), apt<(E1 > E2 ? E1 : E2), S1 || S2>>::value,
+                "& result type");
   static_assert(std::is_same<decltype(A() << 3), A>::value, "<< keeps type");
-  static_assert(std::is_same<decltype(-A()), ap_int<W1 + 1>>::value,
-                "unary - widens");
+  static_assert(std::is_same<decltype(-A()), ap_int<W1 + 1>>::value, "unary - widens");
 
   std::mt19937_64 rng(12345 + W1 * 1000 + W2 * 10 + S1 * 2 + S2);
   for (int iter = 0; iter < 3000; ++iter) {
@@ -241,8 +233,7 @@ struct WideCase {
 
 #include "wide_vectors.inc"
 
-template <int W, bool S, size_t N>
-void check_wide(const WideCase (&cases)[N]) {
+template <int W, bool S, size_t N> void check_wide(const WideCase (&cases)[N]) {
   using T = apt<W, S>;
   for (const WideCase &c : cases) {
     SCOPED_TRACE(std::string("a=") + c.a + " b=" + c.b);
@@ -266,16 +257,10 @@ void check_wide(const WideCase (&cases)[N]) {
 }
 
 TEST(ApIntWide, Signed100MatchesReference) { check_wide<100, true>(kCasesS100); }
-TEST(ApIntWide, Unsigned128MatchesReference) {
-  check_wide<128, false>(kCasesU128);
-}
+TEST(ApIntWide, Unsigned128MatchesReference) { check_wide<128, false>(kCasesU128); }
 TEST(ApIntWide, Signed200MatchesReference) { check_wide<200, true>(kCasesS200); }
-TEST(ApIntWide, Unsigned512MatchesReference) {
-  check_wide<512, false>(kCasesU512);
-}
-TEST(ApIntWide, Signed4096MatchesReference) {
-  check_wide<4096, true>(kCasesS4096);
-}
+TEST(ApIntWide, Unsigned512MatchesReference) { check_wide<512, false>(kCasesU512); }
+TEST(ApIntWide, Signed4096MatchesReference) { check_wide<4096, true>(kCasesS4096); }
 
 /// 128-bit arithmetic modulo 2^128 against unsigned __int128.
 TEST(ApIntWide, Unsigned128MatchesNativeModularArithmetic) {
@@ -291,8 +276,7 @@ TEST(ApIntWide, Unsigned128MatchesNativeModularArithmetic) {
     b.range(63, 0) = (unsigned long long)y;
     b.range(127, 64) = (unsigned long long)(y >> 64);
     auto as_u128 = [](const ap_uint<128> &v) {
-      return ((u128)v.range(127, 64).to_uint64() << 64) |
-             v.range(63, 0).to_uint64();
+      return ((u128)v.range(127, 64).to_uint64() << 64) | v.range(63, 0).to_uint64();
     };
     ASSERT_EQ(as_u128(a), x);
     EXPECT_EQ(as_u128(ap_uint<128>(a + b)), x + y);
@@ -368,15 +352,13 @@ TEST(ApIntWide, KnownDecimalValues) {
   ap_uint<600> g = 1;
   for (int i = 2; i <= 100; ++i)
     g *= i;
-  EXPECT_EQ(g.to_string(10),
-            "9332621544394415268169923885626670049071596826438162146859296389"
-            "5217599993229915608941463976156518286253697920827223758251185210"
-            "916864000000000000000000000000");
+  EXPECT_EQ(g.to_string(10), "9332621544394415268169923885626670049071596826438162146859296389"
+                             "5217599993229915608941463976156518286253697920827223758251185210"
+                             "916864000000000000000000000000");
   EXPECT_TRUE(f == ap_uint<512>(g));
   ap_uint<201> two200 = 1;
   two200 <<= 200;
-  EXPECT_EQ(two200.to_string(10),
-            "1606938044258990275541962092341162602522202993782792835301376");
+  EXPECT_EQ(two200.to_string(10), "1606938044258990275541962092341162602522202993782792835301376");
   EXPECT_EQ(two200.to_double(), std::ldexp(1.0, 200));
   EXPECT_EQ(ap_int<4096>(-1).to_string(10), "-1");
   EXPECT_EQ(ap_uint<4096>(ap_int<8>(-1)).to_string(16).size(), 2u + 1024u);
@@ -558,8 +540,7 @@ TEST(ApInt, Concatenation) {
   EXPECT_EQ(hi.concat(lo).to_uint(), 0xa5u);
   const ap_int<4> neg = -1;
   EXPECT_EQ((neg, lo).to_uint(), 0xf5u); // parts are raw bits
-  static_assert(std::is_same<decltype((hi, lo)), ap_uint<8>>::value,
-                "const concat is a value");
+  static_assert(std::is_same<decltype((hi, lo)), ap_uint<8>>::value, "const concat is a value");
   // Assignable concatenation.
   ap_uint<4> a = 0, b = 0;
   ap_uint<8> c = 0;

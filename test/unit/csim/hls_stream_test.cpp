@@ -115,8 +115,7 @@ TEST(HlsStream, LeftoverDataWarning) {
     s.write(2);
   }
   const std::string err = testing::internal::GetCapturedStderr();
-  EXPECT_NE(err.find("hls::stream 'left' contains leftover data (2 elements)"),
-            std::string::npos)
+  EXPECT_NE(err.find("hls::stream 'left' contains leftover data (2 elements)"), std::string::npos)
       << err;
 
   testing::internal::CaptureStderr();
@@ -208,7 +207,7 @@ TEST(HlsStreamOfBlocks, BlocksArriveInOrder) {
   EXPECT_EQ(s.size(), 3u);
   for (int b = 0; b < 3; ++b) {
     hls::read_lock<buf_t> r(s);
-    int(&arr)[8] = r;
+    int (&arr)[8] = r;
     for (int i = 0; i < 8; ++i) {
       EXPECT_EQ(r[i], b * 100 + i);
       EXPECT_EQ(arr[i], b * 100 + i);
@@ -280,9 +279,7 @@ TEST(HlsStreamOfBlocks, LeftoverWarning) {
     hls::write_lock<buf_t> w(s);
   }
   const std::string err = testing::internal::GetCapturedStderr();
-  EXPECT_NE(err.find("'sob_left' contains leftover data (1 blocks)"),
-            std::string::npos)
-      << err;
+  EXPECT_NE(err.find("'sob_left' contains leftover data (1 blocks)"), std::string::npos) << err;
 }
 
 } // namespace

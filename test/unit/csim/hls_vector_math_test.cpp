@@ -52,8 +52,8 @@ TEST(HlsVector, ElementWiseArithmeticMatchesScalarLoop) {
       b[i] = (int)(rng() % 100) + 1;
     }
     const int s = (int)(rng() % 7) + 1;
-    const auto sum = a + b, diff = a - b, prod = a * b, quot = a / b,
-               rem = a % b, band = a & b, bor = a | b, bxor = a ^ b;
+    const auto sum = a + b, diff = a - b, prod = a * b, quot = a / b, rem = a % b, band = a & b,
+               bor = a | b, bxor = a ^ b;
     const auto as = a + s, sa = s - a, ms = a * s, shl = b << 2, shr = a >> 1;
     const auto neg = -a, inv = ~a;
     for (int i = 0; i < 8; ++i) {
@@ -211,12 +211,10 @@ TEST(HlsMath, FixedPointThroughDouble) {
     EXPECT_EQ(hls::tanh(s).to_double(), F24(std::tanh(ds)).to_double());
     EXPECT_EQ(hls::floor(s).to_double(), std::floor(ds));
     EXPECT_EQ(hls::ceil(s).to_double(), F24(std::ceil(ds)).to_double()); // may wrap
-    EXPECT_EQ(hls::pow(s, 2).to_double(),
-              F24(std::pow(ds, 2.0)).to_double());
+    EXPECT_EQ(hls::pow(s, 2).to_double(), F24(std::pow(ds, 2.0)).to_double());
     EXPECT_EQ(hls::fmin(s, F24(1)).to_double(), std::fmin(ds, 1.0));
     // fma on fixed point is exact up to the single final quantization.
-    EXPECT_EQ(hls::fma(s, F24(0.5), F24(1)).to_double(),
-              F24(ds * 0.5 + 1).to_double());
+    EXPECT_EQ(hls::fma(s, F24(0.5), F24(1)).to_double(), F24(ds * 0.5 + 1).to_double());
   }
   // Saturating type: the result saturates on conversion.
   using Sat = ap_fixed<8, 4, AP_RND, AP_SAT>;

@@ -25,13 +25,13 @@
 #include <hls_vector.h>
 
 TEST(CsimMacroNames, TypesWorkWithUserMacros) {
-  ap_int<W> a = -3;           // ap_int<16>
-  ap_uint<N> b = 1000;        // ap_uint<20>
-  ap_fixed<W, I> f = 1.25;    // ap_fixed<16, 8>
+  ap_int<W> a = -3;        // ap_int<16>
+  ap_uint<N> b = 1000;     // ap_uint<20>
+  ap_fixed<W, I> f = 1.25; // ap_fixed<16, 8>
   EXPECT_EQ((a * b).to_int(), -3000);
   EXPECT_EQ(f.to_double() * 2, 2.5);
-  hls::stream<T, DEPTH> s;    // hls::stream<float, 4>
-  hls::stream<T> &base = s;   // converts to hls::stream<float> &
+  hls::stream<T, DEPTH> s;  // hls::stream<float, 4>
+  hls::stream<T> &base = s; // converts to hls::stream<float> &
   base.write(2.0f);
   EXPECT_EQ(s.read(), 2.0f);
   hls::vector<T, D> v(1.0f);

@@ -69,8 +69,7 @@ TEST(VitisStyle, FixedPointFirMatchesDoubleReference) {
 
 //===--- wide-word packing -------------------------------------------------===//
 
-void vadd_packed(const ap_uint<512> *in1, const ap_uint<512> *in2,
-                 ap_uint<512> *out, int words) {
+void vadd_packed(const ap_uint<512> *in1, const ap_uint<512> *in2, ap_uint<512> *out, int words) {
   for (int w = 0; w < words; w++) {
     ap_uint<512> a = in1[w], b = in2[w], r;
     for (int i = 0; i < 16; i++) {
@@ -147,8 +146,7 @@ TEST(VitisStyle, DataflowPipelineThroughStreams) {
   EXPECT_TRUE(s1.empty());
   EXPECT_TRUE(s2.empty());
   for (int i = 0; i < n; ++i) {
-    const int r = src[i] & 0xff, g = (src[i] >> 8) & 0xff,
-              b = (src[i] >> 16) & 0xff;
+    const int r = src[i] & 0xff, g = (src[i] >> 8) & 0xff, b = (src[i] >> 16) & 0xff;
     EXPECT_EQ(dst[i], (r * 77 + g * 150 + b * 29) >> 8) << i;
   }
 }
@@ -200,8 +198,7 @@ TEST(VitisStyle, CommonIdiomsCompileAndWork) {
   EXPECT_EQ(m.begin()->second, 2);
 
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%d %u %lld", a.to_int(), arr[3].to_uint(),
-                (long long)(a * b));
+  std::snprintf(buf, sizeof buf, "%d %u %lld", a.to_int(), arr[3].to_uint(), (long long)(a * b));
   EXPECT_STREQ(buf, "-5 250 -15");
 
   const bool bit = arr[3][1];

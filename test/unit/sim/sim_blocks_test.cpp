@@ -9,8 +9,8 @@
 
 namespace {
 
-using allo::sim::Region;
 using allo::sim::configure;
+using allo::sim::Region;
 
 typedef int buf_t[16];
 
@@ -32,7 +32,7 @@ TEST(SimBlocks, PingPongBetweenProcesses) {
   r.spawn("consume", "b.cpp:4", [&] {
     for (int b = 0; b < 40; ++b) {
       hls::read_lock<buf_t> rd(s);
-      int(&blk)[16] = rd;
+      int (&blk)[16] = rd;
       for (int i = 0; i < 16; ++i)
         got.push_back(blk[i]);
       max_seen = std::max<int>(max_seen, static_cast<int>(s.size()));

@@ -16,8 +16,8 @@
 
 namespace {
 
-using allo::sim::Region;
 using allo::sim::configure;
+using allo::sim::Region;
 
 // Two processes that each write three elements to the other before reading:
 // fine with unbounded FIFOs (csim), a deadlock with depth 2.
@@ -251,8 +251,7 @@ TEST(SimDeadlockDeathTest, StackOverflowByOneLargeFrame) {
         });
         r.run();
       },
-      testing::ExitedWithCode(4),
-      "allo-sim: stack overflow in process 'big_frame'");
+      testing::ExitedWithCode(4), "allo-sim: stack overflow in process 'big_frame'");
 }
 
 TEST(SimDeadlockDeathTest, InvalidStackSetting) {
@@ -263,16 +262,14 @@ TEST(SimDeadlockDeathTest, InvalidStackSetting) {
         r.spawn("p", "s.cpp:2", [] {});
         r.run();
       },
-      testing::ExitedWithCode(2),
-      "allo-sim: invalid ALLO_SIM_STACK value 'lots'");
+      testing::ExitedWithCode(2), "allo-sim: invalid ALLO_SIM_STACK value 'lots'");
 }
 
 TEST(SimDeadlockDeathTest, ExceptionInAProcessAborts) {
   EXPECT_DEATH(
       {
         Region r("top", "e.cpp:1");
-        r.spawn("thrower", "e.cpp:2",
-                [] { throw std::runtime_error("bad input"); });
+        r.spawn("thrower", "e.cpp:2", [] { throw std::runtime_error("bad input"); });
         r.run();
       },
       "allo-sim: process 'thrower' \\(e.cpp:2\\) terminated by an exception: "

@@ -120,4 +120,3 @@ TEST(SimEmittedStyle, DataflowTopMatchesSequentialReference) {
           << "round " << round << ", out[" << i << "]";
   }
 }
-

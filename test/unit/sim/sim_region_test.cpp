@@ -21,8 +21,8 @@
 
 namespace {
 
-using allo::sim::Region;
 using allo::sim::configure;
+using allo::sim::Region;
 
 //===--- producer / consumer --------------------------------------------===//
 
@@ -188,8 +188,7 @@ TEST_P(GridTest, MatchesSequentialReference) {
   for (int i = 0; i < kN; ++i)
     for (int j = 0; j <= kN; ++j) {
       EXPECT_TRUE(g->h[i][j].empty());
-      EXPECT_LE(g->h[i][j].stats().max_occupancy,
-                static_cast<std::uint64_t>(GetParam()));
+      EXPECT_LE(g->h[i][j].stats().max_occupancy, static_cast<std::uint64_t>(GetParam()));
     }
   delete g;
 }

@@ -18,8 +18,8 @@
 
 namespace {
 
-using allo::sim::Region;
 using allo::sim::configure;
+using allo::sim::Region;
 
 std::vector<std::string> lines_of(const std::string &s) {
   std::vector<std::string> out;
@@ -84,13 +84,11 @@ TEST(SimReport, TableRowsAndCounts) {
   std::string err = run_reported();
   std::vector<std::string> ls = lines_of(err);
   ASSERT_GE(ls.size(), 6u) << err;
-  EXPECT_EQ(ls[0].find("allo-sim: region 'top' (r.cpp:1): 7 processes, "), 0u)
-      << ls[0];
+  EXPECT_EQ(ls[0].find("allo-sim: region 'top' (r.cpp:1): 7 processes, "), 0u) << ls[0];
   std::vector<std::string> head = fields(ls[1]);
-  EXPECT_EQ(head, (std::vector<std::string>{
-                      "allo-sim:", "stream", "declared", "at", "depth",
-                      "writes", "reads", "max-occup", "full-stalls",
-                      "empty-stalls"}));
+  EXPECT_EQ(head,
+            (std::vector<std::string>{"allo-sim:", "stream", "declared", "at", "depth", "writes",
+                                      "reads", "max-occup", "full-stalls", "empty-stalls"}));
   // Rows in declaration order: tb_in, fast, slow, local (x2, merged).
   std::vector<std::string> tb = fields(ls[2]);
   ASSERT_EQ(tb.size(), 9u) << ls[2];
@@ -150,9 +148,7 @@ TEST(SimReport, OffByDefaultAndEnvironmentSwitch) {
   EXPECT_EQ(run(), "");
   setenv("ALLO_SIM_REPORT", "1", 1);
   std::string on = run();
-  EXPECT_NE(on.find("allo-sim: region 'quiet' (r.cpp:2): 2 processes"),
-            std::string::npos)
-      << on;
+  EXPECT_NE(on.find("allo-sim: region 'quiet' (r.cpp:2): 2 processes"), std::string::npos) << on;
   if (saved)
     setenv("ALLO_SIM_REPORT", keep.c_str(), 1);
   else

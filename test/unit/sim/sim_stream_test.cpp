@@ -17,8 +17,8 @@
 
 namespace {
 
-using allo::sim::Region;
 using allo::sim::configure;
+using allo::sim::Region;
 
 struct Packet {
   int id;
@@ -124,8 +124,7 @@ TEST(SimStream, ConfigureArraysOfEveryRank) {
   }
   for (int i = 0; i < 2; ++i)
     for (int j = 0; j < 3; ++j) {
-      EXPECT_EQ(a2[i][j].name(), "fifo_A[" + std::to_string(i) + "][" +
-                                     std::to_string(j) + "]");
+      EXPECT_EQ(a2[i][j].name(), "fifo_A[" + std::to_string(i) + "][" + std::to_string(j) + "]");
       EXPECT_EQ(a2[i][j].depth(), 4u);
     }
   EXPECT_EQ(a3[1][0][2].name(), "fifo_B[1][0][2]");
@@ -139,8 +138,7 @@ TEST(SimStreamDeathTest, InvalidDepthIsASetupError) {
         hls::stream<int> s;
         configure(s, 0, "bad", "k.cpp:9");
       },
-      testing::ExitedWithCode(2),
-      "allo-sim: stream 'bad' \\(k.cpp:9\\): depth 0 is invalid");
+      testing::ExitedWithCode(2), "allo-sim: stream 'bad' \\(k.cpp:9\\): depth 0 is invalid");
 }
 
 // Element types with state survive buffer growth and wrap-around.
@@ -153,14 +151,12 @@ TEST(SimStream, NonTrivialElementsAcrossGrowthAndWrap) {
       s.write("value-" + std::to_string(next_in++) + std::string(40, 'x'));
     for (int i = 0; i < round % 5; ++i) {
       if (!s.empty()) {
-        EXPECT_EQ(s.read(),
-                  "value-" + std::to_string(next_out++) + std::string(40, 'x'));
+        EXPECT_EQ(s.read(), "value-" + std::to_string(next_out++) + std::string(40, 'x'));
       }
     }
   }
   while (!s.empty())
-    EXPECT_EQ(s.read(),
-              "value-" + std::to_string(next_out++) + std::string(40, 'x'));
+    EXPECT_EQ(s.read(), "value-" + std::to_string(next_out++) + std::string(40, 'x'));
   EXPECT_EQ(next_in, next_out);
 }
 
