@@ -268,6 +268,53 @@ struct EmptyLowering : OpConversionPattern<StreamEmptyOp> {
   }
 };
 
+/// ap_[u]int<W>(d) on the bits of the double: |d| = m * 2^sh with the 53-bit
+/// mantissa m, shifted into place in max(W, 64) bits (toward zero for
+/// sh < 0), negated for a negative d, truncated to W; 0 for |d| < 1 at
+/// subnormal exponents, NaN and infinities.
+struct FloatToAPIntLowering : OpConversionPattern<FloatToAPIntOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(FloatToAPIntOp op, OpAdaptor a,
+                                ConversionPatternRewriter &r) const override {
+    using P = arith::CmpIPredicate;
+    Location l = op.getLoc();
+    Value d = a.getInput();
+    if (!d.getType().isF64())
+      d = arith::ExtFOp::create(r, l, r.getF64Type(), d);
+    unsigned w = op.getType().getIntOrFloatBitWidth(), k = std::max(w, 64u);
+    Type i64 = r.getI64Type(), ik = r.getIntegerType(k);
+    auto c64 = [&](int64_t v) { return arith::ConstantIntOp::create(r, l, i64, v).getResult(); };
+    auto ck = [&](int64_t v) { return arith::ConstantIntOp::create(r, l, ik, v).getResult(); };
+    auto cmp = [&](P p, Value x, Value y) { return arith::CmpIOp::create(r, l, p, x, y); };
+    auto sel = [&](Value c, Value x, Value y) { return arith::SelectOp::create(r, l, c, x, y); };
+    Value bits = arith::BitcastOp::create(r, l, i64, d);
+    Value neg = cmp(P::slt, bits, c64(0));
+    Value e = arith::AndIOp::create(r, l, arith::ShRUIOp::create(r, l, bits, c64(52)), c64(0x7ff));
+    Value m =
+        arith::OrIOp::create(r, l, arith::AndIOp::create(r, l, bits, c64((int64_t(1) << 52) - 1)),
+                             c64(int64_t(1) << 52));
+    Value sh = arith::SubIOp::create(r, l, e, c64(1075));
+    // Left: m << sh (nothing left of the low k bits once sh >= k).
+    Value shL = sel(cmp(P::sge, sh, c64(k)), c64(0), sel(cmp(P::slt, sh, c64(0)), c64(0), sh));
+    Value mk = k > 64 ? (Value)arith::ExtUIOp::create(r, l, ik, m) : m;
+    Value shLk = k > 64 ? (Value)arith::ExtUIOp::create(r, l, ik, shL) : shL;
+    Value left = sel(cmp(P::sge, sh, c64(k)), ck(0), arith::ShLIOp::create(r, l, mk, shLk));
+    // Right: m >> -sh (toward zero; nothing left once -sh >= 64).
+    Value rs = arith::SubIOp::create(r, l, c64(0), sh);
+    Value rsC = sel(cmp(P::sge, rs, c64(64)), c64(0), rs);
+    Value right64 = sel(cmp(P::sge, rs, c64(64)), c64(0), arith::ShRUIOp::create(r, l, m, rsC));
+    Value right = k > 64 ? (Value)arith::ExtUIOp::create(r, l, ik, right64) : right64;
+    Value mag = sel(cmp(P::sge, sh, c64(0)), left, right);
+    Value special = arith::OrIOp::create(r, l, cmp(P::eq, e, c64(0)), cmp(P::eq, e, c64(0x7ff)));
+    mag = sel(special, ck(0), mag);
+    Value v = sel(neg, arith::SubIOp::create(r, l, ck(0), mag), mag);
+    if (k > w)
+      v = arith::TruncIOp::create(r, l, op.getType(), v);
+    r.replaceOp(op, v);
+    return success();
+  }
+};
+
 struct BitReverseLowering : OpConversionPattern<BitReverseOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(BitReverseOp op, OpAdaptor a,
@@ -313,7 +360,7 @@ struct LowerStreamsPass : allo::impl::AlloLowerStreamsBase<LowerStreamsPass> {
 
     ConversionTarget target(*ctx);
     target.addIllegalOp<StreamCreateOp, StreamWriteOp, StreamReadOp, StreamEmptyOp,
-                        StreamWriteLockOp, StreamReadLockOp, BitReverseOp>();
+                        StreamWriteLockOp, StreamReadLockOp, BitReverseOp, FloatToAPIntOp>();
     target.addLegalDialect<arith::ArithDialect, LLVM::LLVMDialect, scf::SCFDialect>();
     target.markUnknownOpDynamicallyLegal([&](Operation *op) {
       if (auto f = llvm::dyn_cast<func::FuncOp>(op))
@@ -321,11 +368,10 @@ struct LowerStreamsPass : allo::impl::AlloLowerStreamsBase<LowerStreamsPass> {
       return types.isLegal(op);
     });
     RewritePatternSet patterns(ctx);
-    patterns
-        .add<CreateLowering, WriteLowering, ReadLowering, EmptyLowering,
-             HandleLoadLowering<affine::AffineLoadOp>, HandleLoadLowering<memref::LoadOp>,
-             LockLowering<StreamWriteLockOp>, LockLowering<StreamReadLockOp>, BitReverseLowering>(
-            types, ctx);
+    patterns.add<CreateLowering, WriteLowering, ReadLowering, EmptyLowering,
+                 HandleLoadLowering<affine::AffineLoadOp>, HandleLoadLowering<memref::LoadOp>,
+                 LockLowering<StreamWriteLockOp>, LockLowering<StreamReadLockOp>,
+                 BitReverseLowering, FloatToAPIntLowering>(types, ctx);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns, types);
     populateCallOpTypeConversionPattern(patterns, types);
     populateReturnOpTypeConversionPattern(patterns, types);

@@ -23,6 +23,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FoldingBuilder.h"
+#include "allo/Dialect/Allo/AlloOps.h"
 
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "clang/AST/DeclTemplate.h"
@@ -478,15 +479,9 @@ bool FunctionRaiser::isAPFixed(QualType t) const {
 
 mlir::Value FunctionRaiser::emitIntFromFloat(mlir::Value d, unsigned w, bool isSigned,
                                              mlir::Location l) {
-  // An integer is a fixed-point value without fraction; toward zero, wrapped.
-  FixedRaiser fx(*this, l);
-  Fmt f;
-  f.W = w;
-  f.F = 0;
-  f.S = isSigned;
-  f.Q = TRN_ZERO;
-  f.O = WRAP;
-  return fx.fromDouble(d, f, nullptr);
+  // ap_[u]int<w>(d): toward zero, wrapped (an op of its own, so that the
+  // emitted code says so; allo-lower-streams expands it for execution).
+  return allo::FloatToAPIntOp::create(b, l, b.getIntegerType(w), d);
 }
 
 mlir::Value FunctionRaiser::emitFixedConstruct(const CXXConstructExpr *e) {

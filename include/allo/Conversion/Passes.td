@@ -13,7 +13,8 @@ def AlloLowerStreams : Pass<"allo-lower-streams", "mlir::ModuleOp"> {
     calls into the stream runtime (`allo/Runtime/StreamRuntime.h`); a
     `static` stream gets a global slot. Elements travel as 64-bit words, so
     streams of wider elements are refused. `allo.bit_reverse` becomes
-    `llvm.intr.bitreverse`.
+    `llvm.intr.bitreverse`, and `allo.float_to_ap_int` integer arithmetic on
+    the bits of the double (toward zero, wrapped).
   }];
   let dependentDialects = ["mlir::arith::ArithDialect", "mlir::func::FuncDialect",
                            "mlir::LLVM::LLVMDialect", "mlir::memref::MemRefDialect",

@@ -1172,6 +1172,17 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
               PUnary, rt};
     return success();
   }
+  if (isa<FloatToAPIntOp>(op)) {
+    // The ap_[u]int constructor: toward zero, wrapped (a C++ cast to an
+    // integer type would be undefined out of range).
+    unsigned w = op->getResult(0).getType().getIntOrFloatBitWidth();
+    std::string ap = std::string(rt.isSigned ? "ap_int<" : "ap_uint<") + std::to_string(w) + ">";
+    std::string text = ap + "(" + as(op->getOperand(0), typeOf(op->getOperand(0)), PCond) + ")";
+    if (rt.name() != ap)
+      text = "(" + rt.name() + ")" + text;
+    e = CExpr{text, PUnary, rt};
+    return success();
+  }
   if (isa<math::CountLeadingZerosOp, math::CtPopOp>(op)) {
     // ap_uint<W>(x).countLeadingZeros() (the ap_int member), or a helper
     // counting the set bits.
