@@ -345,8 +345,7 @@ private:
       break;
     }
     case ArgKind::String:
-    case ArgKind::LayoutList:
-      break; // handled above
+    case ArgKind::LayoutList: break; // handled above
     }
     out.args.push_back(std::move(a));
     return true;
@@ -537,16 +536,12 @@ struct Evaluator {
   // Returns nullopt on error; sets `dependent` when a template parameter is involved.
   std::optional<int64_t> evalUnchecked(const ArgExpr &e) {
     switch (e.kind) {
-    case ArgExpr::Int:
-      return e.value;
+    case ArgExpr::Int: return e.value;
     case ArgExpr::Ident: {
       IdentValue v = resolve(e.name);
       switch (v.state) {
-      case IdentValue::Value:
-        return v.value;
-      case IdentValue::Dependent:
-        dependent = true;
-        return 0;
+      case IdentValue::Value: return v.value;
+      case IdentValue::Dependent: dependent = true; return 0;
       case IdentValue::NotConstant:
         error = {e.offset, "'" + e.name + "' is not an integer constant expression" +
                                (v.note.empty() ? std::string() : " (" + v.note + ")") + "; " +
@@ -701,13 +696,9 @@ EvalStatus allo::evaluateAttr(const ParsedAlloAttr &attr, IdentResolver resolve,
   for (const ParsedArg &a : attr.args) {
     const std::string name = a.spec->name;
     switch (a.spec->kind) {
-    case ArgKind::Flag:
-      out.flags.push_back(name);
-      break;
+    case ArgKind::Flag: out.flags.push_back(name); break;
     case ArgKind::String:
-    case ArgKind::Enum:
-      out.strings[name] = a.text;
-      break;
+    case ArgKind::Enum: out.strings[name] = a.text; break;
     case ArgKind::PosInt:
     case ArgKind::NonNegInt:
     case ArgKind::PosIntList: {

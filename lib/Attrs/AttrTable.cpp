@@ -60,18 +60,12 @@ std::vector<AttrSpec> buildSpecs() {
 const char *kindSyntax(const ArgSpec &a) {
   switch (a.kind) {
   case ArgKind::PosInt:
-  case ArgKind::NonNegInt:
-    return "=N";
-  case ArgKind::PosIntList:
-    return "(N, ...)";
-  case ArgKind::Flag:
-    return "";
-  case ArgKind::String:
-    return "\"...\"";
-  case ArgKind::Enum:
-    return "=word";
-  case ArgKind::LayoutList:
-    return "shard(k) | replicate, ...";
+  case ArgKind::NonNegInt: return "=N";
+  case ArgKind::PosIntList: return "(N, ...)";
+  case ArgKind::Flag: return "";
+  case ArgKind::String: return "\"...\"";
+  case ArgKind::Enum: return "=word";
+  case ArgKind::LayoutList: return "shard(k) | replicate, ...";
   }
   return "";
 }

@@ -169,28 +169,14 @@ mlir::Value FixedRaiser::finish(mlir::Value q, mlir::Value half, mlir::Value res
   unsigned ww = widthOf(q);
   mlir::Value up;
   switch (to.Q) {
-  case TRN:
-    break;
-  case TRN_ZERO:
-    up = land(neg, lor(half, rest));
-    break;
-  case RND:
-    up = half;
-    break;
-  case RND_ZERO:
-    up = land(half, lor(rest, neg));
-    break;
-  case RND_MIN_INF:
-    up = land(half, rest);
-    break;
-  case RND_INF:
-    up = land(half, lor(rest, lnot(neg)));
-    break;
-  case RND_CONV:
-    up = land(half, lor(rest, fold<arith::TruncIOp>(b.getI1Type(), q)));
-    break;
-  default:
-    r.unsupported(where, "this fixed-point quantization mode");
+  case TRN: break;
+  case TRN_ZERO: up = land(neg, lor(half, rest)); break;
+  case RND: up = half; break;
+  case RND_ZERO: up = land(half, lor(rest, neg)); break;
+  case RND_MIN_INF: up = land(half, rest); break;
+  case RND_INF: up = land(half, lor(rest, lnot(neg))); break;
+  case RND_CONV: up = land(half, lor(rest, fold<arith::TruncIOp>(b.getI1Type(), q))); break;
+  default: r.unsupported(where, "this fixed-point quantization mode");
   }
   if (up)
     q = fold<arith::AddIOp>(q, fold<arith::ExtUIOp>(b.getIntegerType(ww), up));
@@ -378,18 +364,12 @@ std::pair<mlir::Value, Fmt> FixedRaiser::binary(BinaryOperatorKind op, mlir::Val
   mlir::Value x = shl(resize(a, fa.S, res.W), F - fa.F);
   mlir::Value y = shl(resize(c, fc.S, res.W), F - fc.F);
   switch (op) {
-  case BO_Add:
-    return {fold<arith::AddIOp>(x, y), res};
-  case BO_Sub:
-    return {fold<arith::SubIOp>(x, y), res};
-  case BO_And:
-    return {fold<arith::AndIOp>(x, y), res};
-  case BO_Or:
-    return {fold<arith::OrIOp>(x, y), res};
-  case BO_Xor:
-    return {fold<arith::XOrIOp>(x, y), res};
-  default:
-    r.unsupported(where, "this operator on fixed-point values");
+  case BO_Add: return {fold<arith::AddIOp>(x, y), res};
+  case BO_Sub: return {fold<arith::SubIOp>(x, y), res};
+  case BO_And: return {fold<arith::AndIOp>(x, y), res};
+  case BO_Or: return {fold<arith::OrIOp>(x, y), res};
+  case BO_Xor: return {fold<arith::XOrIOp>(x, y), res};
+  default: r.unsupported(where, "this operator on fixed-point values");
   }
 }
 
@@ -402,24 +382,12 @@ mlir::Value FixedRaiser::compare(BinaryOperatorKind op, mlir::Value a, const Fmt
   using P = arith::CmpIPredicate;
   P p;
   switch (op) {
-  case BO_EQ:
-    p = P::eq;
-    break;
-  case BO_NE:
-    p = P::ne;
-    break;
-  case BO_LT:
-    p = P::slt;
-    break;
-  case BO_LE:
-    p = P::sle;
-    break;
-  case BO_GT:
-    p = P::sgt;
-    break;
-  default:
-    p = P::sge;
-    break;
+  case BO_EQ: p = P::eq; break;
+  case BO_NE: p = P::ne; break;
+  case BO_LT: p = P::slt; break;
+  case BO_LE: p = P::sle; break;
+  case BO_GT: p = P::sgt; break;
+  default: p = P::sge; break;
   }
   return arith::CmpIOp::create(b, l, p, x, y);
 }
@@ -431,39 +399,23 @@ BinaryOperatorKind binaryOf(OverloadedOperatorKind op) {
     return *c;
   switch (op) {
   case OO_Plus:
-  case OO_PlusPlus:
-    return BO_Add;
+  case OO_PlusPlus: return BO_Add;
   case OO_Minus:
-  case OO_MinusMinus:
-    return BO_Sub;
-  case OO_Star:
-    return BO_Mul;
-  case OO_Slash:
-    return BO_Div;
-  case OO_Amp:
-    return BO_And;
-  case OO_Pipe:
-    return BO_Or;
-  case OO_Caret:
-    return BO_Xor;
-  case OO_LessLess:
-    return BO_Shl;
-  case OO_GreaterGreater:
-    return BO_Shr;
-  case OO_EqualEqual:
-    return BO_EQ;
-  case OO_ExclaimEqual:
-    return BO_NE;
-  case OO_Less:
-    return BO_LT;
-  case OO_LessEqual:
-    return BO_LE;
-  case OO_Greater:
-    return BO_GT;
-  case OO_GreaterEqual:
-    return BO_GE;
-  default:
-    return BO_Comma; // none
+  case OO_MinusMinus: return BO_Sub;
+  case OO_Star: return BO_Mul;
+  case OO_Slash: return BO_Div;
+  case OO_Amp: return BO_And;
+  case OO_Pipe: return BO_Or;
+  case OO_Caret: return BO_Xor;
+  case OO_LessLess: return BO_Shl;
+  case OO_GreaterGreater: return BO_Shr;
+  case OO_EqualEqual: return BO_EQ;
+  case OO_ExclaimEqual: return BO_NE;
+  case OO_Less: return BO_LT;
+  case OO_LessEqual: return BO_LE;
+  case OO_Greater: return BO_GT;
+  case OO_GreaterEqual: return BO_GE;
+  default: return BO_Comma; // none
   }
 }
 
@@ -481,7 +433,7 @@ mlir::Value FunctionRaiser::emitIntFromFloat(mlir::Value d, unsigned w, bool isS
                                              mlir::Location l) {
   // ap_[u]int<w>(d): toward zero, wrapped (an op of its own, so that the
   // emitted code says so; allo-lower-streams expands it for execution).
-  return allo::FloatToAPIntOp::create(b, l, b.getIntegerType(w), d);
+  return allo::FloatToAPIntOp::create(b, l, b.getIntegerType(w), d, /*is_unsigned=*/!isSigned);
 }
 
 mlir::Value FunctionRaiser::emitFixedConstruct(const CXXConstructExpr *e) {
@@ -633,8 +585,7 @@ mlir::Value FunctionRaiser::emitFixedOperator(const CXXOperatorCallExpr *e) {
     if (e->getNumArgs() == 1) {
       auto [v, f] = fx.operand(e->getArg(0));
       switch (op) {
-      case OO_Plus:
-        return v;
+      case OO_Plus: return v;
       case OO_Minus: {
         Fmt nf = f;
         nf.W = f.W + 1;
@@ -643,13 +594,11 @@ mlir::Value FunctionRaiser::emitFixedOperator(const CXXOperatorCallExpr *e) {
         mlir::Value n = arith::SubIOp::create(b, l, constInt(x.getType(), 0, l), x);
         return rIsFixed ? fx.quantize(n, nf, rf, e) : n;
       }
-      case OO_Tilde:
-        return arith::XOrIOp::create(b, l, v, constInt(v.getType(), -1, l));
+      case OO_Tilde: return arith::XOrIOp::create(b, l, v, constInt(v.getType(), -1, l));
       case OO_Exclaim:
         return arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, v,
                                      constInt(v.getType(), 0, l));
-      default:
-        unsupported(e, "unary operator '" + opName() + "' on a fixed-point value");
+      default: unsupported(e, "unary operator '" + opName() + "' on a fixed-point value");
       }
     }
     BinaryOperatorKind bop = binaryOf(op);

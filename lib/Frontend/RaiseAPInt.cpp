@@ -35,8 +35,7 @@ std::optional<BinaryOperatorKind> allo::raise::compoundArith(OverloadedOperatorK
   case OO_LessLessEqual:
   case OO_GreaterGreaterEqual:
     return BinaryOperator::getOpForCompoundAssignment(BinaryOperator::getOverloadedOpcode(op));
-  default:
-    return std::nullopt;
+  default: return std::nullopt;
   }
 }
 
@@ -282,24 +281,12 @@ mlir::Value FunctionRaiser::emitAPOperator(const CXXOperatorCallExpr *e) {
   arith::CmpIPredicate pred;
   bool isCmp = true;
   switch (op) {
-  case OO_EqualEqual:
-    pred = arith::CmpIPredicate::eq;
-    break;
-  case OO_ExclaimEqual:
-    pred = arith::CmpIPredicate::ne;
-    break;
-  case OO_Less:
-    pred = arith::CmpIPredicate::slt;
-    break;
-  case OO_LessEqual:
-    pred = arith::CmpIPredicate::sle;
-    break;
-  case OO_Greater:
-    pred = arith::CmpIPredicate::sgt;
-    break;
-  case OO_GreaterEqual:
-    pred = arith::CmpIPredicate::sge;
-    break;
+  case OO_EqualEqual: pred = arith::CmpIPredicate::eq; break;
+  case OO_ExclaimEqual: pred = arith::CmpIPredicate::ne; break;
+  case OO_Less: pred = arith::CmpIPredicate::slt; break;
+  case OO_LessEqual: pred = arith::CmpIPredicate::sle; break;
+  case OO_Greater: pred = arith::CmpIPredicate::sgt; break;
+  case OO_GreaterEqual: pred = arith::CmpIPredicate::sge; break;
   default:
     isCmp = false;
     pred = arith::CmpIPredicate::eq;
@@ -315,36 +302,16 @@ mlir::Value FunctionRaiser::emitAPOperator(const CXXOperatorCallExpr *e) {
   unsigned rw = r.type.getIntOrFloatBitWidth();
   BinaryOperatorKind bop;
   switch (op) {
-  case OO_Plus:
-    bop = BO_Add;
-    break;
-  case OO_Minus:
-    bop = BO_Sub;
-    break;
-  case OO_Star:
-    bop = BO_Mul;
-    break;
-  case OO_Slash:
-    bop = BO_Div;
-    break;
-  case OO_Percent:
-    bop = BO_Rem;
-    break;
-  case OO_Amp:
-    bop = BO_And;
-    break;
-  case OO_Pipe:
-    bop = BO_Or;
-    break;
-  case OO_Caret:
-    bop = BO_Xor;
-    break;
-  case OO_LessLess:
-    bop = BO_Shl;
-    break;
-  case OO_GreaterGreater:
-    bop = BO_Shr;
-    break;
+  case OO_Plus: bop = BO_Add; break;
+  case OO_Minus: bop = BO_Sub; break;
+  case OO_Star: bop = BO_Mul; break;
+  case OO_Slash: bop = BO_Div; break;
+  case OO_Percent: bop = BO_Rem; break;
+  case OO_Amp: bop = BO_And; break;
+  case OO_Pipe: bop = BO_Or; break;
+  case OO_Caret: bop = BO_Xor; break;
+  case OO_LessLess: bop = BO_Shl; break;
+  case OO_GreaterGreater: bop = BO_Shr; break;
   default:
     unsupported(e, "operator '" + llvm::Twine(getOperatorSpelling(op)) +
                        "' on arbitrary-precision integers");
@@ -362,12 +329,9 @@ mlir::Value FunctionRaiser::emitAPOperator(const CXXOperatorCallExpr *e) {
 mlir::Value FunctionRaiser::apArith(BinaryOperatorKind op, mlir::Value a, mlir::Value c,
                                     bool isSigned, mlir::Location l, const Expr *where) {
   switch (op) {
-  case BO_Add:
-    return arith::AddIOp::create(b, l, a, c);
-  case BO_Sub:
-    return arith::SubIOp::create(b, l, a, c);
-  case BO_Mul:
-    return arith::MulIOp::create(b, l, a, c);
+  case BO_Add: return arith::AddIOp::create(b, l, a, c);
+  case BO_Sub: return arith::SubIOp::create(b, l, a, c);
+  case BO_Mul: return arith::MulIOp::create(b, l, a, c);
   case BO_Div:
   case BO_Rem: {
     // A zero divisor gives the quotient 0 and the remainder a (the csim
@@ -384,18 +348,13 @@ mlir::Value FunctionRaiser::apArith(BinaryOperatorKind op, mlir::Value a, mlir::
                    : (mlir::Value)arith::RemUIOp::create(b, l, a, safe);
     return b.createOrFold<arith::SelectOp>(l, isZero, op == BO_Div ? zero : a, q);
   }
-  case BO_And:
-    return arith::AndIOp::create(b, l, a, c);
-  case BO_Or:
-    return arith::OrIOp::create(b, l, a, c);
-  case BO_Xor:
-    return arith::XOrIOp::create(b, l, a, c);
-  case BO_Shl:
-    return arith::ShLIOp::create(b, l, a, c);
+  case BO_And: return arith::AndIOp::create(b, l, a, c);
+  case BO_Or: return arith::OrIOp::create(b, l, a, c);
+  case BO_Xor: return arith::XOrIOp::create(b, l, a, c);
+  case BO_Shl: return arith::ShLIOp::create(b, l, a, c);
   case BO_Shr:
     return isSigned ? (mlir::Value)arith::ShRSIOp::create(b, l, a, c)
                     : (mlir::Value)arith::ShRUIOp::create(b, l, a, c);
-  default:
-    unsupported(where, "this operator on arbitrary-precision integers");
+  default: unsupported(where, "this operator on arbitrary-precision integers");
   }
 }

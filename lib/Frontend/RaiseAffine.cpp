@@ -93,8 +93,7 @@ std::optional<Interval> evalRange(mlir::AffineExpr e,
   if (!l || !r)
     return std::nullopt;
   switch (e.getKind()) {
-  case AffineExprKind::Add:
-    return Interval{l->lo + r->lo, l->hi + r->hi};
+  case AffineExprKind::Add: return Interval{l->lo + r->lo, l->hi + r->hi};
   case AffineExprKind::Mul: {
     int64_t c[4] = {l->lo * r->lo, l->lo * r->hi, l->hi * r->lo, l->hi * r->hi};
     return Interval{*std::min_element(c, c + 4), *std::max_element(c, c + 4)};
@@ -108,8 +107,7 @@ std::optional<Interval> evalRange(mlir::AffineExpr e,
     if (r->lo != r->hi || r->lo <= 0)
       return std::nullopt;
     return Interval{0, r->lo - 1};
-  default:
-    return std::nullopt;
+  default: return std::nullopt;
   }
 }
 } // namespace
@@ -211,8 +209,7 @@ std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
     const Expr *sub = ce->getSubExpr();
     switch (ce->getCastKind()) {
     case CK_LValueToRValue:
-    case CK_NoOp:
-      return tryAffine(sub);
+    case CK_NoOp: return tryAffine(sub);
     case CK_IntegralCast: {
       QualType from = sub->getType(), to = ce->getType();
       unsigned fw = ast.getTypeSize(from), tw = ast.getTypeSize(to);
@@ -250,8 +247,7 @@ std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
         return std::nullopt;
       return inner;
     }
-    default:
-      return std::nullopt;
+    default: return std::nullopt;
     }
   }
   if (auto *dr = dyn_cast<DeclRefExpr>(e)) {
@@ -309,8 +305,7 @@ std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
   auto rc = llvm::dyn_cast<mlir::AffineConstantExpr>(r->expr);
   auto lc = llvm::dyn_cast<mlir::AffineConstantExpr>(l->expr);
   switch (op) {
-  case BO_Add:
-    return combine(*l, *r, [](mlir::AffineExpr a, mlir::AffineExpr b) { return a + b; });
+  case BO_Add: return combine(*l, *r, [](mlir::AffineExpr a, mlir::AffineExpr b) { return a + b; });
   case BO_Sub: {
     AffineValue d = combine(*l, *r, [](mlir::AffineExpr a, mlir::AffineExpr b) { return a - b; });
     if (isU) {
@@ -340,8 +335,7 @@ std::optional<AffineValue> FunctionRaiser::tryAffine(const Expr *e) {
     l->expr = op == BO_Div ? l->expr.floorDiv(rc.getValue()) : l->expr % rc.getValue();
     return l;
   }
-  default:
-    return std::nullopt;
+  default: return std::nullopt;
   }
 }
 
@@ -408,8 +402,7 @@ bool FunctionRaiser::tryAffineCondition(const Expr *cond, mlir::IntegerSet &set,
     case BO_EQ:
       diff = combine(*l, *r, [](mlir::AffineExpr a, mlir::AffineExpr b) { return a - b; });
       break;
-    default:
-      return false;
+    default: return false;
     }
     all = combine(all, diff, [&](mlir::AffineExpr a, mlir::AffineExpr b) {
       constraints.push_back(b);

@@ -109,10 +109,8 @@ std::optional<Place> FunctionRaiser::emitPlace(const Expr *e) {
       if (!ce->getType()->isPointerType())
         return std::nullopt;
       return emitPlace(ce->getSubExpr());
-    case CK_NoOp:
-      return emitPlace(ce->getSubExpr());
-    default:
-      return std::nullopt;
+    case CK_NoOp: return emitPlace(ce->getSubExpr());
+    default: return std::nullopt;
     }
   }
   if (auto *dr = dyn_cast<DeclRefExpr>(e)) {

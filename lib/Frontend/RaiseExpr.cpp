@@ -310,16 +310,13 @@ mlir::Value FunctionRaiser::emitRValue(const Expr *e) {
         return arith::IndexCastUIOp::create(b, l, s.type, idx);
       return arith::IndexCastOp::create(b, l, s.type, idx);
     }
-    case Binding::SSA:
-      return bind.value;
-    case Binding::Alias:
-      return load(placeLValue(bind.place, e), l);
+    case Binding::SSA: return bind.value;
+    case Binding::Alias: return load(placeLValue(bind.place, e), l);
     case Binding::Memory:
       if (llvm::cast<mlir::MemRefType>(bind.value.getType()).getRank() != 0)
         unsupported(e, "use of array '" + vd->getName() + "' as a value");
       return load(emitLValue(e), l);
-    case Binding::Struct:
-      break; // a whole struct: handled by the construct that uses it
+    case Binding::Struct: break; // a whole struct: handled by the construct that uses it
     }
   }
   if (isa<ArraySubscriptExpr>(e) || lockSubscript(e) ||
@@ -388,18 +385,14 @@ mlir::Value FunctionRaiser::emitCast(const CastExpr *e) {
   case CK_UserDefinedConversion:
   case CK_ConstructorConversion:
   case CK_DerivedToBase:
-  case CK_UncheckedDerivedToBase:
-    return emitRValue(sub);
-  case CK_ToVoid:
-    emitRValue(sub);
-    return {};
+  case CK_UncheckedDerivedToBase: return emitRValue(sub);
+  case CK_ToVoid: emitRValue(sub); return {};
   case CK_IntegralCast:
   case CK_IntegralToFloating:
   case CK_FloatingToIntegral:
   case CK_FloatingCast:
   case CK_IntegralToBoolean:
-  case CK_FloatingToBoolean:
-    return convert(emitRValue(sub), sub->getType(), e->getType(), l);
+  case CK_FloatingToBoolean: return convert(emitRValue(sub), sub->getType(), e->getType(), l);
   case CK_BooleanToSignedIntegral: {
     mlir::Value v = emitRValue(sub);
     ScalarInfo s = scalarOrFail(e->getType(), e->getExprLoc());
@@ -415,8 +408,7 @@ mlir::Value FunctionRaiser::emitCast(const CastExpr *e) {
   case CK_BitCast:
     unsupported(e, "a conversion from or to a pointer (pointers are raised as the array "
                    "accesses they make: they cannot be compared, converted or stored)");
-  default:
-    unsupported(e, "cast of kind '" + llvm::Twine(e->getCastKindName()) + "'");
+  default: unsupported(e, "cast of kind '" + llvm::Twine(e->getCastKindName()) + "'");
   }
 }
 
@@ -427,44 +419,31 @@ mlir::Value FunctionRaiser::emitArith(BinaryOperatorKind op, mlir::Value a, mlir
     unsupported(where, "fixed-point arithmetic in expressions");
   if (s.isFloat) {
     switch (op) {
-    case BO_Add:
-      return arith::AddFOp::create(b, l, a, bv);
-    case BO_Sub:
-      return arith::SubFOp::create(b, l, a, bv);
-    case BO_Mul:
-      return arith::MulFOp::create(b, l, a, bv);
-    case BO_Div:
-      return arith::DivFOp::create(b, l, a, bv);
-    default:
-      unsupported(where, "this operator on floating-point values");
+    case BO_Add: return arith::AddFOp::create(b, l, a, bv);
+    case BO_Sub: return arith::SubFOp::create(b, l, a, bv);
+    case BO_Mul: return arith::MulFOp::create(b, l, a, bv);
+    case BO_Div: return arith::DivFOp::create(b, l, a, bv);
+    default: unsupported(where, "this operator on floating-point values");
     }
   }
   switch (op) {
-  case BO_Add:
-    return arith::AddIOp::create(b, l, a, bv);
-  case BO_Sub:
-    return arith::SubIOp::create(b, l, a, bv);
-  case BO_Mul:
-    return arith::MulIOp::create(b, l, a, bv);
+  case BO_Add: return arith::AddIOp::create(b, l, a, bv);
+  case BO_Sub: return arith::SubIOp::create(b, l, a, bv);
+  case BO_Mul: return arith::MulIOp::create(b, l, a, bv);
   case BO_Div:
     return s.isSigned ? (mlir::Value)arith::DivSIOp::create(b, l, a, bv)
                       : (mlir::Value)arith::DivUIOp::create(b, l, a, bv);
   case BO_Rem:
     return s.isSigned ? (mlir::Value)arith::RemSIOp::create(b, l, a, bv)
                       : (mlir::Value)arith::RemUIOp::create(b, l, a, bv);
-  case BO_And:
-    return arith::AndIOp::create(b, l, a, bv);
-  case BO_Or:
-    return arith::OrIOp::create(b, l, a, bv);
-  case BO_Xor:
-    return arith::XOrIOp::create(b, l, a, bv);
-  case BO_Shl:
-    return arith::ShLIOp::create(b, l, a, bv);
+  case BO_And: return arith::AndIOp::create(b, l, a, bv);
+  case BO_Or: return arith::OrIOp::create(b, l, a, bv);
+  case BO_Xor: return arith::XOrIOp::create(b, l, a, bv);
+  case BO_Shl: return arith::ShLIOp::create(b, l, a, bv);
   case BO_Shr:
     return s.isSigned ? (mlir::Value)arith::ShRSIOp::create(b, l, a, bv)
                       : (mlir::Value)arith::ShRUIOp::create(b, l, a, bv);
-  default:
-    unsupported(where, "operator '" + BinaryOperator::getOpcodeStr(op) + "'");
+  default: unsupported(where, "operator '" + BinaryOperator::getOpcodeStr(op) + "'");
   }
 }
 
@@ -474,48 +453,24 @@ mlir::Value FunctionRaiser::emitCompare(BinaryOperatorKind op, mlir::Value a, ml
   if (s.isFloat) {
     arith::CmpFPredicate p;
     switch (op) {
-    case BO_LT:
-      p = arith::CmpFPredicate::OLT;
-      break;
-    case BO_LE:
-      p = arith::CmpFPredicate::OLE;
-      break;
-    case BO_GT:
-      p = arith::CmpFPredicate::OGT;
-      break;
-    case BO_GE:
-      p = arith::CmpFPredicate::OGE;
-      break;
-    case BO_EQ:
-      p = arith::CmpFPredicate::OEQ;
-      break;
-    default:
-      p = arith::CmpFPredicate::UNE;
-      break;
+    case BO_LT: p = arith::CmpFPredicate::OLT; break;
+    case BO_LE: p = arith::CmpFPredicate::OLE; break;
+    case BO_GT: p = arith::CmpFPredicate::OGT; break;
+    case BO_GE: p = arith::CmpFPredicate::OGE; break;
+    case BO_EQ: p = arith::CmpFPredicate::OEQ; break;
+    default: p = arith::CmpFPredicate::UNE; break;
     }
     return arith::CmpFOp::create(b, l, p, a, bv);
   }
   bool sg = s.isSigned && !s.isBool;
   arith::CmpIPredicate p;
   switch (op) {
-  case BO_LT:
-    p = sg ? arith::CmpIPredicate::slt : arith::CmpIPredicate::ult;
-    break;
-  case BO_LE:
-    p = sg ? arith::CmpIPredicate::sle : arith::CmpIPredicate::ule;
-    break;
-  case BO_GT:
-    p = sg ? arith::CmpIPredicate::sgt : arith::CmpIPredicate::ugt;
-    break;
-  case BO_GE:
-    p = sg ? arith::CmpIPredicate::sge : arith::CmpIPredicate::uge;
-    break;
-  case BO_EQ:
-    p = arith::CmpIPredicate::eq;
-    break;
-  default:
-    p = arith::CmpIPredicate::ne;
-    break;
+  case BO_LT: p = sg ? arith::CmpIPredicate::slt : arith::CmpIPredicate::ult; break;
+  case BO_LE: p = sg ? arith::CmpIPredicate::sle : arith::CmpIPredicate::ule; break;
+  case BO_GT: p = sg ? arith::CmpIPredicate::sgt : arith::CmpIPredicate::ugt; break;
+  case BO_GE: p = sg ? arith::CmpIPredicate::sge : arith::CmpIPredicate::uge; break;
+  case BO_EQ: p = arith::CmpIPredicate::eq; break;
+  default: p = arith::CmpIPredicate::ne; break;
   }
   return arith::CmpIOp::create(b, l, p, a, bv);
 }
@@ -640,10 +595,8 @@ mlir::Value FunctionRaiser::emitUnary(const UnaryOperator *e) {
   case UO_PreInc:
   case UO_PreDec:
   case UO_PostInc:
-  case UO_PostDec:
-    return emitIncDec(e);
-  case UO_Plus:
-    return emitRValue(e->getSubExpr());
+  case UO_PostDec: return emitIncDec(e);
+  case UO_Plus: return emitRValue(e->getSubExpr());
   case UO_Minus: {
     mlir::Value v = emitRValue(e->getSubExpr());
     ScalarInfo s = scalarOrFail(e->getType(), e->getExprLoc());
@@ -660,16 +613,13 @@ mlir::Value FunctionRaiser::emitUnary(const UnaryOperator *e) {
     mlir::Value v = emitCondition(e->getSubExpr());
     return arith::XOrIOp::create(b, l, v, constBool(true, l));
   }
-  case UO_Extension:
-    return emitRValue(e->getSubExpr());
+  case UO_Extension: return emitRValue(e->getSubExpr());
   case UO_AddrOf:
     unsupported(e, "an address used as a value (pointers are raised as the array accesses "
                    "they make: they can be passed to functions, indexed and dereferenced, but "
                    "not compared, converted or stored)");
-  case UO_Deref:
-    unsupported(e, "this dereference (only pointers into arrays are raised)");
-  default:
-    unsupported(e, "unary operator '" + UnaryOperator::getOpcodeStr(e->getOpcode()) + "'");
+  case UO_Deref: unsupported(e, "this dereference (only pointers into arrays are raised)");
+  default: unsupported(e, "unary operator '" + UnaryOperator::getOpcodeStr(e->getOpcode()) + "'");
   }
 }
 

@@ -167,12 +167,8 @@ matchCanonical(const ForStmt *s, ASTContext &ast,
     if (!c.ap || oc->getNumArgs() < 1 || refTo(oc->getArg(0)) != c.iv)
       return std::nullopt;
     switch (oc->getOperator()) {
-    case OO_PlusPlus:
-      c.step = 1;
-      break;
-    case OO_MinusMinus:
-      c.step = -1;
-      break;
+    case OO_PlusPlus: c.step = 1; break;
+    case OO_MinusMinus: c.step = -1; break;
     case OO_PlusEqual:
     case OO_MinusEqual: {
       // The step, possibly converted to the class by a constructor.
@@ -188,8 +184,7 @@ matchCanonical(const ForStmt *s, ASTContext &ast,
       c.step = oc->getOperator() == OO_PlusEqual ? *k : -*k;
       break;
     }
-    default:
-      return std::nullopt;
+    default: return std::nullopt;
     }
   } else if (c.ap) {
     return std::nullopt;
@@ -244,20 +239,11 @@ matchCanonical(const ForStmt *s, ASTContext &ast,
       return std::nullopt;
     BinaryOperatorKind op;
     switch (oc->getOperator()) {
-    case OO_Less:
-      op = BO_LT;
-      break;
-    case OO_LessEqual:
-      op = BO_LE;
-      break;
-    case OO_Greater:
-      op = BO_GT;
-      break;
-    case OO_GreaterEqual:
-      op = BO_GE;
-      break;
-    default:
-      return std::nullopt;
+    case OO_Less: op = BO_LT; break;
+    case OO_LessEqual: op = BO_LE; break;
+    case OO_Greater: op = BO_GT; break;
+    case OO_GreaterEqual: op = BO_GE; break;
+    default: return std::nullopt;
     }
     const Expr *a = stripTemporaries(oc->getArg(0)), *b = stripTemporaries(oc->getArg(1));
     if (refTo(a) == c.iv && !isa<CXXMemberCallExpr>(a->IgnoreParenImpCasts())) {

@@ -525,11 +525,8 @@ void FunctionRaiser::storeStruct(const Place &dst, const StructValue &v, mlir::L
       fail(SourceLocation(), "internal: a store to a struct parameter passed by value");
     mlir::Type et = llvm::cast<mlir::MemRefType>(lp.memref.getType()).getElementType();
     switch (lv.kind) {
-    case LeafValue::None:
-      break;
-    case LeafValue::Scalar:
-      store(elementLValue(lp, l), lv.value, l);
-      break;
+    case LeafValue::None: break;
+    case LeafValue::Scalar: store(elementLValue(lp, l), lv.value, l); break;
     case LeafValue::Zero:
       if (lp.isElement())
         store(elementLValue(lp, l), zeroOf(et), l);

@@ -35,34 +35,20 @@ namespace {
 
 LogicalResult dispatch(StepContext &c) {
   switch (c.step.kind) {
-  case StepKind::Split:
-    return applySplit(c);
-  case StepKind::Reorder:
-    return applyReorder(c);
-  case StepKind::Fuse:
-    return applyFuse(c);
-  case StepKind::Unroll:
-    return applyUnroll(c);
-  case StepKind::Pipeline:
-    return applyPipeline(c);
-  case StepKind::Partition:
-    return applyPartition(c);
-  case StepKind::Dataflow:
-    return applyDataflow(c);
-  case StepKind::Inline:
-    return applyInline(c);
-  case StepKind::BufferAt:
-    return applyBufferAt(c);
-  case StepKind::ReuseAt:
-    return applyReuseAt(c);
-  case StepKind::ComputeAt:
-    return applyComputeAt(c);
-  case StepKind::Unfold:
-    return applyUnfold(c);
-  case StepKind::Relay:
-    return applyRelay(c);
-  case StepKind::Compose:
-    break; // handled by applySteps
+  case StepKind::Split: return applySplit(c);
+  case StepKind::Reorder: return applyReorder(c);
+  case StepKind::Fuse: return applyFuse(c);
+  case StepKind::Unroll: return applyUnroll(c);
+  case StepKind::Pipeline: return applyPipeline(c);
+  case StepKind::Partition: return applyPartition(c);
+  case StepKind::Dataflow: return applyDataflow(c);
+  case StepKind::Inline: return applyInline(c);
+  case StepKind::BufferAt: return applyBufferAt(c);
+  case StepKind::ReuseAt: return applyReuseAt(c);
+  case StepKind::ComputeAt: return applyComputeAt(c);
+  case StepKind::Unfold: return applyUnfold(c);
+  case StepKind::Relay: return applyRelay(c);
+  case StepKind::Compose: break; // handled by applySteps
   }
   return failure();
 }

@@ -246,12 +246,9 @@ std::string ScheduleStep::summary() const {
     return s;
   };
   switch (kind) {
-  case StepKind::Split:
-    return "split " + refs() + " by " + std::to_string(factor.value);
-  case StepKind::Reorder:
-    return "reorder " + refs();
-  case StepKind::Fuse:
-    return "fuse " + refs();
+  case StepKind::Split: return "split " + refs() + " by " + std::to_string(factor.value);
+  case StepKind::Reorder: return "reorder " + refs();
+  case StepKind::Fuse: return "fuse " + refs();
   case StepKind::Unroll:
     return "unroll " + refs() + (factor.value ? " by " + std::to_string(factor.value) : " fully") +
            (inIR.value ? " in the IR" : "");
@@ -262,8 +259,7 @@ std::string ScheduleStep::summary() const {
     return "partition " + (array ? array->str() : std::string("?")) + " " + type.value +
            (factor.given ? " factor=" + std::to_string(factor.value) : "") +
            " dim=" + std::to_string(dim.value);
-  case StepKind::Dataflow:
-    return "dataflow " + (function ? function->str() : refs());
+  case StepKind::Dataflow: return "dataflow " + (function ? function->str() : refs());
   case StepKind::Inline:
     return std::string(off.value ? "inline off " : "inline ") + (function ? function->str() : "?");
   case StepKind::ComputeAt:
@@ -407,25 +403,18 @@ private:
 
 const char *kindName(const json &v) {
   switch (v.type()) {
-  case json::value_t::null:
-    return "null";
-  case json::value_t::object:
-    return "an object";
-  case json::value_t::array:
-    return "an array";
-  case json::value_t::string:
-    return "a string";
-  case json::value_t::boolean:
-    return "a boolean";
+  case json::value_t::null: return "null";
+  case json::value_t::object: return "an object";
+  case json::value_t::array: return "an array";
+  case json::value_t::string: return "a string";
+  case json::value_t::boolean: return "a boolean";
   case json::value_t::number_integer:
-  case json::value_t::number_unsigned:
-    return "an integer";
+  case json::value_t::number_unsigned: return "an integer";
   case json::value_t::number_float: {
     double d = v.get<double>();
     return std::isfinite(d) && d == std::floor(d) ? "an integer" : "a number with a fraction";
   }
-  default:
-    return "an unsupported value";
+  default: return "an unsupported value";
   }
 }
 
@@ -936,8 +925,7 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
       ok = false;
     }
     break;
-  default:
-    break;
+  default: break;
   }
   return ok;
 }

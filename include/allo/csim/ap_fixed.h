@@ -126,20 +126,13 @@ inline void fx_set_min(limb_t *dst, int n, int _AP_W, bool _AP_S) {
 /// whether any later discarded bit (or the sticky input) is set.
 inline bool fx_round_up(ap_q_mode _AP_Q, bool neg, bool half, bool rest, bool q_odd) {
   switch (_AP_Q) {
-  case AP_TRN:
-    return false;
-  case AP_TRN_ZERO:
-    return neg && (half || rest);
-  case AP_RND:
-    return half;
-  case AP_RND_ZERO:
-    return half && (rest || neg);
-  case AP_RND_MIN_INF:
-    return half && rest;
-  case AP_RND_INF:
-    return half && (rest || !neg);
-  case AP_RND_CONV:
-    return half && (rest || q_odd);
+  case AP_TRN: return false;
+  case AP_TRN_ZERO: return neg && (half || rest);
+  case AP_RND: return half;
+  case AP_RND_ZERO: return half && (rest || neg);
+  case AP_RND_MIN_INF: return half && rest;
+  case AP_RND_INF: return half && (rest || !neg);
+  case AP_RND_CONV: return half && (rest || q_odd);
   }
   return false;
 }
@@ -170,15 +163,9 @@ inline bool fx_convert_small(limb_t *dst, int _AP_W, int _AP_I, bool _AP_S, ap_q
   const i128_t hi = _AP_S ? ((i128_t)1 << (_AP_W - 1)) - 1 : ((i128_t)1 << _AP_W) - 1;
   if (q < lo || q > hi) {
     switch (_AP_O) {
-    case AP_SAT:
-      q = q < lo ? lo : hi;
-      break;
-    case AP_SAT_ZERO:
-      q = 0;
-      break;
-    case AP_SAT_SYM:
-      q = q > hi ? hi : (_AP_S ? -hi : 0);
-      break;
+    case AP_SAT: q = q < lo ? lo : hi; break;
+    case AP_SAT_ZERO: q = 0; break;
+    case AP_SAT_SYM: q = q > hi ? hi : (_AP_S ? -hi : 0); break;
     default: // AP_WRAP: the low W bits, normalized below
       break;
     }
@@ -228,9 +215,7 @@ inline void fx_convert(limb_t *dst, int dn, int _AP_W, int _AP_I, bool _AP_S, ap
       else
         fx_set_max(t, wn, _AP_W, _AP_S);
       break;
-    case AP_SAT_ZERO:
-      lclear(t, wn);
-      break;
+    case AP_SAT_ZERO: lclear(t, wn); break;
     case AP_SAT_SYM:
       if (!qneg)
         fx_set_max(t, wn, _AP_W, _AP_S);

@@ -565,14 +565,10 @@ inline std::string ldigits(limb_t *m, int n, int radix) {
 
 inline const char *radix_prefix(int radix) {
   switch (radix) {
-  case 2:
-    return "0b";
-  case 8:
-    return "0o";
-  case 16:
-    return "0x";
-  default:
-    return "";
+  case 2: return "0b";
+  case 8: return "0o";
+  case 16: return "0x";
+  default: return "";
   }
 }
 

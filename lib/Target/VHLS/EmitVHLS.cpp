@@ -73,14 +73,10 @@ struct CType {
   bool operator!=(const CType &o) const { return !(*this == o); }
   std::string name() const {
     switch (kind) {
-    case Bool:
-      return "bool";
-    case Float:
-      return "float";
-    case Double:
-      return "double";
-    case Index:
-      return "int";
+    case Bool: return "bool";
+    case Float: return "float";
+    case Double: return "double";
+    case Index: return "int";
     case Int:
       if (width == 8 || width == 16 || width == 32 || width == 64)
         return std::string(isSigned ? "int" : "uint") + std::to_string(width) + "_t";
@@ -465,6 +461,8 @@ bool FuncEmitter::unsignedHint(Value v) {
     if (isa<arith::DivUIOp, arith::RemUIOp, arith::ShRUIOp, arith::ExtUIOp, arith::IndexCastUIOp,
             arith::FPToUIOp>(def)) {
       u = true;
+    } else if (auto f = dyn_cast<FloatToAPIntOp>(def)) {
+      u = f.getIsUnsigned();
     } else if (isa<arith::DivSIOp, arith::RemSIOp, arith::ShRSIOp, arith::ExtSIOp,
                    arith::IndexCastOp, arith::FPToSIOp, arith::ConstantOp>(def)) {
       u = false;
@@ -631,16 +629,12 @@ bool FuncEmitter::nonNeg(AffineExpr e, ValueRange operands) {
     return false; // callers convert symbols to dims first
   auto b = llvm::cast<AffineBinaryOpExpr>(e);
   switch (e.getKind()) {
-  case AffineExprKind::Add:
-    return nonNeg(b.getLHS(), operands) && nonNeg(b.getRHS(), operands);
+  case AffineExprKind::Add: return nonNeg(b.getLHS(), operands) && nonNeg(b.getRHS(), operands);
   case AffineExprKind::Mul:
   case AffineExprKind::FloorDiv:
-  case AffineExprKind::CeilDiv:
-    return nonNeg(b.getLHS(), operands) && nonNeg(b.getRHS(), operands);
-  case AffineExprKind::Mod:
-    return true;
-  default:
-    return false;
+  case AffineExprKind::CeilDiv: return nonNeg(b.getLHS(), operands) && nonNeg(b.getRHS(), operands);
+  case AffineExprKind::Mod: return true;
+  default: return false;
   }
 }
 
@@ -721,8 +715,7 @@ CExpr FuncEmitter::affineExpr(AffineExpr e, ValueRange operands) {
     mod.helpers.ceildiv = true;
     return CExpr{"allo_ceildiv(" + l.text + ", " + r.text + ")", PPostfix, it};
   }
-  default:
-    return CExpr{"<?>", PPrimary, it};
+  default: return CExpr{"<?>", PPrimary, it};
   }
 }
 
@@ -989,12 +982,8 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     const char *sym = "==";
     using P = arith::CmpIPredicate;
     switch (cmp.getPredicate()) {
-    case P::eq:
-      sym = "==";
-      break;
-    case P::ne:
-      sym = "!=";
-      break;
+    case P::eq: sym = "=="; break;
+    case P::ne: sym = "!="; break;
     case P::slt:
       sym = "<";
       t.isSigned = true;
@@ -1039,26 +1028,13 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     using P = arith::CmpFPredicate;
     const char *sym;
     switch (cmp.getPredicate()) {
-    case P::OEQ:
-      sym = "==";
-      break;
-    case P::UNE:
-      sym = "!=";
-      break;
-    case P::OLT:
-      sym = "<";
-      break;
-    case P::OLE:
-      sym = "<=";
-      break;
-    case P::OGT:
-      sym = ">";
-      break;
-    case P::OGE:
-      sym = ">=";
-      break;
-    default:
-      return op->emitError("vhls: unsupported floating-point comparison predicate");
+    case P::OEQ: sym = "=="; break;
+    case P::UNE: sym = "!="; break;
+    case P::OLT: sym = "<"; break;
+    case P::OLE: sym = "<="; break;
+    case P::OGT: sym = ">"; break;
+    case P::OGE: sym = ">="; break;
+    default: return op->emitError("vhls: unsupported floating-point comparison predicate");
     }
     int prec = (cmp.getPredicate() == P::OEQ || cmp.getPredicate() == P::UNE) ? PEq : PRel;
     CType t = typeOf(cmp.getLhs());
@@ -1176,7 +1152,8 @@ LogicalResult FuncEmitter::computeExpr(Operation *op, CExpr &e) {
     // The ap_[u]int constructor: toward zero, wrapped (a C++ cast to an
     // integer type would be undefined out of range).
     unsigned w = op->getResult(0).getType().getIntOrFloatBitWidth();
-    std::string ap = std::string(rt.isSigned ? "ap_int<" : "ap_uint<") + std::to_string(w) + ">";
+    bool u = llvm::cast<FloatToAPIntOp>(op).getIsUnsigned();
+    std::string ap = std::string(u ? "ap_uint<" : "ap_int<") + std::to_string(w) + ">";
     std::string text = ap + "(" + as(op->getOperand(0), typeOf(op->getOperand(0)), PCond) + ")";
     if (rt.name() != ap)
       text = "(" + rt.name() + ")" + text;

@@ -52,23 +52,12 @@ i128 ref_raw(double x, int W, int I, bool S, ap_q_mode Q, ap_o_mode O) {
     up = false;
   } else { // exactly half way
     switch (Q) {
-    case AP_RND:
-      up = true;
-      break;
-    case AP_RND_ZERO:
-      up = neg;
-      break;
-    case AP_RND_MIN_INF:
-      up = false;
-      break;
-    case AP_RND_INF:
-      up = !neg;
-      break;
-    case AP_RND_CONV:
-      up = (q & 1) != 0;
-      break;
-    default:
-      break;
+    case AP_RND: up = true; break;
+    case AP_RND_ZERO: up = neg; break;
+    case AP_RND_MIN_INF: up = false; break;
+    case AP_RND_INF: up = !neg; break;
+    case AP_RND_CONV: up = (q & 1) != 0; break;
+    default: break;
     }
   }
   if (up)
@@ -78,14 +67,10 @@ i128 ref_raw(double x, int W, int I, bool S, ap_q_mode Q, ap_o_mode O) {
   if (q >= lo && q <= hi)
     return q;
   switch (O) {
-  case AP_SAT:
-    return q < lo ? lo : hi;
-  case AP_SAT_ZERO:
-    return 0;
-  case AP_SAT_SYM:
-    return q > hi ? hi : (S ? -hi : 0);
-  default:
-    return wrap_bits(q, W, S);
+  case AP_SAT: return q < lo ? lo : hi;
+  case AP_SAT_ZERO: return 0;
+  case AP_SAT_SYM: return q > hi ? hi : (S ? -hi : 0);
+  default: return wrap_bits(q, W, S);
   }
 }
 

@@ -63,16 +63,11 @@ template <int W, bool S> using apt = typename std::conditional<S, ap_int<W>, ap_
 /// Random raw 64-bit pattern, biased toward interesting values.
 std::uint64_t rand_raw(std::mt19937_64 &rng) {
   switch (rng() % 8) {
-  case 0:
-    return 0;
-  case 1:
-    return ~std::uint64_t(0);
-  case 2:
-    return rng() % 5;
-  case 3:
-    return std::uint64_t(1) << (rng() % 64);
-  default:
-    return rng();
+  case 0: return 0;
+  case 1: return ~std::uint64_t(0);
+  case 2: return rng() % 5;
+  case 3: return std::uint64_t(1) << (rng() % 64);
+  default: return rng();
   }
 }
 
@@ -431,11 +426,8 @@ TEST(ApInt, ImplicitConversionsBehaveLikeIntegers) {
   EXPECT_EQ(arr[ap_uint<3>(6)], 6);
   int hit = 0;
   switch (ap_uint<4>(9)) {
-  case 9:
-    hit = 1;
-    break;
-  default:
-    hit = 2;
+  case 9: hit = 1; break;
+  default: hit = 2;
   }
   EXPECT_EQ(hit, 1);
   EXPECT_TRUE(ap_int<8>(3) ? true : false);

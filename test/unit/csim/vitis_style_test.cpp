@@ -277,14 +277,9 @@ TEST(VitisStyle, AxiStreamWithSideChannels) {
   int steps = 0;
   while (st != DONE) {
     switch (st) {
-    case IDLE:
-      st = RUN;
-      break;
-    case RUN:
-      st = DONE;
-      break;
-    default:
-      break;
+    case IDLE: st = RUN; break;
+    case RUN: st = DONE; break;
+    default: break;
     }
     ++steps;
   }

@@ -151,17 +151,19 @@ def Allo_BitReverseOp : Allo_Op<"bit_reverse", [Pure, AllTypesMatch<["input", "r
 def Allo_FloatToAPIntOp : Allo_Op<"float_to_ap_int", [Pure]> {
   let summary = "an ap_[u]int built from a floating-point value";
   let description = [{
-    `%r = allo.float_to_ap_int %d : f64 to i16` is `ap_int<16>(d)` (or
-    `ap_uint<16>(d)`: the bits are the same): the value of %d truncated
+    `%r = allo.float_to_ap_int %d : f64 to i16` is `ap_int<16>(d)`
+    (`allo.float_to_ap_int %d unsigned`: `ap_uint<16>(d)`, the same bits;
+    the keyword keeps the source's spelling): the value of %d truncated
     toward zero, then wrapped to the result's width in two's complement;
     NaN and infinities give 0. This is what our csim headers (and Vitis
     HLS's) do; `arith.fptosi`/`fptoui`, a C++ cast to an integer type, is
     undefined out of range. The vhls emitter prints the constructor;
     allo-lower-streams expands it into integer arithmetic on the bits.
   }];
-  let arguments = (ins AnyFloat:$input);
+  let arguments = (ins AnyFloat:$input, UnitAttr:$is_unsigned);
   let results = (outs AnySignlessInteger:$result);
-  let assemblyFormat = "$input attr-dict `:` type($input) `to` type($result)";
+  let assemblyFormat =
+      "$input (`unsigned` $is_unsigned^)? attr-dict `:` type($input) `to` type($result)";
 }
 
 //===----------------------------------------------------------------------===//

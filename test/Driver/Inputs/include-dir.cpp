@@ -1,0 +1,5 @@
+#include <allo/allo.h>
+void k(int a[4]) {
+  for (int i = 0; i < 4; i++)
+    a[i] += 1;
+}
