@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package Allo C++ needs to build and test (idempotent; run as root).
 set -euo pipefail
-PKGS=(cmake ninja-build ccache g++ make python3
+PKGS=(cmake ninja-build ccache g++ make python3 libzstd-dev zlib1g-dev
       llvm-22-dev libmlir-22-dev mlir-22-tools libclang-22-dev clang-22 llvm-22-tools
       nlohmann-json3-dev libgtest-dev clang-format-22)
 missing=()

@@ -320,14 +320,14 @@ LogicalResult sched::applyBufferAt(StepContext &c) {
     return failure();
   Value array = arr->value();
   if (arr->alloca && loop->isAncestor(arr->alloca)) {
-    auto d = c.error("cannot buffer '" + s.array->str() + "' at " + describeLoop(loop) +
+    auto d = c.error("cannot buffer '" + s.array()->str() + "' at " + describeLoop(loop) +
                      ": the array is allocated inside the loop");
     d.attachNote(arr->loc()) << "the array";
     return failure();
   }
   MemRefType type = arr->type();
   if (type.getRank() == 0) {
-    c.error(*s.array, "'" + s.array->str() + "' is a scalar; buffer_at buffers arrays");
+    c.error(*s.array(), "'" + s.array()->str() + "' is a scalar; buffer_at buffers arrays");
     return failure();
   }
 
@@ -348,7 +348,7 @@ LogicalResult sched::applyBufferAt(StepContext &c) {
       accesses.push_back(st);
       continue;
     }
-    auto d = c.error("cannot buffer '" + s.array->str() + "' at " + describeLoop(loop) +
+    auto d = c.error("cannot buffer '" + s.array()->str() + "' at " + describeLoop(loop) +
                      ": the loop uses it in a '" + user->getName().getStringRef().str() +
                      "', not only in affine loads and stores");
     d.attachNote(user->getLoc()) << "this use; buffer_at needs every access inside the loop to be "
@@ -356,7 +356,7 @@ LogicalResult sched::applyBufferAt(StepContext &c) {
     return failure();
   }
   if (accesses.empty()) {
-    auto d = c.error("cannot buffer '" + s.array->str() + "' at " + describeLoop(loop) +
+    auto d = c.error("cannot buffer '" + s.array()->str() + "' at " + describeLoop(loop) +
                      ": the loop does not access it");
     d.attachNote(loop.getLoc()) << "the loop";
     return failure();
@@ -368,7 +368,7 @@ LogicalResult sched::applyBufferAt(StepContext &c) {
   for (Operation *op : accesses) {
     auto r = std::make_unique<affine::MemRefRegion>(op->getLoc());
     if (failed(r->compute(op, depth)) || (region && failed(region->unionBoundingBox(*r)))) {
-      auto d = c.error("cannot buffer '" + s.array->str() + "' at " + describeLoop(loop) +
+      auto d = c.error("cannot buffer '" + s.array()->str() + "' at " + describeLoop(loop) +
                        ": the region this access covers cannot be computed");
       d.attachNote(op->getLoc()) << "this access (its indices or the bounds of the loops around it "
                                     "are not affine)";
@@ -381,7 +381,7 @@ LogicalResult sched::applyBufferAt(StepContext &c) {
   llvm::SmallVector<AffineMap, 4> lbs;
   std::optional<int64_t> size = region->getConstantBoundingSizeAndShape(&shape, &lbs);
   if (!size || *size <= 0 || shape.size() != (size_t)type.getRank()) {
-    auto d = c.error("cannot buffer '" + s.array->str() + "' at " + describeLoop(loop) +
+    auto d = c.error("cannot buffer '" + s.array()->str() + "' at " + describeLoop(loop) +
                      ": the tile one iteration accesses is not a box of constant size");
     d.attachNote(loop.getLoc()) << "the bounds of the loops inside it must not let the tile's size "
                                    "depend on the loop's variable or on parameters";
@@ -392,7 +392,7 @@ LogicalResult sched::applyBufferAt(StepContext &c) {
                                       &symbols);
   for (Value v : symbols)
     if (!availableIn(v, loop)) {
-      auto d = c.error("cannot buffer '" + s.array->str() + "' at " + describeLoop(loop) +
+      auto d = c.error("cannot buffer '" + s.array()->str() + "' at " + describeLoop(loop) +
                        ": the tile's position depends on a value computed inside the loop");
       d.attachNote(v.getLoc()) << "this value";
       return failure();
@@ -408,7 +408,7 @@ LogicalResult sched::applyBufferAt(StepContext &c) {
     r.shape = shape[d];
     r.size = type.getDimSize(d);
     if (type.isDynamicDim(d)) {
-      auto diag = c.error("cannot buffer '" + s.array->str() + "' at " + describeLoop(loop) +
+      auto diag = c.error("cannot buffer '" + s.array()->str() + "' at " + describeLoop(loop) +
                           ": dimension " + std::to_string(d + 1) +
                           " of the array has no static size, so the tile cannot be kept inside it");
       diag.attachNote(arr->loc()) << "the array";
@@ -443,7 +443,7 @@ LogicalResult sched::applyBufferAt(StepContext &c) {
   std::string bufName = buf->getAttrOfType<StringAttr>(AlloDialect::kName).getValue().str();
   for (unsigned d = 0; d < bufShape.size(); ++d)
     for (const char *dir : {".in", ".out"})
-      if (failed(c.checkFreshName(arr->func, bufName + dir + std::to_string(d), s.loops.front())))
+      if (failed(c.checkFreshName(arr->func, bufName + dir + std::to_string(d), c.loops.front())))
         return failure();
 
   // The tile's origin, at the start of the body.
@@ -511,4 +511,8 @@ LogicalResult sched::applyBufferAt(StepContext &c) {
     buildCopyNest(b, loc, array, buf, range, bufDim, origin, /*in=*/false, bufName);
   }
   return success();
+}
+
+std::string sched::summarizeBufferAt(const ScheduleStep &s) {
+  return "buffer_at " + refStr(s.array()) + " at " + refList(s.loops());
 }

@@ -49,7 +49,7 @@ using namespace allo::sched;
 
 LogicalResult sched::applyComputeAt(StepContext &c) {
   const ScheduleStep &s = c.step;
-  const ScheduleRef &pref = s.loops[0], &cref = s.loops[1];
+  const ScheduleRef &pref = c.loops[0], &cref = c.loops[1];
   affine::AffineForOp src = c.affineLoop(pref, "compute_at");
   if (!src)
     return failure();
@@ -291,4 +291,10 @@ LogicalResult sched::applyComputeAt(StepContext &c) {
     copy.getDefiningOp()->erase();
   }
   return success();
+}
+
+std::string sched::summarizeComputeAt(const ScheduleStep &s) {
+  std::vector<ScheduleRef> loops = s.loops();
+  return "compute_at " + (loops.size() > 0 ? loops[0].str() : std::string("?")) + " at " +
+         (loops.size() > 1 ? loops[1].str() : std::string("?"));
 }

@@ -13,12 +13,16 @@ using namespace allo::sched;
 
 LogicalResult sched::applyDataflow(StepContext &c) {
   Operation *target = nullptr;
-  if (c.step.function)
-    target = c.function(*c.step.function);
+  if (c.step.function())
+    target = c.function(*c.step.function());
   else
-    target = c.loop(c.step.loops.front());
+    target = c.loop(c.loops.front());
   if (!target)
     return failure();
   target->setAttr(AlloDialect::kDataflow, UnitAttr::get(c.ctx));
   return success();
+}
+
+std::string sched::summarizeDataflow(const ScheduleStep &s) {
+  return "dataflow " + (s.function() ? s.function()->str() : refList(s.loops()));
 }

@@ -43,13 +43,13 @@ LogicalResult sched::applyFuse(StepContext &c) {
     return failure();
   for (size_t k = 1; k < loops.size(); ++k) {
     if (loops[k]->isProperAncestor(loops[k - 1])) {
-      c.error(c.step.loops[k], "list the loops outermost first: " + describeLoop(loops[k]) +
-                                   " encloses " + describeLoop(loops[k - 1]));
+      c.error(c.loops[k], "list the loops outermost first: " + describeLoop(loops[k]) +
+                              " encloses " + describeLoop(loops[k - 1]));
       return failure();
     }
     if (!loops[k - 1]->isProperAncestor(loops[k])) {
-      c.error(c.step.loops[k], describeLoop(loops[k]) + " is not nested inside " +
-                                   describeLoop(loops[k - 1]) + "; fuse takes loops of one nest");
+      c.error(c.loops[k], describeLoop(loops[k]) + " is not nested inside " +
+                              describeLoop(loops[k - 1]) + "; fuse takes loops of one nest");
       return failure();
     }
   }
@@ -76,7 +76,7 @@ LogicalResult sched::applyFuse(StepContext &c) {
   for (affine::AffineForOp l : band)
     names.push_back(loopName(l).str());
   std::string fusedName = llvm::join(names, ".") + ".fused";
-  if (failed(c.checkFreshName(f, fusedName, c.step.loops.front())))
+  if (failed(c.checkFreshName(f, fusedName, c.loops.front())))
     return failure();
   // Attributes of the inner loops (the outermost keeps its own), innermost
   // last so that it wins; induction variable names joined.
@@ -230,3 +230,5 @@ LogicalResult sched::applyFuse(StepContext &c) {
       GreedyRewriteConfig().setStrictness(GreedyRewriteStrictness::ExistingAndNewOps));
   return success();
 }
+
+std::string sched::summarizeFuse(const ScheduleStep &s) { return "fuse " + refList(s.loops()); }

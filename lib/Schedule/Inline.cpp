@@ -15,19 +15,23 @@ using namespace allo;
 using namespace allo::sched;
 
 LogicalResult sched::applyInline(StepContext &c) {
-  func::FuncOp f = c.function(*c.step.function);
+  func::FuncOp f = c.function(*c.step.function());
   if (!f)
     return failure();
-  bool off = c.step.off.value;
+  bool off = c.step.flag("off").value;
   if (!off && f->hasAttr(AlloDialect::kTop)) {
     auto uses = SymbolTable::getSymbolUses(f, c.module);
     if (uses && uses->empty()) {
-      auto d = c.error(*c.step.function, "cannot inline '" + f.getSymName().str() +
-                                             "': it is a top function and nothing calls it");
+      auto d = c.error(*c.step.function(), "cannot inline '" + f.getSymName().str() +
+                                               "': it is a top function and nothing calls it");
       d.attachNote(f.getLoc()) << "the function";
       return failure();
     }
   }
   f->setAttr(AlloDialect::kInline, IntegerAttr::get(IntegerType::get(c.ctx, 64), off ? 0 : 1));
   return success();
+}
+
+std::string sched::summarizeInline(const ScheduleStep &s) {
+  return std::string(s.flag("off").value ? "inline off " : "inline ") + refStr(s.function());
 }

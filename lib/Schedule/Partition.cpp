@@ -42,28 +42,28 @@ struct Reached {
 
 LogicalResult sched::applyPartition(StepContext &c) {
   const ScheduleStep &s = c.step;
-  std::optional<ArraySite> origin = c.array(*s.array);
+  std::optional<ArraySite> origin = c.array(*s.array());
   if (!origin)
     return failure();
   MemRefType type = origin->type();
   int64_t rank = type.getRank();
-  int64_t dim = s.dim.value;
+  int64_t dim = s.integer("dim").value;
   if (dim > rank) {
-    auto d = c.error(s.dim.path, s.dim.pos,
-                     "dim " + std::to_string(dim) + " is out of range: '" + s.array->str() +
+    auto d = c.error(s.integer("dim").path, s.integer("dim").pos,
+                     "dim " + std::to_string(dim) + " is out of range: '" + s.array()->str() +
                          "' has " + std::to_string(rank) + " dimension" + (rank == 1 ? "" : "s"));
-    d.attachNote(c.locOf(s.dim.pos)) << "use 1.." << rank << ", or 0 for all dimensions";
+    d.attachNote(c.locOf(s.integer("dim").pos)) << "use 1.." << rank << ", or 0 for all dimensions";
     return failure();
   }
-  if (s.factor.given) {
+  if (s.integer("factor").given) {
     for (int64_t k = dim ? dim : 1; k <= (dim ? dim : rank); ++k) {
       int64_t size = type.getDimSize(k - 1);
-      if (!ShapedType::isDynamic(size) && s.factor.value > size) {
-        auto d = c.error(s.factor.path, s.factor.pos,
-                         "factor " + std::to_string(s.factor.value) + " exceeds the size " +
-                             std::to_string(size) + " of dimension " + std::to_string(k) + " of '" +
-                             s.array->str() + "'");
-        d.attachNote(c.locOf(s.factor.pos))
+      if (!ShapedType::isDynamic(size) && s.integer("factor").value > size) {
+        auto d = c.error(s.integer("factor").path, s.integer("factor").pos,
+                         "factor " + std::to_string(s.integer("factor").value) +
+                             " exceeds the size " + std::to_string(size) + " of dimension " +
+                             std::to_string(k) + " of '" + s.array()->str() + "'");
+        d.attachNote(c.locOf(s.integer("factor").pos))
             << "use at most " << size << " banks, or \"type\": \"complete\"";
         return failure();
       }
@@ -72,9 +72,9 @@ LogicalResult sched::applyPartition(StepContext &c) {
 
   Builder b(c.ctx);
   NamedAttrList fields;
-  fields.set("type", b.getStringAttr(s.type.value));
-  if (s.factor.given)
-    fields.set("factor", b.getI64IntegerAttr(s.factor.value));
+  fields.set("type", b.getStringAttr(s.text("type").value));
+  if (s.integer("factor").given)
+    fields.set("factor", b.getI64IntegerAttr(s.integer("factor").value));
   fields.set("dim", b.getI64IntegerAttr(dim));
   DictionaryAttr entry = fields.getDictionary(c.ctx);
 
@@ -114,7 +114,7 @@ LogicalResult sched::applyPartition(StepContext &c) {
         add(ArraySite{caller, -1, a}, call);
       } else {
         auto d =
-            c.error("cannot partition '" + s.array->str() + "' consistently: '" + site.str() +
+            c.error("cannot partition '" + s.array()->str() + "' consistently: '" + site.str() +
                     "' receives an array that is not a parameter or local array of its caller");
         d.attachNote(call.getLoc()) << "the call passing it";
         return failure();
@@ -202,4 +202,26 @@ LogicalResult sched::applyPartition(StepContext &c) {
     sites[i].site.setPartitions(b.getArrayAttr(list));
   }
   return success();
+}
+
+std::string sched::summarizePartition(const ScheduleStep &s) {
+  ScheduleField<int64_t> factor = s.integer("factor");
+  return "partition " + refStr(s.array()) + " " + s.text("type").value +
+         (factor.given ? " factor=" + std::to_string(factor.value) : "") +
+         " dim=" + std::to_string(s.integer("dim").value);
+}
+
+std::optional<StepProblem> sched::checkPartition(const ScheduleStep &s) {
+  std::string type = s.text("type").value;
+  ScheduleField<int64_t> factor = s.integer("factor");
+  if (type == "complete" && factor.given)
+    return StepProblem{factor.path, factor.pos, "a complete partition takes no 'factor'",
+                       "remove \"factor\", or use \"type\": \"cyclic\" or \"block\""};
+  // (A factor written but invalid has been reported already.)
+  if (type != "complete" && !factor.given && factor.path.empty())
+    return StepProblem{"",
+                       {},
+                       "a " + type + " partition needs a 'factor' (the number of banks)",
+                       "add e.g. \"factor\": 2"};
+  return std::nullopt;
 }

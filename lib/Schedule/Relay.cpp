@@ -208,10 +208,10 @@ std::string elementCType(Attribute ctype) {
 
 LogicalResult sched::applyRelay(StepContext &c) {
   const ScheduleStep &s = c.step;
-  func::FuncOp f = c.function(*s.array);
+  func::FuncOp f = c.function(*s.array());
   if (!f)
     return failure();
-  std::string gridName = s.grid.given ? s.grid.value : "PE";
+  std::string gridName = s.text("grid").value;
   std::string gridSym = f.getSymName().str() + "_" + gridName;
   auto grid = c.module.lookupSymbol<func::FuncOp>(gridSym);
   if (!grid || !grid->hasAttr(AlloDialect::kPEGrid)) {
@@ -222,9 +222,9 @@ LogicalResult sched::applyRelay(StepContext &c) {
   }
   llvm::ArrayRef<int64_t> shape =
       grid->getAttrOfType<DenseI64ArrayAttr>(AlloDialect::kPEGrid).asArrayRef();
-  int64_t axis = s.axis.value;
+  int64_t axis = s.integer("axis").value;
   if (axis >= (int64_t)shape.size()) {
-    c.error(s.axis.path, s.axis.pos,
+    c.error(s.integer("axis").path, s.integer("axis").pos,
             "axis " + std::to_string(axis) + " is out of range: the unfolded band has " +
                 std::to_string(shape.size()) + " loop(s), axes count from 0");
     return failure();
@@ -234,7 +234,7 @@ LogicalResult sched::applyRelay(StepContext &c) {
     if (shape[a] > 0 && a != axis)
       flow.push_back(a);
   if (flow.size() > 1) {
-    c.error(s.axis.path, s.axis.pos,
+    c.error(s.integer("axis").path, s.integer("axis").pos,
             "a relay passes values along one axis, but the grid has " +
                 std::to_string(flow.size()) + " unfolded axes besides axis " +
                 std::to_string(axis));
@@ -251,7 +251,7 @@ LogicalResult sched::applyRelay(StepContext &c) {
     auto idx = callee->getAttrOfType<DenseI64ArrayAttr>(AlloDialect::kPEIndex).asArrayRef();
     pes.push_back(PE{call, callee, {idx.begin(), idx.end()}});
   });
-  std::string name = s.array->name, x = name, bufName;
+  std::string name = s.array()->name, x = name, bufName;
   for (PE &p : pes)
     p.func.walk([&](memref::AllocaOp a) {
       auto n = a->getAttrOfType<StringAttr>(AlloDialect::kName);
@@ -264,7 +264,7 @@ LogicalResult sched::applyRelay(StepContext &c) {
   for (PE &p : pes) {
     p.xArg = argNamed(p.func, x);
     if (p.xArg < 0) {
-      auto d = c.error(s.array->path, s.array->pos,
+      auto d = c.error(s.array()->path, s.array()->pos,
                        "PE '" + p.func.getSymName().str() + "' does not access '" + x + "'" +
                            (bufName.empty() ? "" : " (the array buffered by '" + bufName + "')"));
       d.attachNote(p.func.getLoc())
@@ -275,8 +275,8 @@ LogicalResult sched::applyRelay(StepContext &c) {
     // one array to relay.
     if (p.func.getArgAttr(p.xArg, AlloDialect::kField)) {
       auto ct = p.func.getArgAttrOfType<StringAttr>(p.xArg, AlloDialect::kCType);
-      auto d = c.error(s.array->path, s.array->pos,
-                       "'" + s.array->str() + "' is a struct variable (" +
+      auto d = c.error(s.array()->path, s.array()->pos,
+                       "'" + s.array()->str() + "' is a struct variable (" +
                            (ct ? ct.getValue().str() : std::string("a struct")) +
                            "), raised as one array per field; schedule steps on structs and "
                            "arrays of structs are not supported yet");
@@ -433,7 +433,7 @@ LogicalResult sched::applyRelay(StepContext &c) {
   std::string elemC = elementCType(ctypeAttr);
   // Fixed-point elements: the FIFOs carry the raw bits, as the array does.
   Attribute fixedScale = pes.front().func.getArgAttr(pes.front().xArg, AlloDialect::kFixedScale);
-  int64_t depth = s.depth.given ? s.depth.value : 2;
+  int64_t depth = s.integer("depth").value;
   // Loaders go before the first PE call (found afresh: PE calls are rebuilt).
   auto firstPE = [&]() -> Operation * {
     for (Operation &op : grid.getBody().front())
@@ -558,4 +558,9 @@ LogicalResult sched::applyRelay(StepContext &c) {
     }
   }
   return success();
+}
+
+std::string sched::summarizeRelay(const ScheduleStep &s) {
+  return "relay " + refStr(s.array()) + " through " + s.text("grid").value + " axis " +
+         std::to_string(s.integer("axis").value);
 }

@@ -86,9 +86,9 @@ LogicalResult sched::applyReorder(StepContext &c) {
     affine::AffineForOp l = loops[k];
     if ((l != outer && !outer->isProperAncestor(l)) ||
         (l != inner && !l->isProperAncestor(inner))) {
-      c.error(c.step.loops[k], describeLoop(l) + " is not in the same loop nest as " +
-                                   describeLoop(outer == l ? inner : outer) +
-                                   "; reorder permutes the loops of one nest");
+      c.error(c.loops[k], describeLoop(l) + " is not in the same loop nest as " +
+                              describeLoop(outer == l ? inner : outer) +
+                              "; reorder permutes the loops of one nest");
       return failure();
     }
   }
@@ -234,4 +234,8 @@ LogicalResult sched::applyReorder(StepContext &c) {
   prepareBand(band);
   affine::permuteLoops(band, permMap);
   return success();
+}
+
+std::string sched::summarizeReorder(const ScheduleStep &s) {
+  return "reorder " + refList(s.loops());
 }

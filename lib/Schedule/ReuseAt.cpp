@@ -543,7 +543,7 @@ LogicalResult Reuse::lineBuffer(affine::AffineForOp inner, llvm::ArrayRef<Operat
       createLocalArray(arr, {rows, type.getDimSize(*colDim)}, arrayName(array) + "_reuse");
   setPartition(ctx, buf, 1);
   std::string bufName = buf->getAttrOfType<StringAttr>(AlloDialect::kName).getValue().str();
-  if (rows > 1 && failed(c.checkFreshName(arr.func, bufName + ".preload", c.step.loops.front())))
+  if (rows > 1 && failed(c.checkFreshName(arr.func, bufName + ".preload", c.loops.front())))
     return failure();
 
   // A[row + off][col] with the other indices of the reads.
@@ -927,9 +927,8 @@ LogicalResult Reuse::general(llvm::ArrayRef<Operation *> uses) {
   std::string bufName = buf->getAttrOfType<StringAttr>(AlloDialect::kName).getValue().str();
   for (const char *role : {".preload", ".update", ".first"})
     for (unsigned l = 0; l < rank; ++l)
-      if (failed(c.checkFreshName(arr.func,
-                                  bufName + role + (l ? std::to_string(l) : std::string()),
-                                  c.step.loops.front())))
+      if (failed(c.checkFreshName(
+              arr.func, bufName + role + (l ? std::to_string(l) : std::string()), c.loops.front())))
         return failure();
 
   // idx: buffer coordinates along the other dimensions; origin: the box's
@@ -1081,7 +1080,7 @@ LogicalResult sched::applyReuseAt(StepContext &c) {
   affine::AffineForOp loop;
   if (failed(c.arrayAndLoop("reuse_at", arr, loop)))
     return failure();
-  Reuse r{c, *arr, loop, "cannot reuse '" + s.array->str() + "' at " + describeLoop(loop) + ": ",
+  Reuse r{c, *arr, loop, "cannot reuse '" + s.array()->str() + "' at " + describeLoop(loop) + ": ",
           arr->value()};
   if (arr->alloca && loop->isAncestor(arr->alloca)) {
     auto d = c.error(r.what + "the array is allocated inside the loop");
@@ -1127,4 +1126,8 @@ LogicalResult sched::applyReuseAt(StepContext &c) {
       return done;
   }
   return r.general(uses);
+}
+
+std::string sched::summarizeReuseAt(const ScheduleStep &s) {
+  return "reuse_at " + refStr(s.array()) + " at " + refList(s.loops());
 }

@@ -45,12 +45,16 @@ struct ArraySite {
 
 class StepContext {
 public:
-  StepContext(mlir::ModuleOp module, const Schedule &schedule, const ScheduleStep &step)
-      : module(module), schedule(schedule), step(step), ctx(module.getContext()) {}
+  StepContext(mlir::ModuleOp module, const ScheduleStep &step, llvm::ArrayRef<ScheduleStep> later,
+              ScheduleRun &run)
+      : module(module), step(step), loops(step.loops()), later(later), run(run),
+        ctx(module.getContext()) {}
 
   mlir::ModuleOp module; ///< the working copy
-  const Schedule &schedule;
   const ScheduleStep &step;
+  std::vector<ScheduleRef> loops;     ///< the step's loops (step.loops())
+  llvm::ArrayRef<ScheduleStep> later; ///< the steps after this one
+  ScheduleRun &run;
   mlir::MLIRContext *ctx;
 
   /// A location in the schedule file (unknown if pos is 0:0).
@@ -145,19 +149,16 @@ bool isCallLocal(mlir::Value memref);
 // Primitives, one file each
 //===----------------------------------------------------------------------===//
 
-mlir::LogicalResult applySplit(StepContext &c);
-mlir::LogicalResult applyReorder(StepContext &c);
-mlir::LogicalResult applyFuse(StepContext &c);
-mlir::LogicalResult applyUnroll(StepContext &c);
-mlir::LogicalResult applyPipeline(StepContext &c);
-mlir::LogicalResult applyPartition(StepContext &c);
-mlir::LogicalResult applyDataflow(StepContext &c);
-mlir::LogicalResult applyInline(StepContext &c);
-mlir::LogicalResult applyBufferAt(StepContext &c);
-mlir::LogicalResult applyReuseAt(StepContext &c);
-mlir::LogicalResult applyUnfold(StepContext &c);
-mlir::LogicalResult applyRelay(StepContext &c);
-mlir::LogicalResult applyComputeAt(StepContext &c);
+// apply<Impl>, summarize<Impl> and check<Impl> of every op of
+// include/allo/TransformOps/AlloTransformOps.td.
+#define GET_ALLO_SCHEDULE_DECLS
+#include "allo/TransformOps/ScheduleOps.inc"
+
+/// "a, b, c" of the references; "?" for a missing one.
+std::string refList(const std::vector<ScheduleRef> &refs);
+inline std::string refStr(const std::optional<ScheduleRef> &r) {
+  return r ? r->str() : std::string("?");
+}
 
 /// An access map of an array moved onto a local copy of a box of it (the
 /// buffers of buffer_at and reuse_at): every index minus the box's origin,

@@ -2,9 +2,10 @@
 //
 // nlohmann/json parses the text; a small scanner of our own then records the
 // byte offset of every value and key (nlohmann keeps none), so that each
-// diagnostic can name both the JSON path and line:column. The op table below
-// is the single description of the language: the parser checks against it,
-// and a unit test keeps schedules/schedule.schema.json in sync with it.
+// diagnostic can name both the JSON path and line:column. Steps are checked
+// against the op table (scheduleOps(), generated from
+// include/allo/TransformOps/AlloTransformOps.td): field kinds, bounds,
+// defaults, and each op's own rules between fields (check<Impl>).
 //
 //===----------------------------------------------------------------------===//
 #include "allo/Schedule/Schedule.h"
@@ -24,172 +25,6 @@
 
 using namespace allo;
 using json = nlohmann::json;
-
-//===----------------------------------------------------------------------===//
-// The op table
-//===----------------------------------------------------------------------===//
-
-llvm::ArrayRef<OpSpec> allo::scheduleOps() {
-  static const std::vector<OpSpec> ops = {
-      {"split",
-       StepKind::Split,
-       {{"loop", FieldKind::Loop, true, 0, {}, "the loop to split, \"func:name\""},
-        {"factor", FieldKind::Int, true, 1, {}, "the inner loop's trip count (> 0)"}},
-       {},
-       "Tiles one loop into name.outer (stepping by factor) and name.inner (factor "
-       "iterations, fewer in the last tile when factor does not divide the trip count)."},
-      {"reorder",
-       StepKind::Reorder,
-       {{"loops", FieldKind::Loops, true, 2, {}, "the new order, outermost first"}},
-       {},
-       "Permutes loops of one perfectly nested band: the positions they occupy are "
-       "filled in the order given. Refused when a dependence would be reversed."},
-      {"fuse",
-       StepKind::Fuse,
-       {{"loops",
-         FieldKind::Loops,
-         true,
-         2,
-         {},
-         "consecutive perfectly nested loops, outermost first"}},
-       {},
-       "Coalesces consecutive perfectly nested loops into one loop named "
-       "a.b.fused (HLS loop_flatten, done in the IR)."},
-      {"unroll",
-       StepKind::Unroll,
-       {{"loop", FieldKind::Loop, true, 0, {}, "the loop to unroll"},
-        {"factor", FieldKind::Int, false, 0, {}, "unroll factor, 0 = fully (default 0)"},
-        {"in_ir",
-         FieldKind::Bool,
-         false,
-         0,
-         {},
-         "unroll in the IR instead of a pragma (default false)"}},
-       {},
-       "Unrolls a loop: #pragma HLS unroll, or in the IR with in_ir."},
-      {"pipeline",
-       StepKind::Pipeline,
-       {{"loop", FieldKind::Loop, false, 0, {}, "the loop to pipeline"},
-        {"function", FieldKind::Function, false, 0, {}, "or the function to pipeline"},
-        {"ii", FieldKind::Int, false, 1, {}, "initiation interval (default 1)"},
-        {"rewind",
-         FieldKind::Bool,
-         false,
-         0,
-         {},
-         "loops only: overlap successive executions (default false)"}},
-       {{"loop", "function"}},
-       "Pipelines a loop or a function with the given initiation interval."},
-      {"partition",
-       StepKind::Partition,
-       {{"array", FieldKind::Array, true, 0, {}, "the array, \"func:name\" (parameter or local)"},
-        {"type",
-         FieldKind::Enum,
-         false,
-         0,
-         {"complete", "block", "cyclic"},
-         "partitioning scheme (default complete)"},
-        {"factor", FieldKind::Int, false, 1, {}, "number of banks (block and cyclic only)"},
-        {"dim", FieldKind::Int, false, 0, {}, "1-based dimension, 0 = all (default 0)"}},
-       {},
-       "Partitions an array into banks; propagated through calls to every function "
-       "that receives the same array."},
-      {"dataflow",
-       StepKind::Dataflow,
-       {{"function", FieldKind::Function, false, 0, {}, "the function"},
-        {"loop", FieldKind::Loop, false, 0, {}, "or the loop whose body is a dataflow region"}},
-       {{"function", "loop"}},
-       "Runs the tasks of a function (or loop body) as a dataflow pipeline."},
-      {"inline",
-       StepKind::Inline,
-       {{"function", FieldKind::Function, true, 0, {}, "the function to inline into its callers"},
-        {"off", FieldKind::Bool, false, 0, {}, "forbid inlining instead (default false)"}},
-       {},
-       "Inlines a function into its callers (#pragma HLS inline)."},
-      {"buffer_at",
-       StepKind::BufferAt,
-       {{"array",
-         FieldKind::Array,
-         true,
-         0,
-         {},
-         "the array to buffer, \"func:name\" (parameter or local)"},
-        {"loop", FieldKind::Loop, true, 0, {}, "the loop whose body works on the buffer"}},
-       {},
-       "Allocates an on-chip buffer name_buf for the tile of the array one iteration of the "
-       "loop accesses, copies the tile in before the body (if it reads the array) and back "
-       "after it (if it writes the array)."},
-      {"reuse_at",
-       StepKind::ReuseAt,
-       {{"array", FieldKind::Array, true, 0, {}, "the array read through a sliding window"},
-        {"loop", FieldKind::Loop, true, 0, {}, "the loop along which the window slides"}},
-       {},
-       "Keeps what consecutive iterations of the loop read of the array in name_reuse (a "
-       "window, or a line buffer updated in the column loop): each iteration moves it and reads "
-       "only the new elements from memory. Reads may sit in nested loops and move by a stride."},
-      {"compute_at",
-       StepKind::ComputeAt,
-       {{"producer", FieldKind::Loop, true, 0, {}, "the producer loop nest, \"func:name\""},
-        {"consumer", FieldKind::Loop, true, 0, {}, "the consumer loop to compute it in"}},
-       {},
-       "Fuses the producer loop nest into the consumer loop: each consumer iteration first "
-       "computes the producer iterations it needs; the producer nest is removed."},
-      {"compose",
-       StepKind::Compose,
-       {{"function", FieldKind::Function, true, 0, {}, "the function the sub-schedule customizes"},
-        {"schedule",
-         FieldKind::String,
-         true,
-         0,
-         {},
-         "the sub-schedule file, relative to this file's directory"}},
-       {},
-       "Applies the steps of another schedule file to a function, at this point; names "
-       "without \"func:\" in the sub-schedule belong to that function."},
-      {"unfold",
-       StepKind::Unfold,
-       {{"loops", FieldKind::Loops, true, 1, {}, "the loop band, outermost first"},
-        {"axes",
-         FieldKind::IntList,
-         false,
-         0,
-         {},
-         "positions in loops to unfold, 0-based (default all)"},
-        {"factors",
-         FieldKind::IntList,
-         false,
-         1,
-         {},
-         "PEs per unfolded loop: its trip count (default)"},
-        {"name", FieldKind::String, false, 0, {}, "the grid's name (default \"PE\")"}},
-       {},
-       "Replicates the body of the unfolded loops into a grid of distinct PE functions "
-       "(func_name_i_j), called from a dataflow function func_name in place of the loops."},
-      {"relay",
-       StepKind::Relay,
-       {{"array", FieldKind::Array, true, 0, {}, "the array or its buffer_at buffer"},
-        {"axis",
-         FieldKind::Int,
-         true,
-         0,
-         {},
-         "the band axis whose PEs get distinct data (position in unfold's loops)"},
-        {"grid", FieldKind::String, false, 0, {}, "the unfolded grid's name (default \"PE\")"},
-        {"depth", FieldKind::Int, false, 1, {}, "FIFO depth (default 2)"}},
-       {},
-       "Passes the array's values PE to PE through FIFOs: one chain per index of `axis`, "
-       "values moving along the grid's other axis; read-only arrays are forwarded, "
-       "buffers read and written in each PE are passed on (partial results)."},
-  };
-  return ops;
-}
-
-const OpSpec &allo::scheduleOp(StepKind kind) {
-  for (const OpSpec &op : scheduleOps())
-    if (op.kind == kind)
-      return op;
-  llvm_unreachable("every step kind is in the op table");
-}
 
 //===----------------------------------------------------------------------===//
 // Small helpers
@@ -236,47 +71,6 @@ std::string ScheduleDiagnostic::str() const {
   if (!suggestion.empty())
     s += "\n  note: " + suggestion;
   return s;
-}
-
-std::string ScheduleStep::summary() const {
-  auto refs = [&]() {
-    std::string s;
-    for (size_t i = 0; i < loops.size(); ++i)
-      s += (i ? ", " : "") + loops[i].str();
-    return s;
-  };
-  switch (kind) {
-  case StepKind::Split: return "split " + refs() + " by " + std::to_string(factor.value);
-  case StepKind::Reorder: return "reorder " + refs();
-  case StepKind::Fuse: return "fuse " + refs();
-  case StepKind::Unroll:
-    return "unroll " + refs() + (factor.value ? " by " + std::to_string(factor.value) : " fully") +
-           (inIR.value ? " in the IR" : "");
-  case StepKind::Pipeline:
-    return "pipeline " + (function ? function->str() : refs()) + " ii=" + std::to_string(ii.value) +
-           (rewind.value ? " rewind" : "");
-  case StepKind::Partition:
-    return "partition " + (array ? array->str() : std::string("?")) + " " + type.value +
-           (factor.given ? " factor=" + std::to_string(factor.value) : "") +
-           " dim=" + std::to_string(dim.value);
-  case StepKind::Dataflow: return "dataflow " + (function ? function->str() : refs());
-  case StepKind::Inline:
-    return std::string(off.value ? "inline off " : "inline ") + (function ? function->str() : "?");
-  case StepKind::ComputeAt:
-    return "compute_at " + (loops.size() > 0 ? loops[0].str() : std::string("?")) + " at " +
-           (loops.size() > 1 ? loops[1].str() : std::string("?"));
-  case StepKind::BufferAt:
-  case StepKind::ReuseAt:
-    return op + " " + (array ? array->str() : std::string("?")) + " at " + refs();
-  case StepKind::Compose:
-    return "compose " + schedule.value + " into " + (function ? function->str() : std::string("?"));
-  case StepKind::Unfold:
-    return "unfold " + refs() + " into " + (name.given ? name.value : std::string("PE"));
-  case StepKind::Relay:
-    return "relay " + (array ? array->str() : std::string("?")) + " through " +
-           (grid.given ? grid.value : std::string("PE")) + " axis " + std::to_string(axis.value);
-  }
-  return op;
 }
 
 namespace {
@@ -665,6 +459,7 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
   std::string path = "steps[" + std::to_string(index) + "]";
   step.index = index;
   step.path = path;
+  step.file = file;
   step.pos = posOf(path);
   if (!v.is_object()) {
     error(path, std::string("expected a step object {\"op\": ...}, got ") + kindName(v));
@@ -693,8 +488,7 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
               "valid ops: " + listOf(opNames()));
     return false;
   }
-  step.kind = spec->kind;
-  step.op = opName;
+  initStepFields(step, *spec);
 
   bool ok = true;
   std::vector<std::string> fieldNames;
@@ -760,18 +554,30 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
   }
 
   // Values.
-  for (const FieldSpec &f : spec->fields) {
+  for (size_t fi = 0; fi < spec->fields.size(); ++fi) {
+    const FieldSpec &f = spec->fields[fi];
+    StepField &out = step.fields[fi];
     auto it = v.find(f.name);
     if (it == v.end())
       continue;
     std::string fpath = path + "." + f.name;
+    out.path = fpath; // written, valid or not
+    auto given = [&] {
+      out.given = true;
+      out.path = fpath;
+      out.pos = posOf(fpath);
+    };
     switch (f.kind) {
-    case FieldKind::Loop: {
+    case FieldKind::Loop:
+    case FieldKind::Function:
+    case FieldKind::Array: {
       ScheduleRef r;
-      if (parseRef(*it, fpath, FieldKind::Loop, r))
-        step.loops.push_back(r);
-      else
+      if (!parseRef(*it, fpath, f.kind, r)) {
         ok = false;
+        break;
+      }
+      out.refs.push_back(r);
+      given();
       break;
     }
     case FieldKind::Loops: {
@@ -801,35 +607,29 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
           ok = false;
           continue;
         }
-        step.loops.push_back(r);
+        out.refs.push_back(r);
       }
-      break;
-    }
-    case FieldKind::Function:
-    case FieldKind::Array: {
-      ScheduleRef r;
-      if (!parseRef(*it, fpath, f.kind, r)) {
-        ok = false;
-        break;
-      }
-      (f.kind == FieldKind::Function ? step.function : step.array) = r;
+      given();
       break;
     }
     case FieldKind::Int: {
-      llvm::StringRef n = f.name;
-      ScheduleField<int64_t> *out = n == "factor"  ? &step.factor
-                                    : n == "ii"    ? &step.ii
-                                    : n == "axis"  ? &step.axis
-                                    : n == "depth" ? &step.depth
-                                                   : &step.dim;
-      ok &= expectInt(*it, fpath, f, *out);
+      ScheduleField<int64_t> n;
+      if (expectInt(*it, fpath, f, n)) {
+        out.integer = n.value;
+        given();
+      } else {
+        ok = false;
+      }
       break;
     }
     case FieldKind::Bool: {
-      ScheduleField<bool> *out = llvm::StringRef(f.name) == "rewind"  ? &step.rewind
-                                 : llvm::StringRef(f.name) == "in_ir" ? &step.inIR
-                                                                      : &step.off;
-      ok &= expectBool(*it, fpath, *out);
+      ScheduleField<bool> b;
+      if (expectBool(*it, fpath, b)) {
+        out.flag = b.value;
+        given();
+      } else {
+        ok = false;
+      }
       break;
     }
     case FieldKind::Enum: {
@@ -848,10 +648,8 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
         ok = false;
         break;
       }
-      step.type.value = s;
-      step.type.given = true;
-      step.type.path = fpath;
-      step.type.pos = posOf(fpath);
+      out.text = s;
+      given();
       break;
     }
     case FieldKind::String: {
@@ -863,18 +661,11 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
         ok = false;
         break;
       }
-      ScheduleField<std::string> &out = llvm::StringRef(f.name) == "schedule" ? step.schedule
-                                        : llvm::StringRef(f.name) == "name"   ? step.name
-                                                                              : step.grid;
-      out.value = it->get<std::string>();
-      out.given = true;
-      out.path = fpath;
-      out.pos = posOf(fpath);
+      out.text = it->get<std::string>();
+      given();
       break;
     }
     case FieldKind::IntList: {
-      ScheduleField<std::vector<int64_t>> &out =
-          llvm::StringRef(f.name) == "axes" ? step.axes : step.factors;
       bool good = it->is_array() && !it->empty();
       std::vector<int64_t> values;
       if (good)
@@ -891,42 +682,20 @@ bool Parser::parseStep(const json &v, unsigned index, ScheduleStep &step) {
         ok = false;
         break;
       }
-      out.value = values;
-      out.given = true;
-      out.path = fpath;
-      out.pos = posOf(fpath);
+      out.ints = values;
+      given();
       break;
     }
     }
   }
 
-  // Defaults and cross-field rules.
-  switch (step.kind) {
-  case StepKind::Pipeline:
-    if (!step.ii.given)
-      step.ii.value = 1;
-    if (step.rewind.given && step.rewind.value && step.function) {
-      error(step.rewind.path,
-            "'rewind' applies to loops only, not to function '" + step.function->func + "'",
-            "remove \"rewind\", or pipeline a loop of the function instead");
+  // Rules between fields (sched::check<Impl>), once the fields are valid.
+  if (spec->check)
+    if (std::optional<StepProblem> p = spec->check(step)) {
+      error(p->path.empty() ? path : p->path, p->pos.line ? p->pos : posOf(path), p->message,
+            p->suggestion);
       ok = false;
     }
-    break;
-  case StepKind::Partition:
-    if (!step.type.given)
-      step.type.value = "complete";
-    if (step.type.value == "complete" && step.factor.given) {
-      error(step.factor.path, "a complete partition takes no 'factor'",
-            "remove \"factor\", or use \"type\": \"cyclic\" or \"block\"");
-      ok = false;
-    } else if (step.type.value != "complete" && !step.factor.given && ok) {
-      error(path, "a " + step.type.value + " partition needs a 'factor' (the number of banks)",
-            "add e.g. \"factor\": 2");
-      ok = false;
-    }
-    break;
-  default: break;
-  }
   return ok;
 }
 

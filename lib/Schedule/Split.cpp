@@ -33,7 +33,7 @@ using namespace allo;
 using namespace allo::sched;
 
 LogicalResult sched::applySplit(StepContext &c) {
-  const ScheduleRef &ref = c.step.loops.front();
+  const ScheduleRef &ref = c.loops.front();
   affine::AffineForOp loop = c.affineLoop(ref, "split");
   if (!loop)
     return failure();
@@ -63,9 +63,9 @@ LogicalResult sched::applySplit(StepContext &c) {
     d.attachNote(loop.getLoc()) << "the loop";
     return failure();
   }
-  int64_t factor = c.step.factor.value;
+  int64_t factor = c.step.integer("factor").value;
   if (factor > (int64_t)INT32_MAX) {
-    c.error(c.step.factor.path, c.step.factor.pos, "the factor is too large");
+    c.error(c.step.integer("factor").path, c.step.integer("factor").pos, "the factor is too large");
     return failure();
   }
   int64_t step = loop.getStepAsInt();
@@ -138,4 +138,8 @@ LogicalResult sched::applySplit(StepContext &c) {
   setLoopName(inner, innerName);
   loop.erase();
   return success();
+}
+
+std::string sched::summarizeSplit(const ScheduleStep &s) {
+  return "split " + refList(s.loops()) + " by " + std::to_string(s.integer("factor").value);
 }

@@ -159,8 +159,8 @@ void ArraySite::setPartitions(ArrayAttr a) const {
 
 Location StepContext::locOf(SchedulePos pos) const {
   if (!pos.line)
-    return FileLineColLoc::get(ctx, schedule.file, 1, 1);
-  return FileLineColLoc::get(ctx, schedule.file, pos.line, pos.col);
+    return FileLineColLoc::get(ctx, step.file, 1, 1);
+  return FileLineColLoc::get(ctx, step.file, pos.line, pos.col);
 }
 
 InFlightDiagnostic StepContext::error(const llvm::Twine &msg) {
@@ -258,15 +258,15 @@ Operation *StepContext::loop(const ScheduleRef &ref) {
 
 LogicalResult StepContext::arrayAndLoop(llvm::StringRef what, std::optional<ArraySite> &arr,
                                         affine::AffineForOp &loop) {
-  arr = array(*step.array);
+  arr = array(*step.array());
   if (!arr)
     return failure();
-  loop = affineLoop(step.loops.front(), what);
+  loop = affineLoop(loops.front(), what);
   if (!loop)
     return failure();
   if (loop->getParentOfType<func::FuncOp>() != arr->func) {
-    error(step.loops.front(), "loop '" + step.loops.front().str() +
-                                  "' is not in the function of '" + step.array->str() + "'");
+    error(loops.front(), "loop '" + loops.front().str() + "' is not in the function of '" +
+                             step.array()->str() + "'");
     return failure();
   }
   return success();
@@ -289,14 +289,14 @@ affine::AffineForOp StepContext::affineLoop(const ScheduleRef &ref, llvm::String
 bool StepContext::affineLoops(llvm::SmallVectorImpl<affine::AffineForOp> &out,
                               llvm::StringRef what) {
   bool ok = true;
-  for (const ScheduleRef &r : step.loops) {
-    if (r.func != step.loops.front().func) {
+  for (const ScheduleRef &r : loops) {
+    if (r.func != loops.front().func) {
       error(r, "all loops of one \"" + step.op + "\" must belong to one function; '" + r.str() +
-                   "' is not in '" + step.loops.front().func + "'");
+                   "' is not in '" + loops.front().func + "'");
       return false;
     }
   }
-  for (const ScheduleRef &r : step.loops) {
+  for (const ScheduleRef &r : loops) {
     affine::AffineForOp f = affineLoop(r, what);
     if (!f)
       ok = false;

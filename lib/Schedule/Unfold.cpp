@@ -80,40 +80,42 @@ DictionaryAttr argAttrsFor(Value v, func::FuncOp f, unsigned k) {
 
 LogicalResult sched::applyUnfold(StepContext &c) {
   const ScheduleStep &s = c.step;
+  const ScheduleField<std::vector<int64_t>> axesField = s.ints("axes"),
+                                            factorsField = s.ints("factors");
   llvm::SmallVector<affine::AffineForOp, 4> loops;
   if (!c.affineLoops(loops, "unfold"))
     return failure();
   for (size_t k = 1; k < loops.size(); ++k)
     if (!loops[k - 1]->isProperAncestor(loops[k])) {
-      c.error(s.loops[k], "'" + s.loops[k].str() + "' is not nested in '" + s.loops[k - 1].str() +
+      c.error(c.loops[k], "'" + c.loops[k].str() + "' is not nested in '" + c.loops[k - 1].str() +
                               "'; list the band's loops outermost first");
       return failure();
     }
   func::FuncOp f = loops.front()->getParentOfType<func::FuncOp>();
-  std::string gridName = s.name.given ? s.name.value : "PE";
+  std::string gridName = s.text("name").value;
 
   llvm::SmallVector<int64_t, 4> axes;
-  if (s.axes.given)
-    axes.assign(s.axes.value.begin(), s.axes.value.end());
+  if (axesField.given)
+    axes.assign(axesField.value.begin(), axesField.value.end());
   else
     for (size_t k = 0; k < loops.size(); ++k)
       axes.push_back((int64_t)k);
   for (size_t k = 0; k < axes.size(); ++k) {
     if (axes[k] >= (int64_t)loops.size()) {
-      c.error(s.axes.path, s.axes.pos,
+      c.error(axesField.path, axesField.pos,
               "axis " + std::to_string(axes[k]) + " is out of range: the band has " +
                   std::to_string(loops.size()) + " loop(s), axes count from 0");
       return failure();
     }
     if (k && axes[k] <= axes[k - 1]) {
-      c.error(s.axes.path, s.axes.pos, "axes must be increasing (outermost first)");
+      c.error(axesField.path, axesField.pos, "axes must be increasing (outermost first)");
       return failure();
     }
   }
-  if (s.factors.given && s.factors.value.size() != axes.size()) {
-    c.error(s.factors.path, s.factors.pos,
+  if (factorsField.given && factorsField.value.size() != axes.size()) {
+    c.error(factorsField.path, factorsField.pos,
             "expected one factor per unfolded axis (" + std::to_string(axes.size()) + "), got " +
-                std::to_string(s.factors.value.size()));
+                std::to_string(factorsField.value.size()));
     return failure();
   }
 
@@ -140,9 +142,9 @@ LogicalResult sched::applyUnfold(StepContext &c) {
       d.attachNote(l.getLoc()) << "this loop";
       return failure();
     }
-    int64_t factor = s.factors.given ? s.factors.value[k] : (int64_t)*trip;
+    int64_t factor = factorsField.given ? factorsField.value[k] : (int64_t)*trip;
     if (factor != (int64_t)*trip) {
-      auto d = c.error(s.factors.path, s.factors.pos,
+      auto d = c.error(factorsField.path, factorsField.pos,
                        "factor " + std::to_string(factor) + " of " + describeLoop(l) +
                            " must equal its trip count " + std::to_string(*trip));
       d.attachNote(l.getLoc()) << "split the loop by " << factor
@@ -256,11 +258,10 @@ LogicalResult sched::applyUnfold(StepContext &c) {
   });
   unsigned depth0 = affine::getNestingDepth(outer);
   llvm::StringSet<> relayed;
-  for (const ScheduleStep &later : c.schedule.steps)
-    if (later.index > s.index && later.kind == StepKind::Relay && later.array &&
-        later.array->func == f.getSymName() &&
-        (later.grid.given ? later.grid.value : std::string("PE")) == gridName)
-      relayed.insert(later.array->name);
+  for (const ScheduleStep &later : c.later)
+    if (later.is("relay") && later.array() && later.array()->func == f.getSymName() &&
+        later.text("grid").value == gridName)
+      relayed.insert(later.array()->name);
   for (Operation *src : accesses)
     for (Operation *dst : accesses) {
       affine::MemRefAccess sa(src), da(dst);
@@ -387,4 +388,8 @@ LogicalResult sched::applyUnfold(StepContext &c) {
     if (p->use_empty())
       p->erase();
   return success();
+}
+
+std::string sched::summarizeUnfold(const ScheduleStep &s) {
+  return "unfold " + refList(s.loops()) + " into " + s.text("name").value;
 }

@@ -59,9 +59,9 @@ static void clampLowerBound(affine::AffineForOp loop, AffineMap lb, ValueRange l
 }
 
 LogicalResult sched::applyUnroll(StepContext &c) {
-  const ScheduleRef &ref = c.step.loops.front();
-  int64_t factor = c.step.factor.value;
-  if (!c.step.inIR.value) {
+  const ScheduleRef &ref = c.loops.front();
+  int64_t factor = c.step.integer("factor").value;
+  if (!c.step.flag("in_ir").value) {
     Operation *op = c.loop(ref);
     if (!op)
       return failure();
@@ -91,7 +91,7 @@ LogicalResult sched::applyUnroll(StepContext &c) {
     return failure();
   }
   if (!full && (factor > (int64_t)UINT32_MAX)) {
-    c.error(c.step.factor.path, c.step.factor.pos, "the factor is too large");
+    c.error(c.step.integer("factor").path, c.step.integer("factor").pos, "the factor is too large");
     return failure();
   }
   if (!full && (!trip || *trip % factor != 0) &&
@@ -174,4 +174,10 @@ LogicalResult sched::applyUnroll(StepContext &c) {
     }
   });
   return failure(clash);
+}
+
+std::string sched::summarizeUnroll(const ScheduleStep &s) {
+  int64_t factor = s.integer("factor").value;
+  return "unroll " + refList(s.loops()) + (factor ? " by " + std::to_string(factor) : " fully") +
+         (s.flag("in_ir").value ? " in the IR" : "");
 }

@@ -2,6 +2,7 @@
 #include "allo/Conversion/LowerStreams.h"
 #include "allo/InitAllDialects.h"
 #include "allo/Schedule/Schedule.h"
+#include "allo/TransformOps/AlloTransformOps.h"
 #include "allo/Version.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -19,6 +20,7 @@ int main(int argc, char **argv) {
   mlir::registerAllDialects(registry);
   mlir::registerAllExtensions(registry); // a superset of mlir-opt-22
   allo::registerAlloDialects(registry);
+  allo::registerAlloTransformExtension(registry); // transform.allo.*
   mlir::registerAllPasses();
   allo::registerSchedulePasses();
   allo::registerAlloConversionPasses();

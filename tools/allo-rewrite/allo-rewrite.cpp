@@ -12,6 +12,7 @@
 #include "allo/Driver/Driver.h"
 #include "allo/Schedule/Schedule.h"
 #include "allo/Target/VHLS/VitisProject.h"
+#include "allo/TransformOps/AlloTransformOps.h"
 #include "allo/Version.h"
 
 #include "clang/Frontend/FrontendAction.h"
@@ -19,6 +20,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 
+#include "mlir/IR/MLIRContext.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -83,6 +85,19 @@ static cl::opt<std::string> schedule("schedule", cl::desc("Apply this JSON sched
 static cl::opt<bool> dumpAfterEach("dump-after-each",
                                    cl::desc("Print the IR after every schedule step (stderr)"),
                                    cl::cat(cat));
+static cl::opt<bool> printTransform(
+    "print-transform",
+    cl::desc("Print the transform script the --schedule file becomes (MLIR; "
+             "allo-opt --transform-interpreter runs it), with --dump-locations its JSON locations"),
+    cl::cat(cat));
+static cl::opt<bool> dumpLocations("dump-locations",
+                                   cl::desc("Print locations with --print-transform"),
+                                   cl::cat(cat));
+static cl::opt<bool> printSchema("print-schedule-schema",
+                                 cl::desc("Print the JSON Schema of schedule files"), cl::cat(cat));
+static cl::opt<bool> printReference("print-schedule-reference",
+                                    cl::desc("Print the reference of the schedule ops (Markdown)"),
+                                    cl::cat(cat));
 static cl::opt<bool> printAttrDocs("print-attr-docs",
                                    cl::desc("Print the allo:: attribute reference (Markdown)"),
                                    cl::cat(cat));
@@ -140,6 +155,35 @@ int main(int argc, const char **argv) {
   std::string input = inputs.empty() ? std::string() : inputs.front();
   if (printAttrDocs) {
     outs() << allo::renderAttrDocs();
+    return 0;
+  }
+  if (printSchema) {
+    outs() << allo::scheduleSchema();
+    return 0;
+  }
+  if (printReference) {
+    outs() << allo::scheduleReference();
+    return 0;
+  }
+  if (printTransform) {
+    if (schedule.empty()) {
+      errs() << "allo-rewrite: error: --print-transform needs --schedule FILE.json\n";
+      return 2;
+    }
+    std::vector<allo::ScheduleDiagnostic> sdiags;
+    std::optional<allo::Schedule> s = allo::parseScheduleFile(schedule, sdiags);
+    if (!s) {
+      for (const allo::ScheduleDiagnostic &d : sdiags)
+        errs() << d.str() << "\n";
+      return 1;
+    }
+    mlir::MLIRContext ctx;
+    mlir::OwningOpRef<mlir::ModuleOp> script = allo::buildTransformScript(&ctx, *s);
+    mlir::OpPrintingFlags flags;
+    if (dumpLocations)
+      flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false).useLocalScope();
+    script->print(outs(), flags);
+    outs() << "\n";
     return 0;
   }
   if (printCsimFlags) {

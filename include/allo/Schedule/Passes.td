@@ -25,7 +25,8 @@ def AlloApplySchedule : Pass<"allo-apply-schedule", "mlir::ModuleOp"> {
   ];
   let dependentDialects = ["allo::AlloDialect", "mlir::affine::AffineDialect",
                            "mlir::arith::ArithDialect", "mlir::memref::MemRefDialect",
-                           "mlir::scf::SCFDialect", "mlir::func::FuncDialect"];
+                           "mlir::scf::SCFDialect", "mlir::func::FuncDialect",
+                           "mlir::transform::TransformDialect"];
 }
 
 #endif

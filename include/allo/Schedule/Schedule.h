@@ -17,8 +17,10 @@
 // every field remembers its JSON path (`steps[2].factor`) and its line:column
 // in the file, so that errors found while parsing or while applying point at
 // the offending text. applySchedule() applies the steps in order to raised
-// affine MLIR (see schedules/README.md for the exact semantics of
-// each primitive and the names of the loops they create).
+// affine MLIR, as a transform script of the allo Transform extension (one op
+// per primitive, include/allo/TransformOps/AlloTransformOps.td, the single
+// definition of the language; schedules/reference.md for the exact semantics
+// of each primitive and the names of the loops they create).
 //
 // Errors are never fatal to the process: parsing returns a list of
 // diagnostics; applying reports MLIR diagnostics located in the schedule file
@@ -60,24 +62,6 @@ struct ScheduleDiagnostic {
   std::string str() const;
 };
 
-/// The primitives of the schedule language, in the order of the op table.
-enum class StepKind {
-  Split,
-  Reorder,
-  Fuse,
-  Unroll,
-  Pipeline,
-  Partition,
-  Dataflow,
-  Inline,
-  BufferAt,
-  ReuseAt,
-  ComputeAt,
-  Compose,
-  Unfold,
-  Relay
-};
-
 /// A reference to a loop (`func:name`), an array (`func:name`) or a function
 /// (`name`) as written in the file.
 struct ScheduleRef {
@@ -100,45 +84,9 @@ template <typename T> struct ScheduleField {
   bool given = false;
 };
 
-/// One parsed step. Only the fields of its op are meaningful.
-struct ScheduleStep {
-  StepKind kind = StepKind::Split;
-  std::string op; ///< the op's name as in the file
-  unsigned index = 0;
-  std::string path; ///< "steps[3]"
-  SchedulePos pos;  ///< the step's opening brace
-
-  std::vector<ScheduleRef> loops; ///< loop (one) or loops (several); compute_at: producer, consumer
-  std::optional<ScheduleRef> function; ///< function targets (pipeline, dataflow, inline)
-  std::optional<ScheduleRef> array;    ///< partition, buffer_at, reuse_at
-  ScheduleField<int64_t> factor;       ///< split (> 0), unroll (>= 0, 0 = full), partition (> 0)
-  ScheduleField<int64_t> ii;           ///< pipeline (>= 1, default 1)
-  ScheduleField<bool> rewind;          ///< pipeline
-  ScheduleField<bool> inIR;            ///< unroll: transform the IR instead of a pragma
-  ScheduleField<std::string> type;     ///< partition: complete | block | cyclic
-  ScheduleField<int64_t> dim;          ///< partition: 0 = all, 1-based otherwise
-  ScheduleField<bool> off;             ///< inline: forbid inlining instead
-  ScheduleField<std::string>
-      schedule; ///< compose: the sub-schedule file, relative to this file's directory
-  ScheduleField<std::vector<int64_t>> axes; ///< unfold: positions in `loops` made spatial (0-based)
-  ScheduleField<std::vector<int64_t>> factors; ///< unfold: PEs per spatial axis
-  ScheduleField<std::string> name;             ///< unfold: the grid's name (default "PE")
-  ScheduleField<std::string> grid;             ///< relay: the grid's name (default "PE")
-  ScheduleField<int64_t> axis;  ///< relay: the band axis (position in unfold's loops)
-  ScheduleField<int64_t> depth; ///< relay: FIFO depth (default 2)
-
-  /// A one-line summary, e.g. "split gemm:j by 4".
-  std::string summary() const;
-};
-
-struct Schedule {
-  std::string file; ///< the file name used in diagnostics
-  std::string top;  ///< optional: the function of loop/array names written without "func:"
-  std::vector<ScheduleStep> steps;
-};
-
 //===----------------------------------------------------------------------===//
-// The op table (shared by the parser, its tests and the JSON Schema check).
+// The op table, generated from include/allo/TransformOps/AlloTransformOps.td
+// (shared by the parser, the transform ops, the schema and the reference).
 //===----------------------------------------------------------------------===//
 
 enum class FieldKind {
@@ -158,28 +106,106 @@ enum class FieldKind {
 constexpr int64_t kScheduleIntMax = 2147483647;
 
 struct FieldSpec {
-  const char *name;
+  const char *name; ///< in JSON
+  const char *attr; ///< the transform op's attribute
   FieldKind kind;
   bool required;
-  int64_t min = 0; ///< Int, IntList: the least valid value; Loops: the fewest loops
+  int64_t min = 0;               ///< Int, IntList: the least valid value; Loops: the fewest loops
+  int64_t max = kScheduleIntMax; ///< Int, IntList: the largest valid value
   std::vector<const char *> values; ///< Enum: the valid values
   const char *doc = "";
-  int64_t max = kScheduleIntMax; ///< Int, IntList: the largest valid value
+  const char *defaultValue = nullptr; ///< as text ("1", "false", "PE"); null if none
 };
 
+struct ScheduleStep;
+/// A rule between fields broken: where and why.
+struct StepProblem {
+  std::string path;
+  SchedulePos pos;
+  std::string message, suggestion;
+};
+namespace sched {
+class StepContext;
+}
+
 struct OpSpec {
-  const char *name;
-  StepKind kind;
+  const char *name;              ///< in JSON ("split")
+  const char *opName;            ///< the transform op ("transform.allo.split")
   std::vector<FieldSpec> fields; ///< without "op" and "comment", which every step has
   /// Groups of fields of which exactly one must be given (e.g. loop | function).
   std::vector<std::vector<const char *>> exactlyOneOf;
-  const char *doc = "";
+  const char *summary = "";     ///< what it does, in a sentence or two (schema, editors)
+  const char *doc = "";         ///< the reference: exactly what it does (Markdown)
+  const char *schemaExtra = ""; ///< JSON merged into the op's JSON Schema definition
+  bool composite = false;       ///< applies other steps, which verify one by one (compose)
+  mlir::LogicalResult (*apply)(sched::StepContext &) = nullptr;
+  std::string (*summarize)(const ScheduleStep &) = nullptr;
+  std::optional<StepProblem> (*check)(const ScheduleStep &) = nullptr;
+
+  const FieldSpec *field(llvm::StringRef name) const;
 };
 
 /// Every op of the schedule language, with its fields.
 llvm::ArrayRef<OpSpec> scheduleOps();
-/// The op of a kind.
-const OpSpec &scheduleOp(StepKind kind);
+/// The op named `name` in JSON ("split") or in IR ("transform.allo.split"), or null.
+const OpSpec *findScheduleOp(llvm::StringRef name);
+
+/// The value of one field of a step: as given, or its default.
+struct StepField {
+  const FieldSpec *spec = nullptr;
+  std::string path; ///< "steps[3].factor"
+  SchedulePos pos;  ///< 0:0 when not given
+  bool given = false;
+  std::vector<ScheduleRef> refs; ///< Loop, Function, Array: one; Loops: one per loop
+  int64_t integer = 0;           ///< Int
+  bool flag = false;             ///< Bool
+  std::string text;              ///< Enum, String
+  std::vector<int64_t> ints;     ///< IntList
+};
+
+/// One step: an op of the table and its fields, whether parsed from JSON or
+/// read from a transform op. Primitives read the fields by name.
+struct ScheduleStep {
+  const OpSpec *spec = nullptr;
+  std::string op; ///< the op's name as in the file
+  unsigned index = 0;
+  std::string path;              ///< "steps[3]"
+  std::string file;              ///< the file the step is written in
+  SchedulePos pos;               ///< the step's opening brace
+  std::vector<StepField> fields; ///< one per field of the op, in the table's order
+
+  bool is(llvm::StringRef opName) const { return op == opName; }
+  /// The field named `name` (in JSON); the op must have it.
+  const StepField &field(llvm::StringRef name) const;
+  bool has(llvm::StringRef name) const;
+  /// The loops of the step's loop fields, in the table's order (compute_at:
+  /// producer, consumer).
+  std::vector<ScheduleRef> loops() const;
+  /// The step's function or array field, if given.
+  std::optional<ScheduleRef> function() const;
+  std::optional<ScheduleRef> array() const;
+  ScheduleField<int64_t> integer(llvm::StringRef name) const;
+  ScheduleField<bool> flag(llvm::StringRef name) const;
+  ScheduleField<std::string> text(llvm::StringRef name) const;
+  ScheduleField<std::vector<int64_t>> ints(llvm::StringRef name) const;
+
+  /// A one-line summary, e.g. "split gemm:j by 4".
+  std::string summary() const;
+};
+
+/// `step` with every field at its default (used to start a step).
+void initStepFields(ScheduleStep &step, const OpSpec &spec);
+
+struct Schedule {
+  std::string file; ///< the file name used in diagnostics
+  std::string top;  ///< optional: the function of loop/array names written without "func:"
+  std::vector<ScheduleStep> steps;
+};
+
+/// The JSON Schema of schedule files (schedules/schedule.schema.json) and the
+/// reference of the ops (schedules/reference.md), printed from the op table.
+std::string scheduleSchema();
+std::string scheduleReference();
 
 //===----------------------------------------------------------------------===//
 // Parsing
@@ -231,6 +257,38 @@ struct ScheduleOptions {
   /// Print locations in those dumps.
   bool dumpLocations = false;
 };
+
+/// What the steps of one application share: the options and, inside compose
+/// steps, the chain of schedule files being applied (to report cycles) and
+/// the prefix of --dump-after-each headers.
+struct ScheduleRun {
+  ScheduleOptions options;
+  std::vector<std::string> chain;
+  std::string prefix;
+};
+
+/// Applies one step to `module`: on a copy of it, which must verify
+/// afterwards (except for composite steps, whose sub-steps verify one by
+/// one), and which then replaces the module's payload (transform ops in the
+/// module, when a script is run from inside it, are left alone). `later` are
+/// the steps after this one (unfold looks for relays of its grid). On failure
+/// the error is reported (located in the schedule) and the module is
+/// unchanged.
+mlir::LogicalResult applyStep(mlir::ModuleOp module, const ScheduleStep &step,
+                              llvm::ArrayRef<ScheduleStep> later, ScheduleRun &run);
+
+/// Applies the steps of `schedule` as a transform script: each step is an op
+/// of the allo Transform extension, run by MLIR's transform interpreter
+/// (lib/TransformOps).
+mlir::LogicalResult applyScheduleSteps(mlir::ModuleOp module, const Schedule &schedule,
+                                       ScheduleRun &run);
+
+/// The identity of a schedule file for compose cycles: its real path, or
+/// the path as given when it does not exist.
+std::string scheduleFileKey(llvm::StringRef path);
+
+/// Emits parse diagnostics as MLIR errors at their file:line:col.
+void emitScheduleDiagnostics(mlir::MLIRContext *ctx, llvm::ArrayRef<ScheduleDiagnostic> diags);
 
 /// Applies the steps of `schedule` in order. Each step is applied to a copy of
 /// the module, which must verify afterwards; only then does it replace the

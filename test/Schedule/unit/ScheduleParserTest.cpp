@@ -82,39 +82,39 @@ TEST(ScheduleParser, TypedSteps) {
   ASSERT_EQ(s.steps.size(), 10u);
   EXPECT_EQ(s.top, "gemm");
   const ScheduleStep &split = s.steps[0];
-  EXPECT_EQ(split.kind, StepKind::Split);
+  EXPECT_EQ(split.op, "split");
   EXPECT_EQ(split.path, "steps[0]");
   EXPECT_EQ(split.pos.line, 5u);
   EXPECT_EQ(split.pos.col, 5u);
-  ASSERT_EQ(split.loops.size(), 1u);
-  EXPECT_EQ(split.loops[0].func, "gemm");
-  EXPECT_EQ(split.loops[0].name, "j");
-  EXPECT_EQ(split.loops[0].path, "steps[0].loop");
-  EXPECT_EQ(split.loops[0].pos.line, 5u);
-  EXPECT_EQ(split.loops[0].pos.col, 33u);
-  EXPECT_EQ(split.factor.value, 4);
-  EXPECT_EQ(split.factor.path, "steps[0].factor");
+  ASSERT_EQ(split.loops().size(), 1u);
+  EXPECT_EQ(split.loops()[0].func, "gemm");
+  EXPECT_EQ(split.loops()[0].name, "j");
+  EXPECT_EQ(split.loops()[0].path, "steps[0].loop");
+  EXPECT_EQ(split.loops()[0].pos.line, 5u);
+  EXPECT_EQ(split.loops()[0].pos.col, 33u);
+  EXPECT_EQ(split.integer("factor").value, 4);
+  EXPECT_EQ(split.integer("factor").path, "steps[0].factor");
   EXPECT_EQ(split.summary(), "split gemm:j by 4");
 
   const ScheduleStep &reorder = s.steps[1];
-  ASSERT_EQ(reorder.loops.size(), 2u);
-  EXPECT_EQ(reorder.loops[1].str(), "gemm:j.outer"); // from "top"
-  EXPECT_EQ(reorder.loops[1].path, "steps[1].loops[1]");
+  ASSERT_EQ(reorder.loops().size(), 2u);
+  EXPECT_EQ(reorder.loops()[1].str(), "gemm:j.outer"); // from "top"
+  EXPECT_EQ(reorder.loops()[1].path, "steps[1].loops[1]");
 
-  EXPECT_EQ(s.steps[2].ii.value, 2);
-  EXPECT_TRUE(s.steps[2].rewind.value);
-  EXPECT_EQ(s.steps[3].type.value, "cyclic");
-  EXPECT_EQ(s.steps[3].dim.value, 2);
-  EXPECT_EQ(s.steps[4].factor.value, 0); // default: full
-  EXPECT_FALSE(s.steps[4].inIR.value);
-  EXPECT_EQ(s.steps[5].loops.size(), 2u);
-  ASSERT_TRUE(s.steps[6].function.has_value());
-  EXPECT_EQ(s.steps[6].function->func, "top");
-  EXPECT_TRUE(s.steps[7].off.value);
-  EXPECT_EQ(s.steps[8].ii.value, 1); // default
-  EXPECT_EQ(s.steps[9].type.value, "complete");
-  EXPECT_EQ(s.steps[9].dim.value, 0);
-  EXPECT_FALSE(s.steps[9].factor.given);
+  EXPECT_EQ(s.steps[2].integer("ii").value, 2);
+  EXPECT_TRUE(s.steps[2].flag("rewind").value);
+  EXPECT_EQ(s.steps[3].text("type").value, "cyclic");
+  EXPECT_EQ(s.steps[3].integer("dim").value, 2);
+  EXPECT_EQ(s.steps[4].integer("factor").value, 0); // default: full
+  EXPECT_FALSE(s.steps[4].flag("in_ir").value);
+  EXPECT_EQ(s.steps[5].loops().size(), 2u);
+  ASSERT_TRUE(s.steps[6].function().has_value());
+  EXPECT_EQ(s.steps[6].function()->func, "top");
+  EXPECT_TRUE(s.steps[7].flag("off").value);
+  EXPECT_EQ(s.steps[8].integer("ii").value, 1); // default
+  EXPECT_EQ(s.steps[9].text("type").value, "complete");
+  EXPECT_EQ(s.steps[9].integer("dim").value, 0);
+  EXPECT_FALSE(s.steps[9].integer("factor").given);
 }
 
 TEST(ScheduleParser, EmptyStepsIsValid) {
@@ -164,14 +164,14 @@ TEST(ScheduleParser, MemoryCustomizations) {
     {"op": "reuse_at", "array": "gemm:A", "loop": "j"}
   ]})");
   ASSERT_EQ(s.steps.size(), 2u);
-  EXPECT_EQ(s.steps[0].kind, StepKind::BufferAt);
-  ASSERT_TRUE(s.steps[0].array.has_value());
-  EXPECT_EQ(s.steps[0].array->str(), "gemm:C");
-  EXPECT_EQ(s.steps[0].array->path, "steps[0].array");
-  ASSERT_EQ(s.steps[0].loops.size(), 1u);
-  EXPECT_EQ(s.steps[0].loops[0].path, "steps[0].loop");
+  EXPECT_EQ(s.steps[0].op, "buffer_at");
+  ASSERT_TRUE(s.steps[0].array().has_value());
+  EXPECT_EQ(s.steps[0].array()->str(), "gemm:C");
+  EXPECT_EQ(s.steps[0].array()->path, "steps[0].array");
+  ASSERT_EQ(s.steps[0].loops().size(), 1u);
+  EXPECT_EQ(s.steps[0].loops()[0].path, "steps[0].loop");
   EXPECT_EQ(s.steps[0].summary(), "buffer_at gemm:C at gemm:i");
-  EXPECT_EQ(s.steps[1].kind, StepKind::ReuseAt);
+  EXPECT_EQ(s.steps[1].op, "reuse_at");
   EXPECT_EQ(s.steps[1].summary(), "reuse_at gemm:A at gemm:j");
 
   auto d = errorsOf(R"({"steps": [{"op": "buffer_at", "arrray": "f:A", "loop": "f:i"}]})");
@@ -188,10 +188,10 @@ TEST(ScheduleParser, MemoryCustomizations) {
   Schedule ca = parsed(
       R"({"top": "f", "steps": [{"op": "compute_at", "producer": "p", "consumer": "f:c"}]})");
   ASSERT_EQ(ca.steps.size(), 1u);
-  EXPECT_EQ(ca.steps[0].kind, StepKind::ComputeAt);
-  ASSERT_EQ(ca.steps[0].loops.size(), 2u);
-  EXPECT_EQ(ca.steps[0].loops[0].path, "steps[0].producer");
-  EXPECT_EQ(ca.steps[0].loops[1].path, "steps[0].consumer");
+  EXPECT_EQ(ca.steps[0].op, "compute_at");
+  ASSERT_EQ(ca.steps[0].loops().size(), 2u);
+  EXPECT_EQ(ca.steps[0].loops()[0].path, "steps[0].producer");
+  EXPECT_EQ(ca.steps[0].loops()[1].path, "steps[0].consumer");
   EXPECT_EQ(ca.steps[0].summary(), "compute_at f:p at f:c");
   d = errorsOf(R"({"steps": [{"op": "compute_at", "producer": "f:p", "consumr": "f:c"}]})");
   EXPECT_TRUE(contains(d[0].suggestion, "did you mean 'consumer'")) << d[0].suggestion;
@@ -205,16 +205,16 @@ TEST(ScheduleParser, UnfoldAndRelay) {
     {"op": "relay", "array": "A_buf", "axis": 0, "grid": "grid", "depth": 5}
   ]})");
   ASSERT_EQ(s.steps.size(), 2u);
-  EXPECT_EQ(s.steps[0].kind, StepKind::Unfold);
-  EXPECT_EQ(s.steps[0].loops.size(), 2u);
-  EXPECT_EQ(s.steps[0].axes.value, std::vector<int64_t>({1}));
-  EXPECT_EQ(s.steps[0].factors.value, std::vector<int64_t>({4}));
-  EXPECT_EQ(s.steps[0].name.value, "grid");
+  EXPECT_EQ(s.steps[0].op, "unfold");
+  EXPECT_EQ(s.steps[0].loops().size(), 2u);
+  EXPECT_EQ(s.steps[0].ints("axes").value, std::vector<int64_t>({1}));
+  EXPECT_EQ(s.steps[0].ints("factors").value, std::vector<int64_t>({4}));
+  EXPECT_EQ(s.steps[0].text("name").value, "grid");
   EXPECT_EQ(s.steps[0].summary(), "unfold gemm:i, gemm:j into grid");
-  EXPECT_EQ(s.steps[1].kind, StepKind::Relay);
-  EXPECT_EQ(s.steps[1].array->str(), "gemm:A_buf");
-  EXPECT_EQ(s.steps[1].axis.value, 0);
-  EXPECT_EQ(s.steps[1].depth.value, 5);
+  EXPECT_EQ(s.steps[1].op, "relay");
+  EXPECT_EQ(s.steps[1].array()->str(), "gemm:A_buf");
+  EXPECT_EQ(s.steps[1].integer("axis").value, 0);
+  EXPECT_EQ(s.steps[1].integer("depth").value, 5);
   EXPECT_EQ(s.steps[1].summary(), "relay gemm:A_buf through grid axis 0");
   // One loop is a band too; factors must be positive integers.
   EXPECT_EQ(parsed(R"({"top": "f", "steps": [{"op": "unfold", "loops": ["j"]}]})").steps.size(),
@@ -233,12 +233,12 @@ TEST(ScheduleParser, Compose) {
     {"op": "compose", "function": "tile", "schedule": "tile.json"}
   ]})");
   ASSERT_EQ(s.steps.size(), 1u);
-  EXPECT_EQ(s.steps[0].kind, StepKind::Compose);
-  ASSERT_TRUE(s.steps[0].function.has_value());
-  EXPECT_EQ(s.steps[0].function->str(), "tile");
-  EXPECT_EQ(s.steps[0].schedule.value, "tile.json");
-  EXPECT_EQ(s.steps[0].schedule.path, "steps[0].schedule");
-  EXPECT_EQ(s.steps[0].schedule.pos.line, 2u);
+  EXPECT_EQ(s.steps[0].op, "compose");
+  ASSERT_TRUE(s.steps[0].function().has_value());
+  EXPECT_EQ(s.steps[0].function()->str(), "tile");
+  EXPECT_EQ(s.steps[0].text("schedule").value, "tile.json");
+  EXPECT_EQ(s.steps[0].text("schedule").path, "steps[0].schedule");
+  EXPECT_EQ(s.steps[0].text("schedule").pos.line, 2u);
   EXPECT_EQ(s.steps[0].summary(), "compose tile.json into tile");
 
   // A sub-schedule: bare names belong to the function it is composed into.
@@ -247,7 +247,7 @@ TEST(ScheduleParser, Compose) {
                            d, "tile");
   ASSERT_TRUE(sub.has_value());
   EXPECT_EQ(sub->top, "tile");
-  EXPECT_EQ(sub->steps[0].loops[0].str(), "tile:i");
+  EXPECT_EQ(sub->steps[0].loops()[0].str(), "tile:i");
   // ... and its "top", if given, must be that function.
   d.clear();
   sub = parseSchedule(R"({"top": "gemm", "steps": []})", "sub.json", d, "tile");
@@ -397,9 +397,9 @@ TEST(ScheduleParser, IntegersAsTheSchemaDefinesThem) {
     {"op": "unfold", "loops": ["f:i"], "factors": [2.0], "axes": [0e0]},
     {"op": "split", "loop": "f:j", "factor": 1e2}]})");
   ASSERT_EQ(s.steps.size(), 3u);
-  EXPECT_EQ(s.steps[0].ii.value, 4);
-  EXPECT_EQ(s.steps[1].factors.value, std::vector<int64_t>{2});
-  EXPECT_EQ(s.steps[2].factor.value, 100);
+  EXPECT_EQ(s.steps[0].integer("ii").value, 4);
+  EXPECT_EQ(s.steps[1].ints("factors").value, std::vector<int64_t>{2});
+  EXPECT_EQ(s.steps[2].integer("factor").value, 100);
   auto d = errorsOf(R"({"steps": [{"op": "pipeline", "loop": "f:i", "ii": 4.5}]})");
   EXPECT_TRUE(contains(d[0].message, "got a number with a fraction 4.5")) << d[0].message;
 }
@@ -418,7 +418,8 @@ TEST(ScheduleParser, IntegersAreBounded) {
   EXPECT_EQ(
       parsed(R"({"steps": [{"op": "relay", "array": "f:A", "axis": 0, "depth": 2147483647}]})")
           .steps[0]
-          .depth.value,
+          .integer("depth")
+          .value,
       2147483647);
   auto d =
       errorsOf(R"({"steps": [{"op": "unfold", "loops": ["f:i"], "factors": [4, 3000000000]}]})");
@@ -523,6 +524,12 @@ TEST(ScheduleSchema, OpEnumMatchesParser) {
   for (const OpSpec &op : scheduleOps())
     parserOps.push_back(op.name);
   EXPECT_EQ(schemaOps, parserOps);
+  // Editors show each op's description when completing "op".
+  std::vector<std::string> descriptions =
+      schema["$defs"]["op"]["enumDescriptions"].get<std::vector<std::string>>();
+  ASSERT_EQ(descriptions.size(), parserOps.size());
+  for (size_t i = 0; i < descriptions.size(); ++i)
+    EXPECT_EQ(descriptions[i], scheduleOps()[i].summary) << parserOps[i];
   // Every op has a definition and a dispatch entry in "step".
   std::set<std::string> dispatched;
   for (const json &branch : schema["$defs"]["step"]["allOf"])
@@ -613,6 +620,7 @@ private:
                                                 "$defs",
                                                 "title",
                                                 "description",
+                                                "enumDescriptions", // annotation (VS Code)
                                                 "examples",
                                                 "default",
                                                 "type",
