@@ -13,7 +13,19 @@
 // Everything the JSON parser, the op verifier, the schema and the reference
 // know about an op thus comes from its ODS definition.
 //
+// -gen-allo-attrs reads the allo dialect's discardable attributes
+// (Allo_Discardable records, AlloAttrs.td) and writes:
+//
+//   GET_ALLO_ATTR_DECLS      inside class AlloDialect: the names (kName =
+//                            "allo.name") and typed helpers (getNameAttr,
+//                            setNameAttr);
+//   GET_ALLO_ATTR_TABLE      the verifier's table: name, the constraint's
+//                            predicate, the message.
+//
 //===----------------------------------------------------------------------===//
+#include "mlir/TableGen/Attribute.h"
+#include "mlir/TableGen/Format.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
@@ -198,10 +210,56 @@ bool emit(raw_ostream &os, const RecordKeeper &records) {
   return false;
 }
 
+bool emitAttrs(raw_ostream &os, const RecordKeeper &records) {
+  emitSourceFileHeader("The allo dialect's discardable attributes", os, records);
+  std::vector<const Record *> defs = records.getAllDerivedDefinitions("Allo_Discardable");
+  llvm::sort(defs, [](const Record *a, const Record *b) { return a->getID() < b->getID(); });
+  os << "#ifdef GET_ALLO_ATTR_DECLS\n#undef GET_ALLO_ATTR_DECLS\n";
+  for (const Record *d : defs) {
+    StringRef key = d->getValueAsString("alloKey");
+    mlir::tblgen::Attribute attr(d->getValueAsDef("alloConstraint"));
+    StringRef storage = attr.getStorageType();
+    os << "  /// allo." << d->getValueAsString("alloName") << ": " << d->getValueAsString("alloDoc")
+       << "\n";
+    os << "  static constexpr ::llvm::StringLiteral k" << key << " = "
+       << lit(("allo." + d->getValueAsString("alloName")).str()) << ";\n";
+    os << "  static " << storage << " get" << key
+       << "Attr(::mlir::Operation *op) {\n    return op->getAttrOfType<" << storage << ">(k" << key
+       << ");\n  }\n";
+    os << "  static void set" << key << "Attr(::mlir::Operation *op, " << storage
+       << " value) {\n    op->setAttr(k" << key << ", value);\n  }\n";
+  }
+  os << "#endif // GET_ALLO_ATTR_DECLS\n\n";
+  os << "#ifdef GET_ALLO_ATTR_TABLE\n#undef GET_ALLO_ATTR_TABLE\n";
+  for (const Record *d : defs) {
+    mlir::tblgen::Attribute attr(d->getValueAsDef("alloConstraint"));
+    mlir::tblgen::FmtContext ctx;
+    ctx.withSelf("attr");
+    std::string cond = mlir::tblgen::tgfmt(attr.getConditionTemplate(), &ctx).str();
+    os << "{AlloDialect::k" << d->getValueAsString("alloKey")
+       << ", [](::mlir::Attribute attr) -> bool { return " << cond << "; }, "
+       << lit(("expects " + d->getValueAsString("alloExpects")).str()) << "},\n";
+  }
+  os << "#endif // GET_ALLO_ATTR_TABLE\n";
+  return false;
+}
+
+enum class Action { ScheduleOps, Attrs };
+cl::opt<Action> action(cl::desc("What to generate:"),
+                       cl::values(clEnumValN(Action::ScheduleOps, "gen-allo-schedule-ops",
+                                             "the schedule op table (AlloTransformOps.td)"),
+                                  clEnumValN(Action::Attrs, "gen-allo-attrs",
+                                             "the allo dialect's attributes (AlloAttrs.td)")),
+                       cl::init(Action::ScheduleOps));
+
+bool run(raw_ostream &os, const RecordKeeper &records) {
+  return action == Action::Attrs ? emitAttrs(os, records) : emit(os, records);
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
   InitLLVM y(argc, argv);
-  cl::ParseCommandLineOptions(argc, argv, "Allo C++ TableGen backend (schedule op table)\n");
-  return TableGenMain(argv[0], &emit);
+  cl::ParseCommandLineOptions(argc, argv, "Allo C++ TableGen backends\n");
+  return TableGenMain(argv[0], &run);
 }

@@ -7,6 +7,7 @@
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/IR/Operation.h"
 
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace allo;
@@ -68,103 +69,67 @@ LogicalResult verifyLock(Operation *op, Value stream, Region &body) {
 LogicalResult StreamWriteLockOp::verify() { return verifyLock(*this, getStream(), getBody()); }
 LogicalResult StreamReadLockOp::verify() { return verifyLock(*this, getStream(), getBody()); }
 
+//===----------------------------------------------------------------------===//
+// Discardable attributes (AlloAttrs.td)
+//===----------------------------------------------------------------------===//
+
+namespace allo::detail {
+
+static bool isDictArray(Attribute value, llvm::function_ref<bool(DictionaryAttr)> entry) {
+  auto a = llvm::dyn_cast<ArrayAttr>(value);
+  return a && llvm::all_of(a, [&](Attribute e) {
+           auto d = llvm::dyn_cast<DictionaryAttr>(e);
+           return d && entry(d);
+         });
+}
+
+bool isPartitionList(Attribute value) {
+  return isDictArray(value, [](DictionaryAttr d) {
+    auto type = d.getAs<StringAttr>("type");
+    return type && llvm::is_contained({"complete", "block", "cyclic"}, type.getValue()) &&
+           d.getAs<IntegerAttr>("dim");
+  });
+}
+
+bool isTypedefList(Attribute value) {
+  return isDictArray(value, [](DictionaryAttr d) {
+    return d.getAs<StringAttr>("name") && d.getAs<StringAttr>("type") &&
+           d.getAs<StringAttr>("scope");
+  });
+}
+
+bool isResultFieldList(Attribute value) {
+  return isDictArray(value, [](DictionaryAttr d) {
+    return d.getAs<StringAttr>("field") && d.getAs<StringAttr>("ctype") &&
+           d.getAs<IntegerAttr>("offset") && d.getAs<IntegerAttr>("bytes");
+  });
+}
+
+} // namespace allo::detail
+
+namespace {
+struct AttrRule {
+  llvm::StringLiteral name;
+  bool (*valid)(Attribute);
+  const char *expects;
+};
+const AttrRule kAttrRules[] = {
+#define GET_ALLO_ATTR_TABLE
+#include "allo/Dialect/Allo/AlloAttrs.h.inc"
+};
+} // namespace
+
 std::string AlloDialect::checkAttribute(llvm::StringRef name, Attribute value) {
-  auto isPosInt = [&](int64_t min) {
-    auto i = llvm::dyn_cast<IntegerAttr>(value);
-    return i && i.getValue().getSExtValue() >= min;
-  };
-  if (name == kPragmas) {
-    auto a = llvm::dyn_cast<ArrayAttr>(value);
-    return a && llvm::all_of(a, [](Attribute e) { return llvm::isa<StringAttr>(e); })
-               ? ""
-               : "expects an array of strings";
-  }
-  if (name == kName || name == kSourceName || name == kCType || name == kResultCType ||
-      name == kInductionVar || name == kBufferOf || name == kExtern || name == kField ||
-      name == kFieldCType)
-    return llvm::isa<StringAttr>(value) ? "" : "expects a string";
-  if (name == kAggregate || name == kFieldOffset || name == kAoSSize || name == kResultSize)
-    return isPosInt(0) ? "" : "expects an integer >= 0";
-  if (name == kFieldBytes)
-    return isPosInt(1) ? "" : "expects an integer >= 1";
-  if (name == kAoSStrides) {
-    auto a = llvm::dyn_cast<DenseI64ArrayAttr>(value);
-    if (!a || llvm::any_of(a.asArrayRef(), [](int64_t v) { return v < 0; }))
-      return "expects an array<i64> of byte strides";
-    return "";
-  }
-  if (name == kStructs) {
-    auto a = llvm::dyn_cast<ArrayAttr>(value);
-    return a && llvm::all_of(a, [](Attribute e) { return llvm::isa<StringAttr>(e); })
-               ? ""
-               : "expects an array of strings";
-  }
-  if (name == kResultFields) {
-    auto a = llvm::dyn_cast<ArrayAttr>(value);
-    if (!a || !llvm::all_of(a, [](Attribute e) {
-          auto d = llvm::dyn_cast<DictionaryAttr>(e);
-          return d && d.getAs<StringAttr>("field") && d.getAs<StringAttr>("ctype") &&
-                 d.getAs<IntegerAttr>("offset") && d.getAs<IntegerAttr>("bytes");
-        }))
-      return "expects an array of {field, ctype, offset, bytes} dictionaries";
-    return "";
-  }
-  if (name == kKernel || name == kRegion || name == kTop || name == kPipelineRewind ||
-      name == kFlatten || name == kDataflow || name == kUnsigned || name == kStatic ||
-      name == kExternC || name == kLabel || name == kHLSMath || name == kStaticLocal ||
-      name == kTemplateParam)
-    return llvm::isa<UnitAttr>(value) ? "" : "expects a unit attribute";
-  if (name == kPipelineII)
-    return isPosInt(1) ? "" : "expects an integer >= 1";
-  if (name == kReverseStart || name == kReverseLimit)
-    return llvm::isa<AffineMapAttr>(value) ? "" : "expects an affine map";
-  if (name == kReverseStep || name == kTypeDepth)
-    return isPosInt(1) ? "" : "expects an integer >= 1";
-  if (name == kUnroll || name == kInline || name == kFixedScale)
-    return isPosInt(0) ? "" : "expects an integer >= 0";
-  if (name == kMapping) {
-    auto a = llvm::dyn_cast<DenseI64ArrayAttr>(value);
-    if (!a || a.empty() || llvm::any_of(a.asArrayRef(), [](int64_t v) { return v < 1; }))
-      return "expects a non-empty array<i64> of positive extents";
-    return "";
-  }
-  if (name == kPEIndex || name == kPEGrid) {
-    auto a = llvm::dyn_cast<DenseI64ArrayAttr>(value);
-    if (!a || a.empty() || llvm::any_of(a.asArrayRef(), [](int64_t v) { return v < 0; }))
-      return "expects a non-empty array<i64> of non-negative values";
-    return "";
-  }
-  if (name == kPEOf)
-    return llvm::isa<StringAttr>(value) ? "" : "expects the name of the PE-grid kernel";
-  if (name == kLayout) {
-    auto a = llvm::dyn_cast<DenseI64ArrayAttr>(value);
-    if (!a || llvm::any_of(a.asArrayRef(), [](int64_t v) { return v < -1; }))
-      return "expects an array<i64> of grid axes (-1 = replicate)";
-    return "";
-  }
-  if (name == kTypedefs) {
-    auto a = llvm::dyn_cast<ArrayAttr>(value);
-    bool ok = a && llvm::all_of(a, [](Attribute e) {
-                auto d = llvm::dyn_cast<DictionaryAttr>(e);
-                return d && d.getAs<StringAttr>("name") && d.getAs<StringAttr>("type") &&
-                       d.getAs<StringAttr>("scope");
-              });
-    return ok ? "" : "expects an array of {name, type, scope} string dictionaries";
-  }
-  if (name == kPartition) {
-    auto a = llvm::dyn_cast<ArrayAttr>(value);
-    if (!a)
-      return "expects an array of {type, factor, dim} dictionaries";
-    for (Attribute e : a) {
-      auto d = llvm::dyn_cast<DictionaryAttr>(e);
-      auto type = d ? d.getAs<StringAttr>("type") : StringAttr();
-      if (!type || !llvm::is_contained({"complete", "block", "cyclic"}, type.getValue()) ||
-          !d.getAs<IntegerAttr>("dim"))
-        return "expects dictionaries {type = complete|block|cyclic, factor = N, dim = D}";
-    }
-    return "";
-  }
-  return "is not a known allo attribute";
+  static const llvm::StringMap<const AttrRule *> byName = [] {
+    llvm::StringMap<const AttrRule *> m;
+    for (const AttrRule &r : kAttrRules)
+      m[r.name] = &r;
+    return m;
+  }();
+  auto it = byName.find(name);
+  if (it == byName.end())
+    return "is not a known allo attribute";
+  return it->second->valid(value) ? "" : it->second->expects;
 }
 
 LogicalResult AlloDialect::verifyOperationAttribute(Operation *op, NamedAttribute attr) {

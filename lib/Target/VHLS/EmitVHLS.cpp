@@ -29,6 +29,7 @@
 
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/Path.h"
 
 #include <cmath>
@@ -296,6 +297,12 @@ class FuncEmitter {
 public:
   FuncEmitter(ModuleEmitter &m, func::FuncOp f, std::string &out) : mod(m), func(f), out(out) {}
   LogicalResult emit();
+  // The parts of emit().
+  void bindParameters(llvm::ArrayRef<std::string> params);
+  LogicalResult checkTopPartitions(const llvm::StringMap<std::string> &userPorts);
+  void axiInterfacePragmas(const llvm::StringMap<std::string> &userPorts);
+  void functionPragmas();
+  void skipSubviewSizes();
 
 private:
   // --- naming and types ---
@@ -359,6 +366,20 @@ private:
                                         unsigned count);
   bool failedEmission = false; ///< an error was reported while printing an expression
   LogicalResult emitOp(Operation *op);
+  // One print function per op kind (emitOp dispatches).
+  LogicalResult emitStreamWrite(StreamWriteOp o);
+  LogicalResult emitYield(scf::YieldOp o);
+  LogicalResult emitReturn(func::ReturnOp o);
+  LogicalResult emitAffineStore(affine::AffineStoreOp o);
+  LogicalResult emitStore(memref::StoreOp o);
+  LogicalResult emitAffineFor(affine::AffineForOp o);
+  LogicalResult emitFor(scf::ForOp o);
+  LogicalResult emitWhile(scf::WhileOp o);
+  LogicalResult emitIf(scf::IfOp o);
+  LogicalResult emitAffineIf(affine::AffineIfOp o);
+  LogicalResult emitCall(func::CallOp o);
+  /// Ops with one result and no region (expressions), or an error.
+  LogicalResult emitGenericOp(Operation *op);
   LogicalResult emitValueOp(Operation *op, CExpr e);
   LogicalResult computeExpr(Operation *op, CExpr &e);
   void loopPragmas(Operation *op);
@@ -1728,265 +1749,282 @@ LogicalResult FuncEmitter::emitBlock(Block &b) {
   return success();
 }
 
-LogicalResult FuncEmitter::emitOp(Operation *op) {
-  if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp, StreamCreateOp, LockEndOp,
-          memref::CastOp, memref::SubViewOp, memref::ExpandShapeOp>(op))
-    return success();
-  if (isa<StreamWriteLockOp, StreamReadLockOp>(op))
-    return emitLock(op);
-  if (auto w = llvm::dyn_cast<StreamWriteOp>(op)) {
-    std::string x = as(w.getValue(), typeOf(w.getValue()), PCond);
-    // A fixed-point element: the value written is built from its raw bits.
-    if (std::string fct = fixedStreamCType(w.getStream()); !fct.empty()) {
-      mod.helpers.fromBits = true;
-      x = "allo_from_bits<" + fct + ">(" + x + ")";
-    }
-    line(memName(w.getStream()) + ".write(" + x + ");");
+LogicalResult FuncEmitter::emitStreamWrite(StreamWriteOp w) {
+  Operation *op = w.getOperation();
+  std::string x = as(w.getValue(), typeOf(w.getValue()), PCond);
+  // A fixed-point element: the value written is built from its raw bits.
+  if (std::string fct = fixedStreamCType(w.getStream()); !fct.empty()) {
+    mod.helpers.fromBits = true;
+    x = "allo_from_bits<" + fct + ">(" + x + ")";
+  }
+  line(memName(w.getStream()) + ".write(" + x + ");");
+  return success();
+}
+
+LogicalResult FuncEmitter::emitYield(scf::YieldOp y) {
+  Operation *op = y.getOperation();
+  // Results of an scf.if are assigned in each branch.
+  if (auto ifOp = llvm::dyn_cast<scf::IfOp>(op->getParentOp()))
+    for (auto [res, v] : llvm::zip(ifOp.getResults(), y.getOperands()))
+      line(names[res] + " = " + as(v, typeOf(res), PCond) + ";");
+  return success();
+}
+
+LogicalResult FuncEmitter::emitReturn(func::ReturnOp ret) {
+  Operation *op = ret.getOperation();
+  if (ret.getNumOperands() == 0) {
+    if (op->getBlock() != &func.getBody().front() || op != &func.getBody().front().back())
+      line("return;");
     return success();
   }
-  if (auto y = llvm::dyn_cast<scf::YieldOp>(op)) {
-    // Results of an scf.if are assigned in each branch.
-    if (auto ifOp = llvm::dyn_cast<scf::IfOp>(op->getParentOp()))
-      for (auto [res, v] : llvm::zip(ifOp.getResults(), y.getOperands()))
-        line(names[res] + " = " + as(v, typeOf(res), PCond) + ";");
-    return success();
-  }
-  if (auto ret = llvm::dyn_cast<func::ReturnOp>(op)) {
-    if (ret.getNumOperands() == 0) {
-      if (op->getBlock() != &func.getBody().front() || op != &func.getBody().front().back())
-        line("return;");
-      return success();
-    }
-    if (auto fields = func->getAttrOfType<ArrayAttr>(AlloDialect::kResultFields)) {
-      // A struct: built from its fields.
-      llvm::SmallVector<std::string, 8> paths, values;
-      for (auto [v, f] : llvm::zip(ret.getOperands(), fields)) {
-        auto d = llvm::cast<DictionaryAttr>(f);
-        paths.push_back(d.getAs<StringAttr>("field").getValue().str());
-        llvm::StringRef fct = d.getAs<StringAttr>("ctype").getValue();
-        std::string x = as(v, ctypeFor(v.getType(), (bool)d.get("unsigned")), PCond);
-        if (d.get("fixed_scale")) {
-          mod.helpers.fromBits = true;
-          x = "allo_from_bits<" + elementCType(fct) + ">(" + x + ")";
-        }
-        values.push_back(x);
+  if (auto fields = func->getAttrOfType<ArrayAttr>(AlloDialect::kResultFields)) {
+    // A struct: built from its fields.
+    llvm::SmallVector<std::string, 8> paths, values;
+    for (auto [v, f] : llvm::zip(ret.getOperands(), fields)) {
+      auto d = llvm::cast<DictionaryAttr>(f);
+      paths.push_back(d.getAs<StringAttr>("field").getValue().str());
+      llvm::StringRef fct = d.getAs<StringAttr>("ctype").getValue();
+      std::string x = as(v, ctypeFor(v.getType(), (bool)d.get("unsigned")), PCond);
+      if (d.get("fixed_scale")) {
+        mod.helpers.fromBits = true;
+        x = "allo_from_bits<" + elementCType(fct) + ">(" + x + ")";
       }
-      line("return " + func->getAttrOfType<StringAttr>(AlloDialect::kResultCType).getValue().str() +
-           bracedInit(paths, values) + ";");
-      return success();
+      values.push_back(x);
     }
-    Value v = ret.getOperand(0);
-    if (auto rc = func->getAttrOfType<StringAttr>(AlloDialect::kResultCType);
-        rc && func.getResultAttr(0, AlloDialect::kFixedScale)) {
-      mod.helpers.fromBits = true;
-      line("return allo_from_bits<" + elementCType(rc.getValue()) + ">(" + as(v, typeOf(v), PCond) +
-           ");");
-      return success();
-    }
-    line("return " + as(v, typeOf(v), PCond) + ";");
+    line("return " + func->getAttrOfType<StringAttr>(AlloDialect::kResultCType).getValue().str() +
+         bracedInit(paths, values) + ";");
     return success();
   }
-  if (auto st = llvm::dyn_cast<affine::AffineStoreOp>(op)) {
-    std::string lhs = indicesOf(op, st.getMemRef(), st.getAffineMap(), st.getMapOperands(), {});
-    if (!fixedElemCType(st.getMemRef()).empty())
-      lhs += ".range()"; // raw bits of an ap_fixed
-    line(lhs + " = " + as(st.getValueToStore(), typeOf(st.getValueToStore()), PCond) + ";");
+  Value v = ret.getOperand(0);
+  if (auto rc = func->getAttrOfType<StringAttr>(AlloDialect::kResultCType);
+      rc && func.getResultAttr(0, AlloDialect::kFixedScale)) {
+    mod.helpers.fromBits = true;
+    line("return allo_from_bits<" + elementCType(rc.getValue()) + ">(" + as(v, typeOf(v), PCond) +
+         ");");
     return success();
   }
-  if (auto st = llvm::dyn_cast<memref::StoreOp>(op)) {
-    std::string lhs = indicesOf(op, st.getMemRef(), AffineMap(), {}, st.getIndices());
-    if (!fixedElemCType(st.getMemRef()).empty())
-      lhs += ".range()"; // raw bits of an ap_fixed
-    line(lhs + " = " + as(st.getValueToStore(), typeOf(st.getValueToStore()), PCond) + ";");
-    return success();
+  line("return " + as(v, typeOf(v), PCond) + ";");
+  return success();
+}
+
+LogicalResult FuncEmitter::emitAffineStore(affine::AffineStoreOp st) {
+  Operation *op = st.getOperation();
+  std::string lhs = indicesOf(op, st.getMemRef(), st.getAffineMap(), st.getMapOperands(), {});
+  if (!fixedElemCType(st.getMemRef()).empty())
+    lhs += ".range()"; // raw bits of an ap_fixed
+  line(lhs + " = " + as(st.getValueToStore(), typeOf(st.getValueToStore()), PCond) + ";");
+  return success();
+}
+
+LogicalResult FuncEmitter::emitStore(memref::StoreOp st) {
+  Operation *op = st.getOperation();
+  std::string lhs = indicesOf(op, st.getMemRef(), AffineMap(), {}, st.getIndices());
+  if (!fixedElemCType(st.getMemRef()).empty())
+    lhs += ".range()"; // raw bits of an ap_fixed
+  line(lhs + " = " + as(st.getValueToStore(), typeOf(st.getValueToStore()), PCond) + ";");
+  return success();
+}
+
+LogicalResult FuncEmitter::emitAffineFor(affine::AffineForOp f) {
+  Operation *op = f.getOperation();
+  bool shadows = false;
+  std::string iv = loopVarName(op, shadows);
+  names[f.getInductionVar()] = iv;
+  std::string header;
+  auto revStart = f->getAttrOfType<AffineMapAttr>(AlloDialect::kReverseStart);
+  auto revLimit = f->getAttrOfType<AffineMapAttr>(AlloDialect::kReverseLimit);
+  auto revStep = f->getAttrOfType<IntegerAttr>(AlloDialect::kReverseStep);
+  if (revStart && revLimit && revStep && revStep.getInt() == 1 && f.getStepAsInt() == 1 &&
+      f.hasConstantLowerBound() && f.getConstantLowerBound() == 0 &&
+      f.getLowerBoundOperands().size() == revStart.getValue().getNumDims()) {
+    // The normalised counter of a decreasing loop: print the source's loop.
+    ValueRange ops = f.getLowerBoundOperands();
+    std::string start = affine(revStart.getValue().getResult(0), ops).text;
+    std::string limit = affineBound(revLimit.getValue(), ops, true);
+    reversed[f.getInductionVar()] = {revStart.getValue(),
+                                     llvm::SmallVector<Value, 4>(ops.begin(), ops.end())};
+    header = "for (int " + iv + " = " + start + "; " + iv + " >= " + limit + "; " + iv + "--)";
+  } else {
+    std::string lb = affineBound(f.getLowerBoundMap(), f.getLowerBoundOperands(), true);
+    std::string ub = affineBound(f.getUpperBoundMap(), f.getUpperBoundOperands(), false);
+    std::string step =
+        f.getStepAsInt() == 1 ? iv + "++" : iv + " += " + std::to_string(f.getStepAsInt());
+    header = "for (int " + iv + " = " + lb + "; " + iv + " < " + ub + "; " + step + ")";
   }
-  if (auto f = llvm::dyn_cast<affine::AffineForOp>(op)) {
-    bool shadows = false;
-    std::string iv = loopVarName(op, shadows);
-    names[f.getInductionVar()] = iv;
-    std::string header;
-    auto revStart = f->getAttrOfType<AffineMapAttr>(AlloDialect::kReverseStart);
-    auto revLimit = f->getAttrOfType<AffineMapAttr>(AlloDialect::kReverseLimit);
-    auto revStep = f->getAttrOfType<IntegerAttr>(AlloDialect::kReverseStep);
-    if (revStart && revLimit && revStep && revStep.getInt() == 1 && f.getStepAsInt() == 1 &&
-        f.hasConstantLowerBound() && f.getConstantLowerBound() == 0 &&
-        f.getLowerBoundOperands().size() == revStart.getValue().getNumDims()) {
-      // The normalised counter of a decreasing loop: print the source's loop.
-      ValueRange ops = f.getLowerBoundOperands();
-      std::string start = affine(revStart.getValue().getResult(0), ops).text;
-      std::string limit = affineBound(revLimit.getValue(), ops, true);
-      reversed[f.getInductionVar()] = {revStart.getValue(),
-                                       llvm::SmallVector<Value, 4>(ops.begin(), ops.end())};
-      header = "for (int " + iv + " = " + start + "; " + iv + " >= " + limit + "; " + iv + "--)";
-    } else {
-      std::string lb = affineBound(f.getLowerBoundMap(), f.getLowerBoundOperands(), true);
-      std::string ub = affineBound(f.getUpperBoundMap(), f.getUpperBoundOperands(), false);
-      std::string step =
-          f.getStepAsInt() == 1 ? iv + "++" : iv + " += " + std::to_string(f.getStepAsInt());
-      header = "for (int " + iv + " = " + lb + "; " + iv + " < " + ub + "; " + step + ")";
-    }
-    std::string c = locComment(op->getLoc());
-    line(loopLabel(op) + ":");
-    line(header + " {" + (c.empty() ? "" : " // " + c));
-    ++indent;
-    loopPragmas(op);
-    if (failed(emitBlock(*f.getBody())))
+  std::string c = locComment(op->getLoc());
+  line(loopLabel(op) + ":");
+  line(header + " {" + (c.empty() ? "" : " // " + c));
+  ++indent;
+  loopPragmas(op);
+  if (failed(emitBlock(*f.getBody())))
+    return failure();
+  --indent;
+  line("}");
+  if (!shadows)
+    used.erase(iv); // siblings may reuse the loop variable's name
+  return success();
+}
+
+LogicalResult FuncEmitter::emitFor(scf::ForOp f) {
+  Operation *op = f.getOperation();
+  bool shadows = false;
+  std::string iv = loopVarName(op, shadows);
+  names[f.getInductionVar()] = iv;
+  CType it;
+  it.kind = CType::Index;
+  std::string c = locComment(op->getLoc());
+  line(loopLabel(op) + ":");
+  std::string step = as(f.getStep(), it, PCond);
+  line("for (int " + iv + " = " + as(f.getLowerBound(), it, PCond) + "; " + iv + " < " +
+       as(f.getUpperBound(), it, PRel - 1) + "; " + (step == "1" ? iv + "++" : iv + " += " + step) +
+       ") {" + (c.empty() ? "" : " // " + c));
+  ++indent;
+  loopPragmas(op);
+  if (failed(emitBlock(*f.getBody())))
+    return failure();
+  --indent;
+  line("}");
+  if (!shadows)
+    used.erase(iv);
+  return success();
+}
+
+LogicalResult FuncEmitter::emitWhile(scf::WhileOp w) {
+  Operation *op = w.getOperation();
+  if (w.getNumResults() || w.getBefore().front().getNumArguments())
+    return op->emitError("vhls: loop-carried values in scf.while are not supported");
+  std::string c = locComment(op->getLoc());
+  line(loopLabel(op) + ":");
+  line(std::string("while (true) {") + (c.empty() ? "" : " // " + c));
+  ++indent;
+  loopPragmas(op);
+  Block &before = w.getBefore().front();
+  for (Operation &inner : before.without_terminator())
+    if (failed(emitOp(&inner)))
       return failure();
-    --indent;
-    line("}");
-    if (!shadows)
-      used.erase(iv); // siblings may reuse the loop variable's name
-    return success();
+  CType bt;
+  bt.kind = CType::Bool;
+  auto cond = llvm::cast<scf::ConditionOp>(before.getTerminator());
+  line("if (!" + as(cond.getCondition(), bt, PUnary) + ")");
+  line("  break;");
+  if (failed(emitBlock(w.getAfter().front())))
+    return failure();
+  --indent;
+  line("}");
+  return success();
+}
+
+LogicalResult FuncEmitter::emitIf(scf::IfOp ifOp) {
+  Operation *op = ifOp.getOperation();
+  for (Value r : ifOp.getResults()) {
+    std::string n = fresh("sel");
+    line(typeOf(r).name() + " " + n + ";");
+    names[r] = n;
   }
-  if (auto f = llvm::dyn_cast<scf::ForOp>(op)) {
-    bool shadows = false;
-    std::string iv = loopVarName(op, shadows);
-    names[f.getInductionVar()] = iv;
-    CType it;
-    it.kind = CType::Index;
-    std::string c = locComment(op->getLoc());
-    line(loopLabel(op) + ":");
-    std::string step = as(f.getStep(), it, PCond);
-    line("for (int " + iv + " = " + as(f.getLowerBound(), it, PCond) + "; " + iv + " < " +
-         as(f.getUpperBound(), it, PRel - 1) + "; " +
-         (step == "1" ? iv + "++" : iv + " += " + step) + ") {" + (c.empty() ? "" : " // " + c));
-    ++indent;
-    loopPragmas(op);
-    if (failed(emitBlock(*f.getBody())))
-      return failure();
-    --indent;
-    line("}");
-    if (!shadows)
-      used.erase(iv);
-    return success();
-  }
-  if (auto w = llvm::dyn_cast<scf::WhileOp>(op)) {
-    if (w.getNumResults() || w.getBefore().front().getNumArguments())
-      return op->emitError("vhls: loop-carried values in scf.while are not supported");
-    std::string c = locComment(op->getLoc());
-    line(loopLabel(op) + ":");
-    line(std::string("while (true) {") + (c.empty() ? "" : " // " + c));
-    ++indent;
-    loopPragmas(op);
-    Block &before = w.getBefore().front();
-    for (Operation &inner : before.without_terminator())
-      if (failed(emitOp(&inner)))
-        return failure();
-    CType bt;
-    bt.kind = CType::Bool;
-    auto cond = llvm::cast<scf::ConditionOp>(before.getTerminator());
-    line("if (!" + as(cond.getCondition(), bt, PUnary) + ")");
-    line("  break;");
-    if (failed(emitBlock(w.getAfter().front())))
-      return failure();
-    --indent;
-    line("}");
-    return success();
-  }
-  if (auto ifOp = llvm::dyn_cast<scf::IfOp>(op)) {
-    for (Value r : ifOp.getResults()) {
-      std::string n = fresh("sel");
-      line(typeOf(r).name() + " " + n + ";");
-      names[r] = n;
-    }
-    CType bt;
-    bt.kind = CType::Bool;
-    // An else holding only its terminator prints nothing.
-    Block *elseB = ifOp.elseBlock();
-    if (elseB && elseB->getOperations().size() == 1 && ifOp.getNumResults() == 0)
-      elseB = nullptr;
-    return emitIfElse(as(ifOp.getCondition(), bt, PCond), ifOp.thenBlock(), elseB);
-  }
-  if (auto ifOp = llvm::dyn_cast<affine::AffineIfOp>(op)) {
-    IntegerSet set = ifOp.getIntegerSet();
-    ValueRange operands = ifOp.getOperands();
-    std::string cond;
-    for (unsigned i = 0; i < set.getNumConstraints(); ++i) {
-      // e >= 0 / e == 0 with e = P - N is printed as P >= N (N <= P when P is
-      // a constant), which is how the source wrote it.
-      AffineExpr e = symbolsToDims(set.getConstraint(i), set.getNumDims(), set.getNumSymbols());
-      llvm::SmallVector<Value, 8> ifOperands(operands.begin(), operands.end());
-      e = unreverse(e, ifOperands);
-      llvm::SmallVector<AffineExpr, 4> terms;
-      std::function<void(AffineExpr)> flatten = [&](AffineExpr x) {
-        if (x.getKind() == AffineExprKind::Add) {
-          auto b = llvm::cast<AffineBinaryOpExpr>(x);
-          flatten(b.getLHS());
-          flatten(b.getRHS());
-        } else {
-          terms.push_back(x);
-        }
-      };
-      flatten(e);
-      AffineExpr pos = getAffineConstantExpr(0, e.getContext());
-      AffineExpr neg = pos;
-      for (AffineExpr t : terms) {
-        bool negative = false;
-        if (auto c = llvm::dyn_cast<AffineConstantExpr>(t))
-          negative = c.getValue() < 0;
-        else if (t.getKind() == AffineExprKind::Mul)
-          if (auto k =
-                  llvm::dyn_cast<AffineConstantExpr>(llvm::cast<AffineBinaryOpExpr>(t).getRHS()))
-            negative = k.getValue() < 0;
-        if (negative)
-          neg = neg - t;
-        else
-          pos = pos + t;
+  CType bt;
+  bt.kind = CType::Bool;
+  // An else holding only its terminator prints nothing.
+  Block *elseB = ifOp.elseBlock();
+  if (elseB && elseB->getOperations().size() == 1 && ifOp.getNumResults() == 0)
+    elseB = nullptr;
+  return emitIfElse(as(ifOp.getCondition(), bt, PCond), ifOp.thenBlock(), elseB);
+}
+
+LogicalResult FuncEmitter::emitAffineIf(affine::AffineIfOp ifOp) {
+  Operation *op = ifOp.getOperation();
+  IntegerSet set = ifOp.getIntegerSet();
+  ValueRange operands = ifOp.getOperands();
+  std::string cond;
+  for (unsigned i = 0; i < set.getNumConstraints(); ++i) {
+    // e >= 0 / e == 0 with e = P - N is printed as P >= N (N <= P when P is
+    // a constant), which is how the source wrote it.
+    AffineExpr e = symbolsToDims(set.getConstraint(i), set.getNumDims(), set.getNumSymbols());
+    llvm::SmallVector<Value, 8> ifOperands(operands.begin(), operands.end());
+    e = unreverse(e, ifOperands);
+    llvm::SmallVector<AffineExpr, 4> terms;
+    std::function<void(AffineExpr)> flatten = [&](AffineExpr x) {
+      if (x.getKind() == AffineExprKind::Add) {
+        auto b = llvm::cast<AffineBinaryOpExpr>(x);
+        flatten(b.getLHS());
+        flatten(b.getRHS());
+      } else {
+        terms.push_back(x);
       }
-      std::string ps = affineExpr(pos, ifOperands).text, ns = affineExpr(neg, ifOperands).text;
-      std::string s;
-      if (set.isEq(i))
-        s = ps + " == " + ns;
-      else if (llvm::isa<AffineConstantExpr>(pos) && !llvm::isa<AffineConstantExpr>(neg))
-        s = ns + " <= " + ps;
+    };
+    flatten(e);
+    AffineExpr pos = getAffineConstantExpr(0, e.getContext());
+    AffineExpr neg = pos;
+    for (AffineExpr t : terms) {
+      bool negative = false;
+      if (auto c = llvm::dyn_cast<AffineConstantExpr>(t))
+        negative = c.getValue() < 0;
+      else if (t.getKind() == AffineExprKind::Mul)
+        if (auto k = llvm::dyn_cast<AffineConstantExpr>(llvm::cast<AffineBinaryOpExpr>(t).getRHS()))
+          negative = k.getValue() < 0;
+      if (negative)
+        neg = neg - t;
       else
-        s = ps + " >= " + ns;
-      cond += (cond.empty() ? "" : " && ") + s;
+        pos = pos + t;
     }
-    if (cond.empty())
-      cond = "true";
-    return emitIfElse(cond, ifOp.getThenBlock(), ifOp.hasElse() ? ifOp.getElseBlock() : nullptr);
+    std::string ps = affineExpr(pos, ifOperands).text, ns = affineExpr(neg, ifOperands).text;
+    std::string s;
+    if (set.isEq(i))
+      s = ps + " == " + ns;
+    else if (llvm::isa<AffineConstantExpr>(pos) && !llvm::isa<AffineConstantExpr>(neg))
+      s = ns + " <= " + ps;
+    else
+      s = ps + " >= " + ns;
+    cond += (cond.empty() ? "" : " && ") + s;
   }
-  if (auto callOp = llvm::dyn_cast<func::CallOp>(op)) {
-    if (callOp.getNumResults() == 0) {
-      std::string text = callText(callOp);
-      if (failedEmission)
-        return failure();
-      if (simRegion && op->getBlock() == &func.getBody().front()) {
-        // A process of the region: it runs when the region runs.
-        line("allo_region.spawn(\"" +
-             allo::processName(callOp, mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee()),
-                               false) +
-             "\", \"" + locComment(callOp.getLoc()) + "\", [&] { " + text + "; });");
-        return success();
-      }
-      line(text + ";");
+  if (cond.empty())
+    cond = "true";
+  return emitIfElse(cond, ifOp.getThenBlock(), ifOp.hasElse() ? ifOp.getElseBlock() : nullptr);
+}
+
+LogicalResult FuncEmitter::emitCall(func::CallOp callOp) {
+  Operation *op = callOp.getOperation();
+  if (callOp.getNumResults() == 0) {
+    std::string text = callText(callOp);
+    if (failedEmission)
+      return failure();
+    if (simRegion && op->getBlock() == &func.getBody().front()) {
+      // A process of the region: it runs when the region runs.
+      line("allo_region.spawn(\"" +
+           allo::processName(callOp, mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee()),
+                             false) +
+           "\", \"" + locComment(callOp.getLoc()) + "\", [&] { " + text + "; });");
       return success();
     }
-    auto callee = mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee());
-    if (auto fields =
-            callee ? callee->getAttrOfType<ArrayAttr>(AlloDialect::kResultFields) : ArrayAttr()) {
-      // A struct result: one variable; its fields are the results.
-      std::string text = callText(callOp);
-      if (failedEmission)
-        return failure();
-      std::string name = fresh(callOp.getCallee().str() + "_r");
-      line(callee->getAttrOfType<StringAttr>(AlloDialect::kResultCType).getValue().str() + " " +
-           name + " = " + text + ";");
-      for (auto [r, f] : llvm::zip(callOp.getResults(), fields)) {
-        auto d = llvm::cast<DictionaryAttr>(f);
-        std::string field = name + d.getAs<StringAttr>("field").getValue().str();
-        bool u = (bool)d.get("unsigned");
-        CType t = ctypeFor(r.getType(), u);
-        unsignedCache[r] = u;
-        if (d.get("fixed_scale"))
-          field = t.name() + "(" + field + ".range())";
-        exprs[r] = CExpr{field, PPostfix, t};
-        fieldSource[r] = {name, d.getAs<StringAttr>("field").getValue().str()};
-      }
-      return success();
-    }
+    line(text + ";");
+    return success();
   }
+  auto callee = mod.module.lookupSymbol<func::FuncOp>(callOp.getCallee());
+  if (auto fields =
+          callee ? callee->getAttrOfType<ArrayAttr>(AlloDialect::kResultFields) : ArrayAttr()) {
+    // A struct result: one variable; its fields are the results.
+    std::string text = callText(callOp);
+    if (failedEmission)
+      return failure();
+    std::string name = fresh(callOp.getCallee().str() + "_r");
+    line(callee->getAttrOfType<StringAttr>(AlloDialect::kResultCType).getValue().str() + " " +
+         name + " = " + text + ";");
+    for (auto [r, f] : llvm::zip(callOp.getResults(), fields)) {
+      auto d = llvm::cast<DictionaryAttr>(f);
+      std::string field = name + d.getAs<StringAttr>("field").getValue().str();
+      bool u = (bool)d.get("unsigned");
+      CType t = ctypeFor(r.getType(), u);
+      unsignedCache[r] = u;
+      if (d.get("fixed_scale"))
+        field = t.name() + "(" + field + ".range())";
+      exprs[r] = CExpr{field, PPostfix, t};
+      fieldSource[r] = {name, d.getAs<StringAttr>("field").getValue().str()};
+    }
+    return success();
+  }
+  return emitGenericOp(op);
+}
+
+LogicalResult FuncEmitter::emitGenericOp(Operation *op) {
   if (op->getNumResults() == 1 && op->getNumRegions() == 0) {
     CExpr e;
     if (failed(computeExpr(op, e)))
@@ -1994,6 +2032,27 @@ LogicalResult FuncEmitter::emitOp(Operation *op) {
     return emitValueOp(op, e);
   }
   return op->emitError("vhls: cannot emit operation '") << op->getName() << "'";
+}
+
+LogicalResult FuncEmitter::emitOp(Operation *op) {
+  if (isa<affine::AffineYieldOp, memref::AllocaOp, memref::GetGlobalOp, StreamCreateOp, LockEndOp,
+          memref::CastOp, memref::SubViewOp, memref::ExpandShapeOp>(op))
+    return success();
+  if (isa<StreamWriteLockOp, StreamReadLockOp>(op))
+    return emitLock(op);
+  return llvm::TypeSwitch<Operation *, LogicalResult>(op)
+      .Case([&](StreamWriteOp o) { return emitStreamWrite(o); })
+      .Case([&](scf::YieldOp o) { return emitYield(o); })
+      .Case([&](func::ReturnOp o) { return emitReturn(o); })
+      .Case([&](affine::AffineStoreOp o) { return emitAffineStore(o); })
+      .Case([&](memref::StoreOp o) { return emitStore(o); })
+      .Case([&](affine::AffineForOp o) { return emitAffineFor(o); })
+      .Case([&](scf::ForOp o) { return emitFor(o); })
+      .Case([&](scf::WhileOp o) { return emitWhile(o); })
+      .Case([&](scf::IfOp o) { return emitIf(o); })
+      .Case([&](affine::AffineIfOp o) { return emitAffineIf(o); })
+      .Case([&](func::CallOp o) { return emitCall(o); })
+      .Default([&](Operation *) { return emitGenericOp(op); });
 }
 
 } // namespace
@@ -2277,10 +2336,7 @@ llvm::StringMap<std::string> FuncEmitter::userInterfaces(func::FuncOp f) {
   return ports;
 }
 
-LogicalResult FuncEmitter::emit() {
-  // Signature: the C++ types as written, so testbenches link unchanged.
-  llvm::SmallVector<std::string, 8> params;
-  std::string sig = signatureOf(func, params);
+void FuncEmitter::bindParameters(llvm::ArrayRef<std::string> params) {
   for (unsigned i = 0; i < func.getNumArguments(); ++i) {
     used.insert(params[i]);
     names[func.getArgument(i)] = params[i];
@@ -2304,76 +2360,76 @@ LogicalResult FuncEmitter::emit() {
       exprs[arg] = CExpr{t.name() + "(" + params[i] + ".range())", PPostfix, t};
     }
   }
-  for (unsigned i = 0; i < func.getNumArguments(); ++i)
-    if (StreamType st = streamTypeOf(func.getArgument(i).getType()); st && st.getBlockType())
-      mod.usesBlocks = true;
-  std::string c = locComment(func.getLoc());
-  out += "// " + func.getSymName().str() + (c.empty() ? "" : " (from " + c + ")") + "\n";
-  out += sig + " {\n";
-  bool top = func->hasAttr(AlloDialect::kTop);
-  // The source's own interface pragmas (kept verbatim): port -> mode.
-  llvm::StringMap<std::string> userPorts = userInterfaces(func);
-  if (top) {
-    // UG1399: array_partition is not supported on m_axi ports of the top.
-    for (unsigned i = 0; i < func.getNumArguments(); ++i) {
-      auto n = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
-      if (!n || !func.getArgAttr(i, AlloDialect::kPartition) ||
-          !llvm::isa<MemRefType>(func.getArgument(i).getType()) ||
-          streamTypeOf(func.getArgument(i).getType()))
-        continue;
-      auto it = userPorts.find(n.getValue());
-      bool maxi = it != userPorts.end() ? it->second == "m_axi" : mod.options.interface == "axi";
-      if (maxi)
-        return mlir::emitError(func.getLoc(), "vhls: '") // (no op dump: it is the user's code)
-               << n.getValue() << "' is partitioned, but it is an m_axi port of the top function "
-               << "(" << (it != userPorts.end() ? "its interface pragma" : "--interface axi")
-               << "), and Vitis HLS does not partition m_axi ports (UG1399): partition a local "
-                  "copy instead (the buffer_at schedule step), or keep the array's default "
-                  "interface";
-    }
+}
+
+/// UG1399: array_partition is not supported on m_axi ports of the top.
+LogicalResult FuncEmitter::checkTopPartitions(const llvm::StringMap<std::string> &userPorts) {
+  // UG1399: array_partition is not supported on m_axi ports of the top.
+  for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+    auto n = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
+    if (!n || !func.getArgAttr(i, AlloDialect::kPartition) ||
+        !llvm::isa<MemRefType>(func.getArgument(i).getType()) ||
+        streamTypeOf(func.getArgument(i).getType()))
+      continue;
+    auto it = userPorts.find(n.getValue());
+    bool maxi = it != userPorts.end() ? it->second == "m_axi" : mod.options.interface == "axi";
+    if (maxi)
+      return mlir::emitError(func.getLoc(), "vhls: '") // (no op dump: it is the user's code)
+             << n.getValue() << "' is partitioned, but it is an m_axi port of the top function "
+             << "(" << (it != userPorts.end() ? "its interface pragma" : "--interface axi")
+             << "), and Vitis HLS does not partition m_axi ports (UG1399): partition a local "
+                "copy instead (the buffer_at schedule step), or keep the array's default "
+                "interface";
   }
-  if (top && mod.options.interface == "axi") {
-    for (unsigned i = 0; i < func.getNumArguments(); ++i) {
-      std::string n = names[func.getArgument(i)];
-      int64_t agg = aggregateOf(func.getArgument(i), func);
-      if (agg >= 0 && i > 0 && aggregateOf(func.getArgument(i - 1), func) == agg)
-        continue;
-      if (auto aos = func.getArgAttrOfType<IntegerAttr>(i, AlloDialect::kAoSSize);
-          agg >= 0 && llvm::isa<MemRefType>(func.getArgument(i).getType()) &&
-          !func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType).getValue().contains('&')) {
-        // An array of structs: its depth in structs.
-        auto mt = llvm::cast<MemRefType>(func.getArgument(i).getType());
-        std::string field = fieldOf(func.getArgument(i), func);
-        unsigned holes = 0;
-        for (size_t at = field.find("[]"); at != std::string::npos; at = field.find("[]", at + 2))
-          ++holes;
-        int64_t structs = 1;
-        for (int64_t d = 0; d < mt.getRank() - (int64_t)holes; ++d)
-          structs *= mt.getDimSize(d);
-        (void)aos;
-        line("#pragma HLS interface mode=m_axi port=" + n + " offset=slave bundle=gmem" +
-             std::to_string(i) + " depth=" + std::to_string(structs));
-        continue;
-      }
-      if (agg >= 0) {
-        line("#pragma HLS interface mode=s_axilite port=" + n);
-        continue;
-      }
-      auto src = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
-      if (src && userPorts.count(src.getValue()))
-        continue; // the source sets this port's interface itself
-      Type at = func.getArgument(i).getType();
-      if (streamTypeOf(at))
-        line("#pragma HLS interface mode=axis port=" + n);
-      else if (auto mt = llvm::dyn_cast<MemRefType>(at))
-        line("#pragma HLS interface mode=m_axi port=" + n + " offset=slave bundle=gmem" +
-             std::to_string(i) + " depth=" + std::to_string(mt.getNumElements()));
-      else
-        line("#pragma HLS interface mode=s_axilite port=" + n);
+  return success();
+}
+
+/// --interface axi: m_axi for arrays, axis for streams, s_axilite for scalars
+/// and the return, except the ports the source sets itself.
+void FuncEmitter::axiInterfacePragmas(const llvm::StringMap<std::string> &userPorts) {
+  for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+    std::string n = names[func.getArgument(i)];
+    int64_t agg = aggregateOf(func.getArgument(i), func);
+    if (agg >= 0 && i > 0 && aggregateOf(func.getArgument(i - 1), func) == agg)
+      continue;
+    if (auto aos = func.getArgAttrOfType<IntegerAttr>(i, AlloDialect::kAoSSize);
+        agg >= 0 && llvm::isa<MemRefType>(func.getArgument(i).getType()) &&
+        !func.getArgAttrOfType<StringAttr>(i, AlloDialect::kCType).getValue().contains('&')) {
+      // An array of structs: its depth in structs.
+      auto mt = llvm::cast<MemRefType>(func.getArgument(i).getType());
+      std::string field = fieldOf(func.getArgument(i), func);
+      unsigned holes = 0;
+      for (size_t at = field.find("[]"); at != std::string::npos; at = field.find("[]", at + 2))
+        ++holes;
+      int64_t structs = 1;
+      for (int64_t d = 0; d < mt.getRank() - (int64_t)holes; ++d)
+        structs *= mt.getDimSize(d);
+      (void)aos;
+      line("#pragma HLS interface mode=m_axi port=" + n + " offset=slave bundle=gmem" +
+           std::to_string(i) + " depth=" + std::to_string(structs));
+      continue;
     }
-    if (!userPorts.count("return"))
-      line("#pragma HLS interface mode=s_axilite port=return");
+    if (agg >= 0) {
+      line("#pragma HLS interface mode=s_axilite port=" + n);
+      continue;
+    }
+    auto src = func.getArgAttrOfType<StringAttr>(i, AlloDialect::kName);
+    if (src && userPorts.count(src.getValue()))
+      continue; // the source sets this port's interface itself
+    Type at = func.getArgument(i).getType();
+    if (streamTypeOf(at))
+      line("#pragma HLS interface mode=axis port=" + n);
+    else if (auto mt = llvm::dyn_cast<MemRefType>(at))
+      line("#pragma HLS interface mode=m_axi port=" + n + " offset=slave bundle=gmem" +
+           std::to_string(i) + " depth=" + std::to_string(mt.getNumElements()));
+    else
+      line("#pragma HLS interface mode=s_axilite port=" + n);
   }
+  if (!userPorts.count("return"))
+    line("#pragma HLS interface mode=s_axilite port=return");
+}
+
+void FuncEmitter::functionPragmas() {
   for (unsigned i = 0; i < func.getNumArguments(); ++i) {
     int64_t agg = aggregateOf(func.getArgument(i), func);
     if (agg >= 0 && i > 0 && aggregateOf(func.getArgument(i - 1), func) == agg)
@@ -2390,8 +2446,11 @@ LogicalResult FuncEmitter::emit() {
   else if (func->hasAttr(AlloDialect::kPEOf))
     line("#pragma HLS inline off"); // a PE stays a process of its region
   verbatimPragmas(func);
-  // The sizes of subviews are not printed (a C++ pointer carries none): skip
-  // the arithmetic that only computes them.
+}
+
+/// The sizes of subviews are not printed (a C++ pointer carries none): skip
+/// the arithmetic that only computes them.
+void FuncEmitter::skipSubviewSizes() {
   func.walk([&](memref::SubViewOp sv) {
     llvm::SmallVector<Value, 4> work(sv.getSizes().begin(), sv.getSizes().end());
     while (!work.empty()) {
@@ -2407,6 +2466,28 @@ LogicalResult FuncEmitter::emit() {
       work.append(d->operand_begin(), d->operand_end());
     }
   });
+}
+
+LogicalResult FuncEmitter::emit() {
+  // Signature: the C++ types as written, so testbenches link unchanged.
+  llvm::SmallVector<std::string, 8> params;
+  std::string sig = signatureOf(func, params);
+  bindParameters(params);
+  for (unsigned i = 0; i < func.getNumArguments(); ++i)
+    if (StreamType st = streamTypeOf(func.getArgument(i).getType()); st && st.getBlockType())
+      mod.usesBlocks = true;
+  std::string c = locComment(func.getLoc());
+  out += "// " + func.getSymName().str() + (c.empty() ? "" : " (from " + c + ")") + "\n";
+  out += sig + " {\n";
+  bool top = func->hasAttr(AlloDialect::kTop);
+  // The source's own interface pragmas (kept verbatim): port -> mode.
+  llvm::StringMap<std::string> userPorts = userInterfaces(func);
+  if (top && failed(checkTopPartitions(userPorts)))
+    return failure();
+  if (top && mod.options.interface == "axi")
+    axiInterfacePragmas(userPorts);
+  functionPragmas();
+  skipSubviewSizes();
   if (failed(declareAllocas()))
     return failure();
   // Regions and the PE grids of unfold/relay: their calls are processes.
@@ -2539,6 +2620,77 @@ std::string ModuleEmitter::aliasDeclarations() const {
   return s + "\n";
 }
 
+/// clang-format (LLVM style, 100 columns) of the emitted code, with every
+/// `#pragma HLS` line kept verbatim and on a line of its own.
+static std::string formatKeepingPragmas(std::string text) {
+  // clang-format would respace pragma options (variable = A); keep each
+  // pragma verbatim behind a placeholder comment and put it back after.
+  std::vector<std::string> pragmas;
+  std::string protectedText;
+  llvm::SmallVector<llvm::StringRef, 256> lines;
+  llvm::StringRef(text).split(lines, '\n');
+  for (llvm::StringRef l : lines) {
+    if (l.trim().starts_with("#pragma HLS")) {
+      protectedText += "ALLO_PRAGMA_" + std::to_string(pragmas.size()) + ";\n";
+      pragmas.push_back(l.trim().str());
+    } else {
+      protectedText += l.str() + "\n";
+    }
+  }
+  text = protectedText;
+  clang::format::FormatStyle style = clang::format::getLLVMStyle();
+  style.ColumnLimit = 100;
+  auto repl =
+      clang::format::reformat(style, text, {clang::tooling::Range(0, text.size())}, "kernel.cpp");
+  auto formatted = clang::tooling::applyAllReplacements(text, repl);
+  if (formatted)
+    text = *formatted;
+  else
+    llvm::consumeError(formatted.takeError());
+  // A placeholder is usually alone on its line, but the formatter joins a
+  // body of nothing but placeholders onto its signature (`void f() {
+  // ALLO_PRAGMA_0; }`): a pragma must be a line of its own, so such a line
+  // is split around each placeholder.
+  std::string restored;
+  lines.clear();
+  llvm::StringRef(text).split(lines, '\n');
+  for (size_t i = 0; i < lines.size(); ++i) {
+    llvm::StringRef l = lines[i];
+    std::string indent = l.take_front(l.size() - l.ltrim().size()).str();
+    llvm::StringRef rest = l.ltrim();
+    bool first = true, opened = false;
+    auto piece = [&](llvm::StringRef text, bool pragma) {
+      if (!first)
+        restored += "\n";
+      restored += indent + (pragma && opened ? "  " : "") + text.str();
+      first = false;
+    };
+    for (;;) {
+      size_t at = rest.find("ALLO_PRAGMA_");
+      if (at == llvm::StringRef::npos)
+        break;
+      llvm::StringRef num = rest.drop_front(at + strlen("ALLO_PRAGMA_"));
+      size_t digits = num.find_first_not_of("0123456789");
+      unsigned k;
+      if (digits == 0 || digits == llvm::StringRef::npos || num[digits] != ';' ||
+          num.take_front(digits).getAsInteger(10, k) || k >= pragmas.size())
+        break;
+      llvm::StringRef before = rest.take_front(at).rtrim();
+      if (!before.empty()) {
+        piece(before, false);
+        opened = before.ends_with("{");
+      }
+      piece(pragmas[k], true);
+      rest = num.drop_front(digits + 1).ltrim();
+    }
+    if (!rest.empty() || first)
+      piece(rest, false);
+    if (i + 1 < lines.size())
+      restored += "\n";
+  }
+  return restored;
+}
+
 LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
   std::string body;
   // Which functions use each global (one walk over the module).
@@ -2610,74 +2762,8 @@ LogicalResult ModuleEmitter::emit(llvm::raw_ostream &os) {
   if (!helpers.empty())
     text += helpers + "\n";
   text += body;
-  if (options.format) {
-    // clang-format would respace pragma options (variable = A); keep each
-    // pragma verbatim behind a placeholder comment and put it back after.
-    std::vector<std::string> pragmas;
-    std::string protectedText;
-    llvm::SmallVector<llvm::StringRef, 256> lines;
-    llvm::StringRef(text).split(lines, '\n');
-    for (llvm::StringRef l : lines) {
-      if (l.trim().starts_with("#pragma HLS")) {
-        protectedText += "ALLO_PRAGMA_" + std::to_string(pragmas.size()) + ";\n";
-        pragmas.push_back(l.trim().str());
-      } else {
-        protectedText += l.str() + "\n";
-      }
-    }
-    text = protectedText;
-    clang::format::FormatStyle style = clang::format::getLLVMStyle();
-    style.ColumnLimit = 100;
-    auto repl =
-        clang::format::reformat(style, text, {clang::tooling::Range(0, text.size())}, "kernel.cpp");
-    auto formatted = clang::tooling::applyAllReplacements(text, repl);
-    if (formatted)
-      text = *formatted;
-    else
-      llvm::consumeError(formatted.takeError());
-    // A placeholder is usually alone on its line, but the formatter joins a
-    // body of nothing but placeholders onto its signature (`void f() {
-    // ALLO_PRAGMA_0; }`): a pragma must be a line of its own, so such a line
-    // is split around each placeholder.
-    std::string restored;
-    lines.clear();
-    llvm::StringRef(text).split(lines, '\n');
-    for (size_t i = 0; i < lines.size(); ++i) {
-      llvm::StringRef l = lines[i];
-      std::string indent = l.take_front(l.size() - l.ltrim().size()).str();
-      llvm::StringRef rest = l.ltrim();
-      bool first = true, opened = false;
-      auto piece = [&](llvm::StringRef text, bool pragma) {
-        if (!first)
-          restored += "\n";
-        restored += indent + (pragma && opened ? "  " : "") + text.str();
-        first = false;
-      };
-      for (;;) {
-        size_t at = rest.find("ALLO_PRAGMA_");
-        if (at == llvm::StringRef::npos)
-          break;
-        llvm::StringRef num = rest.drop_front(at + strlen("ALLO_PRAGMA_"));
-        size_t digits = num.find_first_not_of("0123456789");
-        unsigned k;
-        if (digits == 0 || digits == llvm::StringRef::npos || num[digits] != ';' ||
-            num.take_front(digits).getAsInteger(10, k) || k >= pragmas.size())
-          break;
-        llvm::StringRef before = rest.take_front(at).rtrim();
-        if (!before.empty()) {
-          piece(before, false);
-          opened = before.ends_with("{");
-        }
-        piece(pragmas[k], true);
-        rest = num.drop_front(digits + 1).ltrim();
-      }
-      if (!rest.empty() || first)
-        piece(rest, false);
-      if (i + 1 < lines.size())
-        restored += "\n";
-    }
-    text = restored;
-  }
+  if (options.format)
+    text = formatKeepingPragmas(std::move(text));
   os << text;
   return success();
 }

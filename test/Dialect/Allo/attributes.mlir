@@ -41,3 +41,20 @@ func.func @typo() attributes {allo.pipline_ii = 1 : i64} {
 func.func @bad_partition(%A: memref<8xi32> {allo.partition = [{type = "diagonal", dim = 1 : i64}]}) {
   return
 }
+
+// -----
+
+// Every rule of AlloAttrs.td, e.g. the result fields of a struct-returning function.
+// expected-error @+1 {{attribute 'allo.result_fields' expects an array of {field, ctype, offset, bytes} dictionaries}}
+func.func @bad_result_fields() attributes {allo.result_fields = [{field = ".x", ctype = "int"}]} {
+  return
+}
+
+// -----
+
+func.func @bad_pragmas() {
+  // expected-error @+1 {{attribute 'allo.pragmas' expects an array of strings}}
+  affine.for %i = 0 to 8 {
+  } {allo.pragmas = ["loop_tripcount max=8", 3 : i64]}
+  return
+}

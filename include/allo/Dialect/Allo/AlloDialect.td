@@ -95,54 +95,12 @@ def Allo_Dialect : Dialect {
   let hasOperationAttrVerify = 1;
   let hasRegionArgAttrVerify = 1;
   let extraClassDeclaration = [{
-    static constexpr llvm::StringLiteral kName = "allo.name";
-    static constexpr llvm::StringLiteral kKernel = "allo.kernel";
-    static constexpr llvm::StringLiteral kRegion = "allo.region";
-    static constexpr llvm::StringLiteral kTop = "allo.top";
-    static constexpr llvm::StringLiteral kMapping = "allo.mapping";
-    static constexpr llvm::StringLiteral kPipelineII = "allo.pipeline_ii";
-    static constexpr llvm::StringLiteral kPipelineRewind = "allo.pipeline_rewind";
-    static constexpr llvm::StringLiteral kUnroll = "allo.unroll";
-    static constexpr llvm::StringLiteral kFlatten = "allo.flatten";
-    static constexpr llvm::StringLiteral kDataflow = "allo.dataflow";
-    static constexpr llvm::StringLiteral kInline = "allo.inline";
-    static constexpr llvm::StringLiteral kPartition = "allo.partition";
-    static constexpr llvm::StringLiteral kLayout = "allo.layout";
-    static constexpr llvm::StringLiteral kFixedScale = "allo.fixed_scale";
-    static constexpr llvm::StringLiteral kUnsigned = "allo.unsigned";
-    static constexpr llvm::StringLiteral kSourceName = "allo.source_name";
-    static constexpr llvm::StringLiteral kStatic = "allo.static";
-    static constexpr llvm::StringLiteral kExternC = "allo.extern_c";
-    static constexpr llvm::StringLiteral kCType = "allo.ctype";
-    static constexpr llvm::StringLiteral kLabel = "allo.label";
-    static constexpr llvm::StringLiteral kInductionVar = "allo.iv";
-    static constexpr llvm::StringLiteral kPragmas = "allo.pragmas";
-    static constexpr llvm::StringLiteral kReverseStart = "allo.reverse_start";
-    static constexpr llvm::StringLiteral kReverseLimit = "allo.reverse_limit";
-    static constexpr llvm::StringLiteral kReverseStep = "allo.reverse_step";
-    static constexpr llvm::StringLiteral kResultCType = "allo.result_ctype";
-    static constexpr llvm::StringLiteral kPEGrid = "allo.pe_grid";
-    static constexpr llvm::StringLiteral kPEIndex = "allo.pe_index";
-    static constexpr llvm::StringLiteral kPEOf = "allo.pe_of";
-    static constexpr llvm::StringLiteral kTemplateParam = "allo.template_param";
-    static constexpr llvm::StringLiteral kBufferOf = "allo.buffer_of";
-    static constexpr llvm::StringLiteral kTypedefs = "allo.typedefs";
-    static constexpr llvm::StringLiteral kTypeDepth = "allo.type_depth";
-    static constexpr llvm::StringLiteral kExtern = "allo.extern";
-    static constexpr llvm::StringLiteral kHLSMath = "allo.hls_math";
-    static constexpr llvm::StringLiteral kStaticLocal = "allo.static_local";
-    static constexpr llvm::StringLiteral kField = "allo.field";
-    static constexpr llvm::StringLiteral kFieldCType = "allo.field_ctype";
-    static constexpr llvm::StringLiteral kAggregate = "allo.aggregate";
-    static constexpr llvm::StringLiteral kFieldOffset = "allo.field_offset";
-    static constexpr llvm::StringLiteral kFieldBytes = "allo.field_bytes";
-    static constexpr llvm::StringLiteral kAoSStrides = "allo.aos_strides";
-    static constexpr llvm::StringLiteral kAoSSize = "allo.aos_size";
-    static constexpr llvm::StringLiteral kResultFields = "allo.result_fields";
-    static constexpr llvm::StringLiteral kResultSize = "allo.result_size";
-    static constexpr llvm::StringLiteral kStructs = "allo.structs";
+    // allo.* attributes (AlloAttrs.td): kName, getNameAttr(op), ...
+#define GET_ALLO_ATTR_DECLS
+#include "allo/Dialect/Allo/AlloAttrs.h.inc"
 
-    /// Checks the value of one allo.* attribute; null result = valid.
+    /// Checks the value of one allo.* attribute against AlloAttrs.td; an empty
+    /// result = valid, else what the value should be.
     static std::string checkAttribute(llvm::StringRef name, mlir::Attribute value);
   }];
 }

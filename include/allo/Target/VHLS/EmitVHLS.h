@@ -31,6 +31,10 @@ struct VHLSOptions {
 mlir::LogicalResult emitVHLS(mlir::ModuleOp module, llvm::raw_ostream &os,
                              const VHLSOptions &options);
 
+/// Registers the translations --emit-vhls and --emit-vhls-sim (allo-translate):
+/// the PE and region steps allo-rewrite runs after the schedule, then emitVHLS.
+void registerToVHLSTranslations();
+
 } // namespace allo
 
 #endif
