@@ -800,12 +800,9 @@ mlir::ArrayAttr FunctionRaiser::partitionAttr(const Decl *d) {
     auto ev = evaluateAnnotation(a, fn, ast);
     if (!ev)
       throw RaiseError();
-    mlir::NamedAttrList dict;
-    dict.set("type", mb.getStringAttr(ev->getString("type")));
-    if (auto f = ev->getInt("factor"))
-      dict.set("factor", mb.getI64IntegerAttr(*f));
-    dict.set("dim", mb.getI64IntegerAttr(*ev->getInt("dim")));
-    parts.push_back(dict.getDictionary(&mod.ctx));
+    std::optional<int64_t> factor = ev->getInt("factor");
+    parts.push_back(PartitionAttr::get(&mod.ctx, ev->getString("type"), factor.value_or(0),
+                                       *ev->getInt("dim")));
   }
   return parts.empty() ? mlir::ArrayAttr() : mb.getArrayAttr(parts);
 }

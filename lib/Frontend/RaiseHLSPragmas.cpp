@@ -219,11 +219,7 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
         if (dim > structVar->agg->structRank)
           bad("dim=" + std::to_string(dim) + " is out of range: '" + var + "' has " +
               std::to_string(structVar->agg->structRank) + " dimension(s)");
-        mlir::NamedAttrList d;
-        d.set("type", mb.getStringAttr(type));
-        if (factor)
-          d.set("factor", mb.getI64IntegerAttr(*factor));
-        d.set("dim", mb.getI64IntegerAttr(dim));
+        auto d = PartitionAttr::get(&mod.ctx, type, factor.value_or(0), dim);
         for (mlir::Value leaf : structVar->agg->leaves) {
           auto arg = llvm::dyn_cast<mlir::BlockArgument>(leaf);
           mlir::ArrayAttr old =
@@ -233,7 +229,7 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
           llvm::SmallVector<mlir::Attribute, 2> list;
           if (old)
             list.append(old.begin(), old.end());
-          list.push_back(d.getDictionary(&mod.ctx));
+          list.push_back(d);
           if (arg)
             func.setArgAttr(arg.getArgNumber(), AlloDialect::kPartition, mb.getArrayAttr(list));
           else
@@ -258,18 +254,14 @@ void FunctionRaiser::applyHLSPragmas(mlir::Operation *op, const Stmt *loop) {
       if (dim > mt.getRank())
         bad("dim=" + std::to_string(dim) + " is out of range: '" + var + "' has " +
             std::to_string(mt.getRank()) + " dimension(s)");
-      mlir::NamedAttrList d;
-      d.set("type", mb.getStringAttr(type));
-      if (factor)
-        d.set("factor", mb.getI64IntegerAttr(*factor));
-      d.set("dim", mb.getI64IntegerAttr(dim));
+      auto d = PartitionAttr::get(&mod.ctx, type, factor.value_or(0), dim);
       llvm::SmallVector<mlir::Attribute, 2> list;
       mlir::ArrayAttr old =
           owner ? owner->getAttrOfType<mlir::ArrayAttr>(AlloDialect::kPartition)
                 : func.getArgAttrOfType<mlir::ArrayAttr>(argIndex, AlloDialect::kPartition);
       if (old)
         list.append(old.begin(), old.end());
-      list.push_back(d.getDictionary(&mod.ctx));
+      list.push_back(d);
       if (owner)
         owner->setAttr(AlloDialect::kPartition, mb.getArrayAttr(list));
       else

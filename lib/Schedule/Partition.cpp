@@ -1,6 +1,6 @@
 //===- Partition.cpp - partition(array, type, factor, dim) ----------------===//
 //
-// Appends {type, factor, dim} to the array's allo.partition list (the
+// Appends #allo.partition<type, factor, dim> to the array's allo.partition list (the
 // argument attribute of a parameter, or the attribute of its memref.alloca),
 // which the HLS emitter turns into `#pragma HLS array_partition`.
 //
@@ -24,14 +24,7 @@ using namespace allo::sched;
 
 namespace {
 
-std::string describeEntry(DictionaryAttr d) {
-  std::string s = "type=" + d.getAs<StringAttr>("type").getValue().str();
-  if (auto f = d.getAs<IntegerAttr>("factor"))
-    s += " factor=" + std::to_string(f.getInt());
-  if (auto dim = d.getAs<IntegerAttr>("dim"))
-    s += " dim=" + std::to_string(dim.getInt());
-  return s;
-}
+std::string describeEntry(PartitionAttr d) { return d.describe(); }
 
 struct Reached {
   ArraySite site;
@@ -70,13 +63,8 @@ LogicalResult sched::applyPartition(StepContext &c) {
     }
   }
 
-  Builder b(c.ctx);
-  NamedAttrList fields;
-  fields.set("type", b.getStringAttr(s.text("type").value));
-  if (s.integer("factor").given)
-    fields.set("factor", b.getI64IntegerAttr(s.integer("factor").value));
-  fields.set("dim", b.getI64IntegerAttr(dim));
-  DictionaryAttr entry = fields.getDictionary(c.ctx);
+  auto entry = PartitionAttr::get(c.ctx, s.text("type").value,
+                                  s.integer("factor").given ? s.integer("factor").value : 0, dim);
 
   // Every array connected to this one through calls.
   std::vector<Reached> sites = {{*origin, nullptr}};
@@ -167,11 +155,10 @@ LogicalResult sched::applyPartition(StepContext &c) {
     if (!existing)
       continue;
     for (Attribute e : existing) {
-      auto d = llvm::dyn_cast<DictionaryAttr>(e);
+      auto d = llvm::dyn_cast<PartitionAttr>(e);
       if (!d)
         continue;
-      auto edimAttr = d.getAs<IntegerAttr>("dim");
-      int64_t edim = edimAttr ? edimAttr.getInt() : 0;
+      int64_t edim = d.getDim();
       if (edim != dim && edim != 0 && dim != 0)
         continue;
       if (d == entry) {
@@ -199,7 +186,7 @@ LogicalResult sched::applyPartition(StepContext &c) {
     if (ArrayAttr existing = sites[i].site.partitions())
       list.append(existing.begin(), existing.end());
     list.push_back(entry);
-    sites[i].site.setPartitions(b.getArrayAttr(list));
+    sites[i].site.setPartitions(ArrayAttr::get(c.ctx, list));
   }
   return success();
 }

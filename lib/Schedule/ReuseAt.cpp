@@ -152,10 +152,8 @@ std::optional<int64_t> constDiff(const affine::AffineValueMap &a, const affine::
 
 void setPartition(MLIRContext *ctx, memref::AllocaOp buf, int64_t dim) {
   Builder bb(ctx);
-  NamedAttrList part;
-  part.set("type", bb.getStringAttr("complete"));
-  part.set("dim", bb.getI64IntegerAttr(dim));
-  buf->setAttr(AlloDialect::kPartition, bb.getArrayAttr({part.getDictionary(ctx)}));
+  buf->setAttr(AlloDialect::kPartition,
+               bb.getArrayAttr({PartitionAttr::get(ctx, "complete", /*factor=*/0, dim)}));
 }
 
 struct Reuse {

@@ -23,8 +23,8 @@
 // CHECK-LABEL: func.func @pe(
 // CHECK-SAME: memref<4x4xi32> {allo.ctype = "int[4][4]", allo.name = "A"}
 // Several partitions of one array are all kept, in order.
-// CHECK-SAME: allo.partition = [{dim = 1 : i64, factor = 2 : i64, type = "cyclic"}, {dim = 2 : i64, factor = 4 : i64, type = "block"}]
-// CHECK-SAME: allo.partition = [{dim = 0 : i64, type = "complete"}]
+// CHECK-SAME: allo.partition = [#allo.partition<cyclic, factor = 2, dim = 1>, #allo.partition<block, factor = 4, dim = 2>]
+// CHECK-SAME: allo.partition = [#allo.partition<complete, dim = 0>]
 // CHECK-SAME: attributes {allo.kernel, allo.top}
 [[allo::kernel]] void pe(
     int A[4][4],
@@ -32,7 +32,7 @@
     [[allo::partition(type = block, factor = 4, dim = 2)]] int B[4][4],
     [[allo::partition]] int C[4]) {
   // A partitioned local array.
-  // CHECK: memref.alloca() {{.*}}allo.name = "L", allo.partition = [{dim = 1 : i64, factor = 2 : i64, type = "block"}]} : memref<8xi32>
+  // CHECK: memref.alloca() {{.*}}allo.name = "L", allo.partition = [#allo.partition<block, factor = 2, dim = 1>]} : memref<8xi32>
   [[allo::partition(type = block, factor = 2, dim = 1)]] int L[8];
   // CHECK: affine.for
   // CHECK: } {{.*}}allo.pipeline_ii = 1 : i64, allo.pipeline_rewind

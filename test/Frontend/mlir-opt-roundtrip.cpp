@@ -1,8 +1,11 @@
 // The raised module uses only upstream dialects (func, affine, scf, arith,
 // math, memref) plus discardable allo.* attributes, so plain mlir-opt parses
-// and verifies it, and the constructs survive the round trip.
-// RUN: allo-rewrite %s | %mlir_opt | FileCheck %s
-// RUN: allo-rewrite %s | %mlir_opt --canonicalize | FileCheck %s --check-prefix=CANON
+// and verifies it (with --allow-unregistered-dialect for the attribute
+// #allo.partition, kept opaque), and the constructs survive the round trip;
+// allo-opt knows the dialect.
+// RUN: allo-rewrite %s | %mlir_opt --allow-unregistered-dialect | FileCheck %s
+// RUN: allo-rewrite %s | allo-opt | FileCheck %s
+// RUN: allo-rewrite %s | %mlir_opt --allow-unregistered-dialect --canonicalize | FileCheck %s --check-prefix=CANON
 #include <allo/allo.h>
 #include <cmath>
 

@@ -21,7 +21,7 @@ const ap_fixed<8, 4> K = 1.5;
 // CHECK-DAG: memref.global "private" @acc_state : memref<i12> = dense<-3> {allo.ctype = "ap_int<12>", allo.name = "acc_state", allo.static_local}
 // CHECK-DAG: memref.global "private" @hist : memref<2x2xi16> = dense<{{\[\[}}7, 0], [0, 0]]> {allo.ctype = "short[2][2]", allo.name = "hist", allo.static_local}
 // CHECK-LABEL: func.func @fir(
-// CHECK: %[[SR:.*]] = memref.get_global @shift_reg : memref<4xi32> {allo.ctype = "int[4]", allo.partition = [{dim = 1 : i64, type = "complete"}]}
+// CHECK: %[[SR:.*]] = memref.get_global @shift_reg : memref<4xi32> {allo.ctype = "int[4]", allo.partition = [#allo.partition<complete, dim = 1>]}
 // CHECK: memref.get_global @taps
 // CHECK: memref.get_global @calls
 // CHECK: memref.get_global @acc_state : memref<i12> {allo.ctype = "ap_int<12>"}

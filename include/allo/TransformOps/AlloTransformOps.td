@@ -227,7 +227,7 @@ def Allo_PartitionOp : Allo_ScheduleOp<"partition", "Partition"> {
     calls to every function receiving the same array.
   }];
   let description = [{
-    Appends `{type, factor, dim}` to the array's `allo.partition`, and to every
+    Appends `#allo.partition<type, factor = N, dim = D>` to the array's `allo.partition`, and to every
     array connected to it through `func.call` (callee parameters, and what
     callers pass). Two partitions of one dimension (dim 0 overlaps all) that
     differ are an error naming both; the same request twice is kept once. `dim`

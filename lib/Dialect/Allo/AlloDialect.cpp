@@ -18,6 +18,9 @@ using namespace mlir;
 #define GET_TYPEDEF_CLASSES
 #include "allo/Dialect/Allo/AlloTypes.cpp.inc"
 
+#define GET_ATTRDEF_CLASSES
+#include "allo/Dialect/Allo/AlloAttrDefs.cpp.inc"
+
 #define GET_OP_CLASSES
 #include "allo/Dialect/Allo/AlloOps.cpp.inc"
 
@@ -25,6 +28,10 @@ void AlloDialect::initialize() {
   addTypes<
 #define GET_TYPEDEF_LIST
 #include "allo/Dialect/Allo/AlloTypes.cpp.inc"
+      >();
+  addAttributes<
+#define GET_ATTRDEF_LIST
+#include "allo/Dialect/Allo/AlloAttrDefs.cpp.inc"
       >();
   addOperations<
 #define GET_OP_LIST
@@ -70,6 +77,51 @@ LogicalResult StreamWriteLockOp::verify() { return verifyLock(*this, getStream()
 LogicalResult StreamReadLockOp::verify() { return verifyLock(*this, getStream(), getBody()); }
 
 //===----------------------------------------------------------------------===//
+// #allo.partition<cyclic, factor = 4, dim = 2>
+//===----------------------------------------------------------------------===//
+
+LogicalResult PartitionAttr::verify(llvm::function_ref<InFlightDiagnostic()> emitError,
+                                    StringAttr type, int64_t factor, int64_t dim) {
+  if (!type || !llvm::is_contained({"complete", "block", "cyclic"}, type.getValue()))
+    return emitError() << "partition type must be complete, block or cyclic, got "
+                       << (type ? type.getValue() : "nothing");
+  if (factor < 0 || dim < 0)
+    return emitError() << "partition factor and dim must be >= 0";
+  if (type.getValue() == "complete" && factor)
+    return emitError() << "a complete partition has no factor";
+  return success();
+}
+
+Attribute PartitionAttr::parse(AsmParser &p, Type) {
+  std::string type;
+  int64_t factor = 0, dim = 0;
+  if (p.parseLess() || p.parseKeywordOrString(&type) || p.parseComma())
+    return {};
+  if (succeeded(p.parseOptionalKeyword("factor"))) {
+    if (p.parseEqual() || p.parseInteger(factor) || p.parseComma())
+      return {};
+  }
+  if (p.parseKeyword("dim") || p.parseEqual() || p.parseInteger(dim) || p.parseGreater())
+    return {};
+  return getChecked([&] { return p.emitError(p.getNameLoc()); }, p.getContext(),
+                    StringAttr::get(p.getContext(), type), factor, dim);
+}
+
+void PartitionAttr::print(AsmPrinter &p) const {
+  p << "<" << getType().getValue();
+  if (getFactor())
+    p << ", factor = " << getFactor();
+  p << ", dim = " << getDim() << ">";
+}
+
+std::string PartitionAttr::describe() const {
+  std::string s = "type=" + getType().getValue().str();
+  if (getFactor())
+    s += " factor=" + std::to_string(getFactor());
+  return s + " dim=" + std::to_string(getDim());
+}
+
+//===----------------------------------------------------------------------===//
 // Discardable attributes (AlloAttrs.td)
 //===----------------------------------------------------------------------===//
 
@@ -84,11 +136,8 @@ static bool isDictArray(Attribute value, llvm::function_ref<bool(DictionaryAttr)
 }
 
 bool isPartitionList(Attribute value) {
-  return isDictArray(value, [](DictionaryAttr d) {
-    auto type = d.getAs<StringAttr>("type");
-    return type && llvm::is_contained({"complete", "block", "cyclic"}, type.getValue()) &&
-           d.getAs<IntegerAttr>("dim");
-  });
+  auto a = llvm::dyn_cast<ArrayAttr>(value);
+  return a && llvm::all_of(a, [](Attribute e) { return llvm::isa<PartitionAttr>(e); });
 }
 
 bool isTypedefList(Attribute value) {

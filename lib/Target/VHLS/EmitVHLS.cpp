@@ -1481,13 +1481,12 @@ void FuncEmitter::partitionPragmas(llvm::StringRef var, Attribute partitions) {
   if (!arr)
     return;
   for (Attribute a : arr) {
-    auto d = llvm::cast<DictionaryAttr>(a);
+    auto d = llvm::cast<PartitionAttr>(a);
     std::string s = "#pragma HLS array_partition variable=" + var.str() +
-                    " type=" + d.getAs<StringAttr>("type").getValue().str();
-    if (auto f = d.getAs<IntegerAttr>("factor"))
-      if (d.getAs<StringAttr>("type").getValue() != "complete")
-        s += " factor=" + std::to_string(f.getInt());
-    s += " dim=" + std::to_string(d.getAs<IntegerAttr>("dim").getInt());
+                    " type=" + d.getType().getValue().str();
+    if (d.getFactor() && d.getType().getValue() != "complete")
+      s += " factor=" + std::to_string(d.getFactor());
+    s += " dim=" + std::to_string(d.getDim());
     line(s);
   }
 }

@@ -3,7 +3,7 @@
 
 // CHECK-LABEL: func.func @ok
 // CHECK: allo.pipeline_ii = 2
-func.func @ok(%A: memref<8xi32> {allo.name = "A", allo.partition = [{type = "cyclic", factor = 2 : i64, dim = 1 : i64}]})
+func.func @ok(%A: memref<8xi32> {allo.name = "A", allo.partition = [#allo.partition<cyclic, factor = 2, dim = 1>]})
     attributes {allo.kernel, allo.mapping = array<i64: 2, 2>} {
   affine.for %i = 0 to 8 {
     %c = arith.constant 0 : i32
@@ -37,8 +37,23 @@ func.func @typo() attributes {allo.pipline_ii = 1 : i64} {
 
 // -----
 
-// expected-error @+1 {{argument 0 attribute 'allo.partition' expects dictionaries}}
-func.func @bad_partition(%A: memref<8xi32> {allo.partition = [{type = "diagonal", dim = 1 : i64}]}) {
+// The partition spec is an attribute (#allo.partition) that checks itself.
+// expected-error @+1 {{partition type must be complete, block or cyclic, got diagonal}}
+func.func @bad_partition(%A: memref<8xi32> {allo.partition = [#allo.partition<diagonal, dim = 1>]}) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{argument 0 attribute 'allo.partition' expects an array of #allo.partition<type, factor = N, dim = D>}}
+func.func @dict_partition(%A: memref<8xi32> {allo.partition = [{type = "cyclic", factor = 2 : i64, dim = 1 : i64}]}) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{a complete partition has no factor}}
+func.func @complete_factor(%A: memref<8xi32> {allo.partition = [#allo.partition<complete, factor = 2, dim = 1>]}) {
   return
 }
 

@@ -6,7 +6,7 @@
 
 // IR: func.func @hls_existing
 // IR-SAME: allo.ctype = "const int16_t[32]"
-// IR: memref.alloca() {allo.ctype = "ap_int<12>[8]", allo.name = "shift_reg", allo.partition = [{dim = 1 : i64, type = "complete"}]} : memref<8xi12>
+// IR: memref.alloca() {allo.ctype = "ap_int<12>[8]", allo.name = "shift_reg", allo.partition = [#allo.partition<complete, dim = 1>]} : memref<8xi12>
 // IR: {allo.iv = "n", allo.label, allo.name = "samples", allo.pipeline_ii = 1 : i64, allo.pragmas = ["loop_tripcount min=32 max=32"]}
 // IR: func.func @mac({{.*}}i20{{.*}}i12{{.*}}i8{{.*}}-> i20 attributes {allo.inline = 1 : i64
 

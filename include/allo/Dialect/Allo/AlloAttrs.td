@@ -74,9 +74,8 @@ def : Allo_Discardable<"Dataflow", "dataflow", UnitAttr, "a unit attribute",
 def : Allo_Discardable<"Inline", "inline", Allo_IntAtLeast<0>, "an integer >= 0",
   "#pragma HLS inline (1) or inline off (0)">;
 def : Allo_Discardable<"Partition", "partition",
-  Allo_DictArray<"isPartitionList",
-                 "array of {type = complete|block|cyclic, factor = N, dim = D}">,
-  "dictionaries {type = complete|block|cyclic, factor = N, dim = D}",
+  Allo_DictArray<"isPartitionList", "array of #allo.partition directives">,
+  "an array of #allo.partition<type, factor = N, dim = D> (type complete, block or cyclic)",
   "the array_partition directives of an array">;
 def : Allo_Discardable<"Layout", "layout",
   Allo_I64ArrayOf<"v >= -1", 0, "array of grid axes (-1 = replicate)">,

@@ -44,7 +44,7 @@ def Allo_Dialect : Dialect {
       0-based counter k gives i = start - step * k;
     * on arrays (function arguments as argument attributes, and
       `memref.alloca`): `allo.name` (string), `allo.partition` (array of
-      dictionaries `{type = "cyclic", factor = 4, dim = 1}`), `allo.layout`
+      `#allo.partition<cyclic, factor = 4, dim = 1>`), `allo.layout`
       (array of i64: grid axis per dimension, -1 = replicate), and
       `allo.fixed_scale` (i64: fractional bits of an `ap_fixed` element type),
       `allo.ctype` (string: the C++ type as written);
@@ -92,6 +92,7 @@ def Allo_Dialect : Dialect {
       the source, printed back as `hls::`).
   }];
   let useDefaultTypePrinterParser = 1;
+  let useDefaultAttributePrinterParser = 1;
   let hasOperationAttrVerify = 1;
   let hasRegionArgAttrVerify = 1;
   let extraClassDeclaration = [{

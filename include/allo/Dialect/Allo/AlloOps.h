@@ -21,6 +21,9 @@ struct StreamResource : mlir::SideEffects::Resource::Base<StreamResource> {
 #define GET_TYPEDEF_CLASSES
 #include "allo/Dialect/Allo/AlloTypes.h.inc"
 
+#define GET_ATTRDEF_CLASSES
+#include "allo/Dialect/Allo/AlloAttrDefs.h.inc"
+
 #define GET_OP_CLASSES
 #include "allo/Dialect/Allo/AlloOps.h.inc"
 

@@ -58,6 +58,44 @@ def Allo_StreamType : TypeDef<Allo_Dialect, "Stream", [MemRefElementTypeInterfac
   }];
 }
 
+//===----------------------------------------------------------------------===//
+// Attributes
+//===----------------------------------------------------------------------===//
+
+def Allo_PartitionAttr : AttrDef<Allo_Dialect, "Partition"> {
+  let mnemonic = "partition";
+  let summary = "one array_partition directive of an array";
+  let description = [{
+    An element of an array's `allo.partition` list (the argument attribute of
+    a parameter, the attribute of its memref.alloca or memref.global):
+
+    ```mlir
+    allo.partition = [#allo.partition<cyclic, factor = 4, dim = 2>,
+                      #allo.partition<complete, dim = 1>]
+    ```
+
+    `type` is complete, block or cyclic; `factor` the number of banks (block
+    and cyclic; 0 when not given); `dim` the 1-based dimension, 0 for all.
+    Printed as `#pragma HLS array_partition variable=A type=cyclic factor=4
+    dim=2`.
+  }];
+  let parameters = (ins "::mlir::StringAttr":$type, "int64_t":$factor, "int64_t":$dim);
+  let builders = [
+    AttrBuilder<(ins "::llvm::StringRef":$type, "int64_t":$factor, "int64_t":$dim), [{
+      return $_get($_ctxt, ::mlir::StringAttr::get($_ctxt, type), factor, dim);
+    }]>
+  ];
+  let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// "type=cyclic factor=4 dim=2" (factor only when given).
+    std::string describe() const;
+  }];
+}
+
+def Allo_PartitionList : TypedArrayAttrBase<Allo_PartitionAttr,
+                                            "array of #allo.partition directives">;
+
 def Allo_StreamArray : StaticShapeMemRefOf<[Allo_StreamType]>;
 
 //===----------------------------------------------------------------------===//
