@@ -27,6 +27,7 @@
 #include "mlir/TableGen/Format.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
@@ -74,25 +75,20 @@ std::string paragraph(StringRef text) {
 }
 
 const char *kindEnum(const Record *field, StringRef kind) {
-  if (kind == "loop")
-    return "FieldKind::Loop";
-  if (kind == "loops")
-    return "FieldKind::Loops";
-  if (kind == "function")
-    return "FieldKind::Function";
-  if (kind == "array")
-    return "FieldKind::Array";
-  if (kind == "int")
-    return "FieldKind::Int";
-  if (kind == "bool")
-    return "FieldKind::Bool";
-  if (kind == "enum")
-    return "FieldKind::Enum";
-  if (kind == "string")
-    return "FieldKind::String";
-  if (kind == "int_list")
-    return "FieldKind::IntList";
-  PrintFatalError(field->getLoc(), "unknown alloKind '" + kind + "'");
+  const char *e = llvm::StringSwitch<const char *>(kind)
+                      .Case("loop", "FieldKind::Loop")
+                      .Case("loops", "FieldKind::Loops")
+                      .Case("function", "FieldKind::Function")
+                      .Case("array", "FieldKind::Array")
+                      .Case("int", "FieldKind::Int")
+                      .Case("bool", "FieldKind::Bool")
+                      .Case("enum", "FieldKind::Enum")
+                      .Case("string", "FieldKind::String")
+                      .Case("int_list", "FieldKind::IntList")
+                      .Default(nullptr);
+  if (!e)
+    PrintFatalError(field->getLoc(), "unknown alloKind '" + kind + "'");
+  return e;
 }
 
 struct Field {

@@ -378,6 +378,8 @@ private:
   LogicalResult emitIf(scf::IfOp o);
   LogicalResult emitAffineIf(affine::AffineIfOp o);
   LogicalResult emitCall(func::CallOp o);
+  /// `lhs = value;` for a store into `memref` (an ap_fixed element by its bits).
+  LogicalResult emitAssignment(std::string lhs, Value memref, Value value);
   /// Ops with one result and no region (expressions), or an error.
   LogicalResult emitGenericOp(Operation *op);
   LogicalResult emitValueOp(Operation *op, CExpr e);
@@ -1806,22 +1808,21 @@ LogicalResult FuncEmitter::emitReturn(func::ReturnOp ret) {
   return success();
 }
 
-LogicalResult FuncEmitter::emitAffineStore(affine::AffineStoreOp st) {
-  Operation *op = st.getOperation();
-  std::string lhs = indicesOf(op, st.getMemRef(), st.getAffineMap(), st.getMapOperands(), {});
-  if (!fixedElemCType(st.getMemRef()).empty())
+LogicalResult FuncEmitter::emitAssignment(std::string lhs, Value memref, Value value) {
+  if (!fixedElemCType(memref).empty())
     lhs += ".range()"; // raw bits of an ap_fixed
-  line(lhs + " = " + as(st.getValueToStore(), typeOf(st.getValueToStore()), PCond) + ";");
+  line(lhs + " = " + as(value, typeOf(value), PCond) + ";");
   return success();
 }
 
+LogicalResult FuncEmitter::emitAffineStore(affine::AffineStoreOp st) {
+  return emitAssignment(indicesOf(st, st.getMemRef(), st.getAffineMap(), st.getMapOperands(), {}),
+                        st.getMemRef(), st.getValueToStore());
+}
+
 LogicalResult FuncEmitter::emitStore(memref::StoreOp st) {
-  Operation *op = st.getOperation();
-  std::string lhs = indicesOf(op, st.getMemRef(), AffineMap(), {}, st.getIndices());
-  if (!fixedElemCType(st.getMemRef()).empty())
-    lhs += ".range()"; // raw bits of an ap_fixed
-  line(lhs + " = " + as(st.getValueToStore(), typeOf(st.getValueToStore()), PCond) + ";");
-  return success();
+  return emitAssignment(indicesOf(st, st.getMemRef(), AffineMap(), {}, st.getIndices()),
+                        st.getMemRef(), st.getValueToStore());
 }
 
 LogicalResult FuncEmitter::emitAffineFor(affine::AffineForOp f) {
