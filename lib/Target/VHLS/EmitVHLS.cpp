@@ -378,6 +378,9 @@ private:
   LogicalResult emitIf(scf::IfOp o);
   LogicalResult emitAffineIf(affine::AffineIfOp o);
   LogicalResult emitCall(func::CallOp o);
+  /// A for loop: label, `header {`, pragmas, body, `}`; frees the variable's name.
+  LogicalResult emitCountedLoop(Operation *op, const std::string &header, Block &body,
+                                const std::string &iv, bool shadows);
   /// `lhs = value;` for a store into `memref` (an ap_fixed element by its bits).
   LogicalResult emitAssignment(std::string lhs, Value memref, Value value);
   /// Ops with one result and no region (expressions), or an error.
@@ -1851,12 +1854,17 @@ LogicalResult FuncEmitter::emitAffineFor(affine::AffineForOp f) {
         f.getStepAsInt() == 1 ? iv + "++" : iv + " += " + std::to_string(f.getStepAsInt());
     header = "for (int " + iv + " = " + lb + "; " + iv + " < " + ub + "; " + step + ")";
   }
+  return emitCountedLoop(op, header, *f.getBody(), iv, shadows);
+}
+
+LogicalResult FuncEmitter::emitCountedLoop(Operation *op, const std::string &header, Block &body,
+                                           const std::string &iv, bool shadows) {
   std::string c = locComment(op->getLoc());
   line(loopLabel(op) + ":");
   line(header + " {" + (c.empty() ? "" : " // " + c));
   ++indent;
   loopPragmas(op);
-  if (failed(emitBlock(*f.getBody())))
+  if (failed(emitBlock(body)))
     return failure();
   --indent;
   line("}");
@@ -1872,21 +1880,11 @@ LogicalResult FuncEmitter::emitFor(scf::ForOp f) {
   names[f.getInductionVar()] = iv;
   CType it;
   it.kind = CType::Index;
-  std::string c = locComment(op->getLoc());
-  line(loopLabel(op) + ":");
   std::string step = as(f.getStep(), it, PCond);
-  line("for (int " + iv + " = " + as(f.getLowerBound(), it, PCond) + "; " + iv + " < " +
-       as(f.getUpperBound(), it, PRel - 1) + "; " + (step == "1" ? iv + "++" : iv + " += " + step) +
-       ") {" + (c.empty() ? "" : " // " + c));
-  ++indent;
-  loopPragmas(op);
-  if (failed(emitBlock(*f.getBody())))
-    return failure();
-  --indent;
-  line("}");
-  if (!shadows)
-    used.erase(iv);
-  return success();
+  std::string header = "for (int " + iv + " = " + as(f.getLowerBound(), it, PCond) + "; " + iv +
+                       " < " + as(f.getUpperBound(), it, PRel - 1) + "; " +
+                       (step == "1" ? iv + "++" : iv + " += " + step) + ")";
+  return emitCountedLoop(op, header, *f.getBody(), iv, shadows);
 }
 
 LogicalResult FuncEmitter::emitWhile(scf::WhileOp w) {
